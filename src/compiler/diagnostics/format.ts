@@ -1,0 +1,57 @@
+import type { Diagnostic } from './diagnostic';
+
+export interface FormatOptions {
+  /** Source text of a project file, for the code frame; `undefined` if unreadable. */
+  readSource(file: string): string | undefined;
+  color: boolean;
+}
+
+const ANSI = { red: '\x1b[31m', yellow: '\x1b[33m', cyan: '\x1b[36m', gray: '\x1b[90m', bold: '\x1b[1m', reset: '\x1b[0m' };
+
+/**
+ * One diagnostic as a person reads it:
+ * ```
+ * app.ts:12:11 - error APPC203: route path must be a string known at compile time
+ *   12 | app.route(prefix + name, () => ({}))
+ *      |           ^^^^^^^^^^^^^
+ *   Use a string literal, a const, or a template literal of consts.
+ * ```
+ */
+export function formatDiagnostic(d: Diagnostic, options: FormatOptions): string {
+  const paint = (style: keyof typeof ANSI, text: string) => (options.color ? `${ANSI[style]}${text}${ANSI.reset}` : text);
+  const where = d.location ? `${d.location.file}:${d.location.line}:${d.location.column} - ` : '';
+  const severity = paint(d.severity === 'error' ? 'red' : 'yellow', d.severity);
+  const lines = [`${paint('cyan', where)}${severity} ${paint('gray', d.code)}: ${d.message}`];
+  const frame = d.location && codeFrame(options.readSource(d.location.file), d.location.line, d.location.column, d.location.length);
+  if (frame) lines.push(...frame);
+  if (d.remedy) lines.push(`  ${d.remedy}`);
+  return lines.join('\n');
+}
+
+/** Every diagnostic, a blank line between them, then a count. */
+export function formatDiagnostics(diagnostics: readonly Diagnostic[], options: FormatOptions): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  const parts = diagnostics.map((d) => formatDiagnostic(d, options));
+  const counts = [plural(errors, 'error'), warnings ? plural(warnings, 'warning') : ''].filter(Boolean).join(', ');
+  return `${parts.join('\n\n')}\n\nFound ${counts}.\n`;
+}
+
+function codeFrame(source: string | undefined, line: number, column: number, length: number): string[] | undefined {
+  if (source === undefined) return undefined;
+  const text = source.split(/\r?\n/)[line - 1];
+  if (text === undefined) return undefined;
+  const gutter = String(line);
+  const pad = ' '.repeat(gutter.length);
+  const underline = Math.max(1, Math.min(length, text.length - column + 1));
+  return [`  ${gutter} | ${text}`, `  ${pad} | ${' '.repeat(column - 1)}${'^'.repeat(underline)}`];
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Colours only on a TTY, and never when NO_COLOR is set (https://no-color.org). */
+export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(stream.isTTY) && !('NO_COLOR' in env && env.NO_COLOR !== '');
+}

@@ -1,0 +1,93 @@
+/**
+ * The Lambda event and result shapes appc's entry points handle, written out here so the
+ * runtime needs no third-party types. Field names are API Gateway's (REST API, proxy
+ * integration, payload version 1.0).
+ */
+
+export interface APIGatewayRequestIdentity {
+  accessKey?: string | null;
+  accountId?: string | null;
+  apiKey?: string | null;
+  apiKeyId?: string | null;
+  caller?: string | null;
+  cognitoAuthenticationProvider?: string | null;
+  cognitoAuthenticationType?: string | null;
+  cognitoIdentityId?: string | null;
+  cognitoIdentityPoolId?: string | null;
+  principalOrgId?: string | null;
+  sourceIp: string;
+  user?: string | null;
+  userAgent?: string | null;
+  userArn?: string | null;
+  [key: string]: unknown;
+}
+
+/** `event.requestContext`; `authorizer` holds a built-in authorizer's `context` (plus `principalId`). */
+export interface APIGatewayRequestContext {
+  accountId: string;
+  apiId: string;
+  authorizer?: Record<string, unknown> | null;
+  domainName?: string;
+  extendedRequestId?: string;
+  httpMethod: string;
+  identity: APIGatewayRequestIdentity;
+  path: string;
+  protocol?: string;
+  requestId: string;
+  requestTime?: string;
+  requestTimeEpoch?: number;
+  resourceId: string;
+  resourcePath: string;
+  stage: string;
+  [key: string]: unknown;
+}
+
+export interface APIGatewayProxyEvent {
+  resource: string;
+  path: string;
+  httpMethod: string;
+  headers: Record<string, string | undefined> | null;
+  multiValueHeaders?: Record<string, string[] | undefined> | null;
+  queryStringParameters: Record<string, string | undefined> | null;
+  multiValueQueryStringParameters?: Record<string, string[] | undefined> | null;
+  pathParameters: Record<string, string | undefined> | null;
+  stageVariables: Record<string, string | undefined> | null;
+  requestContext: APIGatewayRequestContext;
+  body: string | null;
+  isBase64Encoded?: boolean;
+}
+
+export interface APIGatewayProxyResult {
+  statusCode: number;
+  headers: Record<string, string>;
+  multiValueHeaders: Record<string, string[]>;
+  body: string;
+  isBase64Encoded?: boolean;
+}
+
+/** A TOKEN authorizer event. */
+export interface APIGatewayTokenAuthorizerEvent {
+  type: string;
+  authorizationToken: string;
+  methodArn: string;
+}
+
+export interface IAMPolicyStatement {
+  Action: string | string[];
+  Effect: 'Allow' | 'Deny';
+  Resource: string | string[];
+}
+
+export interface AuthorizerResult {
+  principalId: string;
+  policyDocument: { Version: string; Statement: IAMPolicyStatement[] };
+  context?: Record<string, string | number | boolean>;
+}
+
+/** The subset of the Lambda context object appc reads; the whole object is passed on. */
+export interface LambdaContext {
+  functionName?: string;
+  awsRequestId?: string;
+  getRemainingTimeInMillis?(): number;
+  [key: string]: unknown;
+}

@@ -1,0 +1,31 @@
+/**
+ * appc's runtime: the API users import (`import { App } from 'appc'`) and the Lambda
+ * entry points. It ships inside every deployment.zip, so it has no dependencies.
+ */
+export { App, Blueprint, HANDLER_NAME } from './app';
+export type { AppOptions, ApiSettings, FunctionEntry, FunctionOptions, ScheduleOptions, ScheduleHandler, LambdaFunctionHandler } from './app';
+export { Request } from './request';
+export { Response } from './response';
+export type { ResponseInit } from './response';
+export {
+  ViewError, BadRequestError, UnauthorizedError, ForbiddenError, NotFoundError, MethodNotAllowedError,
+  RequestTimeoutError, ConflictError, UnprocessableEntityError, TooManyRequestsError,
+} from './errors';
+export type { ErrorBody } from './errors';
+export { CORSConfig, corsHeaders, preflightHeaders, REQUIRED_CORS_HEADERS } from './cors';
+export type { CORSOptions, CorsSetting } from './cors';
+export { DEFAULT_BINARY_TYPES, matchesContentType, baseMimeType } from './binary';
+export {
+  IAMAuthorizer, CognitoUserPoolAuthorizer, CustomAuthorizer, BuiltinAuthorizer,
+  AuthRequest, AuthResponse, AuthRoute, routeArn,
+} from './authorizers';
+export type { Authorizer, AuthorizerHandler, BuiltinAuthorizerOptions, CognitoUserPoolAuthorizerOptions, CustomAuthorizerOptions, AuthResponseInit } from './authorizers';
+export { Rate, Cron, CloudWatchEvent, scheduleExpressionString } from './schedule';
+export type { RateUnit, CronField, ScheduleExpression, RawCloudWatchEvent } from './schedule';
+export { Logger, LOG_LEVELS } from './log';
+export type { LogLevel } from './log';
+export { pathParamNames, joinUrlPrefix } from './routes';
+export type { HttpMethod, PathParams, PathParamNames, RouteHandler, RouteOptions, RouteEntry } from './routes';
+export { lambdaHandler, API_HANDLER } from './entry';
+export type { LambdaHandler } from './entry';
+export type * from './events';

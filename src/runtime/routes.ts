@@ -1,0 +1,54 @@
+import type { Authorizer } from './authorizers';
+import type { CorsSetting } from './cors';
+import type { Request } from './request';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+
+/** Names captured by a path: `'/a/{first}/b/{rest+}'` -> `'first' | 'rest'`. */
+export type PathParamNames<P extends string> = P extends `${string}{${infer Name}}${infer Rest}`
+  ? (Name extends `${infer Greedy}+` ? Greedy : Name) | PathParamNames<Rest>
+  : never;
+
+/** A handler's first argument: `{ first: string; rest: string }` for the path above. */
+export type PathParams<P extends string> = string extends P
+  ? Record<string, string>
+  : { [Name in PathParamNames<P>]: string };
+
+export type RouteHandler<P extends string> = (params: PathParams<P>, request: Request) => unknown;
+
+export interface RouteOptions {
+  methods?: HttpMethod[];
+  name?: string;
+  authorizer?: Authorizer;
+  contentTypes?: string[];
+  apiKeyRequired?: boolean;
+  /** Unset or `undefined`: `app.api.cors`. */
+  cors?: CorsSetting;
+}
+
+/** A registered route, one per (path, method). */
+export interface RouteEntry {
+  readonly path: string;
+  readonly method: string;
+  readonly name: string;
+  readonly paramNames: readonly string[];
+  readonly contentTypes: readonly string[];
+  readonly authorizer: Authorizer | undefined;
+  readonly apiKeyRequired: boolean;
+  readonly cors: CorsSetting | undefined;
+  readonly handler: (params: Record<string, string>, request: Request) => unknown;
+}
+
+/** `'/a/{first}/b/{rest+}'` -> `['first', 'rest']`, in path order. */
+export function pathParamNames(path: string): string[] {
+  const names: string[] = [];
+  for (const match of path.matchAll(/\{([^}]+?)\+?\}/g)) names.push(match[1]);
+  return names;
+}
+
+/** Chalice's blueprint prefix rule: `prefix.rstrip('/') + '/' + path.strip('/')`, then `rstrip('/')`. */
+export function joinUrlPrefix(prefix: string | undefined, path: string): string {
+  if (!prefix) return path;
+  const joined = `${prefix.replace(/\/+$/, '')}/${path.replace(/^\/+|\/+$/g, '')}`.replace(/\/+$/, '');
+  return joined === '' ? '/' : joined;
+}
