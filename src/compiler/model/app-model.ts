@@ -69,6 +69,8 @@ export interface RouteModel {
 interface FunctionBase {
   /** The function name per DESIGN.md §2 "Names" (blueprint `namePrefix` applied); `null` if none could be derived. */
   name: string | null;
+  /** The name before a blueprint's `namePrefix`: what the compiler marks the handler with (the runtime adds the prefix). */
+  localName: string | null;
   handler: HandlerModel;
   location: SourceLocation;
   unknownOptions: string[];

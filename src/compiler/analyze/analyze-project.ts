@@ -1,0 +1,169 @@
+import { ts } from 'ts-morph';
+import { DEFAULT_BINARY_TYPES } from '../../runtime/binary';
+import { joinUrlPrefix } from '../../runtime/routes';
+import { error, warning, type Diagnostic } from '../diagnostics/diagnostic';
+import type { AppModel, FunctionModel, RouteModel } from '../model/app-model';
+import { collectRegistrations, type Collected, type Registration, type Setting } from './collect';
+import { Evaluator } from './evaluate';
+import { Interpreter, type PendingRoute } from './interpret';
+import { locationOf, relativePath } from './locations';
+import { moduleEvaluationOrder } from './module-order';
+import { corsModel, notStatic } from './options';
+import { loadProgram } from './program';
+import { RuntimeSymbols } from './runtime-symbols';
+
+export interface AnalyzeResult {
+  model?: AppModel;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Reads the app statically: loads `entry` and every module it imports, finds `new App`
+ * and every registration on appc receivers, evaluates their arguments without running
+ * anything, and returns the AppModel. Problems come back as diagnostics.
+ */
+export function analyzeProject(projectDir: string, entry = 'app.ts'): AnalyzeResult {
+  const { loaded, diagnostics } = loadProgram(projectDir, entry);
+  if (!loaded || diagnostics.some((d) => d.code === 'APPC202')) return { diagnostics };
+  const { checker, userFiles } = loaded;
+  const userSet = new Set(userFiles);
+  const files = moduleEvaluationOrder(loaded.entry, checker, (f) => userSet.has(f));
+  const runtime = new RuntimeSymbols(checker);
+  const collected = collectRegistrations(files, runtime, checker, projectDir);
+  diagnostics.push(...collected.diagnostics);
+  const app = findApp(collected, loaded.entry, checker, projectDir, diagnostics);
+  if (!app) return { diagnostics };
+  const builder = new ModelBuilder(new Evaluator(checker, runtime), checker, projectDir, diagnostics);
+  const model = builder.build(app, collected);
+  model.entry = entry;
+  model.modules = [relativePath(projectDir, loaded.entry.fileName), ...userFiles.filter((f) => f !== loaded.entry).map((f) => relativePath(projectDir, f.fileName)).sort()];
+  return { model, diagnostics };
+}
+
+function findApp(collected: Collected, entry: ts.SourceFile, checker: ts.TypeChecker, projectDir: string, diagnostics: Diagnostic[]) {
+  const [app, ...others] = collected.apps;
+  if (!app) {
+    diagnostics.push(error('APPC210', 'no `new App(...)` found in the app', "Create it in app.ts: export const app = new App({ appName: 'myapp' });", { file: relativePath(projectDir, entry.fileName), line: 1, column: 1, length: 1 }));
+    return undefined;
+  }
+  for (const other of others) {
+    diagnostics.push(error('APPC204', 'an app has exactly one `new App(...)`; this is a second one', 'Create the App once and import it where you register routes; use a Blueprint to group registrations.', locationOf(other.expression, projectDir)));
+  }
+  const exported = checker.getSymbolAtLocation(entry);
+  const appExport = exported && checker.getExportsOfModule(exported).find((s) => s.name === 'app');
+  const target = appExport && (appExport.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(appExport) : appExport).valueDeclaration;
+  if (target !== app.declaration) {
+    diagnostics.push(error('APPC211', `${relativePath(projectDir, entry.fileName)} must export the App instance as \`app\``, 'Add `export const app = new App(...)` or `export { app } from \'./lib/app-instance\'` to the entry module.', locationOf(app.expression, projectDir)));
+  }
+  return app;
+}
+
+class ModelBuilder {
+  private readonly interpreter: Interpreter;
+  private readonly pendingByBlueprint = new Map<ts.VariableDeclaration, { routes: PendingRoute[]; functions: FunctionModel[] }>();
+  private readonly functionByDeclaration = new Map<ts.VariableDeclaration, FunctionModel>();
+
+  constructor(private readonly evaluator: Evaluator, checker: ts.TypeChecker, private readonly projectDir: string, private readonly diagnostics: Diagnostic[]) {
+    this.interpreter = new Interpreter(evaluator, checker, projectDir, (d) => diagnostics.push(d));
+  }
+
+  build(app: Collected['apps'][number], collected: Collected): AppModel {
+    const model: AppModel = { appName: '', entry: '', modules: [], debug: false, binaryTypes: [...DEFAULT_BINARY_TYPES], cors: false, routes: [], functions: [], location: locationOf(app.expression, this.projectDir) };
+    this.appOptions(app.expression, model);
+    const routes: PendingRoute[] = [];
+    for (const bp of collected.blueprints) this.pendingByBlueprint.set(bp, { routes: [], functions: [] });
+    for (const item of collected.items) {
+      const sink = item.target === app.declaration ? { routes, functions: model.functions } : this.pendingByBlueprint.get(item.target);
+      if (!sink) continue;
+      if ('setting' in item) this.setting(item, model);
+      else if (item.method === 'registerBlueprint') this.registerBlueprint(item, routes, model.functions);
+      else if (item.method === 'route') pushDefined(sink.routes, this.interpreter.route(item));
+      else this.addFunction(item, sink.functions);
+    }
+    for (const [bp, pending] of this.pendingByBlueprint) {
+      if (pending.routes.length || pending.functions.length) {
+        this.diagnostics.push(warning('APPC214', `blueprint '${bp.name.getText()}' is never registered on the app`, `Call app.registerBlueprint(${bp.name.getText()}) in a module the app imports.`, locationOf(bp, this.projectDir)));
+      }
+    }
+    model.routes = routes.map((pending) => this.resolveAuthorizer(pending));
+    return model;
+  }
+
+  private appOptions(expression: ts.NewExpression, model: AppModel): void {
+    const arg = expression.arguments?.[0];
+    const result = arg ? this.evaluator.evaluate(arg) : undefined;
+    if (result && !result.ok) return void this.diagnostics.push(notStatic(result.node, result.reason, this.projectDir));
+    const options = (result?.value ?? {}) as { appName?: unknown; debug?: unknown };
+    if (typeof options.appName !== 'string' || options.appName === '') {
+      this.diagnostics.push(error('APPC215', 'new App(...) needs an appName string', "Write new App({ appName: 'myapp' }).", locationOf(arg ?? expression, this.projectDir)));
+    } else model.appName = options.appName;
+    if (typeof options.debug === 'boolean') model.debug = options.debug;
+  }
+
+  private setting(item: Setting, model: AppModel): void {
+    const values = this.evaluator.evaluateAll(item.value);
+    if (!values.ok) return void this.diagnostics.push(notStatic(values.node, values.reason, this.projectDir));
+    const [value] = values.value as unknown[];
+    const wrong = (expected: string) => this.diagnostics.push(error('APPC213', `this setting must be ${expected}`, `Assign ${expected} known at compile time.`, locationOf(item.value[0], this.projectDir)));
+    switch (item.setting) {
+      case 'debug': return typeof value === 'boolean' ? void (model.debug = value) : wrong('true or false');
+      case 'cors': {
+        const cors = corsModel(value);
+        return cors === undefined ? wrong('true, false or new CORSConfig({...})') : void (model.cors = cors);
+      }
+      case 'binaryTypes': return isStrings(value) ? void (model.binaryTypes = [...value]) : wrong('an array of strings');
+      case 'binaryTypes.push': return isStrings(values.value) ? void model.binaryTypes.push(...(values.value as string[])) : wrong('a string');
+    }
+  }
+
+  private addFunction(item: Registration, sink: FunctionModel[]): void {
+    const fn = this.interpreter.function(item);
+    if (!fn) return;
+    sink.push(fn);
+    if (ts.isVariableDeclaration(item.call.parent)) this.functionByDeclaration.set(item.call.parent, fn);
+  }
+
+  private registerBlueprint(item: Registration, routes: PendingRoute[], functions: FunctionModel[]): void {
+    const options = this.interpreter.blueprintOptions(item);
+    const target = item.call.arguments[0];
+    const declaration = target && [...this.pendingByBlueprint.keys()].find((bp) => this.sameDeclaration(target, bp));
+    if (!options) return;
+    if (!declaration) {
+      return void this.diagnostics.push(error('APPC216', 'registerBlueprint needs a Blueprint created with `new Blueprint()` in the app', 'Pass the const that holds new Blueprint().', locationOf(target ?? item.call, this.projectDir)));
+    }
+    const pending = this.pendingByBlueprint.get(declaration)!;
+    for (const { route, authorizerRef } of pending.routes) routes.push({ route: { ...route, path: joinUrlPrefix(options.urlPrefix, route.path) }, authorizerRef });
+    for (const fn of pending.functions) {
+      // Chalice: authorizers keep their own name; other functions get the prefix.
+      const prefixed = fn.kind !== 'authorizer' && options.namePrefix && fn.name !== null ? { ...fn, name: options.namePrefix + fn.name } : fn;
+      functions.push(prefixed);
+      for (const [decl, f] of this.functionByDeclaration) if (f === fn) this.functionByDeclaration.set(decl, prefixed);
+    }
+    pending.routes = [];
+    pending.functions = [];
+  }
+
+  private sameDeclaration(expression: ts.Expression, declaration: ts.VariableDeclaration): boolean {
+    const result = this.evaluator.declarationOfExpression(expression);
+    return result === declaration;
+  }
+
+  private resolveAuthorizer({ route, authorizerRef }: PendingRoute): RouteModel {
+    if (!authorizerRef) return route;
+    const fn = this.functionByDeclaration.get(authorizerRef.declaration);
+    if (!fn || fn.kind !== 'authorizer' || fn.name === null) {
+      this.diagnostics.push(error('APPC217', 'this authorizer is not a built-in authorizer registered with app.authorizer(...)', 'Use the const assigned from app.authorizer(...), or an IAM/Cognito/Custom authorizer object.', locationOf(authorizerRef.node, this.projectDir)));
+      return route;
+    }
+    return { ...route, authorizer: { kind: 'builtin', name: fn.name, scopes: [...(authorizerRef.scopes ?? [])] } };
+  }
+}
+
+function pushDefined<T>(list: T[], value: T | undefined): void {
+  if (value !== undefined) list.push(value);
+}
+
+function isStrings(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string');
+}
+

@@ -1,0 +1,161 @@
+import { ts } from 'ts-morph';
+import { error, type Diagnostic } from '../diagnostics/diagnostic';
+import { resolveAlias } from './evaluate';
+import { locationOf } from './locations';
+import { REGISTRATION_METHODS, type RuntimeSymbols } from './runtime-symbols';
+
+/** One registration call found as a top-level statement. */
+export interface Registration {
+  method: string;
+  call: ts.CallExpression;
+  statement: ts.Statement;
+  /** The App or Blueprint instance it registers on (its `const` declaration). */
+  target: ts.VariableDeclaration;
+  /** `const x = app.schedule(...)` -> `x`. */
+  constName: string | null;
+}
+
+/** A top-level assignment or push to `app.debug` / `app.api.cors` / `app.api.binaryTypes`. */
+export interface Setting {
+  setting: 'debug' | 'cors' | 'binaryTypes' | 'binaryTypes.push';
+  value: ts.Expression[];
+  target: ts.VariableDeclaration;
+}
+
+export interface Collected {
+  apps: Array<{ declaration: ts.VariableDeclaration; expression: ts.NewExpression }>;
+  blueprints: Set<ts.VariableDeclaration>;
+  /** In evaluation order. */
+  items: Array<Registration | Setting>;
+  diagnostics: Diagnostic[];
+}
+
+/** Walks the top-level statements of every module in evaluation order. */
+export function collectRegistrations(files: readonly ts.SourceFile[], runtime: RuntimeSymbols, checker: ts.TypeChecker, projectDir: string): Collected {
+  const collected: Collected = { apps: [], blueprints: new Set(), items: [], diagnostics: [] };
+  const accepted = new Set<ts.Node>();
+  const targetOf = (expression: ts.Expression) => instanceDeclaration(expression, checker);
+  for (const file of files) {
+    for (const statement of file.statements) {
+      for (const [expression, constName] of topLevelExpressions(statement)) {
+        const found = classify(expression, runtime, targetOf);
+        if (!found) continue;
+        accepted.add(expression);
+        if ('newClass' in found) {
+          const declaration = ts.isVariableDeclaration(expression.parent) ? expression.parent : undefined;
+          if (!declaration) continue;
+          if (found.newClass === 'App') collected.apps.push({ declaration, expression: expression as ts.NewExpression });
+          else collected.blueprints.add(declaration);
+        } else if (!found.target) {
+          collected.diagnostics.push(error('APPC212', 'cannot tell which App or Blueprint this registers on',
+            'Register on a const holding `new App(...)` or `new Blueprint()` (directly or imported).', locationOf(expression, projectDir)));
+        } else if ('method' in found) {
+          collected.items.push({ method: found.method, call: expression as ts.CallExpression, statement, target: found.target, constName });
+        } else {
+          collected.items.push({ setting: found.setting, value: found.value, target: found.target });
+        }
+      }
+    }
+    collected.diagnostics.push(...nestedRegistrations(file, accepted, runtime, projectDir));
+  }
+  return collected;
+}
+
+type Classified =
+  | { newClass: 'App' | 'Blueprint' }
+  | { method: string; target: ts.VariableDeclaration | undefined }
+  | { setting: Setting['setting']; value: ts.Expression[]; target: ts.VariableDeclaration | undefined };
+
+function classify(expression: ts.Expression, runtime: RuntimeSymbols, targetOf: (e: ts.Expression) => ts.VariableDeclaration | undefined): Classified | undefined {
+  if (ts.isNewExpression(expression)) {
+    const name = runtime.classOf(expression.expression);
+    return name === 'App' || name === 'Blueprint' ? { newClass: name } : undefined;
+  }
+  if (runtime.isRegistrationCall(expression)) {
+    return { method: expression.expression.name.text, target: targetOf(expression.expression.expression) };
+  }
+  const setting = settingOf(expression, runtime);
+  return setting && { ...setting, target: targetOf(setting.receiver) };
+}
+
+/** `app.debug = x`, `app.api.cors = x`, `app.api.binaryTypes = [...]`, `app.api.binaryTypes.push(...)`. */
+function settingOf(expression: ts.Expression, runtime: RuntimeSymbols): { setting: Setting['setting']; value: ts.Expression[]; receiver: ts.Expression } | undefined {
+  if (ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(expression.left)) {
+    const chain = accessChain(expression.left);
+    if (!chain || runtime.receiverKind(chain.receiver) !== 'App') return undefined;
+    const setting = ({ debug: 'debug', 'api.cors': 'cors', 'api.binaryTypes': 'binaryTypes' } as const)[chain.path];
+    return setting && { setting, value: [expression.right], receiver: chain.receiver };
+  }
+  if (ts.isCallExpression(expression) && ts.isPropertyAccessExpression(expression.expression)) {
+    const chain = accessChain(expression.expression);
+    if (chain?.path === 'api.binaryTypes.push' && runtime.receiverKind(chain.receiver) === 'App') {
+      return { setting: 'binaryTypes.push', value: [...expression.arguments], receiver: chain.receiver };
+    }
+  }
+  return undefined;
+}
+
+/** `app.api.binaryTypes` -> receiver `app`, path `api.binaryTypes` (the receiver is the first non-`api` link). */
+function accessChain(node: ts.PropertyAccessExpression): { receiver: ts.Expression; path: string } | undefined {
+  const names: string[] = [];
+  let current: ts.Expression = node;
+  while (ts.isPropertyAccessExpression(current) && names.length < 4) {
+    names.unshift(current.name.text);
+    const path = names.join('.');
+    if (path === 'debug' || path.startsWith('api.')) return { receiver: current.expression, path };
+    current = current.expression;
+  }
+  return undefined;
+}
+
+/** The expressions of a top-level statement that may register, with the const they initialise. */
+function topLevelExpressions(statement: ts.Statement): Array<[ts.Expression, string | null]> {
+  if (ts.isExpressionStatement(statement)) return [[unwrap(statement.expression), null]];
+  if (ts.isVariableStatement(statement)) {
+    return statement.declarationList.declarations
+      .filter((d) => d.initializer)
+      .map((d) => [unwrap(d.initializer!), ts.isIdentifier(d.name) ? d.name.text : null]);
+  }
+  return [];
+}
+
+function unwrap(expression: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(expression) || ts.isAsExpression(expression) || ts.isSatisfiesExpression(expression)) expression = expression.expression;
+  return expression;
+}
+
+/** The `const` holding the App/Blueprint that `expression` refers to. */
+function instanceDeclaration(expression: ts.Expression, checker: ts.TypeChecker): ts.VariableDeclaration | undefined {
+  const symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(expression) ? expression.name : expression);
+  const declaration = symbol && resolveAlias(checker, symbol).valueDeclaration;
+  return declaration && ts.isVariableDeclaration(declaration) ? declaration : undefined;
+}
+
+/** Registrations anywhere but a top-level statement: inside a function, condition or loop. */
+function nestedRegistrations(file: ts.SourceFile, accepted: Set<ts.Node>, runtime: RuntimeSymbols, projectDir: string): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && !accepted.has(node) && ts.isPropertyAccessExpression(node.expression) &&
+        REGISTRATION_METHODS.has(node.expression.name.text) && runtime.isRegistrationCall(node)) {
+      const where = enclosingConstruct(node);
+      diagnostics.push(error('APPC205', `${node.expression.getText()}() must be a top-level statement, not inside ${where}`,
+        'Move the registration to the top level of the module: appc reads registrations without running your code.', locationOf(node, projectDir)));
+    } else if ((ts.isBinaryExpression(node) || ts.isCallExpression(node)) && !accepted.has(node) && settingOf(node, runtime)) {
+      diagnostics.push(error('APPC205', `${node.getText().split('=')[0].trim()} must be set in a top-level statement, not inside ${enclosingConstruct(node)}`,
+        'Move the assignment to the top level of the module: appc reads app settings without running your code.', locationOf(node, projectDir)));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return diagnostics;
+}
+
+function enclosingConstruct(node: ts.Node): string {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current)) return 'a function';
+    if (ts.isIfStatement(current) || ts.isConditionalExpression(current) || ts.isSwitchStatement(current)) return 'a condition';
+    if (ts.isIterationStatement(current, false)) return 'a loop';
+    if (ts.isBlock(current) || ts.isTryStatement(current)) return 'a block';
+  }
+  return 'an expression';
+}

@@ -1,0 +1,236 @@
+import { ts } from 'ts-morph';
+import type { RuntimeSymbols } from './runtime-symbols';
+
+/** `new CORSConfig(...)`, `new Rate(...)`, ... of appc's runtime, evaluated statically. */
+export class StaticInstance {
+  constructor(
+    readonly className: string,
+    readonly args: readonly unknown[],
+    readonly node: ts.Node,
+    /** Set by `.withScopes([...])`. */
+    readonly scopes?: readonly string[],
+  ) {}
+}
+
+/** A reference to a registration's result, e.g. the built-in authorizer `myAuth` (optionally `.withScopes([...])`). */
+export class RegistrationRef {
+  constructor(readonly declaration: ts.VariableDeclaration, readonly scopes: readonly string[] | undefined, readonly node: ts.Node) {}
+}
+
+export type Evaluated = { ok: true; value: unknown } | { ok: false; node: ts.Node; reason: string };
+
+const fail = (node: ts.Node, reason: string): Evaluated => ({ ok: false, node, reason });
+const ok = (value: unknown): Evaluated => ({ ok: true, value });
+
+/**
+ * Evaluates an expression without running it: literals, templates, consts (also
+ * imported, also `as const`), enum members, object/array literals of these, `+`, and
+ * `new` of appc's value classes. Anything else is a failure naming the node to blame.
+ */
+export class Evaluator {
+  private readonly active = new Set<ts.Node>();
+
+  constructor(private readonly checker: ts.TypeChecker, private readonly runtime: RuntimeSymbols) {}
+
+  evaluate(node: ts.Expression): Evaluated {
+    if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) ||
+        ts.isTypeAssertionExpression(node) || ts.isNonNullExpression(node)) {
+      return this.evaluate(node.expression);
+    }
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return ok(node.text);
+    if (ts.isNumericLiteral(node)) return ok(Number(node.text));
+    if (node.kind === ts.SyntaxKind.TrueKeyword) return ok(true);
+    if (node.kind === ts.SyntaxKind.FalseKeyword) return ok(false);
+    if (node.kind === ts.SyntaxKind.NullKeyword) return ok(null);
+    if (ts.isPrefixUnaryExpression(node)) return this.prefix(node);
+    if (ts.isTemplateExpression(node)) return this.template(node);
+    if (ts.isBinaryExpression(node)) return this.binary(node);
+    if (ts.isArrayLiteralExpression(node)) return this.array(node);
+    if (ts.isObjectLiteralExpression(node)) return this.object(node);
+    if (ts.isIdentifier(node)) return this.identifier(node);
+    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return this.access(node);
+    if (ts.isNewExpression(node)) return this.newExpression(node);
+    if (ts.isCallExpression(node)) return this.call(node);
+    return fail(node, `a ${describe(node)} is not known at compile time`);
+  }
+
+  private prefix(node: ts.PrefixUnaryExpression): Evaluated {
+    const operand = this.evaluate(node.operand);
+    if (!operand.ok) return operand;
+    if (typeof operand.value !== 'number') return fail(node, 'only numbers can be negated');
+    if (node.operator === ts.SyntaxKind.MinusToken) return ok(-operand.value);
+    if (node.operator === ts.SyntaxKind.PlusToken) return ok(operand.value);
+    return fail(node, 'this operator is not evaluated at compile time');
+  }
+
+  private template(node: ts.TemplateExpression): Evaluated {
+    let text = node.head.text;
+    for (const span of node.templateSpans) {
+      const value = this.evaluate(span.expression);
+      if (!value.ok) return value;
+      text += String(value.value) + span.literal.text;
+    }
+    return ok(text);
+  }
+
+  private binary(node: ts.BinaryExpression): Evaluated {
+    if (node.operatorToken.kind !== ts.SyntaxKind.PlusToken) return fail(node, 'only + is evaluated at compile time');
+    const left = this.evaluate(node.left);
+    if (!left.ok) return left;
+    const right = this.evaluate(node.right);
+    if (!right.ok) return right;
+    return ok((left.value as string) + (right.value as string));
+  }
+
+  private array(node: ts.ArrayLiteralExpression): Evaluated {
+    const values: unknown[] = [];
+    for (const element of node.elements) {
+      const spread = ts.isSpreadElement(element);
+      const value = this.evaluate(spread ? element.expression : element);
+      if (!value.ok) return value;
+      if (spread && !Array.isArray(value.value)) return fail(element, 'only arrays can be spread here');
+      if (spread) values.push(...(value.value as unknown[]));
+      else values.push(value.value);
+    }
+    return ok(values);
+  }
+
+  private object(node: ts.ObjectLiteralExpression): Evaluated {
+    const result: Record<string, unknown> = {};
+    for (const property of node.properties) {
+      if (ts.isSpreadAssignment(property)) {
+        const value = this.evaluate(property.expression);
+        if (!value.ok) return value;
+        Object.assign(result, value.value);
+        continue;
+      }
+      if (ts.isShorthandPropertyAssignment(property)) {
+        const value = this.evaluate(property.name);
+        if (!value.ok) return value;
+        result[property.name.text] = value.value;
+        continue;
+      }
+      if (!ts.isPropertyAssignment(property)) return fail(property, 'methods and accessors are not known at compile time');
+      const key = this.propertyName(property.name);
+      if (!key.ok) return key;
+      const value = this.evaluate(property.initializer);
+      if (!value.ok) return value;
+      result[key.value as string] = value.value;
+    }
+    return ok(result);
+  }
+
+  private propertyName(name: ts.PropertyName): Evaluated {
+    if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return ok(name.text);
+    if (ts.isComputedPropertyName(name)) return this.evaluate(name.expression);
+    return fail(name, 'this property name is not known at compile time');
+  }
+
+  private identifier(node: ts.Identifier): Evaluated {
+    if (node.text === 'undefined') return ok(undefined);
+    const declaration = this.declarationOf(node);
+    if (!declaration) return fail(node, `'${node.text}' cannot be resolved`);
+    return this.declarationValue(declaration, node);
+  }
+
+  /** The value a declaration binds: a const's initializer, an enum member, ... */
+  private declarationValue(declaration: ts.Declaration, use: ts.Node): Evaluated {
+    if (ts.isEnumMember(declaration)) {
+      const value = this.checker.getConstantValue(declaration);
+      return value === undefined ? fail(use, 'this enum member has no constant value') : ok(value);
+    }
+    if (ts.isVariableDeclaration(declaration) && declaration.initializer && isConst(declaration)) {
+      if (this.runtime.isRegistrationCall(declaration.initializer)) return ok(new RegistrationRef(declaration, undefined, use));
+      if (this.active.has(declaration)) return fail(use, 'this const refers to itself');
+      this.active.add(declaration);
+      try {
+        return this.evaluate(declaration.initializer);
+      } finally {
+        this.active.delete(declaration);
+      }
+    }
+    const name = ts.getNameOfDeclaration(declaration)?.getText() ?? 'this name';
+    return fail(use, `'${name}' is not a const with a value known at compile time`);
+  }
+
+  private access(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): Evaluated {
+    const symbol = this.checker.getSymbolAtLocation(ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression);
+    const declaration = symbol && resolveAlias(this.checker, symbol).valueDeclaration;
+    if (declaration && ts.isEnumMember(declaration)) return this.declarationValue(declaration, node);
+    const unitValue = this.runtime.rateUnit(node);
+    if (unitValue) return ok(unitValue);
+    const target = this.evaluate(node.expression);
+    if (!target.ok) return target;
+    const key = ts.isPropertyAccessExpression(node) ? ok(node.name.text) : this.evaluate(node.argumentExpression);
+    if (!key.ok) return key;
+    const container = target.value;
+    if (container === null || typeof container !== 'object' || container instanceof StaticInstance || container instanceof RegistrationRef) {
+      return fail(node, 'this property is not known at compile time');
+    }
+    return ok((container as Record<string, unknown>)[key.value as string]);
+  }
+
+  private newExpression(node: ts.NewExpression): Evaluated {
+    const className = this.runtime.valueClassOf(node.expression);
+    if (!className) return fail(node, `only new CORSConfig, Rate, Cron and the authorizer classes are evaluated at compile time`);
+    const args = this.evaluateAll(node.arguments ?? []);
+    return args.ok ? ok(new StaticInstance(className, args.value as unknown[], node)) : args;
+  }
+
+  /** `auth.withScopes([...])` on an authorizer. */
+  private call(node: ts.CallExpression): Evaluated {
+    const callee = node.expression;
+    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'withScopes' || node.arguments.length !== 1) {
+      return fail(node, 'a function call is not evaluated at compile time');
+    }
+    const target = this.evaluate(callee.expression);
+    if (!target.ok) return target;
+    const scopes = this.evaluate(node.arguments[0]);
+    if (!scopes.ok) return scopes;
+    if (!isStringArray(scopes.value)) return fail(node.arguments[0], 'withScopes takes an array of strings');
+    const value = target.value;
+    if (value instanceof RegistrationRef) return ok(new RegistrationRef(value.declaration, scopes.value, node));
+    if (value instanceof StaticInstance) return ok(new StaticInstance(value.className, value.args, node, scopes.value));
+    return fail(callee.expression, 'withScopes applies to an authorizer');
+  }
+
+  evaluateAll(nodes: readonly ts.Expression[]): Evaluated {
+    const values: unknown[] = [];
+    for (const node of nodes) {
+      const value = this.evaluate(node);
+      if (!value.ok) return value;
+      values.push(value.value);
+    }
+    return ok(values);
+  }
+
+  /** The declaration an identifier or `ns.name` refers to, through import aliases. */
+  declarationOfExpression(node: ts.Expression): ts.Declaration | undefined {
+    const symbol = this.checker.getSymbolAtLocation(ts.isPropertyAccessExpression(node) ? node.name : node);
+    return symbol && resolveAlias(this.checker, symbol).valueDeclaration;
+  }
+
+  private declarationOf(node: ts.Identifier): ts.Declaration | undefined {
+    const symbol = this.checker.getShorthandAssignmentValueSymbol(node.parent) ?? this.checker.getSymbolAtLocation(node);
+    return symbol && (resolveAlias(this.checker, symbol).valueDeclaration ?? resolveAlias(this.checker, symbol).declarations?.[0]);
+  }
+}
+
+export function resolveAlias(checker: ts.TypeChecker, symbol: ts.Symbol): ts.Symbol {
+  return symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+}
+
+function isConst(declaration: ts.VariableDeclaration): boolean {
+  return ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string');
+}
+
+function describe(node: ts.Node): string {
+  if (ts.isCallExpression(node)) return 'function call';
+  if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return 'function';
+  if (ts.isConditionalExpression(node)) return 'conditional expression';
+  return ts.SyntaxKind[node.kind].replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}

@@ -1,0 +1,80 @@
+import { ts } from 'ts-morph';
+import type { HandlerModel } from '../model/app-model';
+import { resolveAlias } from './evaluate';
+import { locationOf } from './locations';
+
+type FunctionLike = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration | ts.MethodDeclaration;
+
+/**
+ * What the model records of a handler argument: where it is (the compiler marks it with
+ * its name there), the names its first parameter destructures, its own name, its docs.
+ * Returns undefined when the argument is not a function we can see.
+ */
+export function describeHandler(node: ts.Expression, statement: ts.Statement, checker: ts.TypeChecker, projectDir: string): HandlerModel | undefined {
+  const target = functionOf(node, checker);
+  if (!target) return undefined;
+  const file = node.getSourceFile();
+  const docs = parseJsDoc(leadingJsDoc(target.fn) ?? leadingJsDoc(statement));
+  return {
+    location: locationOf(node, projectDir),
+    start: node.getStart(file),
+    end: node.getEnd(),
+    paramNames: destructuredNames(target.fn.parameters[0]),
+    ownName: target.name,
+    docs,
+  };
+}
+
+function functionOf(node: ts.Expression, checker: ts.TypeChecker): { fn: FunctionLike; name: string | null } | undefined {
+  while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node)) node = node.expression;
+  if (ts.isArrowFunction(node)) return { fn: node, name: null };
+  if (ts.isFunctionExpression(node)) return { fn: node, name: node.name?.text ?? null };
+  if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node)) return undefined;
+  const symbol = checker.getSymbolAtLocation(node);
+  const declaration = symbol && resolveAlias(checker, symbol).valueDeclaration;
+  if (!declaration) return undefined;
+  if (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration)) {
+    return { fn: declaration, name: declaration.name && ts.isIdentifier(declaration.name) ? declaration.name.text : null };
+  }
+  if (ts.isVariableDeclaration(declaration) && declaration.initializer && ts.isIdentifier(declaration.name)) {
+    const inner = functionOf(declaration.initializer, checker);
+    return inner && { fn: inner.fn, name: declaration.name.text };
+  }
+  return undefined;
+}
+
+/** `({ city, id: userId }) => ...` -> `['city', 'id']`; null when the parameter is not an object pattern. */
+function destructuredNames(parameter: ts.ParameterDeclaration | undefined): string[] | null {
+  if (!parameter || !ts.isObjectBindingPattern(parameter.name)) return null;
+  const names: string[] = [];
+  for (const element of parameter.name.elements) {
+    if (element.dotDotDotToken) continue;
+    const key = element.propertyName ?? element.name;
+    if (ts.isIdentifier(key) || ts.isStringLiteral(key)) names.push(key.text);
+  }
+  return names;
+}
+
+function leadingJsDoc(node: ts.Node): string | undefined {
+  const file = node.getSourceFile();
+  const ranges = ts.getLeadingCommentRanges(file.text, node.getFullStart()) ?? [];
+  const docs = ranges.filter((r) => file.text.startsWith('/**', r.pos) && r.kind === ts.SyntaxKind.MultiLineCommentTrivia);
+  const last = docs[docs.length - 1];
+  return last && file.text.slice(last.pos, last.end);
+}
+
+/**
+ * Chalice's docstring rule with JSDoc: the first line is the summary, the remaining
+ * lines (up to the first `@tag`, blank edges stripped) the description.
+ */
+export function parseJsDoc(comment: string | undefined): HandlerModel['docs'] {
+  if (!comment) return {};
+  const lines = comment.replace(/^\/\*\*/, '').replace(/\*\/$/, '').split(/\r?\n/).map((line) => line.replace(/^\s*\* ?/, '').trimEnd());
+  const tag = lines.findIndex((line) => line.trimStart().startsWith('@'));
+  const body = (tag === -1 ? lines : lines.slice(0, tag)).join('\n').replace(/^\s*\n|\n\s*$/g, '').split('\n');
+  const [first, ...rest] = body.map((line) => line);
+  const summary = first?.trim();
+  if (!summary) return {};
+  const description = rest.join('\n').replace(/^\n+|\s+$/g, '');
+  return description ? { summary, description } : { summary };
+}

@@ -1,0 +1,126 @@
+import { ts } from 'ts-morph';
+import { error, type Diagnostic } from '../diagnostics/diagnostic';
+import type { AuthorizerUse, CorsModel } from '../model/app-model';
+import { Cron, Rate } from '../../runtime/schedule';
+import { RegistrationRef, StaticInstance, type Evaluator } from './evaluate';
+import { locationOf } from './locations';
+
+/** A statically evaluated options object, with the nodes of its properties for diagnostics. */
+export class Options {
+  constructor(
+    readonly values: Record<string, unknown>,
+    private readonly node: ts.Node,
+    private readonly report: (d: Diagnostic) => void,
+    private readonly projectDir: string,
+  ) {}
+
+  /** Keys not in `known`, for validation's "unknown option" rule. */
+  unknown(known: readonly string[]): string[] {
+    return Object.keys(this.values).filter((key) => !known.includes(key));
+  }
+
+  string(key: string): string | undefined {
+    return this.typed(key, 'a string', (v): v is string => typeof v === 'string');
+  }
+  number(key: string): number | undefined {
+    return this.typed(key, 'a number', (v): v is number => typeof v === 'number' && Number.isFinite(v));
+  }
+  boolean(key: string): boolean | undefined {
+    return this.typed(key, 'true or false', (v): v is boolean => typeof v === 'boolean');
+  }
+  strings(key: string): string[] | undefined {
+    return this.typed(key, 'an array of strings', (v): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string'));
+  }
+  raw(key: string): unknown {
+    return this.values[key];
+  }
+
+  /** Reports a wrong type at the property's node. */
+  wrongType(key: string, expected: string): undefined {
+    this.report(error('APPC213', `option '${key}' must be ${expected}`, `Give '${key}' ${expected} known at compile time.`, locationOf(this.propertyNode(key), this.projectDir)));
+    return undefined;
+  }
+
+  private typed<T>(key: string, expected: string, check: (value: unknown) => value is T): T | undefined {
+    const value = this.values[key];
+    if (value === undefined) return undefined;
+    return check(value) ? value : this.wrongType(key, expected);
+  }
+
+  propertyNode(key: string): ts.Node {
+    if (ts.isObjectLiteralExpression(this.node)) {
+      const property = this.node.properties.find((p) => p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === key);
+      if (property) return ts.isPropertyAssignment(property) ? property.initializer : property;
+    }
+    return this.node;
+  }
+}
+
+/** Evaluates an options argument; reports and returns undefined when it is not static. */
+export function evaluateOptions(node: ts.Expression, evaluator: Evaluator, report: (d: Diagnostic) => void, projectDir: string): Options | undefined {
+  const result = evaluator.evaluate(node);
+  if (!result.ok) {
+    report(notStatic(result.node, result.reason, projectDir));
+    return undefined;
+  }
+  if (result.value === null || typeof result.value !== 'object' || Array.isArray(result.value) || result.value instanceof StaticInstance) {
+    report(error('APPC213', 'options must be an object literal', 'Pass an object literal such as { name: "x" }.', locationOf(node, projectDir)));
+    return undefined;
+  }
+  return new Options(result.value as Record<string, unknown>, unwrap(node), report, projectDir);
+}
+
+export function notStatic(node: ts.Node, reason: string, projectDir: string): Diagnostic {
+  return error('APPC206', `argument must be known at compile time: ${reason}`,
+    'Use literals, consts (also imported), enum members, template literals of these, or new CORSConfig/Rate/Cron/authorizer classes.', locationOf(node, projectDir));
+}
+
+/** `cors: true | false | new CORSConfig({...})` as model data. */
+export function corsModel(value: unknown): CorsModel | false | undefined {
+  if (value === true) return { allowOrigin: '*', allowHeaders: [] };
+  if (value === false) return false;
+  if (value instanceof StaticInstance && value.className === 'CORSConfig') {
+    const o = (value.args[0] ?? {}) as Record<string, unknown>;
+    const model: CorsModel = { allowOrigin: (o.allowOrigin as string) ?? '*', allowHeaders: (o.allowHeaders as string[]) ?? [] };
+    if (o.exposeHeaders !== undefined) model.exposeHeaders = o.exposeHeaders as string[];
+    if (o.maxAge !== undefined) model.maxAge = o.maxAge as number;
+    if (o.allowCredentials !== undefined) model.allowCredentials = o.allowCredentials as boolean;
+    return model;
+  }
+  return undefined;
+}
+
+/** An authorizer object other than a built-in one (which is a RegistrationRef). */
+export function authorizerUse(value: StaticInstance): AuthorizerUse | undefined {
+  const [name, options = {}] = value.args as [string, Record<string, any>];
+  switch (value.className) {
+    case 'IAMAuthorizer':
+      return { kind: 'iam' };
+    case 'CognitoUserPoolAuthorizer':
+      return { kind: 'cognito', name, providerArns: options.providerArns ?? [], header: options.header ?? 'Authorization', scopes: [...(value.scopes ?? options.scopes ?? [])] };
+    case 'CustomAuthorizer': {
+      const use: AuthorizerUse = { kind: 'custom', name, authorizerUri: options.authorizerUri, ttlSeconds: options.ttlSeconds ?? 300, header: options.header ?? 'Authorization', scopes: [...(value.scopes ?? options.scopes ?? [])] };
+      if (options.invokeRoleArn !== undefined) use.invokeRoleArn = options.invokeRoleArn;
+      return use;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** `'rate(1 hour)'`, `new Rate(5, Rate.MINUTES)`, `new Cron(...)` -> the expression string. */
+export function scheduleExpression(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (value instanceof StaticInstance && value.className === 'Rate') return new Rate(...(value.args as ConstructorParameters<typeof Rate>)).toString();
+  if (value instanceof StaticInstance && value.className === 'Cron') return new Cron(...(value.args as ConstructorParameters<typeof Cron>)).toString();
+  return undefined;
+}
+
+export function isAuthorizerValue(value: unknown): value is StaticInstance | RegistrationRef {
+  return value instanceof RegistrationRef || (value instanceof StaticInstance && value.className.endsWith('Authorizer'));
+}
+
+function unwrap(node: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node)) node = node.expression;
+  return node;
+}

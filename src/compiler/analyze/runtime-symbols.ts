@@ -1,0 +1,60 @@
+import * as path from 'node:path';
+import { ts } from 'ts-morph';
+import { resolveAlias } from './evaluate';
+import { RUNTIME_DIR } from './program';
+
+/** Methods of App/Blueprint whose calls are registrations. */
+export const REGISTRATION_METHODS = new Set([
+  'route', 'authorizer', 'schedule', 'lambdaFunction', 'registerBlueprint',
+  'onSnsMessage', 'onSqsMessage', 'onCWEvent', 'onKinesisRecord', 'onDynamoDBRecord', 'onS3Event',
+]);
+
+const VALUE_CLASSES = new Set(['CORSConfig', 'Rate', 'Cron', 'IAMAuthorizer', 'CognitoUserPoolAuthorizer', 'CustomAuthorizer']);
+const RATE_UNITS = new Set(['MINUTES', 'HOURS', 'DAYS']);
+
+export type ReceiverKind = 'App' | 'Blueprint';
+
+/** Answers "is this appc's X?" through aliases, re-exports and imported consts, with the checker. */
+export class RuntimeSymbols {
+  private readonly receiverCache = new Map<ts.Node, ReceiverKind | undefined>();
+
+  constructor(private readonly checker: ts.TypeChecker) {}
+
+  /** The runtime class an expression names (`App`, `CORSConfig`, ...), if it is one of appc's. */
+  classOf(expression: ts.Expression): string | undefined {
+    const symbol = this.checker.getSymbolAtLocation(expression);
+    const declaration = symbol && resolveAlias(this.checker, symbol).valueDeclaration;
+    return declaration && ts.isClassDeclaration(declaration) && isRuntimeNode(declaration) ? declaration.name?.text : undefined;
+  }
+
+  valueClassOf(expression: ts.Expression): string | undefined {
+    const name = this.classOf(expression);
+    return name && VALUE_CLASSES.has(name) ? name : undefined;
+  }
+
+  /** `Rate.MINUTES` -> `'MINUTES'`. */
+  rateUnit(node: ts.Node): string | undefined {
+    if (!ts.isPropertyAccessExpression(node) || !RATE_UNITS.has(node.name.text)) return undefined;
+    return this.classOf(node.expression) === 'Rate' ? node.name.text : undefined;
+  }
+
+  /** Whether an expression is an appc App or Blueprint instance, by its type. */
+  receiverKind(expression: ts.Expression): ReceiverKind | undefined {
+    if (this.receiverCache.has(expression)) return this.receiverCache.get(expression);
+    const declaration = this.checker.getTypeAtLocation(expression).getSymbol()?.declarations?.[0];
+    const name = declaration && ts.isClassDeclaration(declaration) && isRuntimeNode(declaration) ? declaration.name?.text : undefined;
+    const kind = name === 'App' || name === 'Blueprint' ? name : undefined;
+    this.receiverCache.set(expression, kind);
+    return kind;
+  }
+
+  /** `app.route(...)`, `bp.schedule(...)`, ... on an appc receiver. */
+  isRegistrationCall(node: ts.Node): node is ts.CallExpression & { expression: ts.PropertyAccessExpression } {
+    return ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) &&
+      REGISTRATION_METHODS.has(node.expression.name.text) && this.receiverKind(node.expression.expression) !== undefined;
+  }
+}
+
+function isRuntimeNode(node: ts.Node): boolean {
+  return path.resolve(node.getSourceFile().fileName).startsWith(RUNTIME_DIR + path.sep);
+}

@@ -1,0 +1,42 @@
+/**
+ * The configuration of one stage after Chalice's precedence and merge rules
+ * (CHALICE-PACKAGE.md §7): plain, read-only data. Produced by `resolveConfig`, consumed
+ * by validation and the emitters. Keys are camelCase versions of config.json's keys.
+ */
+
+/** Settings of one Lambda function (`api_handler` for the API handler). */
+export interface FunctionConfig {
+  readonly lambdaTimeout: number;
+  readonly lambdaMemorySize: number;
+  /** Merged key by key: top level < stage < stage function. */
+  readonly environmentVariables: Readonly<Record<string, string>>;
+  /** Merged key by key like environment variables; the `appc` tag is added by the emitter. */
+  readonly tags: Readonly<Record<string, string>>;
+  readonly manageIamRole: boolean;
+  readonly iamRoleArn: string | undefined;
+  readonly autogenPolicy: boolean;
+  /** Relative to `.appc/`; undefined means `policy-<stage>.json`. */
+  readonly iamPolicyFile: string | undefined;
+  readonly xray: boolean;
+  readonly subnetIds: readonly string[];
+  readonly securityGroupIds: readonly string[];
+  readonly reservedConcurrency: number | undefined;
+  readonly layers: readonly string[];
+  readonly logRetentionInDays: number | undefined;
+}
+
+export interface ResolvedConfig {
+  readonly stage: string;
+  /** `app_name` when the file gives one. */
+  readonly appName: string | undefined;
+  readonly version: '1.0' | '2.0';
+  readonly apiGatewayStage: string;
+  readonly apiGatewayEndpointType: 'EDGE' | 'REGIONAL' | 'PRIVATE';
+  readonly apiGatewayEndpointVpce: readonly string[] | undefined;
+  readonly apiGatewayPolicyFile: string | undefined;
+  readonly minimumCompressionSize: number | undefined;
+  /** Ship `@aws-sdk/*` in deployment.zip instead of using the Lambda runtime's copy. */
+  readonly bundleAwsSdk: boolean;
+  /** Per function name; `functionConfig()` gives the settings of a name not listed here. */
+  readonly functions: Readonly<Record<string, FunctionConfig>>;
+}

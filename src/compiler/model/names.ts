@@ -1,0 +1,20 @@
+/**
+ * CloudFormation logical ID of a function name, Chalice's `to_cfn_resource_name`
+ * (CHALICE-PACKAGE.md §4): split on `-` then on `_`, drop empty parts, upper-case each
+ * part's first character, join, and delete everything outside `[A-Za-z0-9]`.
+ * `every_hour`, `every-hour` and `everyHour` all give `EveryHour`.
+ */
+export function toLogicalId(name: string): string {
+  const capitalize = (separator: string, text: string) =>
+    text.split(separator).filter(Boolean).map((part) => part[0].toUpperCase() + part.slice(1)).join('');
+  return capitalize('_', capitalize('-', name)).replace(/[^A-Za-z0-9]/g, '');
+}
+
+/** The name of the function serving every route, and its fixed logical ID. */
+export const API_HANDLER_NAME = 'api_handler';
+export const API_HANDLER_ID = 'APIHandler';
+
+/** Logical IDs appc emits itself; a function whose ID equals one of these collides. */
+export const RESERVED_LOGICAL_IDS: readonly string[] = [
+  'APIHandler', 'ApiHandler', 'RestAPI', 'APIHandlerInvokePermission', 'DefaultRole', 'ApiHandlerRole',
+];
