@@ -74,7 +74,10 @@ class ModelBuilder {
     for (const bp of collected.blueprints) this.pendingByBlueprint.set(bp, { routes: [], functions: [] });
     for (const item of collected.items) {
       const sink = item.target === app.declaration ? { routes, functions: model.functions } : this.pendingByBlueprint.get(item.target);
-      if (!sink) continue;
+      if (!sink) {
+        this.diagnostics.push(error('APPC212', 'cannot tell which App or Blueprint this registers on', 'Register on the const holding `new App(...)` or `new Blueprint()` (directly, imported, or through `const x = app`).', locationOf('call' in item ? item.call : item.value[0], this.projectDir)));
+        continue;
+      }
       if ('setting' in item) this.setting(item, model);
       else if (item.method === 'registerBlueprint') this.registerBlueprint(item, routes, model.functions);
       else if (item.method === 'route') pushDefined(sink.routes, this.interpreter.route(item));

@@ -124,11 +124,16 @@ function unwrap(expression: ts.Expression): ts.Expression {
   return expression;
 }
 
-/** The `const` holding the App/Blueprint that `expression` refers to. */
-function instanceDeclaration(expression: ts.Expression, checker: ts.TypeChecker): ts.VariableDeclaration | undefined {
+/** The `const` holding the App/Blueprint that `expression` refers to, through `const api = app` aliases. */
+function instanceDeclaration(expression: ts.Expression, checker: ts.TypeChecker, depth = 0): ts.VariableDeclaration | undefined {
   const symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(expression) ? expression.name : expression);
   const declaration = symbol && resolveAlias(checker, symbol).valueDeclaration;
-  return declaration && ts.isVariableDeclaration(declaration) ? declaration : undefined;
+  if (!declaration || !ts.isVariableDeclaration(declaration)) return undefined;
+  const initializer = declaration.initializer && unwrap(declaration.initializer);
+  if (initializer && (ts.isIdentifier(initializer) || ts.isPropertyAccessExpression(initializer)) && depth < 10) {
+    return instanceDeclaration(initializer, checker, depth + 1) ?? declaration;
+  }
+  return declaration;
 }
 
 /** Registrations anywhere but a top-level statement: inside a function, condition or loop. */

@@ -156,7 +156,8 @@ export class Evaluator {
   private access(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): Evaluated {
     const symbol = this.checker.getSymbolAtLocation(ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression);
     const declaration = symbol && resolveAlias(this.checker, symbol).valueDeclaration;
-    if (declaration && ts.isEnumMember(declaration)) return this.declarationValue(declaration, node);
+    // Enum members, and consts reached through a namespace import (`settings.MINUTES`).
+    if (declaration && (ts.isEnumMember(declaration) || ts.isVariableDeclaration(declaration))) return this.declarationValue(declaration, node);
     const unitValue = this.runtime.rateUnit(node);
     if (unitValue) return ok(unitValue);
     const target = this.evaluate(node.expression);
