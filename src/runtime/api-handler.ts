@@ -1,118 +1,155 @@
 import type { App } from './app';
-import { baseMimeType, matchesContentType } from './binary';
-import { CORSConfig, corsHeaders } from './cors';
+import { matchesContentType } from './binary';
+import { CORSConfig, cachedCorsHeaders } from './cors';
 import { ViewError, type ErrorBody } from './errors';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, LambdaContext } from './events';
-import { Request } from './request';
+import { Request, headerValue } from './request';
 import { Response } from './response';
 import type { RouteEntry } from './routes';
 
 const DEFAULT_CORS = new CORSConfig();
 
 /**
- * The API handler: API Gateway has already matched the route, so dispatch on the exact
- * `(resource, httpMethod)` pair, convert the event into a `Request` once on the way in
- * and the `Response` into a proxy result once on the way out.
+ * The API handler. API Gateway has already matched the route, so dispatch on the exact
+ * `(resource, httpMethod)` pair, turn the event into a `Request` once on the way in and
+ * the handler's answer into a proxy result once on the way out. A handler that returns
+ * a plain value is answered without waiting on extra promises.
  */
-export async function handleApiEvent(app: App, event: APIGatewayProxyEvent, context: LambdaContext): Promise<APIGatewayProxyResult> {
-  const route = app.routes.get(event.resource)?.get(event.httpMethod);
-  if (!route) {
-    const known = app.routes.has(event.resource);
-    const response = known
-      ? errorResponse(405, 'MethodNotAllowedError', `Unsupported method: ${event.httpMethod}`)
-      : errorResponse(404, 'NotFoundError', `No view function for: ${event.resource}`);
-    return toProxyResult(app, response, undefined);
+export function handleApiEvent(app: App, event: APIGatewayProxyEvent, context: LambdaContext): Promise<APIGatewayProxyResult> {
+  const methods = app.routes.get(event.resource);
+  const route = methods?.get(event.httpMethod);
+  if (route === undefined) return Promise.resolve(noRouteResult(app, event, methods));
+  const cors = corsOf(app, route);
+  // A request without a Content-Type counts as JSON (DESIGN.md §2).
+  const contentType = headerValue(event.headers, 'content-type') ?? 'application/json';
+  if (!matchesContentType(contentType, route.contentTypes)) {
+    const response = errorResponse(415, 'UnsupportedMediaType', `Unsupported media type: ${contentType}`);
+    return Promise.resolve(toProxyResult(app, response, cors, event, false));
   }
   const request = new Request(event);
-  const cors = route.cors ?? app.api.cors;
-  const response = await respond(app, route, request, context);
-  return toProxyResult(app, response, cors === false ? undefined : cors === true ? DEFAULT_CORS : cors, request);
-}
-
-async function respond(app: App, route: RouteEntry, request: Request, context: LambdaContext): Promise<Response> {
-  const contentType = request.headers['content-type'];
-  if (contentType !== undefined && !route.contentTypes.includes(baseMimeType(contentType))) {
-    return errorResponse(415, 'UnsupportedMediaType', `Unsupported media type: ${baseMimeType(contentType)}`);
-  }
   app.currentRequest = request;
   app.lambdaContext = context;
+  let value: unknown;
   try {
-    const value = await route.handler(paramsOf(route, request), request);
-    return value instanceof Response ? value : new Response({ body: value });
+    value = route.handler(request.uriParams, request);
   } catch (error) {
-    return errorToResponse(app, error);
-  } finally {
-    app.currentRequest = undefined;
+    return Promise.resolve(finish(app, event, cors, errorToResponse(app, error, event)));
+  }
+  if (!isPromiseLike(value)) return Promise.resolve(finish(app, event, cors, value));
+  return Promise.resolve(value).then(
+    (resolved) => finish(app, event, cors, resolved),
+    (error: unknown) => finish(app, event, cors, errorToResponse(app, error, event)),
+  );
+}
+
+function corsOf(app: App, route: RouteEntry): CORSConfig | undefined {
+  const cors = route.cors ?? app.api.cors;
+  return cors === false ? undefined : cors === true ? DEFAULT_CORS : cors;
+}
+
+/** The handler is done: clear the invocation state and convert its answer. */
+function finish(app: App, event: APIGatewayProxyEvent, cors: CORSConfig | undefined, value: unknown): APIGatewayProxyResult {
+  app.currentRequest = undefined;
+  app.lambdaContext = undefined;
+  try {
+    return toProxyResult(app, value, cors, event);
+  } catch (error) {
+    // The answer could not be serialised (a BigInt, a cycle): a 500 like any other error.
+    return toProxyResult(app, errorToResponse(app, error, event), cors, event);
   }
 }
 
-function paramsOf(route: RouteEntry, request: Request): Record<string, string> {
-  const params: Record<string, string> = {};
-  for (const name of route.paramNames) params[name] = request.uriParams[name];
-  return params;
+function noRouteResult(app: App, event: APIGatewayProxyEvent, methods: Map<string, RouteEntry> | undefined): APIGatewayProxyResult {
+  if (methods === undefined) {
+    return toProxyResult(app, errorResponse(404, 'NotFoundError', `No view function for: ${event.resource}`), undefined, event, false);
+  }
+  const response = errorResponse(405, 'MethodNotAllowedError', `Unsupported method: ${event.httpMethod}`);
+  response.headers.Allow = [...methods.keys()].join(', ');
+  return toProxyResult(app, response, undefined, event, false);
 }
 
 /** A thrown ViewError answers with its status; anything else is a logged 500. */
-export function errorToResponse(app: App, error: unknown): Response {
+export function errorToResponse(app: App, error: unknown, event: Pick<APIGatewayProxyEvent, 'httpMethod' | 'path'>): Response {
   if (error instanceof ViewError) {
     return errorResponse(error.statusCode, error.code, error.message);
   }
-  const stack = error instanceof Error ? (error.stack ?? String(error)) : String(error);
-  app.log.error(`Caught exception for ${app.currentRequest?.method ?? ''} ${app.currentRequest?.path ?? ''}: ${stack}`);
+  const stack = describe(error);
+  app.log.error(`Caught exception for ${event.httpMethod} ${event.path}: ${stack}`);
   const response = errorResponse(500, 'InternalServerError', 'An internal server error occurred.');
   if (app.debug) (response.body as ErrorBody).Stack = stack;
   return response;
 }
 
+/** A `{"Code", "Message"}` JSON response. */
 export function errorResponse(statusCode: number, code: string, message: string): Response {
   const body: ErrorBody = { Code: code, Message: message };
   return new Response({ statusCode, body, headers: { 'Content-Type': 'application/json' } });
 }
 
-/** The proxy integration result for `response`: JSON or text or base64, plus CORS headers. */
-function toProxyResult(app: App, response: Response, cors: CORSConfig | undefined, request?: Request): APIGatewayProxyResult {
+/**
+ * The proxy integration result for a handler's answer: JSON, text or base64, plus CORS
+ * headers. The runtime's own error answers (`encodeBinary` false) are never base64, as in
+ * Chalice, so they cannot fail the Accept check themselves.
+ */
+function toProxyResult(
+  app: App, value: unknown, cors: CORSConfig | undefined, event: APIGatewayProxyEvent, encodeBinary = true,
+): APIGatewayProxyResult {
   const headers: Record<string, string> = {};
   const multiValueHeaders: Record<string, string[]> = {};
+  let statusCode = 200;
+  let body = value;
   let contentType: string | undefined;
-  for (const name in response.headers) {
-    const value = response.headers[name];
-    if (Array.isArray(value)) multiValueHeaders[name] = value;
-    else headers[name] = value;
-    if (name.length === 12 && name.toLowerCase() === 'content-type') contentType = String(value);
+  if (value instanceof Response) {
+    statusCode = value.statusCode;
+    body = value.body;
+    for (const name in value.headers) {
+      const given = value.headers[name];
+      if (Array.isArray(given)) multiValueHeaders[name] = given.map(String);
+      else headers[name] = String(given);
+      if (name.length === 12 && name.toLowerCase() === 'content-type') contentType = String(given);
+    }
   }
-  if (cors) {
-    const extra = corsHeaders(cors);
+  if (contentType === undefined) {
+    headers['Content-Type'] = contentType = body instanceof Uint8Array ? 'application/octet-stream' : 'application/json';
+  }
+  if (cors !== undefined) {
+    const extra = cachedCorsHeaders(cors);
     for (const name in extra) if (!(name in headers)) headers[name] = extra[name];
   }
-  const body = response.body;
-  if (Buffer.isBuffer(body) || body instanceof Uint8Array) {
-    return binaryResult(app, response, Buffer.from(body), headers, multiValueHeaders, contentType, cors, request);
+  if (!encodeBinary || !matchesContentType(contentType, app.api.binaryTypes)) {
+    return { statusCode, headers, multiValueHeaders, body: bodyText(body) };
   }
-  if (contentType === undefined) headers['Content-Type'] = 'application/json';
-  const text = typeof body === 'string' ? body : (JSON.stringify(body) ?? 'null');
-  if (contentType !== undefined && matchesContentType(contentType, app.api.binaryTypes)) {
-    // A text body declared binary: API Gateway decodes base64 for binary types.
-    return { statusCode: response.statusCode, headers, multiValueHeaders, body: Buffer.from(text).toString('base64'), isBase64Encoded: true };
-  }
-  return { statusCode: response.statusCode, headers, multiValueHeaders, body: text };
-}
-
-function binaryResult(
-  app: App, response: Response, body: Buffer, headers: Record<string, string>,
-  multiValueHeaders: Record<string, string[]>, contentType: string | undefined,
-  cors: CORSConfig | undefined, request: Request | undefined,
-): APIGatewayProxyResult {
-  if (contentType === undefined) headers['Content-Type'] = contentType = 'application/octet-stream';
-  if (!matchesContentType(contentType, app.api.binaryTypes)) {
-    return { statusCode: response.statusCode, headers, multiValueHeaders, body: body.toString('utf8') };
-  }
-  const accept = request?.headers.accept;
+  // Chalice's rule: a binary response needs an Accept header that admits a binary type.
+  const accept = headerValue(event.headers, 'accept');
   if (accept === undefined || !matchesContentType(accept, app.api.binaryTypes)) {
-    // Chalice's rule: a binary response needs an Accept header that admits it.
     const message =
       `Request did not specify an Accept header with ${contentType}, The response has a Content-Type of ${contentType}. ` +
       'If a response has a binary Content-Type then the request must specify an Accept header that matches.';
-    return toProxyResult(app, errorResponse(400, 'BadRequest', message), cors);
+    return toProxyResult(app, errorResponse(400, 'BadRequest', message), cors, event, false);
   }
-  return { statusCode: response.statusCode, headers, multiValueHeaders, body: body.toString('base64'), isBase64Encoded: true };
+  return { statusCode, headers, multiValueHeaders, body: bodyBytes(body).toString('base64'), isBase64Encoded: true };
+}
+
+function bodyText(body: unknown): string {
+  if (typeof body === 'string') return body;
+  if (body instanceof Uint8Array) return bodyBytes(body).toString('utf8');
+  return JSON.stringify(body) ?? 'null';
+}
+
+function bodyBytes(body: unknown): Buffer {
+  if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  return Buffer.from(bodyText(body));
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return value instanceof Promise || (typeof value === 'object' && value !== null && typeof (value as PromiseLike<unknown>).then === 'function');
+}
+
+/** The stack (or text) of any thrown value, without throwing itself. */
+function describe(error: unknown): string {
+  try {
+    return error instanceof Error ? (error.stack ?? String(error)) : String(error);
+  } catch {
+    return Object.prototype.toString.call(error);
+  }
 }

@@ -12,13 +12,26 @@ export function baseMimeType(contentType: string): string {
 }
 
 /**
- * True when any of the comma-separated types in `header` (a Content-Type or an
- * Accept value) is one of `types`, or is `*` + `/` + `*` (Chalice's `_matches_content_type`).
+ * True when any of the comma-separated types in `header` (a Content-Type or an Accept
+ * value, parameters ignored) is one of `types`, or when either side has `*` + `/` + `*`
+ * (Chalice's `_matches_content_type`). Case-insensitive.
  */
 export function matchesContentType(header: string, types: readonly string[]): boolean {
-  for (const part of header.split(',')) {
-    const mime = baseMimeType(part);
-    if (mime === '*/*' || types.includes(mime)) return true;
+  if (types.includes(header)) return true; // the common case, without parsing
+  if (header.includes('*/*') || types.includes('*/*')) return true;
+  let start = 0;
+  for (;;) {
+    const comma = header.indexOf(',', start);
+    const mime = baseMimeType(comma === -1 ? header.slice(start) : header.slice(start, comma));
+    if (includesMime(types, mime)) return true;
+    if (comma === -1) return false;
+    start = comma + 1;
+  }
+}
+
+function includesMime(types: readonly string[], mime: string): boolean {
+  for (const type of types) {
+    if (type === mime || (type.length === mime.length && type.toLowerCase() === mime)) return true;
   }
   return false;
 }

@@ -60,3 +60,12 @@ export function corsHeaders(config: CORSOptions): Record<string, string> {
 export function preflightHeaders(config: CORSOptions, methods: readonly string[]): Record<string, string> {
   return { 'Access-Control-Allow-Methods': [...methods, 'OPTIONS'].join(','), ...corsHeaders(config) };
 }
+
+const cache = new WeakMap<CORSOptions, Readonly<Record<string, string>>>();
+
+/** `corsHeaders(config)`, computed once per config object (the API handler's hot path). */
+export function cachedCorsHeaders(config: CORSOptions): Readonly<Record<string, string>> {
+  let headers = cache.get(config);
+  if (headers === undefined) cache.set(config, (headers = Object.freeze(corsHeaders(config))));
+  return headers;
+}

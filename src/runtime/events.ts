@@ -91,3 +91,90 @@ export interface LambdaContext {
   getRemainingTimeInMillis?(): number;
   [key: string]: unknown;
 }
+
+/** An SNS notification event (one record per invocation). */
+export interface RawSNSEvent {
+  Records: Array<{ EventSource: string; EventVersion: string; EventSubscriptionArn: string; Sns: RawSNSMessage }>;
+}
+export interface RawSNSMessage {
+  Type: string;
+  MessageId: string;
+  TopicArn: string;
+  Subject?: string | null;
+  Message: string;
+  Timestamp: string;
+  MessageAttributes?: Record<string, { Type: string; Value: string }>;
+  [key: string]: unknown;
+}
+
+/** A batch of SQS messages. */
+export interface RawSQSEvent {
+  Records: RawSQSRecord[];
+}
+export interface RawSQSRecord {
+  messageId: string;
+  receiptHandle: string;
+  body: string;
+  attributes: Record<string, string>;
+  messageAttributes: Record<string, unknown>;
+  md5OfBody: string;
+  eventSource: string;
+  eventSourceARN: string;
+  awsRegion: string;
+  [key: string]: unknown;
+}
+
+/** An S3 event notification. */
+export interface RawS3Event {
+  Records: RawS3Record[];
+}
+export interface RawS3Record {
+  eventName: string;
+  eventTime: string;
+  awsRegion: string;
+  s3: {
+    bucket: { name: string; arn: string; [key: string]: unknown };
+    object: { key: string; size?: number; eTag?: string; versionId?: string; sequencer?: string };
+    [key: string]: unknown;
+  };
+  [key: string]: unknown;
+}
+
+/** A batch of Kinesis records; `data` is base64. */
+export interface RawKinesisEvent {
+  Records: RawKinesisRecord[];
+}
+export interface RawKinesisRecord {
+  kinesis: {
+    kinesisSchemaVersion: string;
+    partitionKey: string;
+    sequenceNumber: string;
+    data: string;
+    /** Seconds since the epoch. */
+    approximateArrivalTimestamp: number;
+  };
+  eventSourceARN: string;
+  [key: string]: unknown;
+}
+
+/** A batch of DynamoDB stream records. */
+export interface RawDynamoDBEvent {
+  Records: RawDynamoDBRecord[];
+}
+export interface RawDynamoDBRecord {
+  eventID: string;
+  eventName: string;
+  awsRegion: string;
+  eventSourceARN: string;
+  dynamodb: {
+    /** Seconds since the epoch. */
+    ApproximateCreationDateTime: number;
+    Keys?: Record<string, unknown>;
+    NewImage?: Record<string, unknown>;
+    OldImage?: Record<string, unknown>;
+    SequenceNumber: string;
+    SizeBytes: number;
+    StreamViewType: string;
+  };
+  [key: string]: unknown;
+}

@@ -2,8 +2,14 @@
  * appc's runtime: the API users import (`import { App } from 'appc'`) and the Lambda
  * entry points. It ships inside every deployment.zip, so it has no dependencies.
  */
-export { App, Blueprint, HANDLER_NAME } from './app';
-export type { AppOptions, ApiSettings, FunctionEntry, FunctionOptions, ScheduleOptions, ScheduleHandler, LambdaFunctionHandler } from './app';
+export { App } from './app';
+export type { AppOptions, ApiSettings, BlueprintOptions } from './app';
+export { Blueprint } from './blueprint';
+export { HANDLER_NAME, Registrar } from './registrar';
+export type {
+  FunctionEntry, FunctionKind, FunctionOptions, ScheduleOptions, ScheduleHandler, LambdaFunctionHandler, EventHandler,
+  SnsOptions, SqsOptions, CWEventOptions, KinesisOptions, DynamoDBOptions, S3Options, StartingPosition,
+} from './functions';
 export { Request } from './request';
 export { Response } from './response';
 export type { ResponseInit } from './response';
@@ -12,7 +18,7 @@ export {
   RequestTimeoutError, ConflictError, UnprocessableEntityError, TooManyRequestsError,
 } from './errors';
 export type { ErrorBody } from './errors';
-export { CORSConfig, corsHeaders, preflightHeaders, REQUIRED_CORS_HEADERS } from './cors';
+export { CORSConfig, corsHeaders, cachedCorsHeaders, preflightHeaders, REQUIRED_CORS_HEADERS } from './cors';
 export type { CORSOptions, CorsSetting } from './cors';
 export { DEFAULT_BINARY_TYPES, matchesContentType, baseMimeType } from './binary';
 export {
@@ -22,6 +28,9 @@ export {
 export type { Authorizer, AuthorizerHandler, BuiltinAuthorizerOptions, CognitoUserPoolAuthorizerOptions, CustomAuthorizerOptions, AuthResponseInit } from './authorizers';
 export { Rate, Cron, CloudWatchEvent, scheduleExpressionString } from './schedule';
 export type { RateUnit, CronField, ScheduleExpression, RawCloudWatchEvent } from './schedule';
+export {
+  LambdaEvent, SNSEvent, SQSEvent, SQSRecord, S3Event, KinesisEvent, KinesisRecord, DynamoDBEvent, DynamoDBRecord,
+} from './event-sources';
 export { Logger, LOG_LEVELS } from './log';
 export type { LogLevel } from './log';
 export { pathParamNames, joinUrlPrefix } from './routes';

@@ -1,3 +1,4 @@
+import { baseMimeType } from './binary';
 import { BadRequestError } from './errors';
 import type { APIGatewayProxyEvent, APIGatewayRequestContext } from './events';
 
@@ -63,15 +64,17 @@ export class Request {
   }
 
   /**
-   * The body parsed as JSON when the Content-Type is `application/json` (or absent),
-   * `undefined` otherwise. Malformed JSON throws `BadRequestError`.
+   * The body parsed as JSON when the Content-Type is `application/json` (or absent, which
+   * counts as JSON), `undefined` otherwise or when the body is empty. Malformed JSON
+   * throws `BadRequestError`.
    */
   get jsonBody(): unknown {
     if (this._json) return this._json.value;
-    const contentType = this.headers['content-type'];
+    const contentType = headerValue(this.event.headers, 'content-type');
     let value: unknown;
-    if (contentType === undefined || contentType.toLowerCase().startsWith('application/json')) {
-      const text = this.rawBody.toString('utf8');
+    if (contentType === undefined || baseMimeType(contentType) === 'application/json') {
+      const { body, isBase64Encoded } = this.event;
+      const text = isBase64Encoded ? this.rawBody.toString('utf8') : (body ?? '');
       if (text !== '') {
         try {
           value = JSON.parse(text);
@@ -98,6 +101,17 @@ export class Request {
       stageVars: this.stageVars,
     };
   }
+}
+
+/** The value of header `name` (lower-case) in API Gateway's `headers`, whatever its case there. */
+export function headerValue(headers: Record<string, string | undefined> | null, name: string): string | undefined {
+  let value: string | undefined;
+  if (headers) {
+    for (const key in headers) {
+      if (key.length === name.length && key.toLowerCase() === name) value = headers[key];
+    }
+  }
+  return value;
 }
 
 function lowerCaseKeys(headers: Record<string, string | undefined> | null): Record<string, string> {

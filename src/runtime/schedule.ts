@@ -1,3 +1,6 @@
+import { LambdaEvent } from './event-sources';
+import type { LambdaContext } from './events';
+
 /** A schedule rate: `new Rate(5, Rate.MINUTES)` is `rate(5 minutes)`; `new Rate(1, Rate.DAYS)` is `rate(1 day)`. */
 export class Rate {
   static readonly MINUTES = 'MINUTES';
@@ -30,6 +33,7 @@ export type CronField = string | number;
 /** What `app.schedule` accepts: a `rate(...)`/`cron(...)` string, a `Rate` or a `Cron`. */
 export type ScheduleExpression = string | Rate | Cron;
 
+/** The string the template's `Schedule` property carries. */
 export function scheduleExpressionString(expression: ScheduleExpression): string {
   return typeof expression === 'string' ? expression : expression.toString();
 }
@@ -47,7 +51,8 @@ export interface RawCloudWatchEvent {
   detail: unknown;
 }
 
-export class CloudWatchEvent {
+/** What `app.schedule` and `app.onCWEvent` handlers receive (Chalice's `CloudWatchEvent`). */
+export class CloudWatchEvent extends LambdaEvent<RawCloudWatchEvent> {
   readonly version: string | undefined;
   readonly account: string;
   readonly region: string;
@@ -58,7 +63,8 @@ export class CloudWatchEvent {
   readonly eventId: string;
   readonly resources: string[];
 
-  constructor(private readonly event: RawCloudWatchEvent) {
+  constructor(event: RawCloudWatchEvent, context?: LambdaContext) {
+    super(event, context);
     this.version = event.version;
     this.account = event.account;
     this.region = event.region;
@@ -68,10 +74,5 @@ export class CloudWatchEvent {
     this.time = event.time;
     this.eventId = event.id;
     this.resources = event.resources;
-  }
-
-  /** The event exactly as Lambda delivered it. */
-  toDict(): RawCloudWatchEvent {
-    return this.event;
   }
 }

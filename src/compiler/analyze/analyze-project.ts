@@ -107,7 +107,7 @@ class ModelBuilder {
     const values = this.evaluator.evaluateAll(item.value);
     if (!values.ok) return void this.diagnostics.push(notStatic(values.node, values.reason, this.projectDir));
     const [value] = values.value as unknown[];
-    const wrong = (expected: string) => this.diagnostics.push(error('APPC213', `this setting must be ${expected}`, `Assign ${expected} known at compile time.`, locationOf(item.value[0], this.projectDir)));
+    const wrong = (expected: string): void => void this.diagnostics.push(error('APPC213', `this setting must be ${expected}`, `Assign ${expected} known at compile time.`, locationOf(item.value[0], this.projectDir)));
     switch (item.setting) {
       case 'debug': return typeof value === 'boolean' ? void (model.debug = value) : wrong('true or false');
       case 'cors': {

@@ -37,6 +37,11 @@ export interface ResolvedConfig {
   readonly minimumCompressionSize: number | undefined;
   /** Ship `@aws-sdk/*` in deployment.zip instead of using the Lambda runtime's copy. */
   readonly bundleAwsSdk: boolean;
-  /** Per function name; `functionConfig()` gives the settings of a name not listed here. */
+  /**
+   * Per function name: `api_handler`, the names `resolveConfig` was given, and every name with a
+   * `lambda_functions` entry (top level or this stage). `functionConfig()` also answers other names.
+   */
   readonly functions: Readonly<Record<string, FunctionConfig>>;
+  /** Settings of a function without a `lambda_functions` entry: the stage's, then the top level's. */
+  readonly defaultFunction: FunctionConfig;
 }

@@ -1,0 +1,50 @@
+import { analyzeProject } from './analyze/analyze-project';
+import { loadConfig } from './config/load-config';
+import { resolveConfig } from './config/resolve-config';
+import type { ResolvedConfig } from './config/resolved-config';
+import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic';
+import type { AppModel } from './model/app-model';
+import { validateApp } from './validate';
+
+export interface CheckOptions {
+  projectDir: string;
+  stage: string;
+}
+
+export interface CheckResult {
+  /** Present when the project has no errors. */
+  model?: AppModel;
+  config?: ResolvedConfig;
+  diagnostics: Diagnostic[];
+  /** Milliseconds per stage, in order. */
+  timings: Array<[string, number]>;
+}
+
+/**
+ * The front half of every command, one stage after another:
+ *   config   .appc/config.json       -> raw config + diagnostics (APPC1xx)
+ *   analyze  app.ts and its imports  -> AppModel + diagnostics   (APPC2xx; the only stage that reads TS)
+ *   resolve  raw config, stage       -> ResolvedConfig per function
+ *   validate AppModel + config       -> diagnostics              (APPC3xx; every rule, never the first only)
+ * Config and analysis problems are reported together; validation runs only on a complete model.
+ */
+export function checkProject({ projectDir, stage }: CheckOptions): CheckResult {
+  const timings: CheckResult['timings'] = [];
+  const timed = <T>(label: string, run: () => T): T => {
+    const start = performance.now();
+    try {
+      return run();
+    } finally {
+      timings.push([label, performance.now() - start]);
+    }
+  };
+  const loaded = timed('Reading .appc/config.json', () => loadConfig(projectDir, { stage }));
+  const analyzed = timed('Analyzing the app', () => analyzeProject(projectDir));
+  const diagnostics = [...loaded.diagnostics, ...analyzed.diagnostics];
+  const model = analyzed.model;
+  if (!model || hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics), timings };
+  const config = resolveConfig(loaded.raw, stage, model.functions.flatMap((fn) => (fn.name === null ? [] : [fn.name])));
+  diagnostics.push(...timed('Validating', () => validateApp(model, config)));
+  const result = { diagnostics: sortDiagnostics(diagnostics), timings };
+  return hasErrors(diagnostics) ? result : { ...result, model, config };
+}

@@ -1,0 +1,72 @@
+/**
+ * Reads and checks `.appc/config.json`. Diagnostic codes of the config stage:
+ *
+ * | code    | severity | problem                                                               |
+ * | ------- | -------- | --------------------------------------------------------------------- |
+ * | APPC101 | error    | the file cannot be read, or is not valid JSON                         |
+ * | APPC102 | error    | unknown key: misspelt (did you mean), wrong level, or Chalice-only    |
+ * | APPC103 | error    | wrong type, out of range, not an allowed value, malformed string/key |
+ * | APPC104 | error    | `version` newer than 2.0                                              |
+ * | APPC105 | error    | `manage_iam_role: false` without an `iam_role_arn`                    |
+ * | APPC106 | error    | only one of `subnet_ids` / `security_group_ids`                       |
+ * | APPC107 | error    | `api_gateway_endpoint_vpce` with an endpoint type other than PRIVATE  |
+ * | APPC108 | error    | PRIVATE endpoint without `api_gateway_endpoint_vpce` or policy file   |
+ * | APPC109 | error    | PRIVATE endpoint with both `api_gateway_endpoint_vpce` and policy file |
+ * | APPC110 | warning  | duplicate key in one object (the last one wins)                       |
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic';
+import { crossFieldDiagnostics } from './cross-field-rules';
+import { parseJsonDocument } from './json-document';
+import { DEFAULT_STAGE, type RawConfig } from './raw-config';
+import { schemaDiagnostics } from './schema-diagnostics';
+
+/** The config file's path relative to the project directory, as diagnostics name it. */
+export const CONFIG_FILE = '.appc/config.json';
+
+export interface LoadedConfig {
+  /** The file's settings; `{}` (all defaults) when it is absent or has errors. */
+  raw: RawConfig;
+  diagnostics: Diagnostic[];
+}
+
+export interface LoadConfigOptions {
+  /** The stage being packaged (default `dev`); cross-field rules also check it when the file has no block for it. */
+  stage?: string;
+}
+
+/**
+ * Reads `<projectDir>/.appc/config.json`; a missing file means defaults, without a diagnostic.
+ * @example const { raw, diagnostics } = loadConfig('/work/myapp', { stage: 'prod' });
+ */
+export function loadConfig(projectDir: string, options: LoadConfigOptions = {}): LoadedConfig {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(projectDir, CONFIG_FILE), 'utf8');
+  } catch (e) {
+    const cause = e as NodeJS.ErrnoException;
+    if (cause.code === 'ENOENT') return { raw: {}, diagnostics: [] };
+    const diagnostic = error('APPC101', `cannot read ${CONFIG_FILE}: ${cause.code ?? cause.message}`, 'Make it a readable file, or remove it to use the defaults.');
+    return { raw: {}, diagnostics: [diagnostic] };
+  }
+  return parseConfig(text, options);
+}
+
+/** Checks the text of a config file: JSON syntax, then the schema, then the cross-field rules. */
+export function parseConfig(text: string, options: LoadConfigOptions = {}): LoadedConfig {
+  const { document, diagnostics } = parseJsonDocument(CONFIG_FILE, stripBom(text));
+  if (!document) return { raw: {}, diagnostics };
+  const schemaProblems = schemaDiagnostics(document);
+  diagnostics.push(...schemaProblems);
+  // Cross-field rules read values the schema vouches for; on a broken file they would guess.
+  if (hasErrors(schemaProblems)) return { raw: {}, diagnostics };
+  const raw = document.value as RawConfig;
+  diagnostics.push(...crossFieldDiagnostics(document, raw, options.stage ?? DEFAULT_STAGE));
+  return { raw: hasErrors(diagnostics) ? {} : raw, diagnostics };
+}
+
+/** Editors on Windows may save a byte-order mark, which JSON.parse rejects. */
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

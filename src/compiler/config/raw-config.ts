@@ -1,0 +1,51 @@
+/**
+ * `.appc/config.json` as written (snake_case, Chalice's key names), after it passed
+ * `schemas/config.schema.json`. `null` anywhere means "unset", as in Chalice.
+ */
+
+/** Keys that may differ per Lambda function (`lambda_functions.<fn>`). */
+export interface RawFunctionSettings {
+  manage_iam_role?: boolean | null;
+  iam_role_arn?: string | null;
+  autogen_policy?: boolean | null;
+  iam_policy_file?: string | null;
+  environment_variables?: Record<string, string> | null;
+  tags?: Record<string, string> | null;
+  lambda_timeout?: number | null;
+  lambda_memory_size?: number | null;
+  reserved_concurrency?: number | null;
+  layers?: string[] | null;
+  subnet_ids?: string[] | null;
+  security_group_ids?: string[] | null;
+  xray?: boolean | null;
+  log_retention_in_days?: number | null;
+}
+
+/** Keys of a stage (`stages.<stage>`), also allowed at the top level. */
+export interface RawStageSettings extends RawFunctionSettings {
+  api_gateway_stage?: string | null;
+  api_gateway_endpoint_type?: 'EDGE' | 'REGIONAL' | 'PRIVATE' | null;
+  api_gateway_endpoint_vpce?: string | string[] | null;
+  api_gateway_policy_file?: string | null;
+  minimum_compression_size?: number | null;
+  bundle_aws_sdk?: boolean | null;
+  lambda_functions?: Record<string, RawFunctionSettings> | null;
+}
+
+export interface RawConfig extends RawStageSettings {
+  $schema?: string;
+  version?: '1.0' | '2.0';
+  app_name?: string | null;
+  stages?: Record<string, RawStageSettings> | null;
+}
+
+/** Scalar keys looked up per function (CHALICE-PACKAGE.md §7.1). */
+export type FunctionKey = Exclude<keyof RawFunctionSettings, DictKey>;
+/** Keys merged key by key (§7.2). */
+export type DictKey = 'environment_variables' | 'tags';
+/** Keys looked up per stage only: stage, then top level. */
+export type StageKey = Exclude<keyof RawStageSettings, keyof RawFunctionSettings | 'lambda_functions'>;
+
+/** The function name of the API handler (Chalice's `DEFAULT_HANDLER_NAME`). */
+export const API_HANDLER = 'api_handler';
+export const DEFAULT_STAGE = 'dev';

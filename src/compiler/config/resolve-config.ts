@@ -1,0 +1,80 @@
+import { configuredFunctionNames, lookupFunctionSetting, lookupStageSetting, mergeFunctionDict } from './config-lookup';
+import { API_HANDLER, DEFAULT_STAGE, type FunctionKey, type RawConfig, type StageKey } from './raw-config';
+import type { FunctionConfig, ResolvedConfig } from './resolved-config';
+
+/** Chalice's defaults (its `InjectDefaults` and `Config` properties), and appc's for its own keys. */
+const DEFAULTS = {
+  version: '2.0',
+  api_gateway_stage: 'api',
+  api_gateway_endpoint_type: 'EDGE',
+  lambda_timeout: 60,
+  lambda_memory_size: 128,
+  manage_iam_role: true,
+  autogen_policy: true,
+  xray: false,
+  bundle_aws_sdk: false,
+} as const;
+
+/**
+ * The read-only settings of `stage` with Chalice's precedence (CHALICE-PACKAGE.md §7): for scalars
+ * stage function > stage > top-level function > top level > defaults, `null` meaning unset; env vars and
+ * tags merged key by key. A stage absent from the file gets the top-level settings.
+ * `raw` must have passed `loadConfig` without errors.
+ * @example resolveConfig({ lambda_timeout: 30 }, 'dev', ['worker']).functions.worker.lambdaTimeout // 30
+ */
+export function resolveConfig(raw: RawConfig, stage: string = DEFAULT_STAGE, functionNames: readonly string[] = []): ResolvedConfig {
+  const names = new Set([API_HANDLER, ...functionNames, ...configuredFunctionNames(raw, stage)]);
+  const vpce = stageValue(raw, stage, 'api_gateway_endpoint_vpce');
+  return deepFreeze({
+    stage,
+    appName: raw.app_name ?? undefined,
+    version: raw.version ?? DEFAULTS.version,
+    apiGatewayStage: stageValue(raw, stage, 'api_gateway_stage') ?? DEFAULTS.api_gateway_stage,
+    apiGatewayEndpointType: stageValue(raw, stage, 'api_gateway_endpoint_type') ?? DEFAULTS.api_gateway_endpoint_type,
+    apiGatewayEndpointVpce: typeof vpce === 'string' ? [vpce] : vpce,
+    apiGatewayPolicyFile: stageValue(raw, stage, 'api_gateway_policy_file'),
+    minimumCompressionSize: stageValue(raw, stage, 'minimum_compression_size'),
+    bundleAwsSdk: stageValue(raw, stage, 'bundle_aws_sdk') ?? DEFAULTS.bundle_aws_sdk,
+    functions: Object.fromEntries([...names].map((name) => [name, resolveFunction(raw, stage, name)])),
+    defaultFunction: resolveFunction(raw, stage, undefined),
+  });
+}
+
+/**
+ * The settings of function `name` in a resolved config; a name without an entry gets the stage's.
+ * @example functionConfig(resolved, 'api_handler').lambdaMemorySize
+ */
+export function functionConfig(resolved: ResolvedConfig, name: string): FunctionConfig {
+  return Object.hasOwn(resolved.functions, name) ? resolved.functions[name] : resolved.defaultFunction;
+}
+
+function resolveFunction(raw: RawConfig, stage: string, fn: string | undefined): FunctionConfig {
+  const get = <K extends FunctionKey>(key: K) => lookupFunctionSetting(raw, stage, fn, key)?.value;
+  return {
+    lambdaTimeout: get('lambda_timeout') ?? DEFAULTS.lambda_timeout,
+    lambdaMemorySize: get('lambda_memory_size') ?? DEFAULTS.lambda_memory_size,
+    environmentVariables: mergeFunctionDict(raw, stage, fn, 'environment_variables'),
+    tags: mergeFunctionDict(raw, stage, fn, 'tags'),
+    manageIamRole: get('manage_iam_role') ?? DEFAULTS.manage_iam_role,
+    iamRoleArn: get('iam_role_arn'),
+    autogenPolicy: get('autogen_policy') ?? DEFAULTS.autogen_policy,
+    iamPolicyFile: get('iam_policy_file'),
+    xray: get('xray') ?? DEFAULTS.xray,
+    subnetIds: get('subnet_ids') ?? [],
+    securityGroupIds: get('security_group_ids') ?? [],
+    reservedConcurrency: get('reserved_concurrency'),
+    layers: get('layers') ?? [],
+    logRetentionInDays: get('log_retention_in_days'),
+  };
+}
+
+function stageValue<K extends StageKey>(raw: RawConfig, stage: string, key: K): NonNullable<RawConfig[K]> | undefined {
+  return lookupStageSetting(raw, stage, key)?.value;
+}
+
+/** Freezes a fresh tree of plain objects and arrays; copies arrays so the caller's `raw` stays mutable. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) return value;
+  const copy = (Array.isArray(value) ? value.map(deepFreeze) : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deepFreeze(v)]))) as T;
+  return Object.freeze(copy);
+}

@@ -1,0 +1,58 @@
+/**
+ * The REST API's resources (CHALICE-PACKAGE.md §5.4, §5.5, §5.8): `RestAPI` with the
+ * swagger as its body, the invoke permissions API Gateway needs, and the Outputs.
+ */
+import type { ResolvedConfig } from '../config/resolved-config';
+import { API_HANDLER_ID } from '../model/names';
+import { getAtt, ref, sub, type Json, type JsonObject, type ResourceEntry } from './cfn';
+
+export const REST_API_ID = 'RestAPI';
+
+/** `api_handler`'s X-Ray setting also turns on tracing in API Gateway, as Chalice's `xray` does. */
+export function restApiResource(config: ResolvedConfig, swagger: JsonObject, tracing: boolean): ResourceEntry {
+  const properties: JsonObject = {
+    EndpointConfiguration: config.apiGatewayEndpointType,
+    StageName: config.apiGatewayStage,
+    DefinitionBody: swagger,
+  };
+  if (config.minimumCompressionSize !== undefined) properties.MinimumCompressionSize = config.minimumCompressionSize;
+  if (tracing) properties.TracingEnabled = true;
+  return { id: REST_API_ID, resource: { Type: 'AWS::Serverless::Api', Properties: properties } };
+}
+
+/** Lets API Gateway invoke the function: the API handler by `Ref`, authorizers by ARN. */
+export function invokePermission(id: string, functionName: Json): ResourceEntry {
+  return {
+    id,
+    resource: {
+      Type: 'AWS::Lambda::Permission',
+      Properties: {
+        FunctionName: functionName,
+        Action: 'lambda:InvokeFunction',
+        Principal: 'apigateway.amazonaws.com',
+        SourceArn: sub('arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${RestAPIId}/*', {
+          RestAPIId: ref(REST_API_ID),
+        }),
+      },
+    },
+  };
+}
+
+export function apiHandlerPermission(): ResourceEntry {
+  return invokePermission(`${API_HANDLER_ID}InvokePermission`, ref(API_HANDLER_ID));
+}
+
+export function authorizerPermission(authorizerId: string): ResourceEntry {
+  return invokePermission(`${authorizerId}InvokePermission`, getAtt(authorizerId, 'Arn'));
+}
+
+export function restApiOutputs(config: ResolvedConfig): JsonObject {
+  return {
+    RestAPIId: { Value: ref(REST_API_ID) },
+    APIHandlerName: { Value: ref(API_HANDLER_ID) },
+    APIHandlerArn: { Value: getAtt(API_HANDLER_ID, 'Arn') },
+    EndpointURL: {
+      Value: sub(`https://\${${REST_API_ID}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}/${config.apiGatewayStage}/`),
+    },
+  };
+}

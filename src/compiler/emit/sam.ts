@@ -1,0 +1,97 @@
+/**
+ * `sam.json`: the SAM template `chalice package` would write for the same app
+ * (CHALICE-PACKAGE.md §3-5, with DESIGN.md §6's differences), resources in Chalice's order.
+ */
+import type { ResolvedConfig } from '../config/resolved-config';
+import type { AppModel } from '../model/app-model';
+import { API_HANDLER_ID, API_HANDLER_NAME } from '../model/names';
+import { DuplicateLogicalIdError, type JsonObject, type ResourceEntry } from './cfn';
+import { apiHandlerPermission, authorizerPermission, restApiOutputs, restApiResource } from './sam-api';
+import { functionResource, logGroupResource, type FunctionContext } from './sam-function';
+import { functionRoles, roleProperty, type FunctionRole, type PolicyInput } from './sam-iam';
+import { planFunctions, settingsOf, type LambdaPlan } from './sam-plan';
+
+export type { PolicyInput } from './sam-iam';
+
+export interface SamInput {
+  model: AppModel;
+  config: ResolvedConfig;
+  /** `emitSwagger`'s document; used only when the app has routes. */
+  swagger: JsonObject;
+  /** Lambda runtime identifier, e.g. `nodejs20.x`. */
+  runtime: string;
+  /** appc's own version, for the `appc` tag. */
+  appcVersion: string;
+  /** The zip's entry module (without extension): `Handler` is `<handlerModule>.<LogicalId>`. */
+  handlerModule: string;
+  policy: PolicyInput;
+}
+
+/**
+ * The whole template as an object; `serializeTemplate` turns it into `sam.json`.
+ * @example emitSam({ model, config, swagger, runtime: 'nodejs20.x', appcVersion: '0.1.0', handlerModule: 'appc-entry', policy: { mode: 'autogen', statements: [] } })
+ */
+export function emitSam(input: SamInput): JsonObject {
+  const { model, config } = input;
+  const plans = planFunctions(model, input.handlerModule);
+  const roles = functionRoles(plans, input.policy, config);
+  const context: FunctionContext = {
+    runtime: input.runtime,
+    appcVersion: input.appcVersion,
+    stage: config.stage,
+    appName: config.appName ?? model.appName,
+  };
+  const entries: ResourceEntry[] = [];
+  let apiHandler: ResourceEntry | undefined;
+  for (const plan of plans) {
+    const group = functionGroup(plan, roles, config, context);
+    const fn = group.pop() as ResourceEntry;
+    entries.push(...group);
+    // Chalice re-inserts the API handler after RestAPI; its log group and role stay put.
+    if (plan.logicalId === API_HANDLER_ID) apiHandler = fn;
+    else entries.push(fn);
+  }
+  if (apiHandler) entries.push(...restApiEntries(input, apiHandler, plans));
+  return {
+    AWSTemplateFormatVersion: '2010-09-09',
+    Transform: 'AWS::Serverless-2016-10-31',
+    Outputs: apiHandler ? restApiOutputs(config) : {},
+    Resources: collectResources(entries),
+  };
+}
+
+/** A function's dependencies first (log group, role), then the function itself. */
+function functionGroup(plan: LambdaPlan, roles: Map<string, FunctionRole>, config: ResolvedConfig, context: FunctionContext): ResourceEntry[] {
+  const settings = settingsOf(config, plan.name);
+  const role = roles.get(plan.name) as FunctionRole;
+  const group: ResourceEntry[] = [];
+  if (settings.logRetentionInDays !== undefined) group.push(logGroupResource(plan, settings.logRetentionInDays));
+  if (role.kind === 'managed') group.push(role.role);
+  group.push(functionResource(plan, settings, roleProperty(role), context));
+  return group;
+}
+
+function restApiEntries(input: SamInput, apiHandler: ResourceEntry, plans: readonly LambdaPlan[]): ResourceEntry[] {
+  const tracing = settingsOf(input.config, API_HANDLER_NAME).xray;
+  const authorizers = plans.filter((plan) => plan.fn?.kind === 'authorizer');
+  return [
+    restApiResource(input.config, input.swagger, tracing),
+    apiHandler,
+    apiHandlerPermission(),
+    ...authorizers.map((plan) => authorizerPermission(plan.logicalId)),
+  ];
+}
+
+/** Entries into `Resources`; a shared role appears once, at its first use. */
+function collectResources(entries: readonly ResourceEntry[]): JsonObject {
+  const resources: JsonObject = {};
+  const sources = new Map<string, ResourceEntry['resource']>();
+  for (const { id, resource } of entries) {
+    const existing = sources.get(id);
+    if (existing === resource) continue;
+    if (existing !== undefined) throw new DuplicateLogicalIdError(id);
+    sources.set(id, resource);
+    resources[id] = resource;
+  }
+  return resources;
+}

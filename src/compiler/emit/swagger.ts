@@ -1,0 +1,137 @@
+/**
+ * The swagger document of the REST API (CHALICE-PACKAGE.md §6): `RestAPI`'s
+ * `DefinitionBody` and `out/swagger.json`.
+ */
+import type { ResolvedConfig } from '../config/resolved-config';
+import type { AppModel, CorsModel, RouteModel } from '../model/app-model';
+import { API_HANDLER_ID } from '../model/names';
+import type { JsonObject } from './cfn';
+import { effectiveCors, preflightOperation } from './swagger-cors';
+import { lambdaInvocationUri, operationSecurity, routeSecurityDefinitions } from './swagger-security';
+
+export interface SwaggerOptions {
+  /** The parsed `api_gateway_policy_file`; required when the config names one (emitters do no I/O). */
+  resourcePolicy?: JsonObject;
+}
+
+/**
+ * The swagger document for the app's routes, keys in Chalice's order.
+ * @example emitSwagger(model, config).paths['/cities/{city}'].get
+ */
+export function emitSwagger(model: AppModel, config: ResolvedConfig, options: SwaggerOptions = {}): JsonObject {
+  const paths: JsonObject = {};
+  const securityDefinitions: JsonObject = {};
+  for (const [path, routes] of groupByPath(model.routes)) {
+    paths[path] = pathItem(routes, model);
+    for (const route of routes) {
+      for (const [name, definition] of routeSecurityDefinitions(route, model)) securityDefinitions[name] = definition;
+    }
+  }
+  const doc: JsonObject = {
+    swagger: '2.0',
+    info: { version: '1.0', title: model.appName },
+    schemes: ['https'],
+    paths,
+    definitions: { Empty: { type: 'object', title: 'Empty Schema' } },
+    'x-amazon-apigateway-binary-media-types': [...model.binaryTypes],
+  };
+  if (Object.keys(securityDefinitions).length > 0) doc.securityDefinitions = securityDefinitions;
+  const policy = resourcePolicy(config, options);
+  if (policy) doc['x-amazon-apigateway-policy'] = policy;
+  if (config.apiGatewayEndpointVpce) {
+    doc['x-amazon-apigateway-endpoint-configuration'] = { vpcEndpointIds: [...config.apiGatewayEndpointVpce] };
+  }
+  return doc;
+}
+
+/** Routes grouped by path, paths in first-registration order. */
+function groupByPath(routes: readonly RouteModel[]): Map<string, RouteModel[]> {
+  const byPath = new Map<string, RouteModel[]>();
+  for (const route of routes) byPath.set(route.path, [...(byPath.get(route.path) ?? []), route]);
+  return byPath;
+}
+
+/** The methods of one path, then the CORS preflight using the last CORS route's settings. */
+function pathItem(routes: readonly RouteModel[], model: AppModel): JsonObject {
+  const item: JsonObject = {};
+  const corsMethods: string[] = [];
+  let cors: CorsModel | false = false;
+  for (const route of routes) {
+    const routeCors = effectiveCors(route, model);
+    for (const method of route.methods) {
+      item[method.toLowerCase()] = operation(route);
+      if (routeCors !== false) corsMethods.push(method);
+    }
+    if (routeCors !== false) cors = routeCors;
+  }
+  if (cors !== false) item.options = preflightOperation(cors, corsMethods);
+  return item;
+}
+
+function operation(route: RouteModel): JsonObject {
+  const op: JsonObject = {
+    consumes: [...route.contentTypes],
+    produces: ['application/json'],
+    responses: { '200': { description: '200 response', schema: { $ref: '#/definitions/Empty' } } },
+    'x-amazon-apigateway-integration': {
+      responses: { default: { statusCode: '200' } },
+      uri: lambdaInvocationUri(API_HANDLER_ID),
+      passthroughBehavior: 'when_no_match',
+      httpMethod: 'POST',
+      contentHandling: 'CONVERT_TO_TEXT',
+      type: 'aws_proxy',
+    },
+  };
+  const { summary, description } = route.handler.docs;
+  if (summary !== undefined) op.summary = summary;
+  if (description !== undefined) op.description = description;
+  const security = operationSecurity(route);
+  if (security) op.security = security;
+  const parameters = pathParameters(route.path);
+  if (parameters.length > 0) op.parameters = parameters;
+  return op;
+}
+
+/**
+ * One parameter per `{name}` segment, greedy `{name+}` included under `name`, as API
+ * Gateway declares proxy resources (DESIGN.md §2; Chalice leaves greedy ones out).
+ */
+function pathParameters(path: string): JsonObject[] {
+  return [...path.matchAll(/\{([^{}+]+)\+?\}/g)].map((match) => ({
+    name: match[1],
+    in: 'path',
+    required: true,
+    type: 'string',
+  }));
+}
+
+/** The file's policy when one is configured, else the default policy of a PRIVATE endpoint. */
+function resourcePolicy(config: ResolvedConfig, options: SwaggerOptions): JsonObject | undefined {
+  if (config.apiGatewayPolicyFile !== undefined) {
+    if (!options.resourcePolicy) {
+      throw new Error(`appc internal error: api_gateway_policy_file ${config.apiGatewayPolicyFile} was not read`);
+    }
+    return options.resourcePolicy;
+  }
+  if (config.apiGatewayEndpointType !== 'PRIVATE') return undefined;
+  const vpce = config.apiGatewayEndpointVpce;
+  if (!vpce || vpce.length === 0) {
+    throw new Error('appc internal error: a PRIVATE endpoint needs api_gateway_endpoint_vpce or a policy file');
+  }
+  return privateEndpointPolicy(vpce.length === 1 ? vpce[0] : [...vpce]);
+}
+
+function privateEndpointPolicy(sourceVpce: string | string[]): JsonObject {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: '*',
+        Action: 'execute-api:Invoke',
+        Resource: 'arn:*:execute-api:*:*:*',
+        Condition: { StringEquals: { 'aws:SourceVpce': sourceVpce } },
+      },
+    ],
+  };
+}

@@ -1,0 +1,45 @@
+import type { AppModel, CorsModel, RouteModel } from '../model/app-model';
+import { error, type Diagnostic } from '../diagnostics/diagnostic';
+import { corsHeaders } from '../../runtime/cors';
+
+/** The CORS configuration a route answers with: its own, else the app's default. */
+export function effectiveCors(route: RouteModel, model: AppModel): CorsModel | false {
+  return route.cors ?? model.cors;
+}
+
+/**
+ * Chalice's `validate_routes`: CORS views on one path must agree (equal when they produce the
+ * same headers), and a path with CORS may not register OPTIONS (the preflight is generated).
+ */
+export function validateCors(model: AppModel): Diagnostic[] {
+  return [...groupByPath(model.routes)].flatMap(([path, routes]) => {
+    const withCors = routes.filter((route) => effectiveCors(route, model) !== false);
+    if (withCors.length === 0) return [];
+    return [...differingCors(path, withCors, model), ...explicitOptions(path, routes)];
+  });
+}
+
+function groupByPath(routes: readonly RouteModel[]): Map<string, RouteModel[]> {
+  const groups = new Map<string, RouteModel[]>();
+  for (const route of routes) groups.set(route.path, [...(groups.get(route.path) ?? []), route]);
+  return groups;
+}
+
+function differingCors(path: string, routes: RouteModel[], model: AppModel): Diagnostic[] {
+  const headersOf = (route: RouteModel) => JSON.stringify(corsHeaders(effectiveCors(route, model) as CorsModel));
+  const first = headersOf(routes[0]);
+  return routes.slice(1).filter((route) => headersOf(route) !== first).map((route) => error('APPC312',
+    `route '${path}' has a CORS configuration that differs from another route on the same path`,
+    `Give every route on '${path}' that enables CORS the same configuration (first at ${where(routes[0])}).`,
+    route.location));
+}
+
+function explicitOptions(path: string, routes: RouteModel[]): Diagnostic[] {
+  return routes.filter((route) => route.methods.includes('OPTIONS')).map((route) => error('APPC313',
+    `route '${path}' registers OPTIONS although CORS is enabled on that path`,
+    "Remove 'OPTIONS' from methods: with CORS, appc adds the OPTIONS preflight itself.", route.location));
+}
+
+function where(route: RouteModel): string {
+  return `${route.location.file}:${route.location.line}`;
+}
