@@ -50,11 +50,16 @@ function syntaxProblem(source: ts.JsonSourceFile, message: string): { start: num
   const v8Reason = sentence(message.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, ''));
   const v8Position = /at position (\d+)/.exec(message);
   if (v8Position) return explain(text, Number(v8Position[1]), v8Reason);
-  const first = source.parseDiagnostics[0] as ts.DiagnosticWithLocation | undefined;
+  const first = parseDiagnostics(source)[0];
   if (first) return explain(text, first.start, sentence(ts.flattenDiagnosticMessageText(first.messageText, ' ')));
   const comma = trailingComma(text);
   if (comma !== undefined) return { start: comma, reason: 'trailing comma' };
   return explain(text, firstNonJsonNode(source) ?? text.length, v8Reason);
+}
+
+/** The parser's syntax errors: on every SourceFile at run time, but left out of TypeScript's public typings. */
+function parseDiagnostics(source: ts.JsonSourceFile): readonly ts.DiagnosticWithLocation[] {
+  return (source as unknown as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
 }
 
 /** Names the two mistakes JSON parsers describe worst: trailing commas and comments. */

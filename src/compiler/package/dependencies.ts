@@ -87,7 +87,7 @@ export function collectDependencies(options: DependencyOptions): DependencyClosu
 }
 
 /** Resolve one edge; a newly reached package comes back with what it requires. */
-function visit(walk: Walk, { from, dependency }: Want): { node: Node; requires: DeclaredDependency[] } | undefined {
+function visit(walk: Walk, { from, dependency }: Want): Reached | undefined {
   const { name } = dependency;
   if (name === 'appc' || (!walk.options.bundleAwsSdk && name.startsWith('@aws-sdk/'))) return undefined;
   const found = resolvePackage(name, from.diskDir);
@@ -102,16 +102,23 @@ function visit(walk: Walk, { from, dependency }: Want): { node: Node; requires: 
     checkLockedPlace(walk, from, existing);
     return undefined;
   }
-  const read = readManifest(diskDir);
-  const chain = [...from.chain, name];
+  return addPackage(walk, from, { name, version: '', diskDir, zipDir, lockKey: undefined, chain: [...from.chain, name] });
+}
+
+type Reached = { node: Node; requires: DeclaredDependency[] };
+
+/** Read a newly reached package's manifest and record it; `lockKey` is set here. */
+function addPackage(walk: Walk, from: Node, reached: Node): Reached | undefined {
+  const read = readManifest(reached.diskDir);
   if (!read || 'error' in read) {
-    walk.diagnostics.push(error('APPC405', `${relativeTo(walk, found.dir)}: ${read ? read.error : 'package.json is missing'}`,
-      'Reinstall it: delete node_modules and run `npm install`.', rootLocation(walk, chain)));
+    const problem = `${reached.zipDir}: ${read ? read.error : 'package.json is missing'}`;
+    walk.diagnostics.push(error('APPC405', problem, 'Reinstall it: delete node_modules and run `npm install`.', rootLocation(walk, reached.chain)));
     return undefined;
   }
-  const inPlace = diskDir === path.join(walk.projectReal, zipDir);
-  const node: Node = { name, version: read.manifest.version ?? '', diskDir, zipDir, lockKey: inPlace ? zipDir : undefined, chain };
-  walk.byZipDir.set(zipDir, node);
+  // Only a package whose place on disk is its place in the zip has a lock entry to compare.
+  const inPlace = reached.diskDir === path.join(walk.projectReal, reached.zipDir);
+  const node: Node = { ...reached, version: read.manifest.version ?? '', lockKey: inPlace ? reached.zipDir : undefined };
+  walk.byZipDir.set(node.zipDir, node);
   checkLockedPlace(walk, from, node);
   checkLockedVersion(walk, node);
   return { node, requires: runtimeDependencies(read.manifest) };
@@ -182,7 +189,7 @@ function closure(walk: Walk): Omit<DependencyClosure, 'declared'> {
   return {
     packages: nodes.map(({ name, version, zipDir }) => ({ name, version, zipDir })),
     files: files.sort((a, b) => compareStrings(a.zipPath, b.zipPath)),
-    diagnostics: walk.diagnostics,
+    diagnostics: [...new Map(walk.diagnostics.map((d) => [`${d.code} ${d.message}`, d])).values()],
   };
 }
 
@@ -196,10 +203,6 @@ function isInside(parent: string, child: string): boolean {
 
 function posixRelative(from: string, to: string): string {
   return path.relative(from, to).split(path.sep).join('/');
-}
-
-function relativeTo(walk: Walk, dir: string): string {
-  return isInside(walk.projectReal, dir) ? posixRelative(walk.projectReal, dir) : dir;
 }
 
 function fileStart(file: string): SourceLocation {

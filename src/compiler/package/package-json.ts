@@ -50,8 +50,11 @@ export function runtimeDependencies(manifest: PackageManifest): DeclaredDependen
   for (const name of Object.keys(manifest.dependencies ?? {})) {
     if (!manifest.optionalDependencies?.[name]) byName.set(name, { name, optional: false });
   }
-  return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // npm installs no other names; anything else (`../x`) could reach outside node_modules.
+  return [...byName.values()].filter((d) => PACKAGE_NAME.test(d.name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
+
+const PACKAGE_NAME = /^(@[\w~-][\w.~-]*\/)?[\w~-][\w.~-]*$/;
 
 /** Where the project's package.json declares `name` (its key under `dependencies`), else the file's start. */
 export function locateDependency(text: string, name: string): SourceLocation {

@@ -30,6 +30,7 @@ export const VALIDATION_CODES = {
   APPC328: 'maximumBatchingWindowInSeconds out of range',
   APPC329: 'S3 event handlers cannot be packaged',
   APPC330: 'invalid schedule expression',
+  APPC332: "config's app_name differs from the code's appName",
   APPC331: 'config lambda_functions names no function of the app',
 } as const;
 

@@ -12,6 +12,7 @@ import { validateAuthorizers } from './authorizers';
 import { validateEventSources } from './event-sources';
 import { validateSchedules } from './schedule';
 import { validateConfiguredFunctions } from './config-functions';
+import { validateAppName } from './app-name';
 
 /**
  * Every check Chalice makes at import, package or deploy time, plus appc's own, over an
@@ -32,5 +33,6 @@ export function validateApp(model: AppModel, config: ResolvedConfig): Diagnostic
     ...validateEventSources(model.functions),
     ...validateSchedules(model.functions),
     ...validateConfiguredFunctions(model.functions, config),
+    ...validateAppName(model, config),
   ];
 }

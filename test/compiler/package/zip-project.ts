@@ -85,7 +85,7 @@ process.on('exit', () => created.forEach((dir) => fs.rmSync(dir, { recursive: tr
 
 /** A fresh temporary directory outside the repository, removed when the test process exits. */
 export function tempDir(label: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `appc-${label}-`));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `appc-pkg-${label}-`));
   created.push(dir);
   return dir;
 }

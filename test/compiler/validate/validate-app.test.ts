@@ -49,7 +49,7 @@ describe('validateApp', () => {
   });
 
   it('reports every problem of a broken app, one rule not hiding another', () => {
-    const diagnostics = validateApp(brokenApp(), config({ api_handler: functionConfig(), wroker: functionConfig() }));
+    const diagnostics = validateApp(brokenApp(), { ...config({ api_handler: functionConfig(), wroker: functionConfig() }), appName: 'other' });
     const codes = [...new Set(diagnostics.map((d) => d.code))].sort();
     expect(codes).to.deep.equal(Object.keys(VALIDATION_CODES).sort());
     expect(diagnostics.map((d) => [d.code, d.location?.line])).to.deep.equal([
@@ -57,7 +57,7 @@ describe('validateApp', () => {
       ['APPC309', 11], ['APPC311', 14], ['APPC310', 13], ['APPC312', 16], ['APPC313', 17], ['APPC314', 18], ['APPC315', 19],
       ['APPC316', 37], ['APPC317', 30], ['APPC318', 32], ['APPC321', 36], ['APPC319', 34], ['APPC320', 35],
       ['APPC322', 20], ['APPC323', 21], ['APPC324', 37], ['APPC325', 38], ['APPC326', 39], ['APPC327', 39], ['APPC328', 39],
-      ['APPC329', 40], ['APPC330', 41], ['APPC331', undefined],
+      ['APPC329', 40], ['APPC330', 41], ['APPC331', undefined], ['APPC332', 1],
     ]);
   });
 
