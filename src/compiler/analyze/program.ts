@@ -3,9 +3,10 @@ import * as path from 'node:path';
 import { ts } from 'ts-morph';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic';
 import { relativePath } from './locations';
+import { RUNTIME_DIR } from '../runtime-location';
 
-/** appc's own runtime: `import ... from 'appc'` always resolves here, so receivers resolve to our `App`. */
-export const RUNTIME_DIR = path.resolve(__dirname, '../../runtime');
+/** `import ... from 'appc'` always resolves to appc's own runtime, so receivers resolve to our `App`. */
+export { RUNTIME_DIR };
 
 /** TS 6 turns deprecated options into errors; a user's tsconfig with them must still analyse. */
 const DEPRECATION_CODES = new Set([5101, 5107]);

@@ -8,10 +8,15 @@ import { getAtt, ref, sub, type Json, type JsonObject, type ResourceEntry } from
 
 export const REST_API_ID = 'RestAPI';
 
-/** `api_handler`'s X-Ray setting also turns on tracing in API Gateway, as Chalice's `xray` does. */
+/**
+ * `api_handler`'s X-Ray setting also turns on tracing in API Gateway, as Chalice's `xray`
+ * does. The endpoint type is written in SAM's object form (`{"Type": "EDGE"}`): SAM's
+ * translator still takes Chalice's bare string, but SAM's published schema accepts only
+ * the object (see aws/chalice#1764).
+ */
 export function restApiResource(config: ResolvedConfig, swagger: JsonObject, tracing: boolean): ResourceEntry {
   const properties: JsonObject = {
-    EndpointConfiguration: config.apiGatewayEndpointType,
+    EndpointConfiguration: { Type: config.apiGatewayEndpointType },
     StageName: config.apiGatewayStage,
     DefinitionBody: swagger,
   };

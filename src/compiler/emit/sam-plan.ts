@@ -3,6 +3,7 @@
  * (CHALICE-PACKAGE.md §5.1): pure functions, then event-source functions, then (with
  * routes) the API handler and every built-in authorizer.
  */
+import { functionConfig } from '../config/resolve-config';
 import type { FunctionConfig, ResolvedConfig } from '../config/resolved-config';
 import type { AppModel, FunctionModel } from '../model/app-model';
 import { API_HANDLER_ID, API_HANDLER_NAME, toLogicalId } from '../model/names';
@@ -37,9 +38,7 @@ function functionName(fn: FunctionModel): string {
   return fn.name;
 }
 
-/** A function's resolved settings; the resolver lists every function of the app. */
+/** A function's resolved settings (the stage's defaults for a function the config does not list). */
 export function settingsOf(config: ResolvedConfig, name: string): FunctionConfig {
-  const settings = config.functions[name];
-  if (!settings) throw new Error(`appc internal error: the resolved config has no settings for function ${name}`);
-  return settings;
+  return functionConfig(config, name);
 }

@@ -22,7 +22,7 @@ export function emitSwagger(model: AppModel, config: ResolvedConfig, options: Sw
   const paths: JsonObject = {};
   const securityDefinitions: JsonObject = {};
   for (const [path, routes] of groupByPath(model.routes)) {
-    paths[path] = pathItem(routes, model);
+    paths[path] = pathItem(path, routes, model);
     for (const route of routes) {
       for (const [name, definition] of routeSecurityDefinitions(route, model)) securityDefinitions[name] = definition;
     }
@@ -51,21 +51,30 @@ function groupByPath(routes: readonly RouteModel[]): Map<string, RouteModel[]> {
   return byPath;
 }
 
-/** The methods of one path, then the CORS preflight using the last CORS route's settings. */
-function pathItem(routes: readonly RouteModel[], model: AppModel): JsonObject {
+/**
+ * The methods of one path, then the CORS preflight using the last CORS route's settings.
+ * Unlike Chalice, the preflight declares the path parameters too: Swagger 2.0 requires
+ * every operation of a templated path to declare them.
+ */
+function pathItem(path: string, routes: readonly RouteModel[], model: AppModel): JsonObject {
   const item: JsonObject = {};
+  const parameters = pathParameters(path);
   const corsMethods: string[] = [];
   let cors: CorsModel | false = false;
   for (const route of routes) {
     const routeCors = effectiveCors(route, model);
     for (const method of route.methods) {
-      item[method.toLowerCase()] = operation(route);
+      item[method.toLowerCase()] = withParameters(operation(route), parameters);
       if (routeCors !== false) corsMethods.push(method);
     }
     if (routeCors !== false) cors = routeCors;
   }
-  if (cors !== false) item.options = preflightOperation(cors, corsMethods);
+  if (cors !== false) item.options = withParameters(preflightOperation(cors, corsMethods), parameters);
   return item;
+}
+
+function withParameters(op: JsonObject, parameters: JsonObject[]): JsonObject {
+  return parameters.length > 0 ? { ...op, parameters: structuredClone(parameters) } : op;
 }
 
 function operation(route: RouteModel): JsonObject {
@@ -87,8 +96,6 @@ function operation(route: RouteModel): JsonObject {
   if (description !== undefined) op.description = description;
   const security = operationSecurity(route);
   if (security) op.security = security;
-  const parameters = pathParameters(route.path);
-  if (parameters.length > 0) op.parameters = parameters;
   return op;
 }
 

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { RUNTIME_INDEX } from '../runtime-location';
 import { build, type BuildFailure, type Loader, type Message, type Plugin } from 'esbuild';
 import { error, type Diagnostic } from '../diagnostics/diagnostic';
 import type { AppModel, SourceLocation } from '../model/app-model';
@@ -14,8 +15,6 @@ export interface BundleOptions {
 
 export type BundleResult = { code: Uint8Array } | { diagnostics: Diagnostic[] };
 
-/** appc's runtime: `src/runtime/index.ts` when run from source, `dist/runtime/index.js` when built. */
-const RUNTIME_INDEX = path.resolve(__dirname, '../../runtime/index');
 const ENTRY_FILE = 'appc-entry.js';
 const HANDLER_NAME_KEY = 'appc.name';
 
@@ -26,7 +25,8 @@ const HANDLER_NAME_KEY = 'appc.name';
  * Minified (names kept: error bodies use class names), deterministic, no source map.
  * @example await bundleApp({ projectDir, model, external: ['lodash'] })
  */
-export async function bundleApp({ projectDir, model, external }: BundleOptions): Promise<BundleResult> {
+export async function bundleApp({ projectDir: dir, model, external }: BundleOptions): Promise<BundleResult> {
+  const projectDir = path.resolve(dir);
   try {
     const result = await build({
       stdin: { contents: entrySource(model), resolveDir: projectDir, sourcefile: ENTRY_FILE, loader: 'js' },

@@ -65,6 +65,7 @@ export function resolvedConfig(model: AppModel, options: ConfigOptions = {}): Re
   const { all = {}, functions = {}, ...rest } = options;
   const names = [API_HANDLER_NAME, ...model.functions.map((fn) => fn.name as string)];
   return {
+    defaultFunction: functionConfig(all),
     stage: 'dev', appName: undefined, version: '2.0', apiGatewayStage: 'api', apiGatewayEndpointType: 'EDGE',
     apiGatewayEndpointVpce: undefined, apiGatewayPolicyFile: undefined, minimumCompressionSize: undefined,
     bundleAwsSdk: false,

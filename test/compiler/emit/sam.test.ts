@@ -63,7 +63,7 @@ describe('emitSam: template skeleton and the minimal app', () => {
     }) as Record<string, any>;
     expect(template.Resources.RestAPI).to.deep.equal({
       Type: 'AWS::Serverless::Api',
-      Properties: { EndpointConfiguration: 'EDGE', StageName: 'api', DefinitionBody: swagger },
+      Properties: { EndpointConfiguration: { Type: 'EDGE' }, StageName: 'api', DefinitionBody: swagger },
     });
     expect(template.Resources.APIHandler.Properties.Runtime).to.equal('nodejs22.x');
     expect(template.Resources.APIHandler.Properties.Handler).to.equal('m.APIHandler');
@@ -132,7 +132,7 @@ describe('emitSam: apps and orders', () => {
     const model = appModel({ routes: [route('/')] });
     const config = resolvedConfig(model, { minimumCompressionSize: 0, apiGatewayEndpointType: 'REGIONAL', functions: { api_handler: { xray: true } } });
     expect(samFor(model, config).Resources.RestAPI.Properties).to.deep.include({
-      EndpointConfiguration: 'REGIONAL', MinimumCompressionSize: 0, TracingEnabled: true,
+      EndpointConfiguration: { Type: 'REGIONAL' }, MinimumCompressionSize: 0, TracingEnabled: true,
     });
     expect(Object.keys(samFor(model, config).Resources.RestAPI.Properties)).to.deep.equal([
       'EndpointConfiguration', 'StageName', 'DefinitionBody', 'MinimumCompressionSize', 'TracingEnabled',

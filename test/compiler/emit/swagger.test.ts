@@ -69,6 +69,13 @@ describe('emitSwagger: document and operations', () => {
     expect(Object.keys(op).at(-1)).to.equal('parameters');
   });
 
+  it('declares the path parameters on the CORS preflight too (Swagger 2.0 requires it)', () => {
+    const doc = swaggerOf(route('/users/{id}', { cors: { allowOrigin: '*', allowHeaders: [] } }));
+    const options = doc.paths['/users/{id}'].options;
+    expect(options.parameters).to.deep.equal([{ name: 'id', in: 'path', required: true, type: 'string' }]);
+    expect(Object.keys(options).at(-1)).to.equal('parameters');
+  });
+
   it('writes summary and description from the handler docs after the integration', () => {
     const docs = { summary: 'List users.', description: 'Pages with ?page=.\n  Indented line.' };
     const op = swaggerOf(route('/u', { handler: handler(docs) })).paths['/u'].get;
@@ -98,7 +105,7 @@ describe('emitSwagger: document and operations', () => {
 
   it('does not share arrays between the model and the document', () => {
     const model = appModel({ routes: [route('/')] });
-    const doc = emitSwagger(model, resolvedConfig(model));
+    const doc: Doc = emitSwagger(model, resolvedConfig(model));
     doc.paths['/'].get.consumes.push('text/plain');
     expect(model.routes[0].contentTypes).to.deep.equal(['application/json']);
   });
@@ -123,7 +130,7 @@ describe('emitSwagger: endpoint policies', () => {
 
   it('keeps several VPC endpoints as a list in the condition', () => {
     const config = resolvedConfig(model, { apiGatewayEndpointType: 'PRIVATE', apiGatewayEndpointVpce: ['vpce-1', 'vpce-2'] });
-    const doc = emitSwagger(model, config);
+    const doc: Doc = emitSwagger(model, config);
     expect(doc['x-amazon-apigateway-policy'].Statement[0].Condition.StringEquals['aws:SourceVpce']).to.deep.equal(['vpce-1', 'vpce-2']);
   });
 

@@ -42,9 +42,9 @@ describe('buildDeploymentZip', () => {
     ]);
   });
 
-  it('is byte-identical when built twice from copies at different paths', async () => {
+  it('is byte-identical when built twice from copies at different paths, absolute or relative', async () => {
     const first = await build(writeProject(tempDir('zip-a')));
-    const second = await build(writeProject(path.join(tempDir('zip-b'), 'deeper', 'copy')));
+    const second = await build(path.relative(process.cwd(), writeProject(path.join(tempDir('zip-b'), 'deeper', 'copy'))));
     expect(Buffer.from(first).equals(Buffer.from(second))).to.equal(true);
   });
 

@@ -103,6 +103,22 @@ describe('collectDependencies', () => {
     ]);
   });
 
+  it('reports an installed package without a valid package.json, once', () => {
+    const dir = project((files) => { files['node_modules/repeat-str/package.json'] = 'nope'; });
+    const [only, ...rest] = messages(dir);
+    expect(rest).to.deep.equal([]);
+    expect(only).to.match(/^APPC405 node_modules\/repeat-str: package.json is not valid JSON: /);
+  });
+
+  it('never follows a dependency name that is not a package name', () => {
+    const dir = project((files) => {
+      files['node_modules/padder/package.json'] = JSON.stringify({ name: 'padder', version: '1.0.0', dependencies: { '../../lib': '*', '..': '*' } });
+    });
+    const closure = collectDependencies({ projectDir: dir, bundleAwsSdk: false });
+    expect(closure.diagnostics).to.deep.equal([]);
+    expect(closure.packages.map((p) => p.zipDir)).to.deep.equal(['node_modules/padder']);
+  });
+
   it('ships nothing for a project without package.json', () => {
     expect(collectDependencies({ projectDir: tempDir('deps-none'), bundleAwsSdk: false })).to.deep.equal({ declared: [], packages: [], files: [], diagnostics: [] });
   });

@@ -17,7 +17,7 @@ export async function checkSwagger(swagger: unknown): Promise<string[]> {
   const doc = withoutIntrinsics(swagger) as Doc;
   const errors: string[] = [];
   try {
-    await SwaggerParser.validate(structuredClone(doc) as never);
+    await SwaggerParser.validate(withPlainPathTemplates(doc) as never);
   } catch (error) {
     errors.push(`swagger-parser: ${(error as Error).message}`);
   }
@@ -25,6 +25,16 @@ export async function checkSwagger(swagger: unknown): Promise<string[]> {
     errors.push(...(validateExtensions.errors ?? []).map((e) => `extensions ${e.instancePath || '/'}: ${e.message}`));
   }
   return [...errors, ...checkCrossReferences(doc)];
+}
+
+/**
+ * A copy whose greedy `{name+}` path variables read `{name}`: API Gateway's greedy syntax,
+ * declared as parameter `name` (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-set-up-simple-proxy.html),
+ * is unknown to Swagger 2.0, which would look for a parameter named `name+`.
+ */
+function withPlainPathTemplates(doc: Doc): Doc {
+  const paths = Object.entries<Doc>(doc.paths ?? {}).map(([path, item]) => [path.replace(/\{([^{}]+)\+\}/g, '{$1}'), item]);
+  return structuredClone({ ...doc, paths: Object.fromEntries(paths) });
 }
 
 /** Security names must be defined; mapped response headers must be declared on the method. */

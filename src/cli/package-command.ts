@@ -1,0 +1,65 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatDiagnostics, useColor } from '../compiler/diagnostics/format';
+import { packageProject } from '../compiler/package-project';
+import { writeOutput } from '../compiler/output/write-output';
+import { PACKAGE_HELP, UsageError } from './usage';
+
+export interface Io {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+/** `appc package OUT ...`: returns the exit code. */
+export async function packageCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      stage: { type: 'string', default: 'dev' },
+      'project-dir': { type: 'string', default: '.' },
+      'template-format': { type: 'string', default: 'json' },
+      'merge-template': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(PACKAGE_HELP);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('appc package needs exactly one OUT directory');
+  const format = values['template-format'];
+  if (format !== 'json' && format !== 'yaml') throw new UsageError(`--template-format must be json or yaml, not ${format}`);
+  const projectDir = path.resolve(values['project-dir']);
+  if (!fs.existsSync(projectDir) || !fs.statSync(projectDir).isDirectory()) throw new UsageError(`--project-dir ${values['project-dir']} is not a directory`);
+  const outDir = path.resolve(positionals[0]);
+
+  const started = performance.now();
+  const result = await packageProject({ projectDir, stage: values.stage, templateFormat: format, mergeTemplate: values['merge-template'] && path.resolve(values['merge-template']) });
+  for (const [label, ms] of result.timings) io.stdout.write(`${label.padEnd(40, '.')} ${formatMs(ms)}\n`);
+  if (result.diagnostics.length > 0) {
+    const readSource = (file: string) => readText(path.join(projectDir, file));
+    io.stderr.write(`\n${formatDiagnostics(result.diagnostics, { color: useColor(io.stderr), readSource })}`);
+  }
+  if (!result.files) {
+    io.stderr.write(`Nothing was written to ${positionals[0]}.\n`);
+    return 1;
+  }
+  writeOutput(outDir, result.files);
+  const names = result.files.map((f) => f.name).join(', ');
+  io.stdout.write(`Wrote ${names} to ${positionals[0]} in ${formatMs(performance.now() - started)}\n`);
+  return 0;
+}
+
+function formatMs(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

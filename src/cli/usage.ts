@@ -1,0 +1,32 @@
+/** Thrown for bad command-line usage: printed with the usage text, exit code 2. */
+export class UsageError extends Error {}
+
+export const MAIN_HELP = `appc: AWS Chalice for TypeScript, done as a compiler.
+
+Usage:
+  appc package OUT [--stage dev] [--project-dir .] [--template-format json|yaml] [--merge-template FILE]
+  appc --version
+  appc --help
+  appc <command> --help
+
+Commands:
+  package    Read the app statically and write OUT/sam.json, OUT/swagger.json and OUT/deployment.zip
+
+Exit codes: 0 success, 1 the project has errors (diagnostics printed), 2 bad command-line usage.
+`;
+
+export const PACKAGE_HELP = `Usage: appc package OUT [options]
+
+Reads app.ts and every module it imports without running them, and writes to OUT:
+  sam.json (or sam.yaml)  the SAM template for aws cloudformation package/deploy
+  swagger.json            the API Gateway swagger (also inside sam.json), when the app has routes
+  deployment.zip          the Lambda code, when the app has functions
+OUT is written all or nothing: on any error it is left as it was.
+
+Options:
+  --stage NAME               stage of .appc/config.json to package (default: dev)
+  --project-dir DIR          the project directory (default: .)
+  --template-format FORMAT   json (default) or yaml
+  --merge-template FILE      JSON or YAML template deep-merged over the generated one
+  -h, --help                 show this help
+`;

@@ -1,0 +1,59 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse, type Tags } from 'yaml';
+import { error, type Diagnostic } from '../diagnostics/diagnostic';
+
+/** CloudFormation's short-form intrinsics (`!Ref X`, `!GetAtt A.B`, `!Sub ...`) as their long form. */
+const INTRINSICS = ['Ref', 'GetAtt', 'Sub', 'Join', 'Select', 'Split', 'FindInMap', 'If', 'Not', 'Equals', 'And', 'Or', 'Base64', 'Cidr', 'GetAZs', 'ImportValue', 'Condition', 'Transform'];
+
+const CFN_TAGS: Tags = INTRINSICS.flatMap((name) => {
+  const key = name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`;
+  const convert = (value: unknown) => ({ [key]: name === 'GetAtt' && typeof value === 'string' ? splitOnce(value) : value });
+  return (['scalar', 'seq', 'map'] as const).map((kind) => ({
+    tag: `!${name}`,
+    collection: kind === 'scalar' ? undefined : kind,
+    resolve: (value: unknown) => convert(kind === 'scalar' ? value : (value as { toJSON(): unknown }).toJSON()),
+  })) as Tags;
+});
+
+function splitOnce(value: string): string[] {
+  const dot = value.indexOf('.');
+  return dot === -1 ? [value] : [value.slice(0, dot), value.slice(dot + 1)];
+}
+
+export function isYamlFile(file: string): boolean {
+  return /\.ya?ml$/i.test(file);
+}
+
+/** Reads a `--merge-template` file (JSON, or YAML by extension). */
+export function readMergeTemplate(file: string): { template?: Record<string, unknown>; diagnostics: Diagnostic[] } {
+  const shown = path.basename(file);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return { diagnostics: [error('APPC411', `merge template ${file} not found`, 'Pass the path of an existing JSON or YAML template to --merge-template.')] };
+  }
+  try {
+    const value = isYamlFile(file) ? parse(text, { customTags: CFN_TAGS }) : JSON.parse(text);
+    if (value && typeof value === 'object' && !Array.isArray(value)) return { template: value as Record<string, unknown>, diagnostics: [] };
+    return { diagnostics: [error('APPC412', `merge template ${shown} must hold an object`, 'Write a template object such as {"Resources": {...}}.')] };
+  } catch (e) {
+    return { diagnostics: [error('APPC412', `merge template ${shown} cannot be parsed: ${(e as Error).message.split('\n')[0]}`, 'Fix the JSON/YAML syntax of the merge template.')] };
+  }
+}
+
+/**
+ * Chalice's `--merge-template` rule: objects merge key by key recursively, the file's
+ * value wins; lists and scalars are replaced whole. Inputs are not modified.
+ */
+export function mergeTemplates(base: unknown, overlay: unknown): unknown {
+  if (!isPlainObject(base) || !isPlainObject(overlay)) return overlay;
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(overlay)) merged[key] = key in base ? mergeTemplates(base[key], value) : value;
+  return merged;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

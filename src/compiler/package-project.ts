@@ -1,0 +1,69 @@
+import { stringify } from 'yaml';
+import { checkProject } from './check-project';
+import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic';
+import { emitSam } from './emit/sam';
+import { serializeTemplate } from './emit/serialize-template';
+import { emitSwagger } from './emit/swagger';
+import { isYamlFile, mergeTemplates, readMergeTemplate } from './output/merge-template';
+import { lambdaRuntime } from './output/node-runtime';
+import { policyInput } from './output/policy-input';
+import type { OutputFile } from './output/write-output';
+import { buildDeploymentZip } from './package/build-deployment-zip';
+import { appcVersion } from './version';
+
+export interface PackageOptions {
+  projectDir: string;
+  stage: string;
+  templateFormat: 'json' | 'yaml';
+  /** `--merge-template`: a JSON or YAML template deep-merged over sam (it wins). */
+  mergeTemplate?: string;
+}
+
+export interface PackageResult {
+  /** The files of OUT, in memory; absent when there are errors. */
+  files?: OutputFile[];
+  diagnostics: Diagnostic[];
+  timings: Array<[string, number]>;
+}
+
+/** The handler module inside deployment.zip: SAM Handlers are `app.<LogicalId>`. */
+const HANDLER_MODULE = 'app';
+
+/**
+ * `appc package`, stage by stage (nothing here writes to disk; `writeOutput` does):
+ *   check    config + analysis + validation  -> AppModel, ResolvedConfig (see checkProject)
+ *   policy   config, policy files            -> the roles' policy input
+ *   emit     model + config                  -> swagger, sam (pure)
+ *   zip      model + project files           -> deployment.zip bytes (esbuild bundle + dependencies)
+ *   merge    --merge-template                -> final template text, JSON or YAML
+ */
+export async function packageProject(options: PackageOptions): Promise<PackageResult> {
+  const checked = checkProject(options);
+  const timings = [...checked.timings];
+  const { model, config } = checked;
+  if (!model || !config) return { diagnostics: checked.diagnostics, timings };
+  const runtime = lambdaRuntime();
+  const policy = policyInput(options.projectDir, model, config);
+  const merge = options.mergeTemplate ? readMergeTemplate(options.mergeTemplate) : { diagnostics: [] };
+  const diagnostics = [...checked.diagnostics, ...runtime.diagnostics, ...policy.diagnostics, ...merge.diagnostics];
+  if (hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics), timings };
+
+  let start = performance.now();
+  const swagger = emitSwagger(model, config);
+  const sam = emitSam({ model, config, swagger, runtime: runtime.runtime, appcVersion: appcVersion(), handlerModule: HANDLER_MODULE, policy: policy.policy });
+  const template = 'template' in merge && merge.template ? mergeTemplates(sam, merge.template) : sam;
+  const yaml = options.templateFormat === 'yaml' || (options.mergeTemplate !== undefined && isYamlFile(options.mergeTemplate));
+  const files: OutputFile[] = [yaml ? { name: 'sam.yaml', data: stringify(template, { aliasDuplicateObjects: false }) } : { name: 'sam.json', data: serializeTemplate(template) }];
+  if (model.routes.length > 0) files.push({ name: 'swagger.json', data: serializeTemplate(swagger) });
+  timings.push(['Emitting the SAM template and swagger', performance.now() - start]);
+
+  if (model.routes.length > 0 || model.functions.length > 0) {
+    start = performance.now();
+    const zip = await buildDeploymentZip({ projectDir: options.projectDir, model, bundleAwsSdk: config.bundleAwsSdk });
+    timings.push(['Building deployment.zip', performance.now() - start]);
+    diagnostics.push(...zip.diagnostics);
+    if (hasErrors(zip.diagnostics)) return { diagnostics: sortDiagnostics(diagnostics), timings };
+    files.push({ name: 'deployment.zip', data: zip.zip });
+  }
+  return { files, diagnostics: sortDiagnostics(diagnostics), timings };
+}
