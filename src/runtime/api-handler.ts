@@ -22,7 +22,8 @@ export function handleApiEvent(app: App, event: APIGatewayProxyEvent, context: L
   const cors = corsOf(app, route);
   // A request without a Content-Type counts as JSON (DESIGN.md §2).
   const contentType = headerValue(event.headers, 'content-type') ?? 'application/json';
-  if (!matchesContentType(contentType, route.contentTypes)) {
+  // An empty `contentTypes` accepts anything, as in Chalice.
+  if (route.contentTypes.length > 0 && !matchesContentType(contentType, route.contentTypes)) {
     const response = errorResponse(415, 'UnsupportedMediaType', `Unsupported media type: ${contentType}`);
     return Promise.resolve(toProxyResult(app, response, cors, event, false));
   }

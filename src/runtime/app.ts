@@ -60,7 +60,8 @@ export class App extends Registrar {
 
   /**
    * Add a blueprint's registrations: `app.registerBlueprint(bp, { urlPrefix: '/v1', namePrefix: 'v1_' })`.
-   * As in Chalice, `namePrefix` applies to every function, authorizers included.
+   * As in Chalice, `namePrefix` applies to every function except authorizers, which keep their own name
+   * (CHALICE-PACKAGE.md §11; the compiler's model and the swagger name them so).
    */
   registerBlueprint(blueprint: Blueprint, options: BlueprintOptions = {}): void {
     blueprint.attach(this);
@@ -68,7 +69,7 @@ export class App extends Registrar {
       this.addRoute({ ...route, path: joinUrlPrefix(options.urlPrefix, route.path) });
     }
     for (const fn of blueprint.pendingFunctions) {
-      this.addFunction(options.namePrefix ? { ...fn, name: options.namePrefix + fn.name } : fn);
+      this.addFunction(options.namePrefix && fn.kind !== 'authorizer' ? { ...fn, name: options.namePrefix + fn.name } : fn);
     }
   }
 

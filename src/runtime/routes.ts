@@ -14,15 +14,21 @@ export type PathParams<P extends string> = string extends P
   ? Record<string, string>
   : { [Name in PathParamNames<P>]: string };
 
+/** A route handler: `(params, request) => value | Response | Promise<value | Response>`. */
 export type RouteHandler<P extends string> = (params: PathParams<P>, request: Request) => unknown;
 
+/** The options of `app.route(path, options, handler)`. */
 export interface RouteOptions {
+  /** Default `['GET']`. */
   methods?: HttpMethod[];
+  /** The view's name; defaults to the handler's name. */
   name?: string;
   authorizer?: Authorizer;
+  /** Request Content-Types the route accepts (parameters ignored); default `['application/json']`. */
   contentTypes?: string[];
+  /** Default false. */
   apiKeyRequired?: boolean;
-  /** Unset or `undefined`: `app.api.cors`. */
+  /** `true`, `false` or a `CORSConfig`; unset or `undefined`: `app.api.cors`. */
   cors?: CorsSetting;
 }
 

@@ -168,6 +168,15 @@ describe('API handler: content types (415)', () => {
     expect([result.statusCode, result.body]).to.deep.equal([200, 'hello']);
   });
 
+  it('accepts any Content-Type when the route lists none', async () => {
+    const a = app();
+    a.route('/any', { methods: ['POST'], contentTypes: [] }, (_, request) => request.headers['content-type'] ?? 'none');
+    for (const contentType of ['text/csv', 'image/png', 'x']) {
+      const result = await invokeApi(a, post('/any', { 'Content-Type': contentType }));
+      expect([result.statusCode, result.body]).to.deep.equal([200, contentType]);
+    }
+  });
+
   it('carries the CORS headers on a 415 of a CORS route', async () => {
     const result = await invokeApi(app(), post('/cors', { 'Content-Type': 'text/csv' }));
     expect(result.statusCode).to.equal(415);

@@ -52,7 +52,7 @@ describe('blueprints: Chalice\'s prefix rules', () => {
     expect(joinUrlPrefix('/v1/api', '/a/b')).to.equal('/v1/api/a/b');
   });
 
-  it('applies urlPrefix to routes and namePrefix to every function, authorizers included', () => {
+  it('applies urlPrefix to routes and namePrefix to every function but authorizers (CHALICE-PACKAGE.md §11)', () => {
     const bp = new Blueprint();
     bp.route('/', () => 'index');
     bp.route('/{id}', { methods: ['DELETE'] }, ({ id }) => id);
@@ -65,8 +65,8 @@ describe('blueprints: Chalice\'s prefix rules', () => {
     app.route('/', () => 'root');
     app.registerBlueprint(bp, { urlPrefix: '/users', namePrefix: 'users_' });
     expect([...app.routes.keys()]).to.deep.equal(['/', '/users', '/users/{id}']);
-    expect([...app.functions.keys()]).to.deep.equal(['users_check', 'users_daily', 'users_worker']);
-    expect(app.functions.get('users_check')).to.deep.include({ kind: 'authorizer', authorizer: auth });
+    expect([...app.functions.keys()]).to.deep.equal(['check', 'users_daily', 'users_worker']);
+    expect(app.functions.get('check')).to.deep.include({ kind: 'authorizer', authorizer: auth });
     expect(auth.name).to.equal('check');
   });
 

@@ -48,7 +48,7 @@ describe('log', () => {
   it('writes to stdout unless replaced', () => {
     const written: string[] = [];
     const original = process.stdout.write;
-    process.stdout.write = ((chunk: string) => written.push(chunk)) as typeof process.stdout.write;
+    process.stdout.write = ((chunk: string) => written.push(chunk) > 0) as unknown as typeof process.stdout.write;
     try {
       new Logger('svc').error(new Error('boom'));
     } finally {

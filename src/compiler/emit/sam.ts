@@ -4,7 +4,7 @@
  */
 import type { ResolvedConfig } from '../config/resolved-config';
 import type { AppModel } from '../model/app-model';
-import { API_HANDLER_ID, API_HANDLER_NAME } from '../model/names';
+import { API_HANDLER_NAME } from '../model/names';
 import { DuplicateLogicalIdError, type JsonObject, type ResourceEntry } from './cfn';
 import { apiHandlerPermission, authorizerPermission, restApiOutputs, restApiResource } from './sam-api';
 import { functionResource, logGroupResource, type FunctionContext } from './sam-function';
@@ -44,11 +44,10 @@ export function emitSam(input: SamInput): JsonObject {
   const entries: ResourceEntry[] = [];
   let apiHandler: ResourceEntry | undefined;
   for (const plan of plans) {
-    const group = functionGroup(plan, roles, config, context);
-    const fn = group.pop() as ResourceEntry;
-    entries.push(...group);
+    const { dependencies, fn } = functionGroup(plan, roles, config, context);
+    entries.push(...dependencies);
     // Chalice re-inserts the API handler after RestAPI; its log group and role stay put.
-    if (plan.logicalId === API_HANDLER_ID) apiHandler = fn;
+    if (plan.fn === null) apiHandler = fn;
     else entries.push(fn);
   }
   if (apiHandler) entries.push(...restApiEntries(input, apiHandler, plans));
@@ -60,15 +59,19 @@ export function emitSam(input: SamInput): JsonObject {
   };
 }
 
-/** A function's dependencies first (log group, role), then the function itself. */
-function functionGroup(plan: LambdaPlan, roles: Map<string, FunctionRole>, config: ResolvedConfig, context: FunctionContext): ResourceEntry[] {
+interface FunctionGroup {
+  /** Emitted just before the function, in Chalice's order: log group, then role. */
+  dependencies: ResourceEntry[];
+  fn: ResourceEntry;
+}
+
+function functionGroup(plan: LambdaPlan, roles: Map<string, FunctionRole>, config: ResolvedConfig, context: FunctionContext): FunctionGroup {
   const settings = settingsOf(config, plan.name);
   const role = roles.get(plan.name) as FunctionRole;
-  const group: ResourceEntry[] = [];
-  if (settings.logRetentionInDays !== undefined) group.push(logGroupResource(plan, settings.logRetentionInDays));
-  if (role.kind === 'managed') group.push(role.role);
-  group.push(functionResource(plan, settings, roleProperty(role), context));
-  return group;
+  const dependencies: ResourceEntry[] = [];
+  if (settings.logRetentionInDays !== undefined) dependencies.push(logGroupResource(plan, settings.logRetentionInDays));
+  if (role.kind === 'managed') dependencies.push(role.role);
+  return { dependencies, fn: functionResource(plan, settings, roleProperty(role), context) };
 }
 
 function restApiEntries(input: SamInput, apiHandler: ResourceEntry, plans: readonly LambdaPlan[]): ResourceEntry[] {

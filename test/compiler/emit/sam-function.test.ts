@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { appModel, pureFn, resolvedConfig, route } from './builders';
+import { appModel, functionConfig, pureFn, resolvedConfig, route } from './builders';
 import { samFor } from './sam-helpers';
 
 describe('emitSam: function properties from the resolved config', () => {
@@ -47,6 +47,13 @@ describe('emitSam: function properties from the resolved config', () => {
   it('names the app by the code when the config has no app_name', () => {
     const config = resolvedConfig(model, { stage: 'beta' });
     expect(samFor(model, config).Resources.APIHandler.Properties.Tags.appc).to.equal('version=0.1.0:stage=beta:app=testapp');
+  });
+
+  it('gives a function the config does not list the stage defaults', () => {
+    const config = { ...resolvedConfig(model), functions: {}, defaultFunction: functionConfig({ lambdaTimeout: 9 }) };
+    const sam = samFor(model, config);
+    expect(sam.Resources.Worker.Properties.Timeout).to.equal(9);
+    expect(sam.Resources.APIHandler.Properties.Timeout).to.equal(9);
   });
 
   it('does not share the config objects with the template', () => {

@@ -24,8 +24,11 @@ export function needsReferenceEvents(): void {
 
 /** A fresh copy of one sample, e.g. `readEvent('aws-sam-cli/Sqs.json')`. */
 export function readEvent<T = any>(name: string): T {
-  return JSON.parse(fs.readFileSync(path.join(EVENTS_DIR, name), 'utf8')) as T;
+  let text = texts.get(name);
+  if (text === undefined) texts.set(name, (text = fs.readFileSync(path.join(EVENTS_DIR, name), 'utf8')));
+  return JSON.parse(text) as T;
 }
+const texts = new Map<string, string>();
 
 export interface ProxyEventInit {
   resource: string;

@@ -1,0 +1,140 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { expect } from 'chai';
+import { zipManifest } from '../../src/compiler/package/zip';
+import { packageProject } from '../../src/compiler/package-project';
+import { formatDiagnostics } from '../../src/compiler/diagnostics/format';
+import { checkReferences, checkResourceSpec, checkSamSchema, checkSwagger, samSchemaAvailable, samSchemaPath } from '../support/aws-checks';
+import { expectGolden, FIXTURES_DIR, fixtureApps, fixtureSettings, readProjectFile, REFERENCE_DIR } from '../support/fixtures';
+import { extractZip, invokeHandler } from '../support/invoke-zip';
+
+interface InvokeCase {
+  handler: string;
+  event?: string;
+  inline?: unknown;
+  with?: Record<string, unknown>;
+  expect: unknown;
+}
+
+type Template = { Resources: Record<string, { Type: string; Properties: Record<string, any> }> };
+
+/** Every fixture app through `appc package`, checked against goldens, AWS's specs, and by running its handlers. */
+describe('appc package on every fixture app', function () {
+  this.timeout(120000);
+  for (const name of fixtureApps()) {
+    const dir = path.join(FIXTURES_DIR, name);
+    const settings = fixtureSettings(dir);
+    for (const stage of settings.stages) {
+      describe(`${name} (stage ${stage})`, () => {
+        let files: Map<string, Uint8Array | string>;
+        before(async () => {
+          const result = await packageProject({ projectDir: dir, stage, templateFormat: 'json' });
+          const errors = result.diagnostics.filter((d) => d.severity === 'error');
+          expect(errors, formatDiagnostics(errors, { color: false, readSource: readProjectFile(dir) })).to.deep.equal([]);
+          files = new Map(result.files!.map((f) => [f.name, f.data]));
+        });
+        const expected = (file: string) => path.join(dir, 'expected', stage === 'dev' ? '' : stage, file);
+        const template = () => JSON.parse(files.get('sam.json') as string) as Template;
+
+        it('writes the golden sam.json, swagger.json and zip manifest', () => {
+          expectGolden(expected('sam.json'), files.get('sam.json') as string);
+          const swagger = files.get('swagger.json');
+          if (swagger !== undefined) {
+            expectGolden(expected('swagger.json'), swagger as string);
+            expect(JSON.parse(swagger as string)).to.deep.equal(template().Resources.RestAPI.Properties.DefinitionBody);
+          } else expect(template().Resources.RestAPI).to.equal(undefined);
+          const zip = files.get('deployment.zip');
+          if (zip !== undefined) expectGolden(expected('zip-manifest.txt'), zipManifest(zip as Uint8Array));
+        });
+
+        it('matches the AWS resource specification, and every reference has a target', () => {
+          expect(checkResourceSpec(template())).to.deep.equal([]);
+          expect(checkReferences(template())).to.deep.equal([]);
+        });
+
+        it('validates against the official SAM JSON schema', function () {
+          if (!samSchemaAvailable()) {
+            console.log(`      SAM schema missing at ${samSchemaPath}; cannot validate`);
+            this.skip();
+          }
+          expect(checkSamSchema(template())).to.deep.equal([]);
+        });
+
+        it('has a valid swagger document', async function () {
+          if (!files.has('swagger.json')) this.skip();
+          expect(await checkSwagger(JSON.parse(files.get('swagger.json') as string))).to.deep.equal([]);
+        });
+
+        if (settings.invoke) {
+          it("runs the zip's handlers on real events in a clean node process", function () {
+            const cases = readCases(dir);
+            if (cases.length === 0) this.skip();
+            if (!fs.existsSync(REFERENCE_DIR)) {
+              console.log(`      reference events missing at ${REFERENCE_DIR}; cannot invoke`);
+              this.skip();
+            }
+            const lambdaDir = extractZip(files.get('deployment.zip') as Uint8Array);
+            try {
+              for (const c of cases) checkInvocation(c, template(), lambdaDir);
+            } finally {
+              fs.rmSync(lambdaDir, { recursive: true, force: true });
+            }
+          });
+        }
+      });
+    }
+  }
+});
+
+function readCases(dir: string): InvokeCase[] {
+  const file = path.join(dir, 'invoke.json');
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as InvokeCase[]) : [];
+}
+
+function checkInvocation(c: InvokeCase, template: Template, lambdaDir: string): void {
+  const fn = template.Resources[c.handler];
+  expect(fn?.Type, `${c.handler} is a function of the template`).to.equal('AWS::Serverless::Function');
+  const environment = (fn.Properties.Environment?.Variables ?? {}) as Record<string, string>;
+  const base = c.event ? JSON.parse(fs.readFileSync(path.join(REFERENCE_DIR, 'events', c.event), 'utf8')) : c.inline;
+  const event = c.with ? deepMerge(base, c.with) : base;
+  const result = invokeHandler(lambdaDir, { handler: fn.Properties.Handler, event, environment });
+  assertResult(result, substitute(c.expect, environment), c.handler);
+}
+
+/** Expected values may name the function's environment (`"$TABLE"`); an unset one drops the key. */
+function substitute(value: unknown, env: Record<string, string>): unknown {
+  if (typeof value === 'string' && value.startsWith('$')) return env[value.slice(1)];
+  if (Array.isArray(value)) return value.map((v) => substitute(v, env));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, env)]).filter(([, v]) => v !== undefined));
+  }
+  return value;
+}
+
+function assertResult(result: any, expected: any, handler: string): void {
+  if (!expected || typeof expected !== 'object' || !('statusCode' in expected)) {
+    if (expected && typeof expected === 'object' && !Array.isArray(expected)) expect(result, handler).to.deep.include(expected);
+    else expect(result, handler).to.deep.equal(expected);
+    return;
+  }
+  const label = `${handler} ${JSON.stringify(result).slice(0, 400)}`;
+  expect(result.statusCode, label).to.equal(expected.statusCode);
+  expect(result.body, label).to.be.a('string');
+  if (expected.body !== undefined) {
+    const body = JSON.parse(result.body);
+    if (typeof expected.body === 'object' && expected.body !== null && !Array.isArray(expected.body)) expect(body, label).to.deep.include(expected.body);
+    else expect(body, label).to.deep.equal(expected.body);
+  }
+  if (expected.rawBody !== undefined) expect(result.body, label).to.equal(expected.rawBody);
+  if (expected.isBase64Encoded !== undefined) expect(Boolean(result.isBase64Encoded), label).to.equal(expected.isBase64Encoded);
+  if (expected.bodyContains !== undefined) expect(result.body, label).to.contain(expected.bodyContains);
+  for (const [header, value] of Object.entries(expected.headers ?? {})) expect(result.headers[header], `${label} header ${header}`).to.equal(value);
+  for (const header of expected.absentHeaders ?? []) expect(result.headers, label).to.not.have.property(header);
+}
+
+function deepMerge(base: any, patch: any): any {
+  if (!patch || typeof patch !== 'object' || Array.isArray(patch) || !base || typeof base !== 'object') return patch;
+  const merged = { ...base };
+  for (const [key, value] of Object.entries(patch)) merged[key] = key === 'headers' ? { ...base[key], ...(value as object) } : deepMerge(base[key], value);
+  return merged;
+}
