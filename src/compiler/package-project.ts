@@ -6,7 +6,7 @@ import { serializeTemplate } from './emit/serialize-template';
 import { emitSwagger } from './emit/swagger';
 import { isYamlFile, mergeTemplates, readMergeTemplate } from './output/merge-template';
 import { lambdaRuntime } from './output/node-runtime';
-import { policyInput } from './output/policy-input';
+import { policyInput, resourcePolicy } from './output/policy-input';
 import type { OutputFile } from './output/write-output';
 import { buildDeploymentZip } from './package/build-deployment-zip';
 import { appcVersion } from './version';
@@ -44,12 +44,13 @@ export async function packageProject(options: PackageOptions): Promise<PackageRe
   if (!model || !config) return { diagnostics: checked.diagnostics, timings };
   const runtime = lambdaRuntime();
   const policy = policyInput(options.projectDir, model, config);
+  const apiPolicy = resourcePolicy(options.projectDir, config);
   const merge = options.mergeTemplate ? readMergeTemplate(options.mergeTemplate) : { diagnostics: [] };
-  const diagnostics = [...checked.diagnostics, ...runtime.diagnostics, ...policy.diagnostics, ...merge.diagnostics];
+  const diagnostics = [...checked.diagnostics, ...runtime.diagnostics, ...policy.diagnostics, ...apiPolicy.diagnostics, ...merge.diagnostics];
   if (hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics), timings };
 
   let start = performance.now();
-  const swagger = emitSwagger(model, config);
+  const swagger = emitSwagger(model, config, { resourcePolicy: apiPolicy.policy });
   const sam = emitSam({ model, config, swagger, runtime: runtime.runtime, appcVersion: appcVersion(), handlerModule: HANDLER_MODULE, policy: policy.policy });
   const template = 'template' in merge && merge.template ? mergeTemplates(sam, merge.template) : sam;
   const yaml = options.templateFormat === 'yaml' || (options.mergeTemplate !== undefined && isYamlFile(options.mergeTemplate));

@@ -9,11 +9,17 @@ const EMPTY = Buffer.alloc(0);
  * event; every derived field is computed on first access.
  */
 export class Request {
+  /** The HTTP method, upper-case. */
   readonly method: string;
+  /** The path the client requested, e.g. `/cities/seattle`. */
   readonly path: string;
+  /** The route's path, e.g. `/cities/{city}`. */
   readonly resourcePath: string;
+  /** The captured path parameters by name; `{}` when none. */
   readonly uriParams: Record<string, string>;
+  /** API Gateway's request context (`authorizer` holds a built-in authorizer's context). */
   readonly context: APIGatewayRequestContext;
+  /** The stage variables; `{}` when none. */
   readonly stageVars: Record<string, string>;
   private _headers?: Record<string, string>;
   private _queryParams?: Record<string, string>;

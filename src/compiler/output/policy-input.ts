@@ -29,12 +29,19 @@ export function policyInput(projectDir: string, model: AppModel, config: Resolve
   return { policy: { mode: 'file', documents }, diagnostics };
 }
 
+/** `api_gateway_policy_file`: the REST API's resource policy, read from `.appc/`. */
+export function resourcePolicy(projectDir: string, config: ResolvedConfig): { policy?: JsonObject; diagnostics: Diagnostic[] } {
+  if (config.apiGatewayPolicyFile === undefined) return { diagnostics: [] };
+  const read = readPolicy(projectDir, `.appc/${config.apiGatewayPolicyFile}`);
+  return 'document' in read ? { policy: read.document, diagnostics: [] } : { diagnostics: [read.diagnostic] };
+}
+
 function readPolicy(projectDir: string, file: string): { document: JsonObject } | { diagnostic: Diagnostic } {
   let text: string;
   try {
     text = fs.readFileSync(path.join(projectDir, file), 'utf8');
   } catch {
-    return { diagnostic: error('APPC407', `IAM policy file ${file} not found (autogen_policy is false)`, `Create ${file} with the policy document, set iam_policy_file, or set autogen_policy to true.`) };
+    return { diagnostic: error('APPC407', `IAM policy file ${file} not found`, `Create ${file} with the policy document, or change the setting that names it in .appc/config.json.`) };
   }
   try {
     const document = JSON.parse(text) as unknown;
