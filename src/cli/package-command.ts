@@ -21,6 +21,7 @@ export async function packageCommand(args: string[], io: Io): Promise<number> {
       'project-dir': { type: 'string', default: '.' },
       'template-format': { type: 'string', default: 'json' },
       'merge-template': { type: 'string' },
+      typecheck: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -36,7 +37,7 @@ export async function packageCommand(args: string[], io: Io): Promise<number> {
   const outDir = path.resolve(positionals[0]);
 
   const started = performance.now();
-  const result = await packageProject({ projectDir, stage: values.stage, templateFormat: format, mergeTemplate: values['merge-template'] && path.resolve(values['merge-template']) });
+  const result = await packageProject({ projectDir, stage: values.stage, templateFormat: format, mergeTemplate: values['merge-template'] && path.resolve(values['merge-template']), typecheck: values.typecheck });
   for (const [label, ms] of result.timings) io.stdout.write(`${label.padEnd(40, '.')} ${formatMs(ms)}\n`);
   if (result.diagnostics.length > 0) {
     const readSource = (file: string) => readText(path.join(projectDir, file));

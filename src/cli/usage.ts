@@ -4,7 +4,7 @@ export class UsageError extends Error {}
 export const MAIN_HELP = `appc: AWS Chalice for TypeScript, done as a compiler.
 
 Usage:
-  appc package OUT [--stage dev] [--project-dir .] [--template-format json|yaml] [--merge-template FILE]
+  appc package OUT [--stage dev] [--project-dir .] [--template-format json|yaml] [--merge-template FILE] [--typecheck]
   appc --version
   appc --help
   appc <command> --help
@@ -28,5 +28,6 @@ Options:
   --project-dir DIR          the project directory (default: .)
   --template-format FORMAT   json (default) or yaml
   --merge-template FILE      JSON or YAML template deep-merged over the generated one
+  --typecheck                also report the app's type errors, as tsc would (appc otherwise only reads the app)
   -h, --help                 show this help
 `;

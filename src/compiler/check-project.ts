@@ -9,6 +9,8 @@ import { validateApp } from './validate';
 export interface CheckOptions {
   projectDir: string;
   stage: string;
+  /** `--typecheck`: also report the app's type errors, as `tsc` would. */
+  typecheck?: boolean;
 }
 
 export interface CheckResult {
@@ -28,7 +30,7 @@ export interface CheckResult {
  *   validate AppModel + config       -> diagnostics              (APPC3xx; every rule, never the first only)
  * Config and analysis problems are reported together; validation runs only on a complete model.
  */
-export function checkProject({ projectDir, stage }: CheckOptions): CheckResult {
+export function checkProject({ projectDir, stage, typecheck }: CheckOptions): CheckResult {
   const timings: CheckResult['timings'] = [];
   const timed = <T>(label: string, run: () => T): T => {
     const start = performance.now();
@@ -39,7 +41,7 @@ export function checkProject({ projectDir, stage }: CheckOptions): CheckResult {
     }
   };
   const loaded = timed('Reading .appc/config.json', () => loadConfig(projectDir, { stage }));
-  const analyzed = timed('Analyzing the app', () => analyzeProject(projectDir));
+  const analyzed = timed('Analyzing the app', () => analyzeProject(projectDir, { typecheck }));
   const diagnostics = [...loaded.diagnostics, ...analyzed.diagnostics];
   const model = analyzed.model;
   if (!model || hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics), timings };

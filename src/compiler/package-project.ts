@@ -17,6 +17,8 @@ export interface PackageOptions {
   templateFormat: 'json' | 'yaml';
   /** `--merge-template`: a JSON or YAML template deep-merged over sam (it wins). */
   mergeTemplate?: string;
+  /** `--typecheck`: fail on the app's type errors too. */
+  typecheck?: boolean;
 }
 
 export interface PackageResult {

@@ -22,9 +22,10 @@ export interface AnalyzeResult {
  * and every registration on appc receivers, evaluates their arguments without running
  * anything, and returns the AppModel. Problems come back as diagnostics.
  */
-export function analyzeProject(projectDir: string, entry = 'app.ts'): AnalyzeResult {
-  const { loaded, diagnostics } = loadProgram(projectDir, entry);
-  if (!loaded || diagnostics.some((d) => d.code === 'APPC202')) return { diagnostics };
+export function analyzeProject(projectDir: string, options: { entry?: string; typecheck?: boolean } = {}): AnalyzeResult {
+  const entry = options.entry ?? 'app.ts';
+  const { loaded, diagnostics } = loadProgram(projectDir, entry, options.typecheck);
+  if (!loaded || diagnostics.some((d) => d.code === 'APPC202' || d.code === 'APPC220')) return { diagnostics };
   const { checker, userFiles } = loaded;
   const userSet = new Set(userFiles);
   const files = moduleEvaluationOrder(loaded.entry, checker, (f) => userSet.has(f));

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { getLibFiles, libFolderInMemoryPath } from '@ts-morph/common';
 import { ts } from 'ts-morph';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic';
 import { relativePath } from './locations';
@@ -20,20 +21,23 @@ export interface LoadedProgram {
 }
 
 /** Builds the analysis program from the entry module and everything it imports. */
-export function loadProgram(projectDir: string, entry: string): { loaded?: LoadedProgram; diagnostics: Diagnostic[] } {
+export function loadProgram(projectDir: string, entry: string, typecheck = false): { loaded?: LoadedProgram; diagnostics: Diagnostic[] } {
   const entryPath = path.join(projectDir, entry);
   if (!fs.existsSync(entryPath)) {
     return { diagnostics: [error('APPC201', `entry module ${entry} not found in ${projectDir}`, `Create ${entry} exporting your App: export const app = new App({ appName: 'myapp' });`)] };
   }
-  const { options, diagnostics } = compilerOptions(projectDir);
-  const program = ts.createProgram({ rootNames: [entryPath], options });
+  const { options, diagnostics } = compilerOptions(projectDir, typecheck);
+  const program = ts.createProgram({ rootNames: [entryPath], options, host: typecheck ? hostWithLibs(options) : undefined });
   const entryFile = program.getSourceFile(entryPath)!;
   const userFiles = program.getSourceFiles().filter((f) => isUserFile(f, projectDir));
   for (const file of userFiles) diagnostics.push(...syntaxDiagnostics(program, file, projectDir));
+  if (typecheck && !diagnostics.some((d) => d.code === 'APPC202')) {
+    for (const file of userFiles) diagnostics.push(...typeDiagnostics(program, file, projectDir));
+  }
   return { loaded: { program, checker: program.getTypeChecker(), entry: entryFile, userFiles }, diagnostics };
 }
 
-function compilerOptions(projectDir: string): { options: ts.CompilerOptions; diagnostics: Diagnostic[] } {
+function compilerOptions(projectDir: string, typecheck: boolean): { options: ts.CompilerOptions; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   let user: ts.CompilerOptions = {};
   const configPath = path.join(projectDir, 'tsconfig.json');
@@ -49,10 +53,11 @@ function compilerOptions(projectDir: string): { options: ts.CompilerOptions; dia
   }
   const options: ts.CompilerOptions = {
     ...user,
-    // The analysis needs no emit, no DOM (it halves analysis time) and no @types packages.
+    // The analysis resolves symbols only: it needs no emit, no @types and no lib files (ts-morph
+    // keeps those in memory, so the default host finds none; that is deliberate and fast).
+    // `--typecheck` checks the app as the user's tsconfig describes it, with the libs.
     noEmit: true,
-    lib: ['lib.es2022.d.ts'],
-    types: [],
+    ...(typecheck ? { strict: user.strict ?? true } : { lib: ['lib.es2022.d.ts'], types: [] }),
     skipLibCheck: true,
     allowJs: user.allowJs ?? true,
     module: user.module ?? ts.ModuleKind.CommonJS,
@@ -64,6 +69,22 @@ function compilerOptions(projectDir: string): { options: ts.CompilerOptions; dia
   return { options, diagnostics };
 }
 
+/** A compiler host that also serves TypeScript's lib files from @ts-morph/common's in-memory copy. */
+function hostWithLibs(options: ts.CompilerOptions): ts.CompilerHost {
+  const host = ts.createCompilerHost(options);
+  const libs = new Map(getLibFiles().map((lib) => [path.posix.join(libFolderInMemoryPath, lib.fileName), lib.text]));
+  const { getSourceFile, fileExists, readFile } = host;
+  host.getDefaultLibLocation = () => libFolderInMemoryPath;
+  host.getDefaultLibFileName = (o) => path.posix.join(libFolderInMemoryPath, ts.getDefaultLibFileName(o));
+  host.fileExists = (file) => libs.has(file) || fileExists.call(host, file);
+  host.readFile = (file) => libs.get(file) ?? readFile.call(host, file);
+  host.getSourceFile = (file, language, ...rest) => {
+    const text = libs.get(file);
+    return text !== undefined ? ts.createSourceFile(file, text, language) : getSourceFile.call(host, file, language, ...rest);
+  };
+  return host;
+}
+
 function isUserFile(file: ts.SourceFile, projectDir: string): boolean {
   const name = path.resolve(file.fileName);
   return !file.isDeclarationFile && !name.includes(`${path.sep}node_modules${path.sep}`) &&
@@ -71,10 +92,16 @@ function isUserFile(file: ts.SourceFile, projectDir: string): boolean {
 }
 
 function syntaxDiagnostics(program: ts.Program, file: ts.SourceFile, projectDir: string): Diagnostic[] {
-  return program.getSyntacticDiagnostics(file).map((d) => {
-    const start = d.start ?? 0;
-    const { line, character } = file.getLineAndCharacterOfPosition(start);
-    const location = { file: relativePath(projectDir, file.fileName), line: line + 1, column: character + 1, length: Math.max(1, d.length ?? 1) };
-    return error('APPC202', `syntax error: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`, 'Fix the syntax; `npx tsc --noEmit` shows the same error.', location);
-  });
+  return program.getSyntacticDiagnostics(file).map((d) => fromTs(d, file, projectDir, 'APPC202', 'syntax error: ', 'Fix the syntax; `npx tsc --noEmit` shows the same error.'));
+}
+
+/** `appc package --typecheck`: the type errors `tsc` would report, as diagnostics. */
+function typeDiagnostics(program: ts.Program, file: ts.SourceFile, projectDir: string): Diagnostic[] {
+  return program.getSemanticDiagnostics(file).map((d) => fromTs(d, file, projectDir, 'APPC220', `TS${d.code}: `, 'Fix the type error, or package without --typecheck.'));
+}
+
+function fromTs(d: ts.Diagnostic, file: ts.SourceFile, projectDir: string, code: Diagnostic['code'], prefix: string, remedy: string): Diagnostic {
+  const { line, character } = file.getLineAndCharacterOfPosition(d.start ?? 0);
+  const location = { file: relativePath(projectDir, file.fileName), line: line + 1, column: character + 1, length: Math.max(1, d.length ?? 1) };
+  return error(code, `${prefix}${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`, remedy, location);
 }
