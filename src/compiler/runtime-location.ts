@@ -3,11 +3,17 @@ import * as path from 'node:path';
 
 /**
  * appc's runtime as TypeScript source: `src/runtime` of the appc package (shipped in the
- * npm package too). Both the analyzer (types of `App`, ...) and the bundler (the code in
- * deployment.zip) use it: ES source lets esbuild drop what an app does not use. The
- * compiled copy beside this file is the fallback.
+ * npm package too). The bundler puts it in deployment.zip from source: ES modules let
+ * esbuild drop what an app does not use. The compiled copy is the fallback.
  */
-export const RUNTIME_DIR = [path.resolve(__dirname, '../../src/runtime'), path.resolve(__dirname, '../runtime')]
+export const RUNTIME_SOURCE_DIR = [path.resolve(__dirname, '../../src/runtime'), path.resolve(__dirname, '../runtime')]
   .find((dir) => fs.existsSync(path.join(dir, 'index.ts')) || fs.existsSync(path.join(dir, 'index.js'))) as string;
 
-export const RUNTIME_INDEX = path.join(RUNTIME_DIR, 'index');
+export const RUNTIME_INDEX = path.join(RUNTIME_SOURCE_DIR, 'index');
+
+/**
+ * The runtime the analyzer resolves `'appc'` to: the copy beside this compiler, i.e.
+ * `dist/runtime/*.d.ts` when built (declarations parse in half the time of the sources),
+ * `src/runtime/*.ts` when run from source.
+ */
+export const RUNTIME_TYPES_DIR = path.resolve(__dirname, '../runtime');

@@ -4,10 +4,10 @@ import { getLibFiles, libFolderInMemoryPath } from '@ts-morph/common';
 import { ts } from 'ts-morph';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic';
 import { relativePath } from './locations';
-import { RUNTIME_DIR } from '../runtime-location';
+import { RUNTIME_TYPES_DIR } from '../runtime-location';
 
 /** `import ... from 'appc'` always resolves to appc's own runtime, so receivers resolve to our `App`. */
-export { RUNTIME_DIR };
+export const RUNTIME_DIR = RUNTIME_TYPES_DIR;
 
 /** TS 6 turns deprecated options into errors; a user's tsconfig with them must still analyse. */
 const DEPRECATION_CODES = new Set([5101, 5107]);
