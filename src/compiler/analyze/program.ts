@@ -46,10 +46,15 @@ function compilerOptions(projectDir: string, typecheck: boolean): { options: ts.
     const parsed = ts.parseJsonConfigFileContent(read.config ?? {}, ts.sys, projectDir, undefined, configPath);
     for (const d of [...(read.error ? [read.error] : []), ...parsed.errors]) {
       const message = ts.flattenDiagnosticMessageText(d.messageText, ' ');
-      if (DEPRECATION_CODES.has(d.code)) diagnostics.push(warning('APPC209', `tsconfig.json: ${message}`, 'appc analyses the app anyway; update tsconfig.json to silence this.'));
-      else if (d.code !== 18003) diagnostics.push(error('APPC209', `tsconfig.json: ${message}`, 'Fix tsconfig.json (or delete it: appc has sensible defaults).'));
+      if (DEPRECATION_CODES.has(d.code)) continue;
+      if (d.code !== 18003) diagnostics.push(error('APPC209', `tsconfig.json: ${message}`, 'Fix tsconfig.json (or delete it: appc has sensible defaults).'));
     }
     user = parsed.options;
+    // TS 6 reports deprecated options (TS5101/TS5107) as program errors; a program without
+    // files surfaces them cheaply, and appc turns them into warnings.
+    for (const d of ts.createProgram({ rootNames: [], options: user }).getOptionsDiagnostics()) {
+      if (DEPRECATION_CODES.has(d.code)) diagnostics.push(warning('APPC209', `tsconfig.json: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`, 'appc analyses the app anyway; update tsconfig.json (or set "ignoreDeprecations": "6.0") to silence this.'));
+    }
   }
   const options: ts.CompilerOptions = {
     ...user,

@@ -1,0 +1,39 @@
+import { expect } from 'chai';
+import { error, sortDiagnostics, warning } from '../../../src/compiler/diagnostics/diagnostic';
+import { formatDiagnostic, formatDiagnostics, useColor } from '../../../src/compiler/diagnostics/format';
+
+const SOURCE = "import { App } from 'appc';\nexport const app = new App({ appName: 'x' });\napp.route(prefix + name, () => ({}));\n";
+const readSource = (file: string) => (file === 'app.ts' ? SOURCE : undefined);
+const PATH_ERROR = error('APPC203', 'route path must be a string known at compile time', 'Use a string literal, a const, or a template literal of consts.',
+  { file: 'app.ts', line: 3, column: 11, length: 13 });
+
+describe('diagnostics formatting', () => {
+  it('prints location, severity, code, message, a code frame and the remedy', () => {
+    expect(formatDiagnostic(PATH_ERROR, { readSource, color: false })).to.equal([
+      'app.ts:3:11 - error APPC203: route path must be a string known at compile time',
+      '  3 | app.route(prefix + name, () => ({}));',
+      '    |           ^^^^^^^^^^^^^',
+      '  Use a string literal, a const, or a template literal of consts.',
+    ].join('\n'));
+  });
+
+  it('prints project-wide diagnostics without a location or frame, and counts errors and warnings', () => {
+    const text = formatDiagnostics([warning('APPC410', 'Node.js 18 is not a Lambda runtime', 'Use Node 20.'), PATH_ERROR], { readSource, color: false });
+    expect(text).to.match(/^warning APPC410: Node\.js 18 is not a Lambda runtime\n  Use Node 20\.\n\napp\.ts:3:11 - error/);
+    expect(text.endsWith('\n\nFound 1 error, 1 warning.\n')).to.equal(true);
+  });
+
+  it('colours only when asked to, and useColor follows the TTY and NO_COLOR', () => {
+    expect(formatDiagnostic(PATH_ERROR, { readSource, color: true })).to.contain('\x1b[31merror\x1b[0m');
+    expect(formatDiagnostic(PATH_ERROR, { readSource, color: false })).to.not.contain('\x1b[');
+    expect(useColor({ isTTY: true }, {})).to.equal(true);
+    expect(useColor({ isTTY: false }, {})).to.equal(false);
+    expect(useColor({ isTTY: true }, { NO_COLOR: '1' })).to.equal(false);
+  });
+
+  it('sorts by file, line, column and code', () => {
+    const at = (file: string, line: number) => error('APPC301', 'x', undefined, { file, line, column: 1, length: 1 });
+    const sorted = sortDiagnostics([at('lib/b.ts', 1), at('app.ts', 9), error('APPC101', 'no location'), at('app.ts', 2)]);
+    expect(sorted.map((d) => `${d.location?.file ?? '-'}:${d.location?.line ?? 0}`)).to.deep.equal(['-:0', 'app.ts:2', 'app.ts:9', 'lib/b.ts:1']);
+  });
+});
