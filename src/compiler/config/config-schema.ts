@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Ajv, { type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 
 /** Same relative place from `src/` and `dist/`; `schemas/` ships in the npm package. */
 export const CONFIG_SCHEMA_PATH = path.join(__dirname, '../../../schemas/config.schema.json');
@@ -27,6 +27,8 @@ export function configSchema(): SchemaNode {
 /** The schema compiled by ajv, once: every error, with the failing data and schema node. */
 export function compileConfigSchema(): ValidateFunction {
   if (!validate) {
+    // Loaded here, not at the top: ajv costs ~45 ms and a project without a config file never needs it.
+    const { default: Ajv } = require('ajv') as typeof import('ajv');
     const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true });
     // VS Code's keyword for a readable pattern message; the diagnostics use it too.
     ajv.addVocabulary(['patternErrorMessage']);

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parse, type Tags } from 'yaml';
+import type { Tags } from 'yaml';
 import { error, type Diagnostic } from '../diagnostics/diagnostic';
 
 /** CloudFormation's short-form intrinsics (`!Ref X`, `!GetAtt A.B`, `!Sub ...`) as their long form. */
@@ -35,7 +35,8 @@ export function readMergeTemplate(file: string): { template?: Record<string, unk
     return { diagnostics: [error('APPC411', `merge template ${file} not found`, 'Pass the path of an existing JSON or YAML template to --merge-template.')] };
   }
   try {
-    const value = isYamlFile(file) ? parse(text, { customTags: CFN_TAGS }) : JSON.parse(text);
+    // yaml is loaded only when a YAML template is given.
+    const value = isYamlFile(file) ? (require('yaml') as typeof import('yaml')).parse(text, { customTags: CFN_TAGS }) : JSON.parse(text);
     if (value && typeof value === 'object' && !Array.isArray(value)) return { template: value as Record<string, unknown>, diagnostics: [] };
     return { diagnostics: [error('APPC412', `merge template ${shown} must hold an object`, 'Write a template object such as {"Resources": {...}}.')] };
   } catch (e) {
