@@ -47,5 +47,5 @@ export type DictKey = 'environment_variables' | 'tags';
 export type StageKey = Exclude<keyof RawStageSettings, keyof RawFunctionSettings | 'lambda_functions'>;
 
 /** The function name of the API handler (Chalice's `DEFAULT_HANDLER_NAME`). */
-export const API_HANDLER = 'api_handler';
+export { API_HANDLER_NAME as API_HANDLER } from '../model/names';
 export const DEFAULT_STAGE = 'dev';

@@ -10,8 +10,8 @@ export function toLogicalId(name: string): string {
   return capitalize('_', capitalize('-', name)).replace(/[^A-Za-z0-9]/g, '');
 }
 
-/** The name of the function serving every route, and its fixed logical ID. */
-export const API_HANDLER_NAME = 'api_handler';
+/** The name of the function serving every route (the runtime's entry name), and its fixed logical ID. */
+export { API_HANDLER as API_HANDLER_NAME } from '../../runtime/entry';
 export const API_HANDLER_ID = 'APIHandler';
 
 /** Logical IDs appc emits itself; a function whose ID equals one of these collides. */
