@@ -14,9 +14,14 @@ build: $(NODE_MODULES)
 demo: build
 	node bin/appc.js package out --project-dir fixtures/hello
 
-test: build
+test: build chromium
 	npm run --silent typecheck
 	npm test
+
+# Debian's chromium for the browser test of appc local (test/local/browser-cors.test.ts).
+.PHONY: chromium
+chromium:
+	@test -x /usr/bin/chromium || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
 
 bench: build
 	node bench/run.js

@@ -1,9 +1,14 @@
 import { appcVersion } from '../compiler/version';
+import { genPolicyCommand } from './gen-policy-command';
 import { packageCommand, type Io } from './package-command';
 import { MAIN_HELP, UsageError } from './usage';
 
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   package: packageCommand,
+  'gen-policy': genPolicyCommand,
+  local: (args, io) => import('./local-command').then((m) => m.localCommand(args, io)),
+  'new-project': (args, io) => import('./new-project-command').then((m) => m.newProjectCommand(args, io)),
+  'generate-pipeline': (args, io) => import('./generate-pipeline-command').then((m) => m.generatePipelineCommand(args, io)),
 };
 
 /** The `appc` command line; returns the exit code (0 ok, 1 project errors, 2 usage). */

@@ -5,12 +5,20 @@ export const MAIN_HELP = `appc: AWS Chalice for TypeScript, done as a compiler.
 
 Usage:
   appc package OUT [--stage dev] [--project-dir .] [--template-format json|yaml] [--merge-template FILE] [--typecheck]
+  appc local [--port 8000] [--host 127.0.0.1] [--stage dev] [--project-dir .] [--autoreload]
+  appc new-project NAME
+  appc generate-pipeline OUT [--source codecommit|github] [--stage beta] [--buildspec-file FILE] [--node-version 20]
+  appc gen-policy [--stage dev] [--project-dir .]
   appc --version
   appc --help
   appc <command> --help
 
 Commands:
   package    Read the app statically and write OUT/sam.json, OUT/swagger.json and OUT/deployment.zip
+  gen-policy Print the IAM policy generated from the app's AWS SDK calls
+  local      Serve the app over HTTP as API Gateway in front of the Lambda would
+  new-project Create the directory NAME with a working app
+  generate-pipeline  Write a CloudFormation template for a CodePipeline that tests, packages and deploys the app
 
 Exit codes: 0 success, 1 the project has errors (diagnostics printed), 2 bad command-line usage.
 `;

@@ -2,6 +2,7 @@ import { ts } from 'ts-morph';
 import { DEFAULT_BINARY_TYPES } from '../../runtime/binary';
 import { joinUrlPrefix } from '../../runtime/routes';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic';
+import { analyzeSdkUsage } from '../policy/analyze-sdk-usage';
 import type { AppModel, FunctionModel, RouteModel } from '../model/app-model';
 import { collectRegistrations, type Collected, type Registration, type Setting } from './collect';
 import { Evaluator } from './evaluate';
@@ -38,6 +39,8 @@ export function analyzeProject(projectDir: string, options: { entry?: string; ty
   const model = builder.build(app, collected);
   model.entry = entry;
   model.modules = [relativePath(projectDir, loaded.entry.fileName), ...userFiles.filter((f) => f !== loaded.entry).map((f) => relativePath(projectDir, f.fileName)).sort()];
+  const sdk = analyzeSdkUsage({ checker, files, model, projectDir, isRegistrationCall: (node) => runtime.isRegistrationCall(node) });
+  if (sdk) model.sdk = sdk;
   return { model, diagnostics };
 }
 

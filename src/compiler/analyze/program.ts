@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { getLibFiles, libFolderInMemoryPath } from '@ts-morph/common';
 import { ts } from 'ts-morph';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic';
+import { isSdkModule } from '../policy/sdk-modules';
 import { relativePath } from './locations';
 import { RUNTIME_TYPES_DIR } from '../runtime-location';
 
@@ -27,7 +28,7 @@ export function loadProgram(projectDir: string, entry: string, typecheck = false
     return { diagnostics: [error('APPC201', `entry module ${entry} not found in ${projectDir}`, `Create ${entry} exporting your App: export const app = new App({ appName: 'myapp' });`)] };
   }
   const { options, diagnostics } = compilerOptions(projectDir, typecheck);
-  const program = ts.createProgram({ rootNames: [entryPath], options, host: typecheck ? hostWithLibs(options) : undefined });
+  const program = ts.createProgram({ rootNames: [entryPath], options, host: typecheck ? hostWithLibs(options) : hostWithoutAwsSdk(options) });
   const entryFile = program.getSourceFile(entryPath)!;
   const userFiles = program.getSourceFiles().filter((f) => isUserFile(f, projectDir));
   for (const file of userFiles) diagnostics.push(...syntaxDiagnostics(program, file, projectDir));
@@ -87,6 +88,20 @@ function hostWithLibs(options: ts.CompilerOptions): ts.CompilerHost {
     const text = libs.get(file);
     return text !== undefined ? ts.createSourceFile(file, text, language) : getSourceFile.call(host, file, language, ...rest);
   };
+  return host;
+}
+
+/**
+ * Leaves AWS SDK imports unresolved: the policy analysis reads them from the import
+ * specifiers, and loading an installed SDK's typings costs about 1.2 s per client (TOOLCHAIN.md).
+ */
+function hostWithoutAwsSdk(options: ts.CompilerOptions): ts.CompilerHost {
+  const host = ts.createCompilerHost(options);
+  const cache = ts.createModuleResolutionCache(host.getCurrentDirectory(), host.getCanonicalFileName, options);
+  host.resolveModuleNameLiterals = (literals, containingFile, redirected, compilerOptions, containingSourceFile) => literals.map((literal) =>
+    isSdkModule(literal.text)
+      ? { resolvedModule: undefined }
+      : ts.resolveModuleName(literal.text, containingFile, compilerOptions, host, cache, redirected, ts.getModeForUsageLocation(containingSourceFile, literal, compilerOptions)));
   return host;
 }
 

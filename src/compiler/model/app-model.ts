@@ -148,4 +148,27 @@ export interface AppModel {
   functions: FunctionModel[];
   /** Where `new App(...)` is. */
   location: SourceLocation;
+  /** AWS SDK use in code a registered handler or module top-level code reaches (DESIGN.md §7); absent when there is none. */
+  sdk?: SdkUsage;
+}
+
+/** What the analyzer saw of the app's AWS SDK calls; `src/compiler/policy` maps it to IAM actions. */
+export interface SdkUsage {
+  /** In source order. */
+  calls: SdkCall[];
+  /** SDK uses whose operation cannot be told statically (each a warning when the policy is generated). */
+  unresolved: Array<{ reason: string; location: SourceLocation }>;
+}
+
+/** One AWS SDK call, e.g. `s3.send(new PutObjectCommand(...))` -> `{ module: '@aws-sdk/client-s3', operation: 'PutObject' }`. */
+export interface SdkCall {
+  /**
+   * The SDK module that defines the client, command or helper: `@aws-sdk/client-<service>`,
+   * `@aws-sdk/lib-dynamodb`, `@aws-sdk/lib-storage` (v3); `aws-sdk/clients/<service>`,
+   * `aws-sdk/lib/dynamodb/document_client` (v2).
+   */
+  module: string;
+  /** The operation in PascalCase (`PutObject`), or a helper's (`Upload`; `Put` of a document client; `WaitUntilObjectExists`). */
+  operation: string;
+  location: SourceLocation;
 }

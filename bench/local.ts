@@ -1,0 +1,82 @@
+/**
+ * Local server benchmark (issue 6): `appc local` serving fixtures/hello in its own process
+ * (the built CLI, `node bin/appc.js local --port 0`, its request lines written to a temp file),
+ * and autocannon in this one: a warm-up of WARMUP requests, then REQUESTS GET / at
+ * CONNECTIONS concurrent connections. Prints requests/second and latency; exits 1 unless
+ * every request got a 200 (no errors, timeouts or other statuses).
+ * Run: `npm run build`, then `node bench/run.js local [--requests N] [--connections N]`.
+ */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { machineLine, passFail, ROOT, staleDistWarning } from './support/common';
+
+interface AutocannonResult {
+  latency: { p50: number; p99: number; max: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  '2xx': number;
+}
+type Tracker = PromiseLike<AutocannonResult> & { on(event: 'response', listener: () => void): void };
+type Autocannon = (options: { url: string; connections: number; amount: number }) => Tracker;
+// autocannon ships no types.
+const autocannon = require('autocannon') as Autocannon;
+
+const flag = (name: string, fallback: number) => {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
+};
+const REQUESTS = flag('--requests', 10_000);
+const CONNECTIONS = flag('--connections', 50);
+const WARMUP = 1_000;
+
+/** The CLI in its own process; its stdout goes to a temp file (reading 10,000 request lines here would slow autocannon). */
+async function startAppcLocal(projectDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'appc-bench-local-')), 'stdout.txt');
+  const fd = fs.openSync(log, 'w');
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'appc.js'), 'local', '--port', '0', '--project-dir', projectDir], { stdio: ['ignore', fd, 'inherit'] });
+  fs.closeSync(fd);
+  let exited = false;
+  const exit = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  void exit.then(() => (exited = true));
+  for (const started = Date.now(); Date.now() - started < 30_000; await new Promise((resolve) => setTimeout(resolve, 20))) {
+    const match = /at (http:\/\/\S+?)\//.exec(fs.readFileSync(log, 'utf8'));
+    if (match) return { url: match[1], stop: async () => { child.kill('SIGINT'); await exit; } };
+    if (exited) break;
+  }
+  child.kill();
+  throw new Error(`appc local did not start:\n${fs.readFileSync(log, 'utf8')}`);
+}
+
+async function main(): Promise<void> {
+  console.log(`appc local benchmark: ${machineLine()}`);
+  const stale = staleDistWarning();
+  if (stale) console.log(stale);
+  const server = await startAppcLocal(path.join(ROOT, 'fixtures', 'hello'));
+  try {
+    await autocannon({ url: `${server.url}/`, connections: CONNECTIONS, amount: WARMUP });
+    // autocannon notices the end only at its next 1 s sample: time the first to the last answer here.
+    const started = performance.now();
+    let finished = started;
+    const tracker = autocannon({ url: `${server.url}/`, connections: CONNECTIONS, amount: REQUESTS });
+    tracker.on('response', () => (finished = performance.now()));
+    const result = await tracker;
+    const seconds = (finished - started) / 1000;
+    const ok = result.errors === 0 && result.timeouts === 0 && result.non2xx === 0 && result['2xx'] === REQUESTS;
+    console.log(`fixtures/hello, GET /, ${REQUESTS} requests at concurrency ${CONNECTIONS} (autocannon, after ${WARMUP} warm-up requests)`);
+    console.log(`  requests/second  ${Math.round(REQUESTS / seconds)} (${REQUESTS} in ${seconds.toFixed(2)} s)`);
+    console.log(`  latency          p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`);
+    console.log(`  answers          ${result['2xx']} 2xx, ${result.non2xx} other, ${result.errors} errors, ${result.timeouts} timeouts`);
+    console.log(`${passFail(ok)} zero errors, every request answered 200`);
+    if (!ok) process.exitCode = 1;
+  } finally {
+    await server.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,63 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkProject } from '../compiler/check-project';
+import { sortDiagnostics } from '../compiler/diagnostics/diagnostic';
+import { formatDiagnostics, useColor } from '../compiler/diagnostics/format';
+import { serializeTemplate } from '../compiler/emit/serialize-template';
+import { generatedPolicyDocument } from '../compiler/policy/policy-document';
+import type { Io } from './package-command';
+import { UsageError } from './usage';
+
+export const GEN_POLICY_HELP = `Usage: appc gen-policy [options]
+
+Prints the IAM policy appc generates for the app: the actions of the AWS SDK calls that
+registered handlers and module top-level code can reach, then CloudWatch Logs and what the
+stage's VPC, X-Ray and event sources need. It is the DefaultRole's policy of \`appc package\`,
+whatever .appc/config.json says about roles, so it can seed .appc/policy-<stage>.json.
+Diagnostics (calls appc cannot map) go to stderr.
+
+Options:
+  --stage NAME          stage of .appc/config.json (default: dev)
+  --project-dir DIR     the project directory (default: .)
+  -h, --help            show this help
+`;
+
+/** `appc gen-policy`: the policy JSON on stdout; returns the exit code (0 ok, 1 project errors). */
+export async function genPolicyCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      stage: { type: 'string', default: 'dev' },
+      'project-dir': { type: 'string', default: '.' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(GEN_POLICY_HELP);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`appc gen-policy takes no arguments (got ${positionals.join(' ')})`);
+  const projectDir = path.resolve(values['project-dir']);
+  if (!fs.existsSync(projectDir) || !fs.statSync(projectDir).isDirectory()) throw new UsageError(`--project-dir ${values['project-dir']} is not a directory`);
+
+  const checked = checkProject({ projectDir, stage: values.stage });
+  const generated = checked.model && checked.config ? generatedPolicyDocument(checked.model, checked.config) : undefined;
+  const diagnostics = sortDiagnostics([...checked.diagnostics, ...(generated?.diagnostics ?? [])]);
+  if (diagnostics.length > 0) {
+    const readSource = (file: string) => readText(path.join(projectDir, file));
+    io.stderr.write(formatDiagnostics(diagnostics, { color: useColor(io.stderr), readSource }));
+  }
+  if (!generated) return 1;
+  io.stdout.write(serializeTemplate(generated.document));
+  return 0;
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

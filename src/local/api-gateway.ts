@@ -1,0 +1,101 @@
+/**
+ * The REST API that `appc package` would configure in API Gateway, as data for the local
+ * server: resources and their methods, each method's authorizer, each path's CORS preflight,
+ * the binary media types. Built from the AppModel exactly as the swagger is, so local mode
+ * and the deployed API agree (the preflight headers come from `preflightHeaders`, the helper
+ * the swagger's OPTIONS mock uses).
+ */
+import { effectiveCors } from '../compiler/emit/swagger-cors';
+import type { AppModel, AuthorizerFunction, CorsModel } from '../compiler/model/app-model';
+import { toLogicalId } from '../compiler/model/names';
+import { preflightHeaders } from '../runtime/cors';
+import { createRouteMatcher, type RouteMatcher } from './route-matcher';
+
+/** A built-in authorizer: its code is in the bundle, so local mode runs it. */
+export interface LocalAuthorizer {
+  kind: 'builtin';
+  name: string;
+  /** The bundle's export for it (its logical ID). */
+  exportName: string;
+  /** The header holding the token. */
+  header: string;
+  /** API Gateway's policy cache; 300 s when the app leaves it out, 0 disables. */
+  ttlSeconds: number;
+}
+
+/** Authorizers local mode cannot run (IAM, Cognito, custom): requests pass. */
+export interface PassThroughAuthorizer {
+  kind: 'iam' | 'cognito' | 'custom';
+  name: string;
+}
+
+export interface GatewayMethod {
+  authorizer: LocalAuthorizer | PassThroughAuthorizer | undefined;
+  apiKeyRequired: boolean;
+}
+
+export interface GatewayResource {
+  path: string;
+  /** By upper-case HTTP method. */
+  methods: Map<string, GatewayMethod>;
+  /** The OPTIONS mock's headers when the path has CORS routes. */
+  preflight: Record<string, string> | undefined;
+}
+
+export interface ApiGateway {
+  resources: Map<string, GatewayResource>;
+  matcher: RouteMatcher;
+  binaryTypes: readonly string[];
+  /** One line per method whose protection local mode cannot enforce, e.g. `GET /iam: IAM authorizer`. */
+  notEnforced: string[];
+}
+
+const DEFAULT_AUTHORIZER_TTL = 300;
+
+/** The API Gateway side of `model`. */
+export function buildApiGateway(model: AppModel): ApiGateway {
+  const resources = new Map<string, GatewayResource>();
+  const corsByPath = new Map<string, { cors: CorsModel; methods: string[] }>();
+  const notEnforced: string[] = [];
+  for (const route of model.routes) {
+    let resource = resources.get(route.path);
+    if (!resource) resources.set(route.path, (resource = { path: route.path, methods: new Map(), preflight: undefined }));
+    const authorizer = route.authorizer === null ? undefined : toGatewayAuthorizer(route.authorizer, model);
+    const cors = effectiveCors(route, model);
+    for (const method of route.methods) {
+      resource.methods.set(method, { authorizer, apiKeyRequired: route.apiKeyRequired });
+      if (authorizer && authorizer.kind !== 'builtin') notEnforced.push(`${method} ${route.path}: ${describeAuthorizer(authorizer)}`);
+      if (route.apiKeyRequired) notEnforced.push(`${method} ${route.path}: API key`);
+    }
+    // As the swagger: the CORS methods of the path in order, with the last CORS route's settings.
+    if (cors !== false) {
+      const entry = corsByPath.get(route.path) ?? { cors, methods: [] };
+      corsByPath.set(route.path, { cors, methods: [...entry.methods, ...route.methods] });
+    }
+  }
+  for (const [path, { cors, methods }] of corsByPath) {
+    (resources.get(path) as GatewayResource).preflight = preflightHeaders(cors, methods);
+  }
+  // The preflight is an OPTIONS method of the resource, like any other for matching.
+  const matcher = createRouteMatcher([...resources.values()].map((r) => [r.path, r.preflight ? [...r.methods.keys(), 'OPTIONS'] : r.methods.keys()] as const));
+  return { resources, matcher, binaryTypes: model.binaryTypes, notEnforced };
+}
+
+function toGatewayAuthorizer(use: NonNullable<AppModel['routes'][number]['authorizer']>, model: AppModel): GatewayMethod['authorizer'] {
+  if (use.kind === 'iam') return { kind: 'iam', name: 'sigv4' };
+  if (use.kind !== 'builtin') return { kind: use.kind, name: use.name };
+  const fn = model.functions.find((f): f is AuthorizerFunction => f.kind === 'authorizer' && f.name === use.name);
+  if (!fn) throw new Error(`appc internal error: route uses authorizer ${use.name}, which the model does not define`);
+  return { kind: 'builtin', name: use.name, exportName: toLogicalId(use.name), header: fn.header, ttlSeconds: fn.ttlSeconds ?? DEFAULT_AUTHORIZER_TTL };
+}
+
+function describeAuthorizer(authorizer: PassThroughAuthorizer): string {
+  switch (authorizer.kind) {
+    case 'iam':
+      return 'IAM authorizer';
+    case 'cognito':
+      return `Cognito user pool authorizer ${authorizer.name}`;
+    case 'custom':
+      return `custom authorizer ${authorizer.name}`;
+  }
+}

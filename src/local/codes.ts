@@ -1,0 +1,6 @@
+/** Every `appc local` diagnostic code with a one-line title (APPC6xx). */
+export const LOCAL_CODES = {
+  APPC601: 'the app throws while loading (its module-level code, or a package it requires)',
+  APPC602: 'the bundle lacks a handler the API needs',
+  APPC603: 'the server cannot listen on the host and port',
+} as const;

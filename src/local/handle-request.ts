@@ -1,0 +1,54 @@
+/**
+ * One request through the emulated API Gateway, in API Gateway's order:
+ *   match      method + path -> resource + pathParameters   (none: 403 Missing Authentication Token)
+ *   preflight  OPTIONS of a CORS resource: the swagger's mock answer
+ *   event      request -> REST proxy v1 event
+ *   authorize  built-in authorizer, if any         (401 / 403 / 500 as API Gateway)
+ *   invoke     the bundle's APIHandler              (fails or times out: 502 / 504)
+ *   answer     proxy result -> HTTP                  (not a proxy result: 502)
+ */
+import { functionConfig } from '../compiler/config/resolve-config';
+import { API_HANDLER_ID, API_HANDLER_NAME } from '../compiler/model/names';
+import type { APIGatewayProxyEvent } from '../runtime/events';
+import { authorize } from './authorize';
+import { badGateway, fromProxyResult, integrationTimeout, missingAuthenticationToken, preflightAnswer, type HttpAnswer } from './http-answer';
+import { INTEGRATION_TIMEOUT_MS, invokeFunction } from './invoke-function';
+import type { LocalApp } from './load-app';
+import { splitUrl, toProxyEvent, type IncomingRequest } from './proxy-event';
+
+/** The answer to `request`; `log` hears about failures API Gateway would only log. */
+export async function handleRequest(app: LocalApp, request: IncomingRequest, log: (line: string) => void): Promise<HttpAnswer> {
+  const match = app.gateway.matcher.match(request.method, splitUrl(request.url).path);
+  const resource = match && app.gateway.resources.get(match.resource);
+  if (!match || !resource) return missingAuthenticationToken();
+  const method = resource.methods.get(request.method);
+  if (!method) return resource.preflight ? preflightAnswer(resource.preflight) : missingAuthenticationToken();
+  const event = toProxyEvent(request, match, app.api, app.gateway.binaryTypes);
+  if (method.authorizer?.kind === 'builtin') {
+    const auth = await authorize(app, method.authorizer, event, log);
+    if ('answer' in auth) return auth.answer;
+    event.requestContext.authorizer = auth.context;
+  }
+  return invokeApi(app, event, log);
+}
+
+async function invokeApi(app: LocalApp, event: APIGatewayProxyEvent, log: (line: string) => void): Promise<HttpAnswer> {
+  const outcome = await invokeFunction(app, API_HANDLER_NAME, API_HANDLER_ID, event, INTEGRATION_TIMEOUT_MS);
+  if (outcome === 'timeout') {
+    // Lambda stops first (API Gateway then answers 502), or API Gateway gives up first (504).
+    const { lambdaTimeout } = functionConfig(app.config, API_HANDLER_NAME);
+    const lambdaTimedOut = lambdaTimeout * 1000 <= INTEGRATION_TIMEOUT_MS;
+    log(lambdaTimedOut
+      ? `${event.httpMethod} ${event.path}: the API handler timed out (lambda_timeout ${lambdaTimeout} s)`
+      : `${event.httpMethod} ${event.path}: no answer within API Gateway's 29 s integration timeout`);
+    return lambdaTimedOut ? badGateway() : integrationTimeout();
+  }
+  if ('error' in outcome) {
+    log(`${event.httpMethod} ${event.path}: the API handler failed: ${outcome.error instanceof Error ? outcome.error.stack : String(outcome.error)}`);
+    return badGateway();
+  }
+  const answer = fromProxyResult(outcome.value);
+  if (answer) return answer;
+  log(`${event.httpMethod} ${event.path}: the API handler's answer is not a proxy result: ${JSON.stringify(outcome.value)}`);
+  return badGateway();
+}

@@ -1,0 +1,99 @@
+/** `appc local` as a user runs it: the built CLI in its own process. */
+import * as net from 'node:net';
+import * as path from 'node:path';
+import { expect } from 'chai';
+import { ERROR_FIXTURES_DIR, FIXTURES_DIR } from '../support/fixtures';
+import { LOCAL_FIXTURES_DIR, send } from './support/local-http';
+import { spawnCli, STARTED } from './support/spawn-local';
+
+const STACK_FRAME = /\n\s+at /;
+
+describe('appc local: the command line', function () {
+  this.timeout(60000);
+
+  it('prints one start-up line with the URL, binds 127.0.0.1, logs requests, and stops on Ctrl+C with 0', async () => {
+    const cli = spawnCli(['local', '--port', '0', '--project-dir', path.join(FIXTURES_DIR, 'hello')]);
+    try {
+      const [, url] = await cli.waitFor(STARTED);
+      expect(url).to.match(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(cli.stdout()).to.match(/^Serving helloworld \(stage dev\) at http:\/\/127\.0\.0\.1:\d+\/\. Press Ctrl\+C to stop\.\n/);
+      expect((await send(url, '/')).json()).to.deep.equal({ hello: 'world' });
+      await cli.waitFor(/^GET \/ 200 [\d.]+ ms$/m);
+    } finally {
+      expect(await cli.stop()).to.equal(0);
+    }
+    expect(cli.stdout()).to.contain('Stopping.');
+    expect(cli.stderr()).to.equal('');
+  });
+
+  it('says once at start-up which authorizers and API keys it cannot enforce', async () => {
+    const cli = spawnCli(['local', '--port', '0', '--project-dir', path.join(FIXTURES_DIR, 'authorizers')]);
+    try {
+      await cli.waitFor(STARTED);
+      await cli.waitFor(/POST \/legacy: custom authorizer Legacy\n/);
+      expect(cli.stdout().match(/cannot check IAM, Cognito or custom authorizers, nor API keys/g)).to.have.length(1);
+    } finally {
+      await cli.stop();
+    }
+  });
+
+  it('binds another address with --host', async () => {
+    const cli = spawnCli(['local', '--port', '0', '--host', 'localhost', '--project-dir', path.join(FIXTURES_DIR, 'hello')]);
+    try {
+      const [, url] = await cli.waitFor(STARTED);
+      expect(url).to.match(/^http:\/\/(127\.0\.0\.1|\[::1\]):\d+$/);
+      expect((await send(url.replace('[::1]', 'localhost'), '/')).status).to.equal(200);
+    } finally {
+      await cli.stop();
+    }
+  });
+
+  it('reports a port in use as a diagnostic, without a stack trace, and exits 1', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as net.AddressInfo;
+    try {
+      const cli = spawnCli(['local', '--port', String(port), '--project-dir', path.join(FIXTURES_DIR, 'hello')]);
+      expect(await cli.exited).to.equal(1);
+      expect(cli.stderr()).to.contain(`error APPC603: cannot listen on 127.0.0.1:${port}: port ${port} is already in use`)
+        .and.contain('Pick another port with --port').and.contain('Found 1 error.');
+      expect(cli.stderr()).to.not.match(STACK_FRAME);
+      expect(cli.stdout()).to.not.match(STARTED);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it("reports a broken app with the compiler's diagnostics (code frame included) and exits 1", async () => {
+    const cli = spawnCli(['local', '--port', '0', '--project-dir', path.join(ERROR_FIXTURES_DIR, 'analyze-syntax-error')]);
+    expect(await cli.exited).to.equal(1);
+    expect(cli.stderr()).to.match(/^app\.ts:\d+:\d+ - error APPC\d{3}: /m).and.match(/^ {2}\d+ \| /m).and.contain('Found 1 error.');
+    expect(cli.stderr()).to.not.match(STACK_FRAME);
+  });
+
+  it('reports an app that throws while loading, or a package that is not installed, as APPC601 without a stack', async () => {
+    const throws = spawnCli(['local', '--port', '0', '--project-dir', path.join(LOCAL_FIXTURES_DIR, 'throws-at-load')]);
+    expect(await throws.exited).to.equal(1);
+    expect(throws.stderr()).to.contain('error APPC601: the app threw while loading: DATABASE_URL is not configured');
+    expect(throws.stderr()).to.not.match(STACK_FRAME);
+    const missing = spawnCli(['local', '--port', '0', '--project-dir', path.join(LOCAL_FIXTURES_DIR, 'missing-package')]);
+    expect(await missing.exited).to.equal(1);
+    expect(missing.stderr()).to.contain("error APPC601: the app threw while loading: Cannot find module 'appc-test-not-installed'")
+      .and.contain('npm install');
+    expect(missing.stderr()).to.not.match(STACK_FRAME);
+  });
+
+  it('exits 2 on bad usage, and documents its options in --help', async () => {
+    for (const args of [['--port', 'http'], ['--port', '70000'], ['extra'], ['--bogus'], ['--project-dir', '/no/such/dir']]) {
+      const cli = spawnCli(['local', ...args]);
+      expect(await cli.exited, args.join(' ')).to.equal(2);
+      expect(cli.stderr(), args.join(' ')).to.match(/^appc: .+\n\nappc: AWS Chalice for TypeScript/);
+    }
+    const help = spawnCli(['local', '--help']);
+    expect(await help.exited).to.equal(0);
+    expect(help.stdout()).to.contain('--port PORT').and.contain('--host HOST').and.contain('--stage NAME').and.contain('--autoreload');
+    const main = spawnCli(['--help']);
+    await main.exited;
+    expect(main.stdout()).to.contain('appc local [--port 8000]').and.contain('appc new-project NAME');
+  });
+});
