@@ -7,7 +7,7 @@ import { formatDiagnostics, useColor } from '../compiler/diagnostics/format';
 import { serializeTemplate } from '../compiler/emit/serialize-template';
 import { generatedPolicyDocument } from '../compiler/policy/policy-document';
 import type { Io } from './package-command';
-import { UsageError } from './usage';
+import { projectDirOption, UsageError } from './usage';
 
 export const GEN_POLICY_HELP = `Usage: appc gen-policy [options]
 
@@ -39,8 +39,7 @@ export async function genPolicyCommand(args: string[], io: Io): Promise<number> 
     return 0;
   }
   if (positionals.length > 0) throw new UsageError(`appc gen-policy takes no arguments (got ${positionals.join(' ')})`);
-  const projectDir = path.resolve(values['project-dir']);
-  if (!fs.existsSync(projectDir) || !fs.statSync(projectDir).isDirectory()) throw new UsageError(`--project-dir ${values['project-dir']} is not a directory`);
+  const projectDir = projectDirOption(values['project-dir']);
 
   const checked = checkProject({ projectDir, stage: values.stage });
   const generated = checked.model && checked.config ? generatedPolicyDocument(checked.model, checked.config) : undefined;

@@ -5,7 +5,7 @@ import type { Diagnostic } from '../compiler/diagnostics/diagnostic';
 import { formatDiagnostics, useColor } from '../compiler/diagnostics/format';
 import { startLocalServer, type LocalReporter, type LocalServer } from '../local/local-server';
 import type { Io } from './package-command';
-import { UsageError } from './usage';
+import { projectDirOption, UsageError } from './usage';
 
 export const LOCAL_HELP = `Usage: appc local [options]
 
@@ -47,8 +47,7 @@ export async function localCommand(args: string[], io: Io): Promise<number> {
   if (positionals.length > 0) throw new UsageError(`appc local takes no arguments (got ${positionals.join(' ')})`);
   const port = Number(values.port);
   if (!/^\d+$/.test(values.port) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not ${values.port}`);
-  const projectDir = path.resolve(values['project-dir']);
-  if (!fs.existsSync(projectDir) || !fs.statSync(projectDir).isDirectory()) throw new UsageError(`--project-dir ${values['project-dir']} is not a directory`);
+  const projectDir = projectDirOption(values['project-dir']);
 
   const reporter = cliReporter(io, projectDir);
   const started = await startLocalServer({ projectDir, stage: values.stage, host: values.host, port, autoreload: values.autoreload, reporter });

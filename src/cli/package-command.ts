@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { formatDiagnostics, useColor } from '../compiler/diagnostics/format';
 import { packageProject } from '../compiler/package-project';
 import { writeOutput } from '../compiler/output/write-output';
-import { PACKAGE_HELP, UsageError } from './usage';
+import { PACKAGE_HELP, projectDirOption, UsageError } from './usage';
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -32,8 +32,7 @@ export async function packageCommand(args: string[], io: Io): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('appc package needs exactly one OUT directory');
   const format = values['template-format'];
   if (format !== 'json' && format !== 'yaml') throw new UsageError(`--template-format must be json or yaml, not ${format}`);
-  const projectDir = path.resolve(values['project-dir']);
-  if (!fs.existsSync(projectDir) || !fs.statSync(projectDir).isDirectory()) throw new UsageError(`--project-dir ${values['project-dir']} is not a directory`);
+  const projectDir = projectDirOption(values['project-dir']);
   const outDir = path.resolve(positionals[0]);
 
   const started = performance.now();

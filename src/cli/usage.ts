@@ -1,5 +1,15 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
 /** Thrown for bad command-line usage: printed with the usage text, exit code 2. */
 export class UsageError extends Error {}
+
+/** `--project-dir DIR` as an absolute path; a usage error unless it is a directory. */
+export function projectDirOption(value: string): string {
+  const projectDir = path.resolve(value);
+  if (!fs.existsSync(projectDir) || !fs.statSync(projectDir).isDirectory()) throw new UsageError(`--project-dir ${value} is not a directory`);
+  return projectDir;
+}
 
 export const MAIN_HELP = `appc: AWS Chalice for TypeScript, done as a compiler.
 
