@@ -1,9 +1,7 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkProject } from '../compiler/check-project';
 import { sortDiagnostics } from '../compiler/diagnostics/diagnostic';
-import { formatDiagnostics, useColor } from '../compiler/diagnostics/format';
+import { printDiagnostics } from './print-diagnostics';
 import { serializeTemplate } from '../compiler/emit/serialize-template';
 import { generatedPolicyDocument } from '../compiler/policy/policy-document';
 import type { Io } from './package-command';
@@ -44,19 +42,9 @@ export async function genPolicyCommand(args: string[], io: Io): Promise<number> 
   const checked = checkProject({ projectDir, stage: values.stage });
   const generated = checked.model && checked.config ? generatedPolicyDocument(checked.model, checked.config) : undefined;
   const diagnostics = sortDiagnostics([...checked.diagnostics, ...(generated?.diagnostics ?? [])]);
-  if (diagnostics.length > 0) {
-    const readSource = (file: string) => readText(path.join(projectDir, file));
-    io.stderr.write(formatDiagnostics(diagnostics, { color: useColor(io.stderr), readSource }));
-  }
+  if (diagnostics.length > 0) printDiagnostics(io.stderr, projectDir, diagnostics);
   if (!generated) return 1;
   io.stdout.write(serializeTemplate(generated.document));
   return 0;
 }
 
-function readText(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-}

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { loadConfig } from '../compiler/config/load-config';
 import { hasErrors } from '../compiler/diagnostics/diagnostic';
-import { formatDiagnostics, useColor } from '../compiler/diagnostics/format';
+import { printDiagnostics } from './print-diagnostics';
 import { serializeTemplate } from '../compiler/emit/serialize-template';
 import { YAML_OPTIONS } from '../compiler/pipeline/buildspec';
 import { generatePipeline } from '../compiler/pipeline/generate-pipeline';
@@ -70,7 +70,7 @@ export async function generatePipelineCommand(args: string[], io: Io, cwd = proc
 
   // The config names the app, and a broken one would fail the pipeline's first build anyway.
   const { raw, diagnostics } = loadConfig(cwd, { stage: values.stage });
-  if (diagnostics.length > 0) io.stderr.write(formatDiagnostics(diagnostics, { color: useColor(io.stderr), readSource: (file) => readText(path.join(cwd, file)) }));
+  if (diagnostics.length > 0) printDiagnostics(io.stderr, cwd, diagnostics);
   if (hasErrors(diagnostics)) {
     io.stderr.write(`Nothing was written to ${positionals[0]}.\n`);
     return 1;
@@ -123,10 +123,3 @@ function writeAllOrNothing(files: readonly Written[]): void {
   }
 }
 
-function readText(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-}

@@ -1,8 +1,6 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Diagnostic } from '../compiler/diagnostics/diagnostic';
-import { formatDiagnostics, useColor } from '../compiler/diagnostics/format';
+import { printDiagnostics } from './print-diagnostics';
 import { startLocalServer, type LocalReporter, type LocalServer } from '../local/local-server';
 import type { Io } from './package-command';
 import { projectDirOption, UsageError } from './usage';
@@ -80,10 +78,7 @@ function cliReporter(io: Io, projectDir: string): LocalReporter {
     info: (line) => io.stdout.write(`${line}\n`),
     request: (line) => io.stdout.write(`${line}\n`),
     error: (text) => io.stderr.write(`${text}\n`),
-    diagnostics: (diagnostics: readonly Diagnostic[]) => {
-      const readSource = (file: string) => readText(path.join(projectDir, file));
-      io.stderr.write(formatDiagnostics(diagnostics, { color: useColor(io.stderr), readSource }));
-    },
+    diagnostics: (diagnostics: readonly Diagnostic[]) => printDiagnostics(io.stderr, projectDir, diagnostics),
   };
 }
 
@@ -115,10 +110,3 @@ function stopSignal(): Promise<void> {
   });
 }
 
-function readText(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-}

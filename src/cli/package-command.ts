@@ -1,7 +1,6 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatDiagnostics, useColor } from '../compiler/diagnostics/format';
+import { printDiagnostics } from './print-diagnostics';
 import { packageProject } from '../compiler/package-project';
 import { writeOutput } from '../compiler/output/write-output';
 import { PACKAGE_HELP, projectDirOption, UsageError } from './usage';
@@ -39,8 +38,7 @@ export async function packageCommand(args: string[], io: Io): Promise<number> {
   const result = await packageProject({ projectDir, stage: values.stage, templateFormat: format, mergeTemplate: values['merge-template'] && path.resolve(values['merge-template']), typecheck: values.typecheck });
   for (const [label, ms] of result.timings) io.stdout.write(`${label.padEnd(40, '.')} ${formatMs(ms)}\n`);
   if (result.diagnostics.length > 0) {
-    const readSource = (file: string) => readText(path.join(projectDir, file));
-    io.stderr.write(`\n${formatDiagnostics(result.diagnostics, { color: useColor(io.stderr), readSource })}`);
+    printDiagnostics(io.stderr, projectDir, result.diagnostics, '\n');
   }
   if (!result.files) {
     io.stderr.write(`Nothing was written to ${positionals[0]}.\n`);
@@ -56,10 +54,3 @@ function formatMs(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
 }
 
-function readText(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
