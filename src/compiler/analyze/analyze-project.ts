@@ -64,8 +64,11 @@ function findApp(collected: Collected, entry: ts.SourceFile, checker: ts.TypeChe
 
 class ModelBuilder {
   private readonly interpreter: Interpreter;
-  private readonly pendingByBlueprint = new Map<ts.VariableDeclaration, { routes: PendingRoute[]; functions: FunctionModel[] }>();
+  private readonly pendingByBlueprint = new Map<ts.VariableDeclaration, BlueprintRegistrations>();
+  /** `const auth = bp.authorizer(...)` -> the function as registered on its receiver. */
   private readonly functionByDeclaration = new Map<ts.VariableDeclaration, FunctionModel>();
+  /** The same, as the app holds it (blueprint prefix applied; the last registration wins). */
+  private readonly registeredFunctions = new Map<ts.VariableDeclaration, FunctionModel>();
 
   constructor(private readonly evaluator: Evaluator, checker: ts.TypeChecker, private readonly projectDir: string, private readonly diagnostics: Diagnostic[]) {
     this.interpreter = new Interpreter(evaluator, checker, projectDir, (d) => diagnostics.push(d));
@@ -75,7 +78,7 @@ class ModelBuilder {
     const model: AppModel = { appName: '', entry: '', modules: [], debug: false, binaryTypes: [...DEFAULT_BINARY_TYPES], cors: false, routes: [], functions: [], location: locationOf(app.expression, this.projectDir) };
     this.appOptions(app.expression, model);
     const routes: PendingRoute[] = [];
-    for (const bp of collected.blueprints) this.pendingByBlueprint.set(bp, { routes: [], functions: [] });
+    for (const bp of collected.blueprints) this.pendingByBlueprint.set(bp, { routes: [], functions: [], registered: undefined, names: new Set() });
     for (const item of collected.items) {
       const sink = item.target === app.declaration ? { routes, functions: model.functions } : this.pendingByBlueprint.get(item.target);
       if (!sink) {
@@ -85,13 +88,9 @@ class ModelBuilder {
       if ('setting' in item) this.setting(item, model);
       else if (item.method === 'registerBlueprint') this.registerBlueprint(item, routes, model.functions);
       else if (item.method === 'route') pushDefined(sink.routes, this.interpreter.route(item));
-      else this.addFunction(item, sink.functions);
+      else this.addFunction(item, sink.functions, item.target === app.declaration);
     }
-    for (const [bp, pending] of this.pendingByBlueprint) {
-      if (pending.routes.length || pending.functions.length) {
-        this.diagnostics.push(warning('APPC214', `blueprint '${bp.name.getText()}' is never registered on the app`, `Call app.registerBlueprint(${bp.name.getText()}) in a module the app imports.`, locationOf(bp, this.projectDir)));
-      }
-    }
+    for (const [bp, pending] of this.pendingByBlueprint) this.unregistered(bp, pending);
     model.routes = routes.map((pending) => this.resolveAuthorizer(pending));
     return model;
   }
@@ -123,13 +122,20 @@ class ModelBuilder {
     }
   }
 
-  private addFunction(item: Registration, sink: FunctionModel[]): void {
+  private addFunction(item: Registration, sink: FunctionModel[], onApp: boolean): void {
     const fn = this.interpreter.function(item);
     if (!fn) return;
     sink.push(fn);
-    if (ts.isVariableDeclaration(item.call.parent)) this.functionByDeclaration.set(item.call.parent, fn);
+    if (!ts.isVariableDeclaration(item.call.parent)) return;
+    this.functionByDeclaration.set(item.call.parent, fn);
+    if (onApp) this.registeredFunctions.set(item.call.parent, fn);
   }
 
+  /**
+   * `app.registerBlueprint(bp, options)` adds what `bp` holds at that point, as the runtime does
+   * (src/runtime/app.ts): every call adds them again, so a blueprint registered twice with
+   * different prefixes serves both sets of paths and functions.
+   */
   private registerBlueprint(item: Registration, routes: PendingRoute[], functions: FunctionModel[]): void {
     const options = this.interpreter.blueprintOptions(item);
     const target = item.call.arguments[0];
@@ -142,12 +148,29 @@ class ModelBuilder {
     for (const { route, authorizerRef } of pending.routes) routes.push({ route: { ...route, path: joinUrlPrefix(options.urlPrefix, route.path) }, authorizerRef });
     for (const fn of pending.functions) {
       // Chalice: authorizers keep their own name; other functions get the prefix.
-      const prefixed = fn.kind !== 'authorizer' && options.namePrefix && fn.name !== null ? { ...fn, name: options.namePrefix + fn.name } : fn;
+      const prefixed = fn.kind !== 'authorizer' && options.namePrefix && fn.name !== null ? { ...fn, name: options.namePrefix + fn.name } : { ...fn };
+      if (prefixed.name !== null && pending.names.has(prefixed.name)) {
+        this.diagnostics.push(reRegistered(declaration, prefixed, item.call, this.projectDir));
+        continue;
+      }
+      if (prefixed.name !== null) pending.names.add(prefixed.name);
       functions.push(prefixed);
-      for (const [decl, f] of this.functionByDeclaration) if (f === fn) this.functionByDeclaration.set(decl, prefixed);
+      for (const [decl, f] of this.functionByDeclaration) if (f === fn) this.registeredFunctions.set(decl, prefixed);
     }
-    pending.routes = [];
-    pending.functions = [];
+    pending.registered = { routes: pending.routes.length, functions: pending.functions.length };
+  }
+
+  /** A blueprint never registered, or registered before some of its registrations: those are never served. */
+  private unregistered(bp: ts.VariableDeclaration, pending: BlueprintRegistrations): void {
+    const name = bp.name.getText();
+    const late = [...pending.routes.slice(pending.registered?.routes ?? 0).map((r) => r.route), ...pending.functions.slice(pending.registered?.functions ?? 0)];
+    if (late.length === 0) return;
+    if (!pending.registered) {
+      return void this.diagnostics.push(warning('APPC214', `blueprint '${name}' is never registered on the app`, `Call app.registerBlueprint(${name}) in a module the app imports.`, locationOf(bp, this.projectDir)));
+    }
+    const first = late.sort((a, b) => a.location.file.localeCompare(b.location.file) || a.location.line - b.location.line)[0];
+    this.diagnostics.push(warning('APPC214', `this registration on blueprint '${name}' comes after its last app.registerBlueprint(${name}), so the app never serves it`,
+      `Register on ${name} before app.registerBlueprint(${name}) runs (import the blueprint's module first).`, first.location));
   }
 
   private sameDeclaration(expression: ts.Expression, declaration: ts.VariableDeclaration): boolean {
@@ -157,13 +180,33 @@ class ModelBuilder {
 
   private resolveAuthorizer({ route, authorizerRef }: PendingRoute): RouteModel {
     if (!authorizerRef) return route;
-    const fn = this.functionByDeclaration.get(authorizerRef.declaration);
+    const fn = this.registeredFunctions.get(authorizerRef.declaration);
     if (!fn || fn.kind !== 'authorizer' || fn.name === null) {
       this.diagnostics.push(error('APPC217', 'this authorizer is not a built-in authorizer registered with app.authorizer(...)', 'Use the const assigned from app.authorizer(...), or an IAM/Cognito/Custom authorizer object.', locationOf(authorizerRef.node, this.projectDir)));
       return route;
     }
     return { ...route, authorizer: { kind: 'builtin', name: fn.name, scopes: [...(authorizerRef.scopes ?? [])] } };
   }
+}
+
+interface BlueprintRegistrations {
+  routes: PendingRoute[];
+  functions: FunctionModel[];
+  /** How many of each the last `app.registerBlueprint` call added; undefined before the first. */
+  registered: { routes: number; functions: number } | undefined;
+  /** Function names its registrations gave so far. */
+  names: Set<string>;
+}
+
+/** The runtime throws "Duplicate function name" when a second registration gives a function the same name. */
+function reRegistered(bp: ts.VariableDeclaration, fn: FunctionModel, call: ts.CallExpression, projectDir: string): Diagnostic {
+  const name = bp.name.getText();
+  const why = fn.kind === 'authorizer' ? 'authorizers keep their own name under a namePrefix' : 'this registration gives it the same namePrefix as an earlier one';
+  return error('APPC221', `registering blueprint '${name}' again adds a second function named '${fn.name}' (${why})`,
+    fn.kind === 'authorizer'
+      ? `Register the authorizer on the App or on a blueprint registered once, and use it from ${name}'s routes.`
+      : `Give each registration of ${name} its own namePrefix.`,
+    locationOf(call, projectDir));
 }
 
 function pushDefined<T>(list: T[], value: T | undefined): void {

@@ -89,7 +89,10 @@ function handlerNamesPlugin(projectDir: string, model: AppModel): Plugin {
   for (const fn of model.functions) {
     if (fn.localName === null) continue;
     const file = realPath(path.resolve(projectDir, fn.handler.location.file));
-    edits.set(file, [...(edits.get(file) ?? []), { start: fn.handler.start, end: fn.handler.end, name: fn.localName }]);
+    const fileEdits = edits.get(file) ?? [];
+    // A blueprint registered twice lists its handlers twice, with one local name: mark each once.
+    if (fileEdits.some((edit) => edit.start === fn.handler.start)) continue;
+    edits.set(file, [...fileEdits, { start: fn.handler.start, end: fn.handler.end, name: fn.localName }]);
   }
   return {
     name: 'appc-handler-names',

@@ -32,6 +32,7 @@ export const VALIDATION_CODES = {
   APPC330: 'invalid schedule expression',
   APPC332: "config's app_name differs from the code's appName",
   APPC331: 'config lambda_functions names no function of the app',
+  APPC333: 'app registers no route and no function',
 } as const;
 
 export type ValidationCode = keyof typeof VALIDATION_CODES;

@@ -13,6 +13,7 @@ import { validateEventSources } from './event-sources';
 import { validateSchedules } from './schedule';
 import { validateConfiguredFunctions } from './config-functions';
 import { validateAppName } from './app-name';
+import { validateNotEmpty } from './empty-app';
 
 /**
  * Every check Chalice makes at import, package or deploy time, plus appc's own, over an
@@ -34,5 +35,6 @@ export function validateApp(model: AppModel, config: ResolvedConfig): Diagnostic
     ...validateSchedules(model.functions),
     ...validateConfiguredFunctions(model.functions, config),
     ...validateAppName(model, config),
+    ...validateNotEmpty(model),
   ];
 }

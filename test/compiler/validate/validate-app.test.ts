@@ -51,7 +51,8 @@ describe('validateApp', () => {
   it('reports every problem of a broken app, one rule not hiding another', () => {
     const diagnostics = validateApp(brokenApp(), { ...config({ api_handler: functionConfig(), wroker: functionConfig() }), appName: 'other' });
     const codes = [...new Set(diagnostics.map((d) => d.code))].sort();
-    expect(codes).to.deep.equal(Object.keys(VALIDATION_CODES).sort());
+    // An app with registrations cannot also be empty (APPC333, tested below).
+    expect(codes).to.deep.equal(Object.keys(VALIDATION_CODES).filter((code) => code !== 'APPC333').sort());
     expect(diagnostics.map((d) => [d.code, d.location?.line])).to.deep.equal([
       ['APPC301', 3], ['APPC302', 4], ['APPC303', 5], ['APPC304', 6], ['APPC305', 7], ['APPC306', 8], ['APPC307', 9], ['APPC308', 10],
       ['APPC309', 11], ['APPC311', 14], ['APPC310', 13], ['APPC312', 16], ['APPC313', 17], ['APPC314', 18], ['APPC315', 19],
@@ -77,6 +78,14 @@ describe('validateApp', () => {
     expect(diagnostics.map((d) => d.severity)).to.deep.equal(['warning', 'warning']);
     expect(diagnostics[0].remedy).to.equal("Did you mean 'worker'?");
     expect(diagnostics[1].remedy).to.match(/^Use one of 'api_handler', 'auth', 'every_hour', /);
+  });
+
+  it('rejects an app with no route and no function at new App(...) (APPC333): CloudFormation needs a resource', () => {
+    const diagnostics = validateApp(app({ routes: [], functions: [] }), config({}));
+    expect(diagnostics.map(brief)).to.deep.equal([
+      ['APPC333', 'the app registers no route and no function, so its template would have no resources, which CloudFormation rejects', 1],
+    ]);
+    expect(validateApp(app({ routes: [], functions: [fn('lambda', 'worker', 3)] }), config({}))).to.deep.equal([]);
   });
 
   it('titles every code in one table, APPC3xx only', () => {
