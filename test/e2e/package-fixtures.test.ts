@@ -2,11 +2,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expect } from 'chai';
 import { zipManifest } from '../../src/compiler/package/zip';
-import { packageProject } from '../../src/compiler/package-project';
-import { formatDiagnostics } from '../../src/compiler/diagnostics/format';
 import { checkReferences, checkResourceSpec, checkSamSchema, checkSwagger, samSchemaAvailable, samSchemaPath } from '../support/aws-checks';
-import { expectGolden, FIXTURES_DIR, fixtureApps, fixtureSettings, readProjectFile, REFERENCE_DIR } from '../support/fixtures';
+import { expectGolden, FIXTURES_DIR, fixtureApps, fixtureSettings, REFERENCE_DIR } from '../support/fixtures';
 import { extractZip, invokeHandler } from '../support/invoke-zip';
+import { packagedFixture } from '../support/packaged-fixtures';
 
 interface InvokeCase {
   handler: string;
@@ -28,10 +27,7 @@ describe('appc package on every fixture app', function () {
       describe(`${name} (stage ${stage})`, () => {
         let files: Map<string, Uint8Array | string>;
         before(async () => {
-          const result = await packageProject({ projectDir: dir, stage, templateFormat: 'json' });
-          const errors = result.diagnostics.filter((d) => d.severity === 'error');
-          expect(errors, formatDiagnostics(errors, { color: false, readSource: readProjectFile(dir) })).to.deep.equal([]);
-          files = new Map(result.files!.map((f) => [f.name, f.data]));
+          files = await packagedFixture({ name, stage, dir, label: `${name} (stage ${stage})` });
         });
         const expected = (file: string) => path.join(dir, 'expected', stage === 'dev' ? '' : stage, file);
         const template = () => JSON.parse(files.get('sam.json') as string) as Template;
