@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Diagnostic } from '../compiler/diagnostics/diagnostic';
 import { printDiagnostics } from './print-diagnostics';
-import { startLocalServer, type LocalReporter, type LocalServer } from '../local/local-server';
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY, startLocalServer, type LocalReporter, type LocalServer } from '../local/local-server';
 import type { Io } from './package-command';
 import { projectDirOption, UsageError } from './usage';
 
@@ -9,7 +9,8 @@ export const LOCAL_HELP = `Usage: appc local [options]
 
 Runs the app (the one command that executes it) behind an HTTP server that behaves like
 API Gateway in front of the Lambda: the same REST proxy events, 403 for unknown paths, CORS
-preflights, binary types, built-in authorizers, the stage's environment variables.
+preflights, binary types, built-in authorizers, the stage's environment variables. Each
+function instance (a worker thread with its own module state) handles one request at a time.
 Stop it with Ctrl+C.
 
 Options:
@@ -18,6 +19,8 @@ Options:
   --stage NAME         stage of .appc/config.json whose settings apply (default: dev)
   --project-dir DIR    the project directory (default: .)
   --autoreload         load the app again when its files change
+  --concurrency N      function instances at a time per function, like Lambda scaling out
+                       (default: 10); further requests wait their turn
   -h, --help           show this help
 `;
 
@@ -35,6 +38,7 @@ export async function localCommand(args: string[], io: Io): Promise<number> {
       stage: { type: 'string', default: 'dev' },
       'project-dir': { type: 'string', default: '.' },
       autoreload: { type: 'boolean', default: false },
+      concurrency: { type: 'string', default: String(DEFAULT_CONCURRENCY) },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -45,10 +49,14 @@ export async function localCommand(args: string[], io: Io): Promise<number> {
   if (positionals.length > 0) throw new UsageError(`appc local takes no arguments (got ${positionals.join(' ')})`);
   const port = Number(values.port);
   if (!/^\d+$/.test(values.port) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not ${values.port}`);
+  const concurrency = Number(values.concurrency);
+  if (!/^\d+$/.test(values.concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+    throw new UsageError(`--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}, not ${values.concurrency}`);
+  }
   const projectDir = projectDirOption(values['project-dir']);
 
   const reporter = cliReporter(io, projectDir);
-  const started = await startLocalServer({ projectDir, stage: values.stage, host: values.host, port, autoreload: values.autoreload, reporter });
+  const started = await startLocalServer({ projectDir, stage: values.stage, host: values.host, port, autoreload: values.autoreload, concurrency, reporter });
   if (started.diagnostics.length > 0) reporter.diagnostics(started.diagnostics);
   const { server } = started;
   if (!server) return 1;

@@ -11,7 +11,7 @@ import { headerValue } from '../runtime/request';
 import type { LocalAuthorizer } from './api-gateway';
 import { evaluatePolicy } from './evaluate-policy';
 import { accessDenied, authorizerConfigurationError, unauthorized, type HttpAnswer } from './http-answer';
-import { invokeFunction, INTEGRATION_TIMEOUT_MS } from './invoke-function';
+import { invokeFunction } from './invoke-function';
 import type { LocalApp } from './load-app';
 import { methodArn } from './proxy-event';
 
@@ -33,8 +33,8 @@ export async function authorize(app: LocalApp, authorizer: LocalAuthorizer, even
   let result = cached(app, cacheKey);
   if (result === undefined) {
     const request: APIGatewayTokenAuthorizerEvent = { type: 'TOKEN', authorizationToken: token, methodArn: arn };
-    const outcome = await invokeFunction(app, authorizer.name, authorizer.exportName, request, INTEGRATION_TIMEOUT_MS);
-    if (outcome === 'timeout') {
+    const outcome = await invokeFunction(app, authorizer.name, authorizer.exportName, request);
+    if ('timeout' in outcome) {
       log(`authorizer ${authorizer.name} timed out`);
       return { answer: authorizerConfigurationError() };
     }

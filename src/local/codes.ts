@@ -3,4 +3,5 @@ export const LOCAL_CODES = {
   APPC601: 'the app throws while loading (its module-level code, or a package it requires)',
   APPC602: 'the bundle lacks a handler the API needs',
   APPC603: 'the server cannot listen on the host and port',
+  APPC604: "the app's module-level code does not finish within the API handler's timeout",
 } as const;

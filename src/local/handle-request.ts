@@ -12,7 +12,7 @@ import { API_HANDLER_ID, API_HANDLER_NAME } from '../compiler/model/names';
 import type { APIGatewayProxyEvent } from '../runtime/events';
 import { authorize } from './authorize';
 import { badGateway, fromProxyResult, integrationTimeout, missingAuthenticationToken, preflightAnswer, type HttpAnswer } from './http-answer';
-import { INTEGRATION_TIMEOUT_MS, invokeFunction } from './invoke-function';
+import { invokeFunction } from './invoke-function';
 import type { LocalApp } from './load-app';
 import { splitUrl, toProxyEvent, type IncomingRequest } from './proxy-event';
 
@@ -33,15 +33,15 @@ export async function handleRequest(app: LocalApp, request: IncomingRequest, log
 }
 
 async function invokeApi(app: LocalApp, event: APIGatewayProxyEvent, log: (line: string) => void): Promise<HttpAnswer> {
-  const outcome = await invokeFunction(app, API_HANDLER_NAME, API_HANDLER_ID, event, INTEGRATION_TIMEOUT_MS);
-  if (outcome === 'timeout') {
-    // Lambda stops first (API Gateway then answers 502), or API Gateway gives up first (504).
+  const outcome = await invokeFunction(app, API_HANDLER_NAME, API_HANDLER_ID, event);
+  if ('timeout' in outcome) {
+    // The Lambda stops with an error (API Gateway answers 502), or API Gateway stops waiting (504).
+    // https://repost.aws/knowledge-center/malformed-502-api-gateway
     const { lambdaTimeout } = functionConfig(app.config, API_HANDLER_NAME);
-    const lambdaTimedOut = lambdaTimeout * 1000 <= INTEGRATION_TIMEOUT_MS;
-    log(lambdaTimedOut
+    log(outcome.timeout === 'function'
       ? `${event.httpMethod} ${event.path}: the API handler timed out (lambda_timeout ${lambdaTimeout} s)`
       : `${event.httpMethod} ${event.path}: no answer within API Gateway's 29 s integration timeout`);
-    return lambdaTimedOut ? badGateway() : integrationTimeout();
+    return outcome.timeout === 'function' ? badGateway() : integrationTimeout();
   }
   if ('error' in outcome) {
     log(`${event.httpMethod} ${event.path}: the API handler failed: ${outcome.error instanceof Error ? outcome.error.stack : String(outcome.error)}`);

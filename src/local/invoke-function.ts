@@ -1,36 +1,48 @@
 /**
- * One Lambda invocation in local mode: the bundle's handler for a function, a context like
- * the Node.js runtime's, the function's timeout, one invocation at a time per app.
+ * One Lambda invocation in local mode: the bundle's handler for a function, on one of the
+ * function's instances (see InstancePool), with a context like the Node.js runtime's, ended
+ * at the function's timeout; API Gateway stops waiting after its integration timeout.
  */
 import { randomUUID } from 'node:crypto';
 import { functionConfig } from '../compiler/config/resolve-config';
-import type { LambdaContext } from '../runtime/events';
+import type { ContextFields } from './instance-protocol';
 import type { LocalApp } from './load-app';
 
-export type InvokeOutcome = { value: unknown } | { error: unknown } | 'timeout';
+export type InvokeOutcome =
+  | { value: unknown }
+  | { error: unknown }
+  /** `function`: the invocation outlived `lambda_timeout`; `integration`: API Gateway gave up first. */
+  | { timeout: 'function' | 'integration' };
 
-/** API Gateway gives up on an integration after 29 seconds. */
+/**
+ * API Gateway gives up on an integration after 29 seconds and answers 504; the Lambda goes on.
+ * https://repost.aws/knowledge-center/api-gateway-504-errors
+ */
 export const INTEGRATION_TIMEOUT_MS = 29_000;
 
 /**
  * Calls function `name` (`api_handler` or an authorizer's name) through its export `exportName`
- * with `event`; gives up after the function's `lambda_timeout`, or `limitMs` if that is sooner.
+ * with `event`. Time waiting for a free instance counts towards API Gateway's 29 s, not
+ * towards the function's timeout.
  */
-export function invokeFunction(app: LocalApp, name: string, exportName: string, event: unknown, limitMs = Infinity): Promise<InvokeOutcome> {
-  const handler = app.handlers[exportName];
-  if (typeof handler !== 'function') throw new Error(`appc internal error: the bundle exports no ${exportName}`);
-  const config = functionConfig(app.config, name);
-  const timeoutMs = Math.min(config.lambdaTimeout * 1000, limitMs);
-  return app.queue.run(() => {
-    const context = lambdaContext(app, name, config.lambdaMemorySize, Date.now() + config.lambdaTimeout * 1000);
-    return handler(event, context);
-  }, timeoutMs);
+export async function invokeFunction(app: LocalApp, name: string, exportName: string, event: unknown): Promise<InvokeOutcome> {
+  const { lambdaMemorySize } = functionConfig(app.config, name);
+  const invocation = app.instances.pool(name).invoke(exportName, event, (deadline) => contextFields(app, name, lambdaMemorySize, deadline));
+  let timer: NodeJS.Timeout | undefined;
+  const gatewayGivesUp = new Promise<'integration'>((resolve) => (timer = setTimeout(() => resolve('integration'), INTEGRATION_TIMEOUT_MS)));
+  const outcome = await Promise.race([invocation, gatewayGivesUp]).finally(() => clearTimeout(timer));
+  if (outcome === 'integration') return { timeout: 'integration' };
+  return outcome === 'timeout' ? { timeout: 'function' } : outcome;
 }
 
 /** Chalice's function names: `<app>-<stage>` for the API handler, `<app>-<stage>-<name>` for the others. */
-function lambdaContext(app: LocalApp, name: string, memory: number, deadline: number): LambdaContext {
+export function lambdaFunctionName(app: Pick<LocalApp, 'model' | 'config'>, name: string): string {
   const base = `${app.model.appName}-${app.config.stage}`;
-  const functionName = name === 'api_handler' ? base : `${base}-${name}`;
+  return name === 'api_handler' ? base : `${base}-${name}`;
+}
+
+function contextFields(app: LocalApp, name: string, memory: number, deadline: number): ContextFields {
+  const functionName = lambdaFunctionName(app, name);
   const requestId = randomUUID();
   return {
     functionName,
@@ -40,7 +52,6 @@ function lambdaContext(app: LocalApp, name: string, memory: number, deadline: nu
     awsRequestId: requestId,
     logGroupName: `/aws/lambda/${functionName}`,
     logStreamName: `local/[$LATEST]${requestId.replace(/-/g, '')}`,
-    callbackWaitsForEmptyEventLoop: true,
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    deadline,
   };
 }

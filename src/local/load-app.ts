@@ -3,13 +3,11 @@
  *   check     config + analysis + validation -> AppModel, ResolvedConfig (checkProject)
  *   gateway   AppModel                       -> the REST API's resources, authorizers, CORS (buildApiGateway)
  *   bundle    AppModel + sources             -> one CommonJS file exporting a Lambda handler per function (bundleApp)
- *   evaluate  bundle, stage env vars         -> the handlers, run in this process (the one place appc runs user code)
- *             from a directory laid out like deployment.zip (createTaskDir)
+ *   instances bundle, stage env vars         -> function instances, worker threads that load the bundle (the one
+ *             place appc runs user code) from a directory laid out like deployment.zip (createTaskDir);
+ *             one is started now, to report load errors before serving (AppInstances)
  * Packages the project depends on stay outside the bundle and load from its node_modules.
  */
-import { createRequire } from 'node:module';
-import * as path from 'node:path';
-import * as vm from 'node:vm';
 import { checkProject } from '../compiler/check-project';
 import { functionConfig } from '../compiler/config/resolve-config';
 import type { ResolvedConfig } from '../compiler/config/resolved-config';
@@ -18,11 +16,9 @@ import type { AppModel } from '../compiler/model/app-model';
 import { API_HANDLER_ID, API_HANDLER_NAME } from '../compiler/model/names';
 import { bundleApp } from '../compiler/package/bundle-app';
 import { readManifest, runtimeDependencies } from '../compiler/package/package-json';
-import type { LambdaHandler } from '../runtime/entry';
 import { buildApiGateway, type ApiGateway } from './api-gateway';
-import type { ProcessEnvironment } from './process-environment';
+import { AppInstances } from './app-instances';
 import type { ApiIdentity } from './proxy-event';
-import { SerialQueue } from './serial-queue';
 import { createTaskDir, type TaskDir } from './task-dir';
 
 export interface LocalApp {
@@ -31,10 +27,8 @@ export interface LocalApp {
   config: ResolvedConfig;
   gateway: ApiGateway;
   api: ApiIdentity;
-  /** The bundle's exports: Lambda handlers by logical ID (`APIHandler`, authorizers...). */
-  handlers: Readonly<Record<string, LambdaHandler | undefined>>;
-  /** One invocation at a time (see SerialQueue). */
-  queue: SerialQueue;
+  /** The function instances running the bundle, whose exports are Lambda handlers by logical ID (`APIHandler`, authorizers...). */
+  instances: AppInstances;
   /** Policies of built-in authorizers by authorizer and token, while their TTL lasts. */
   authorizerCache: Map<string, { result: unknown; expires: number }>;
   /** Where the app runs from; removed when the app is replaced or the server stops. */
@@ -47,37 +41,40 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
+export interface LoadOptions {
+  projectDir: string;
+  stage: string;
+  /** The most instances at a time per function (`--concurrency`). */
+  concurrency: number;
+  /** Hears about errors the app throws outside an invocation of function `name` (a timer, an unawaited promise). */
+  onStrayError(name: string, error: Error): void;
+}
+
 /**
- * Checks, bundles and loads the app at `projectDir` for `stage`, setting the API handler's
- * environment variables in `env` first (module-level code may read them).
+ * Checks, bundles and loads the app at `projectDir` for `stage`: the first instance of the API
+ * handler loads the bundle with its environment variables (module-level code may read them).
  */
-export async function loadLocalApp(projectDir: string, stage: string, env: ProcessEnvironment): Promise<LoadResult> {
+export async function loadLocalApp(options: LoadOptions): Promise<LoadResult> {
+  const { projectDir, stage } = options;
   const checked = checkProject({ projectDir, stage });
   const { model, config } = checked;
   if (!model || !config) return { diagnostics: checked.diagnostics };
   const bundle = await bundleApp({ projectDir, model, external: [...declaredPackages(projectDir), '@aws-sdk/*'] });
   if ('diagnostics' in bundle) return { diagnostics: [...checked.diagnostics, ...bundle.diagnostics] };
-  env.apply(functionConfig(config, API_HANDLER_NAME).environmentVariables);
   const taskDir = createTaskDir(projectDir, bundle.code);
-  const loaded = evaluateBundle(Buffer.from(bundle.code).toString('utf8'), taskDir);
+  const instances = new AppInstances({ bundleFile: taskDir.bundleFile, config, concurrency: options.concurrency, onStrayError: options.onStrayError });
+  const loaded = await instances.pool(API_HANDLER_NAME).warm();
   const gateway = buildApiGateway(model);
-  const diagnostics = [...checked.diagnostics, ...loaded.diagnostics];
-  if ('exports' in loaded) diagnostics.push(...missingHandlers(model, gateway, loaded.exports));
-  if (hasErrors(diagnostics) || !('exports' in loaded)) {
+  const diagnostics = [...checked.diagnostics];
+  if (loaded === 'timeout') diagnostics.push(initTimeout(config));
+  else if ('error' in loaded) diagnostics.push(loadError(loaded.error));
+  else diagnostics.push(...missingHandlers(model, gateway, loaded.exports));
+  if (hasErrors(diagnostics)) {
+    instances.close();
     taskDir.remove();
     return { diagnostics };
   }
-  const app: LocalApp = {
-    projectDir,
-    model,
-    config,
-    gateway,
-    api: apiIdentity(config),
-    handlers: loaded.exports as LocalApp['handlers'],
-    queue: new SerialQueue(),
-    authorizerCache: new Map(),
-    taskDir,
-  };
+  const app: LocalApp = { projectDir, model, config, gateway, api: apiIdentity(config), instances, authorizerCache: new Map(), taskDir };
   return { app, diagnostics };
 }
 
@@ -87,21 +84,8 @@ function declaredPackages(projectDir: string): string[] {
   return read && 'manifest' in read ? runtimeDependencies(read.manifest).map((d) => d.name) : [];
 }
 
-/** Runs the CommonJS bundle as the task directory's `app.js` (its `require` finds the project's node_modules there). */
-function evaluateBundle(code: string, taskDir: TaskDir): { exports: Record<string, unknown>; diagnostics: [] } | { diagnostics: Diagnostic[] } {
-  const filename = taskDir.bundleFile;
-  const module = { exports: {} as Record<string, unknown> };
-  try {
-    const run = vm.compileFunction(code, ['exports', 'require', 'module', '__filename', '__dirname'], { filename });
-    run.call(module.exports, module.exports, createRequire(filename), module, filename, path.dirname(filename));
-  } catch (e) {
-    return { diagnostics: [loadError(e)] };
-  }
-  return { exports: module.exports, diagnostics: [] };
-}
-
-function loadError(e: unknown): Diagnostic {
-  const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+function loadError(e: Error): Diagnostic {
+  const message = e.message.split('\n')[0];
   const missing = (e as { code?: string }).code === 'MODULE_NOT_FOUND';
   const remedy = missing
     ? 'Install the package (`npm install`), and list it in package.json `dependencies` so it ships in deployment.zip too.'
@@ -109,13 +93,20 @@ function loadError(e: unknown): Diagnostic {
   return error('APPC601', `the app threw while loading: ${message}`, remedy);
 }
 
+/** Lambda's Init phase has a time limit too; here it is the API handler's timeout. */
+function initTimeout(config: ResolvedConfig): Diagnostic {
+  const seconds = functionConfig(config, API_HANDLER_NAME).lambdaTimeout;
+  return error('APPC604', `the app's module-level code did not finish within the API handler's lambda_timeout (${seconds} s)`,
+    'Make the code that runs at load time finish (await nothing that never settles), or raise lambda_timeout in .appc/config.json.');
+}
+
 /** The API handler and every built-in authorizer a route uses must be exported by the bundle. */
-function missingHandlers(model: AppModel, gateway: ApiGateway, exports: Record<string, unknown>): Diagnostic[] {
+function missingHandlers(model: AppModel, gateway: ApiGateway, exports: readonly string[]): Diagnostic[] {
   const needed = new Set<string>(model.routes.length > 0 ? [API_HANDLER_ID] : []);
   for (const resource of gateway.resources.values()) {
     for (const method of resource.methods.values()) if (method.authorizer?.kind === 'builtin') needed.add(method.authorizer.exportName);
   }
-  return [...needed].filter((name) => typeof exports[name] !== 'function').map((name) =>
+  return [...needed].filter((name) => !exports.includes(name)).map((name) =>
     error('APPC602', `the app's bundle has no Lambda handler ${name}`, 'This is a bug in appc: please report it with the app.'));
 }
 

@@ -1,15 +1,15 @@
 /**
  * `appc local`'s server: loads the app (loadLocalApp), serves it over node:http with API
- * Gateway's behaviour (handleRequest), and with `autoreload` loads it again when its files
- * change, going on with the previous version while the new one has errors.
+ * Gateway's behaviour (handleRequest), requests concurrently on up to `concurrency` function
+ * instances per function, and with `autoreload` loads it again when its files change, going on
+ * with the previous version while the new one has errors.
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { error, hasErrors, type Diagnostic } from '../compiler/diagnostics/diagnostic';
 import { handleRequest } from './handle-request';
 import { badGateway, requestTooLarge, type HttpAnswer } from './http-answer';
-import { loadLocalApp, type LocalApp } from './load-app';
-import { ProcessEnvironment } from './process-environment';
+import { loadLocalApp, type LoadResult, type LocalApp } from './load-app';
 import type { IncomingRequest } from './proxy-event';
 import { watchProject, type ProjectWatcher } from './watch-project';
 
@@ -21,6 +21,8 @@ export interface LocalServerOptions {
   /** 0 picks a free port. */
   port: number;
   autoreload?: boolean;
+  /** The most function instances at a time per function; more requests wait their turn (default DEFAULT_CONCURRENCY). */
+  concurrency?: number;
   /** Where the server reports: start-up and reload lines, one line per request, failures. */
   reporter: LocalReporter;
 }
@@ -44,6 +46,15 @@ export interface LocalServer {
   close(): Promise<void>;
 }
 
+/**
+ * Ten instances per function: each is a worker thread with its own V8 heap (tens of MB) and a
+ * cold start of tens of milliseconds, and ten cover what a developer's browser and scripts send
+ * at once (browsers open six connections per host) while a hung handler still leaves nine.
+ */
+export const DEFAULT_CONCURRENCY = 10;
+/** Lambda's default concurrency quota for all functions of an account in a Region. */
+export const MAX_CONCURRENCY = 1000;
+
 /** API Gateway's payload limit. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
@@ -53,27 +64,38 @@ const MAX_BODY_BYTES = 10 * 1024 * 1024;
  * this process until `close()`.
  */
 export async function startLocalServer(options: LocalServerOptions): Promise<{ server?: LocalServer; diagnostics: Diagnostic[] }> {
-  const env = new ProcessEnvironment();
-  const loaded = await loadLocalApp(options.projectDir, options.stage, env);
-  if (!loaded.app) {
-    env.restore();
-    return { diagnostics: loaded.diagnostics };
-  }
+  const load = () => loadLocalApp({
+    projectDir: options.projectDir,
+    stage: options.stage,
+    concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+    onStrayError: (name, e) => options.reporter.error(`${name}: the app threw outside an invocation; its instance ends, as a Lambda execution environment would: ${e.stack ?? e.message}`),
+  });
+  const loaded = await load();
+  if (!loaded.app) return { diagnostics: loaded.diagnostics };
   let current = loaded.app;
   const { reporter } = options;
   const httpServer = http.createServer((req, res) => serve(current, req, res, reporter));
   const host = options.host ?? '127.0.0.1';
   const listenError = await listen(httpServer, options.port, host);
   if (listenError) {
-    current.taskDir.remove();
-    env.restore();
+    stopApp(current);
     return { diagnostics: [...loaded.diagnostics, listenError] };
   }
   const url = serverUrl(httpServer.address() as AddressInfo);
   const listeners: Array<(ok: boolean) => void> = [];
+  const retiring = new Set<LocalApp>();
   let watcher: ProjectWatcher | undefined;
   if (options.autoreload) {
-    watcher = startReloading(options, env, () => current, (app) => (current = app), (ok) => listeners.forEach((l) => l(ok)));
+    const replace = (app: LocalApp) => {
+      const previous = current;
+      current = app;
+      retiring.add(previous);
+      void previous.instances.retire().then(() => {
+        previous.taskDir.remove();
+        retiring.delete(previous);
+      });
+    };
+    watcher = startReloading(options, load, () => current, replace, (ok) => listeners.forEach((l) => l(ok)));
   }
   const server: LocalServer = {
     url,
@@ -83,15 +105,18 @@ export async function startLocalServer(options: LocalServerOptions): Promise<{ s
     onReload: (listener) => listeners.push(listener),
     close: () => new Promise((resolve) => {
       watcher?.close();
-      httpServer.close(() => {
-        current.taskDir.remove();
-        resolve();
-      });
+      httpServer.close(() => resolve());
       httpServer.closeAllConnections();
-      env.restore();
+      for (const app of [...retiring, current]) stopApp(app);
     }),
   };
   return { server, diagnostics: loaded.diagnostics };
+}
+
+/** Ends the app's instances and removes its task directory. */
+function stopApp(app: LocalApp): void {
+  app.instances.close();
+  app.taskDir.remove();
 }
 
 function listen(server: http.Server, port: number, host: string): Promise<Diagnostic | undefined> {
@@ -135,7 +160,7 @@ function serve(app: LocalApp, req: http.IncomingMessage, res: http.ServerRespons
       httpVersion: req.httpVersion,
       receivedAt: Date.now(),
     };
-    const answering = size > MAX_BODY_BYTES ? Promise.resolve(requestTooLarge()) : handleRequest(app, request, reporter.error);
+    const answering = size > MAX_BODY_BYTES ? Promise.resolve(requestTooLarge()) : app.instances.track(() => handleRequest(app, request, reporter.error));
     void answering
       .catch((e: unknown) => {
         reporter.error(`appc internal error while answering ${request.method} ${request.url}: ${e instanceof Error ? e.stack : String(e)}`);
@@ -172,25 +197,22 @@ function writeAnswer(res: http.ServerResponse, answer: HttpAnswer, reporter: Loc
  * diagnostics and keeps serving the previous version.
  */
 function startReloading(
-  options: LocalServerOptions, env: ProcessEnvironment, current: () => LocalApp, replace: (app: LocalApp) => void, done: (ok: boolean) => void,
+  options: LocalServerOptions, load: () => Promise<LoadResult>, current: () => LocalApp, replace: (app: LocalApp) => void, done: (ok: boolean) => void,
 ): ProjectWatcher {
   let failed = false;
   let running: Promise<void> | undefined;
   const queued = new Set<string>();
   const reload = async (files: string[]) => {
     options.reporter.info(`Reloading (${files.join(', ')} changed)...`);
-    const loaded = await loadLocalApp(options.projectDir, options.stage, env);
+    const loaded = await load();
     if (loaded.app && !hasErrors(loaded.diagnostics)) {
       if (loaded.diagnostics.length > 0) options.reporter.diagnostics(loaded.diagnostics);
-      const previous = current();
+      // New requests go to the new version's instances; the old ones finish what they started.
       replace(loaded.app);
-      previous.taskDir.remove();
       failed = false;
       options.reporter.info(`Reloaded ${loaded.app.model.appName}.`);
       done(true);
     } else {
-      // The stage's variables of the version still served.
-      env.apply(current().config.functions.api_handler.environmentVariables);
       failed = true;
       options.reporter.diagnostics(loaded.diagnostics);
       options.reporter.error('The app has errors: still serving the previous version.');

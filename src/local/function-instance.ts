@@ -1,0 +1,95 @@
+/**
+ * The server's side of one function instance: a worker thread (instance-worker.ts) with the
+ * function's environment variables as its own `process.env`. Worker threads, not `vm`
+ * contexts in this thread: each instance gets its own module registry (the project's packages
+ * too), globals and environment, and a handler stuck in a loop can be stopped (`terminate`).
+ */
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { toError, type ContextFields, type InstanceData, type InstanceMessage, type InvokeMessage } from './instance-protocol';
+
+export type InvokeResult = { value: unknown } | { error: unknown };
+
+export interface InstanceOptions {
+  bundleFile: string;
+  /** The instance's whole `process.env`. */
+  env: Readonly<Record<string, string>>;
+  /** Hears about errors the app throws outside an invocation (they end the instance, as they end a Lambda environment). */
+  onStrayError(error: Error): void;
+}
+
+/** The worker entry beside this file: `.js` when built, `.ts` under tsx (the tests), which the worker then needs too. */
+const ENTRY = path.join(__dirname, `instance-worker${path.extname(__filename)}`);
+const EXEC_ARGV = ENTRY.endsWith('.ts') ? ['--require', require.resolve('tsx/cjs')] : [];
+
+export class FunctionInstance {
+  /** Resolves with the bundle's exported functions, or the error that ended the instance before it was ready. */
+  readonly ready: Promise<{ exports: string[] } | { error: Error }>;
+  private readonly worker: Worker;
+  private pending?: (result: InvokeResult) => void;
+  private ended = false;
+
+  constructor(private readonly options: InstanceOptions) {
+    const workerData: InstanceData = { bundleFile: options.bundleFile };
+    this.worker = new Worker(ENTRY, { workerData, env: { ...options.env }, execArgv: EXEC_ARGV, stdout: false, stderr: false });
+    this.ready = new Promise((resolve) => {
+      this.worker.on('message', (message: InstanceMessage) => this.receive(message, resolve));
+      this.worker.on('error', (error) => this.end(error, resolve));
+      this.worker.on('exit', (code) => this.end(new Error(`the function's runtime exited with status ${code}`), resolve));
+    });
+  }
+
+  get alive(): boolean {
+    return !this.ended;
+  }
+
+  /** Runs `exportName` with `event`; the instance must be ready and idle. */
+  invoke(exportName: string, event: unknown, context: ContextFields): Promise<InvokeResult> {
+    if (this.ended) return Promise.resolve({ error: new Error('the function instance has ended') });
+    return new Promise((resolve) => {
+      this.pending = resolve;
+      const message: InvokeMessage = { exportName, event, context };
+      this.worker.postMessage(message);
+    });
+  }
+
+  /** Stops the instance, whatever it is doing (a timed-out invocation, a retired version). */
+  terminate(): void {
+    this.ended = true;
+    this.settle({ error: new Error('the function instance was stopped') });
+    void this.worker.terminate();
+  }
+
+  private receive(message: InstanceMessage, ready: (outcome: { exports: string[] } | { error: Error }) => void): void {
+    switch (message.kind) {
+      case 'ready':
+        return ready({ exports: message.exports });
+      case 'load-failed':
+        this.ended = true;
+        void this.worker.terminate();
+        return ready({ error: toError(message.error) });
+      case 'output':
+        process[message.stream].write(message.chunk);
+        return;
+      case 'result':
+        return this.settle({ value: message.json === undefined ? undefined : JSON.parse(message.json) });
+      case 'failed':
+        return this.settle({ error: toError(message.error) });
+    }
+  }
+
+  /** The worker died: an error thrown outside any handler, `process.exit`, or `terminate`. */
+  private end(error: Error, ready: (outcome: { error: Error }) => void): void {
+    const wasAlive = !this.ended;
+    this.ended = true;
+    ready({ error });
+    if (this.pending) this.settle({ error });
+    else if (wasAlive) this.options.onStrayError(error);
+  }
+
+  private settle(result: InvokeResult): void {
+    const pending = this.pending;
+    this.pending = undefined;
+    pending?.(result);
+  }
+}

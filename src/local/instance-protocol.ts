@@ -1,0 +1,74 @@
+/**
+ * The messages between `appc local`'s server and one function instance (a worker thread
+ * running the bundle, see instance-worker.ts): plain data, structured-cloned by postMessage.
+ */
+
+/** What the worker needs to load the app: the bundle in its task directory. */
+export interface InstanceData {
+  bundleFile: string;
+}
+
+/** The Lambda context's fields; the worker adds `getRemainingTimeInMillis` from `deadline`. */
+export interface ContextFields {
+  functionName: string;
+  functionVersion: string;
+  invokedFunctionArn: string;
+  memoryLimitInMB: string;
+  awsRequestId: string;
+  logGroupName: string;
+  logStreamName: string;
+  /** Epoch milliseconds when the invocation times out. */
+  deadline: number;
+}
+
+/** Server to worker: run export `exportName` with `event`. One at a time per instance. */
+export interface InvokeMessage {
+  exportName: string;
+  event: unknown;
+  context: ContextFields;
+}
+
+/** An error as it crosses the thread boundary (only its text survives, as in Lambda's error result). */
+export interface ErrorFields {
+  name: string;
+  message: string;
+  stack?: string;
+  code?: string;
+}
+
+/** Worker to server. */
+export type InstanceMessage =
+  /** The bundle loaded; the names of its exported functions. */
+  | { kind: 'ready'; exports: string[] }
+  /** The bundle threw while loading (Lambda's Init phase failed). */
+  | { kind: 'load-failed'; error: ErrorFields }
+  /** The app wrote to stdout or stderr; sent on the same port as results, so it arrives first. */
+  | { kind: 'output'; stream: 'stdout' | 'stderr'; chunk: string | Uint8Array }
+  /** The handler's value as Lambda's runtime serializes it (`JSON.stringify`; undefined stays undefined). */
+  | { kind: 'result'; json: string | undefined }
+  /** The handler threw or rejected, or its value cannot be serialized. */
+  | { kind: 'failed'; error: ErrorFields };
+
+/** An error thrown by app code, as text fields (anything thrown: an Error, a string, an object). */
+export function errorFields(error: unknown): ErrorFields {
+  if (error instanceof Error) {
+    const { code } = error as { code?: unknown };
+    return { name: error.name, message: error.message, stack: error.stack, ...(typeof code === 'string' ? { code } : {}) };
+  }
+  let message: string;
+  try {
+    message = typeof error === 'string' ? error : JSON.stringify(error) ?? String(error);
+  } catch {
+    message = String(error);
+  }
+  return { name: 'Error', message };
+}
+
+/** The server's Error for `fields`: same name, message and stack as the app's. */
+export function toError(fields: ErrorFields): Error {
+  const error = new Error(fields.message);
+  error.name = fields.name;
+  if (fields.stack !== undefined) error.stack = fields.stack;
+  if (fields.code !== undefined) Object.assign(error, { code: fields.code });
+  return error;
+}
