@@ -6,6 +6,7 @@
  */
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { buildSync } from 'esbuild';
 import { toError, type ContextFields, type InstanceData, type InstanceMessage, type InvokeMessage } from './instance-protocol';
 
 export type InvokeResult = { value: unknown } | { error: unknown };
@@ -18,9 +19,16 @@ export interface InstanceOptions {
   onStrayError(error: Error): void;
 }
 
-/** The worker entry beside this file: `.js` when built, `.ts` under tsx (the tests), which the worker then needs too. */
+/** The worker's entry point beside this file: `.js` when built, `.ts` when run from the sources (the tests, through tsx). */
 const ENTRY = path.join(__dirname, `instance-worker${path.extname(__filename)}`);
-const EXEC_ARGV = ENTRY.endsWith('.ts') ? ['--require', require.resolve('tsx/cjs')] : [];
+let sourceEntry: string | undefined;
+
+/** What `new Worker` runs: the built file, or the TypeScript entry bundled once by esbuild (a worker has no tsx). */
+function workerScript(): { script: string; eval: boolean } {
+  if (ENTRY.endsWith('.js')) return { script: ENTRY, eval: false };
+  sourceEntry ??= buildSync({ entryPoints: [ENTRY], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' }).outputFiles[0].text;
+  return { script: sourceEntry, eval: true };
+}
 
 export class FunctionInstance {
   /** Resolves with the bundle's exported functions, or the error that ended the instance before it was ready. */
@@ -31,7 +39,8 @@ export class FunctionInstance {
 
   constructor(private readonly options: InstanceOptions) {
     const workerData: InstanceData = { bundleFile: options.bundleFile };
-    this.worker = new Worker(ENTRY, { workerData, env: { ...options.env }, execArgv: EXEC_ARGV, stdout: false, stderr: false });
+    const { script, eval: isCode } = workerScript();
+    this.worker = new Worker(script, { eval: isCode, workerData, env: { ...options.env }, stdout: false, stderr: false });
     this.ready = new Promise((resolve) => {
       this.worker.on('message', (message: InstanceMessage) => this.receive(message, resolve));
       this.worker.on('error', (error) => this.end(error, resolve));

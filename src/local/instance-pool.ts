@@ -5,16 +5,22 @@
  * that outlives the function's timeout is answered `timeout` and its instance discarded (its
  * state may be half-changed), as Lambda does; the next invocation gets a fresh one.
  * https://docs.aws.amazon.com/lambda/latest/dg/lambda-concurrency.html
+ * A new instance's loading (Lambda's Init phase) has its own limit, INIT_TIMEOUT_MS; the
+ * function's timeout starts with the invocation.
+ * https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html
  */
 import { FunctionInstance, type InstanceOptions, type InvokeResult } from './function-instance';
 import type { ContextFields } from './instance-protocol';
+
+/** Lambda's limit for the Init phase of an execution environment. */
+export const INIT_TIMEOUT_MS = 10_000;
 
 export type PoolOutcome = InvokeResult | 'timeout';
 
 export interface PoolOptions extends InstanceOptions {
   /** The most instances at a time (`--concurrency`). */
   concurrency: number;
-  /** The function's `lambda_timeout`, in milliseconds: a cold start counts towards it. */
+  /** The function's `lambda_timeout`, in milliseconds. */
   timeoutMs: number;
 }
 
@@ -77,16 +83,19 @@ export class InstancePool {
   }
 
   private async run(job: Job, instance: FunctionInstance): Promise<void> {
-    const deadline = Date.now() + this.options.timeoutMs;
-    const outcome = await withDeadline(deadline, async (): Promise<InvokeResult> => {
-      const started = await instance.ready;
-      if ('error' in started) return started;
-      return instance.invoke(job.exportName, job.event, job.context(deadline));
-    });
+    const outcome = await this.invokeOn(instance, job);
     if (outcome === 'timeout' || !instance.alive) this.discard(instance);
     else this.release(instance);
     job.done(outcome);
     this.dispatch();
+  }
+
+  /** Waits for the instance to be ready (a cold start), then runs the job with the function's timeout. */
+  private async invokeOn(instance: FunctionInstance, job: Job): Promise<PoolOutcome> {
+    const started = await withDeadline(Date.now() + INIT_TIMEOUT_MS, () => instance.ready);
+    if (started === 'timeout' || 'error' in started) return started;
+    const deadline = Date.now() + this.options.timeoutMs;
+    return withDeadline(deadline, () => instance.invoke(job.exportName, job.event, job.context(deadline)));
   }
 
   private spawn(): FunctionInstance {

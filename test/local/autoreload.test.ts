@@ -1,5 +1,6 @@
 /** `appc local --autoreload`: edits to the app's files are served without a restart. */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { expect } from 'chai';
 import { copyFixture, send, startServer, type RunningServer } from './support/local-http';
@@ -59,5 +60,32 @@ describe('appc local --autoreload', function () {
     expect((await send(server.url, '/')).json()).to.deep.equal({ from: 'lib', env: null });
     expect(await edit('.appc/config.json', '{ "environment_variables": { "APPC_RELOAD_TEST": "set" } }\n')).to.equal(true);
     expect((await send(server.url, '/')).json()).to.deep.equal({ from: 'lib', env: 'set' });
+  });
+
+  it('serves new requests with the new version while a request in flight finishes on the old one', async () => {
+    // /wait marks that it started, then answers once the test creates the file it names.
+    const waiting = (version: string) => `import * as fs from 'node:fs';
+import { App } from 'appc';
+export const app = new App({ appName: 'helloworld' });
+app.route('/', () => ({ version: '${version}' }));
+app.route('/wait', async (_params, request) => {
+  const file = request.queryParams.file;
+  fs.writeFileSync(file + '.started', '');
+  while (!fs.existsSync(file)) await new Promise((resolve) => setTimeout(resolve, 20));
+  return { version: '${version}' };
+});
+`;
+    expect(await edit('app.ts', waiting('old'))).to.equal(true);
+    const release = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'appc-reload-')), 'release');
+    const inFlight = send(server.url, `/wait?file=${encodeURIComponent(release)}`);
+    while (!fs.existsSync(`${release}.started`)) await new Promise((resolve) => setTimeout(resolve, 20));
+    const oldTaskDir = server.app.taskDir.dir;
+    expect(await edit('app.ts', waiting('new'))).to.equal(true);
+    expect((await send(server.url, '/')).json()).to.deep.equal({ version: 'new' });
+    expect(fs.existsSync(oldTaskDir), 'the old version was removed while a request was in flight on it').to.equal(true);
+    fs.writeFileSync(release, '');
+    expect((await inFlight).json()).to.deep.equal({ version: 'old' });
+    for (const started = Date.now(); fs.existsSync(oldTaskDir) && Date.now() - started < 10000;) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(fs.existsSync(oldTaskDir), 'the old version outlived its last request').to.equal(false);
   });
 });

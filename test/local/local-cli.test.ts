@@ -84,14 +84,16 @@ describe('appc local: the command line', function () {
   });
 
   it('exits 2 on bad usage, and documents its options in --help', async () => {
-    for (const args of [['--port', 'http'], ['--port', '70000'], ['extra'], ['--bogus'], ['--project-dir', '/no/such/dir']]) {
+    for (const args of [['--port', 'http'], ['--port', '70000'], ['--concurrency', '0'], ['--concurrency', 'many'], ['--concurrency', '1001'], ['extra'], ['--bogus'], ['--project-dir', '/no/such/dir']]) {
       const cli = spawnCli(['local', ...args]);
       expect(await cli.exited, args.join(' ')).to.equal(2);
       expect(cli.stderr(), args.join(' ')).to.match(/^appc: .+\n\nappc: AWS Chalice for TypeScript/);
+      if (args[0] === '--concurrency') expect(cli.stderr()).to.contain(`appc: --concurrency must be a whole number from 1 to 1000, not ${args[1]}`);
     }
     const help = spawnCli(['local', '--help']);
     expect(await help.exited).to.equal(0);
-    expect(help.stdout()).to.contain('--port PORT').and.contain('--host HOST').and.contain('--stage NAME').and.contain('--autoreload');
+    expect(help.stdout()).to.contain('--port PORT').and.contain('--host HOST').and.contain('--stage NAME').and.contain('--autoreload')
+      .and.contain('--concurrency N').and.contain('(default: 10)');
     const main = spawnCli(['--help']);
     await main.exited;
     expect(main.stdout()).to.contain('appc local [--port 8000]').and.contain('appc new-project NAME');

@@ -24,7 +24,7 @@ export interface RunningServer extends LocalServer {
 }
 
 /** Starts `appc local` on `projectDir` (port 0); throws with the diagnostics when it cannot. */
-export async function startServer(projectDir: string, options: { stage?: string; autoreload?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(projectDir: string, options: { stage?: string; autoreload?: boolean; concurrency?: number } = {}): Promise<RunningServer> {
   const output: RunningServer['output'] = { info: [], requests: [], errors: [], diagnostics: [] };
   const reporter = {
     info: (line: string) => output.info.push(line),
@@ -32,7 +32,7 @@ export async function startServer(projectDir: string, options: { stage?: string;
     error: (text: string) => output.errors.push(text),
     diagnostics: (list: readonly Diagnostic[]) => output.diagnostics.push(...list),
   };
-  const started = await startLocalServer({ projectDir, stage: options.stage ?? 'dev', port: 0, autoreload: options.autoreload, reporter });
+  const started = await startLocalServer({ projectDir, stage: options.stage ?? 'dev', port: 0, autoreload: options.autoreload, concurrency: options.concurrency, reporter });
   if (!started.server) throw new Error(`appc local did not start:\n${started.diagnostics.map((d) => `${d.code} ${d.message}`).join('\n')}`);
   return Object.assign(started.server, { output });
 }
