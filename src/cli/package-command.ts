@@ -21,6 +21,7 @@ export async function packageCommand(args: string[], io: Io): Promise<number> {
       'template-format': { type: 'string', default: 'json' },
       'merge-template': { type: 'string' },
       typecheck: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -35,8 +36,9 @@ export async function packageCommand(args: string[], io: Io): Promise<number> {
   const outDir = path.resolve(positionals[0]);
 
   const started = performance.now();
-  const result = await packageProject({ projectDir, stage: values.stage, templateFormat: format, mergeTemplate: values['merge-template'] && path.resolve(values['merge-template']), typecheck: values.typecheck });
+  const result = await packageProject({ projectDir, stage: values.stage, templateFormat: format, mergeTemplate: values['merge-template'] && path.resolve(values['merge-template']), typecheck: values.typecheck, outDir });
   for (const [label, ms] of result.timings) io.stdout.write(`${label.padEnd(40, '.')} ${formatMs(ms)}\n`);
+  if (values.verbose) for (const { path: file, reason } of result.excluded ?? []) io.stdout.write(`Left out of deployment.zip: ${file} (${reason})\n`);
   if (result.diagnostics.length > 0) {
     printDiagnostics(io.stderr, projectDir, result.diagnostics, '\n');
   }

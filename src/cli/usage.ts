@@ -47,5 +47,6 @@ Options:
   --template-format FORMAT   json (default) or yaml
   --merge-template FILE      JSON or YAML template deep-merged over the generated one
   --typecheck                also report the app's type errors, as tsc would (appc otherwise only reads the app)
+  --verbose                  list every file left out of deployment.zip, and why (deny list, npm pack rules, OUT)
   -h, --help                 show this help
 `;

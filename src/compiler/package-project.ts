@@ -8,6 +8,7 @@ import { lambdaRuntime } from './output/node-runtime';
 import { policyInput, resourcePolicy } from './output/policy-input';
 import type { OutputFile } from './output/write-output';
 import { buildDeploymentZip } from './package/build-deployment-zip';
+import type { Exclusion } from './package/project-files';
 import { appcVersion } from './version';
 
 export interface PackageOptions {
@@ -18,6 +19,8 @@ export interface PackageOptions {
   mergeTemplate?: string;
   /** `--typecheck`: fail on the app's type errors too. */
   typecheck?: boolean;
+  /** OUT, so that it is never packed into deployment.zip (it may be inside lib/ or vendor/). */
+  outDir?: string;
 }
 
 export interface PackageResult {
@@ -25,6 +28,8 @@ export interface PackageResult {
   files?: OutputFile[];
   diagnostics: Diagnostic[];
   timings: Array<[string, number]>;
+  /** What deployment.zip left out of lib/, vendor/ and the dependencies, and why (`--verbose`). */
+  excluded?: Exclusion[];
 }
 
 /** The handler module inside deployment.zip: SAM Handlers are `app.<LogicalId>`. */
@@ -62,11 +67,12 @@ export async function packageProject(options: PackageOptions): Promise<PackageRe
 
   if (model.routes.length > 0 || model.functions.length > 0) {
     start = performance.now();
-    const zip = await buildDeploymentZip({ projectDir: options.projectDir, model, bundleAwsSdk: config.bundleAwsSdk });
+    const zip = await buildDeploymentZip({ projectDir: options.projectDir, model, bundleAwsSdk: config.bundleAwsSdk, outDir: options.outDir });
     timings.push(['Building deployment.zip', performance.now() - start]);
     diagnostics.push(...zip.diagnostics);
-    if (hasErrors(zip.diagnostics)) return { diagnostics: sortDiagnostics(diagnostics), timings };
+    if (hasErrors(zip.diagnostics)) return { diagnostics: sortDiagnostics(diagnostics), timings, excluded: zip.excluded };
     files.push({ name: 'deployment.zip', data: zip.zip });
+    return { files, diagnostics: sortDiagnostics(diagnostics), timings, excluded: zip.excluded };
   }
   return { files, diagnostics: sortDiagnostics(diagnostics), timings };
 }

@@ -22,7 +22,7 @@ export function createTaskDir(projectDir: string, bundle: Uint8Array): TaskDir {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'appc-local-'));
   const bundleFile = path.join(dir, 'app.js');
   fs.writeFileSync(bundleFile, bundle);
-  for (const file of collectProjectFiles(projectDir)) {
+  for (const file of collectProjectFiles({ projectDir }).files) {
     const target = path.join(dir, ...file.zipPath.split('/'));
     if (target === bundleFile) continue; // the packager reports this clash (APPC406); the bundle wins here
     fs.mkdirSync(path.dirname(target), { recursive: true });

@@ -4,20 +4,29 @@ import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic';
 import type { AppModel } from '../model/app-model';
 import { bundleApp } from './bundle-app';
 import { collectDependencies } from './dependencies';
-import { collectProjectFiles, type FileSource } from './project-files';
-import { createZip, type ZipEntry } from './zip';
+import { checkNamedDeniedFiles } from './named-denied-files';
+import { collectPackageFiles } from './package-files';
+import { collectProjectFiles, unreadable, type Exclusion, type FileSource } from './project-files';
+import { checkUnzippedSize, UNZIPPED_LIMIT } from './unzipped-size';
+import { compareStrings, createZip, type ZipEntry } from './zip';
 
 export interface DeploymentZipOptions {
   projectDir: string;
   model: AppModel;
   /** Config `bundle_aws_sdk`: ship `@aws-sdk/*` instead of using the Lambda runtime's. */
   bundleAwsSdk: boolean;
+  /** OUT: never packed, wherever it is (even inside lib/ or vendor/). */
+  outDir?: string;
+  /** The unzipped size limit in bytes; Lambda's 250 MB unless a test says otherwise. */
+  unzippedLimit?: number;
 }
 
 export interface DeploymentZip {
   /** The zip's bytes; empty when `diagnostics` has errors. */
   zip: Uint8Array;
   diagnostics: Diagnostic[];
+  /** What was left out of lib/, vendor/ and the dependencies, and why (`appc package --verbose`). */
+  excluded: Exclusion[];
 }
 
 /** The bundle's name in the zip; SAM Handlers are `app.<LogicalId>`. */
@@ -26,24 +35,45 @@ export const BUNDLE_FILE = 'app.js';
 /**
  * deployment.zip (DESIGN.md §6): the bundled app and runtime as `app.js`, `lib/` assets,
  * `vendor/` contents at the root, and the production dependency closure under
- * `node_modules/`; byte-identical for the same project wherever it is.
+ * `node_modules/` (each package as `npm pack` would publish it); never a file of the deny
+ * list, a symlink out of the project, or OUT; byte-identical for the same project wherever it is.
  */
-export async function buildDeploymentZip({ projectDir, model, bundleAwsSdk }: DeploymentZipOptions): Promise<DeploymentZip> {
+export async function buildDeploymentZip(options: DeploymentZipOptions): Promise<DeploymentZip> {
+  const { projectDir, model, bundleAwsSdk } = options;
   const dependencies = collectDependencies({ projectDir, bundleAwsSdk });
-  const installed = dependencies.packages.map((p) => p.name);
-  const external = [...new Set([...dependencies.declared, ...installed]), ...(bundleAwsSdk ? [] : ['@aws-sdk/*'])];
-  const bundle = await bundleApp({ projectDir, model, external });
-  const diagnostics = [...dependencies.diagnostics, ...('diagnostics' in bundle ? bundle.diagnostics : [])];
-  if (hasErrors(diagnostics) || !('code' in bundle)) return { zip: new Uint8Array(), diagnostics };
-  const files = [...collectProjectFiles(projectDir), ...dependencies.files];
-  const clashes = findClashes(projectDir, files);
-  if (clashes.length > 0) return { zip: new Uint8Array(), diagnostics: [...diagnostics, ...clashes] };
-  const entries: ZipEntry[] = [{ path: BUNDLE_FILE, data: bundle.code }, ...files.map(readEntry)];
-  return { zip: createZip(entries), diagnostics };
+  const project = collectProjectFiles({ projectDir, outDir: options.outDir });
+  const packages = await collectPackageFiles(dependencies.packages);
+  const excluded = [...project.excluded, ...packages.excluded].sort((a, b) => compareStrings(a.path, b.path));
+  const imports = { projectReal: fs.realpathSync(projectDir), declared: dependencies.declared, awsSdkProvided: !bundleAwsSdk };
+  const external = [...dependencies.declared, ...(bundleAwsSdk ? [] : ['@aws-sdk/*'])];
+  const bundle = await bundleApp({ projectDir, model, external, imports });
+  const diagnostics = [...dependencies.diagnostics, ...project.diagnostics, ...packages.diagnostics];
+  if (!('code' in bundle)) return failed([...diagnostics, ...bundle.diagnostics], excluded);
+  diagnostics.push(...checkNamedDeniedFiles(bundle.sources, project.excluded));
+  if (hasErrors(diagnostics)) return failed(diagnostics, excluded);
+  const files = [...project.files, ...packages.files];
+  const problems = [...findClashes(projectDir, files), ...checkUnzippedSize([{ zipPath: BUNDLE_FILE, size: bundle.code.length }, ...files], options.unzippedLimit ?? UNZIPPED_LIMIT)];
+  if (problems.length > 0) return failed([...diagnostics, ...problems], excluded);
+  const entries: ZipEntry[] = [{ path: BUNDLE_FILE, data: bundle.code }];
+  for (const file of files) {
+    const entry = readEntry(file, projectDir);
+    if ('code' in entry) diagnostics.push(entry);
+    else entries.push(entry);
+  }
+  if (hasErrors(diagnostics)) return failed(diagnostics, excluded);
+  return { zip: createZip(entries), diagnostics, excluded };
 }
 
-function readEntry(file: FileSource): ZipEntry {
-  return { path: file.zipPath, data: fs.readFileSync(file.diskPath), executable: file.executable };
+function failed(diagnostics: Diagnostic[], excluded: Exclusion[]): DeploymentZip {
+  return { zip: new Uint8Array(), diagnostics, excluded };
+}
+
+function readEntry(file: FileSource, projectDir: string): ZipEntry | Diagnostic {
+  try {
+    return { path: file.zipPath, data: fs.readFileSync(file.diskPath), executable: file.executable };
+  } catch (e) {
+    return unreadable(path.relative(projectDir, file.diskPath).split(path.sep).join('/'), e);
+  }
 }
 
 /** Two files for one zip path (a vendor/ file named like the bundle or a package, say). */

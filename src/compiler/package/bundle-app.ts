@@ -5,15 +5,20 @@ import { build, type BuildFailure, type Loader, type Message, type Plugin } from
 import { error, type Diagnostic } from '../diagnostics/diagnostic';
 import type { AppModel, SourceLocation } from '../model/app-model';
 import { API_HANDLER_ID, API_HANDLER_NAME, toLogicalId } from '../model/names';
+import { importPolicyPlugin, type ImportPolicy } from './import-policy';
+import type { AppSource } from './named-denied-files';
 
 export interface BundleOptions {
   projectDir: string;
   model: AppModel;
   /** Packages left to `require` at run time (shipped under node_modules/ or provided by Lambda); subpaths included. */
   external: readonly string[];
+  /** When set, the app's imports are checked against it (APPC420, APPC421). */
+  imports?: ImportPolicy;
 }
 
-export type BundleResult = { code: Uint8Array } | { diagnostics: Diagnostic[] };
+/** The bundle, and the app's own source files that went into it (project-relative paths). */
+export type BundleResult = { code: Uint8Array; sources: AppSource[] } | { diagnostics: Diagnostic[] };
 
 const ENTRY_FILE = 'appc-entry.js';
 const HANDLER_NAME_KEY = 'appc.name';
@@ -25,7 +30,7 @@ const HANDLER_NAME_KEY = 'appc.name';
  * Minified (names kept: error bodies use class names), deterministic, no source map.
  * @example await bundleApp({ projectDir, model, external: ['lodash'] })
  */
-export async function bundleApp({ projectDir: dir, model, external }: BundleOptions): Promise<BundleResult> {
+export async function bundleApp({ projectDir: dir, model, external, imports }: BundleOptions): Promise<BundleResult> {
   const projectDir = path.resolve(dir);
   try {
     const result = await build({
@@ -44,9 +49,10 @@ export async function bundleApp({ projectDir: dir, model, external }: BundleOpti
       logLevel: 'silent',
       alias: { appc: RUNTIME_INDEX },
       external: external.filter((name) => name !== 'appc'),
-      plugins: [handlerNamesPlugin(projectDir, model)],
+      metafile: true,
+      plugins: [...(imports ? [importPolicyPlugin(imports)] : []), handlerNamesPlugin(projectDir, model)],
     });
-    return { code: result.outputFiles[0].contents };
+    return { code: result.outputFiles[0].contents, sources: appSources(projectDir, Object.keys(result.metafile.inputs)) };
   } catch (e) {
     const failure = e as Partial<BuildFailure>;
     if (!Array.isArray(failure.errors)) throw e;
@@ -124,6 +130,21 @@ function loaderFor(file: string): Loader {
   return /^\.[mc]?ts$/.test(ext) ? 'ts' : 'js';
 }
 
+/** The bundle's inputs that are the app's own files (esbuild names them relative to the project). */
+function appSources(projectDir: string, inputs: readonly string[]): AppSource[] {
+  return inputs
+    .filter((input) => !input.startsWith('..') && !input.includes('node_modules/') && !input.includes(':') && input !== ENTRY_FILE && !path.isAbsolute(input))
+    .map((file) => ({ file, text: readOrEmpty(path.join(projectDir, file)) }));
+}
+
+function readOrEmpty(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
 function realPath(file: string): string {
   try {
     return fs.realpathSync(file);
@@ -137,6 +158,8 @@ function toDiagnostic(message: Message, model: AppModel): Diagnostic {
     return error('APPC401', `${message.text} (in the entry module appc generates)`,
       `${model.entry} must export the App instance as \`app\`: \`export const app = new App({ ... })\`.`, startOf(model.entry));
   }
+  const policy = message.detail as { code?: Diagnostic['code']; remedy?: string } | undefined;
+  if (policy?.code) return error(policy.code, message.text, policy.remedy, toLocation(message));
   const remedy = message.text.startsWith('Could not resolve')
     ? 'Check the import; for a package, add it to package.json `dependencies` and run `npm install`.'
     : undefined;

@@ -2,9 +2,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { error, type Diagnostic } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../model/app-model';
-import { locateDependency, readManifest, runtimeDependencies, type DeclaredDependency } from './package-json';
+import { refusedLink } from './dependency-links';
+import { locateDependency, readManifest, runtimeDependencies, type DeclaredDependency, type PackageManifest } from './package-json';
 import { lockedPath, readLock, type Lock } from './package-lock';
-import { walkFiles, type FileSource } from './project-files';
+import { isInside } from './project-files';
 import { compareStrings } from './zip';
 
 /** One installed package that ships in deployment.zip. */
@@ -13,15 +14,16 @@ export interface ShippedPackage {
   version: string;
   /** Its directory inside the zip, e.g. `node_modules/a/node_modules/b`. */
   zipDir: string;
+  /** Its real directory on disk. */
+  diskDir: string;
+  manifest: PackageManifest;
 }
 
 export interface DependencyClosure {
   /** The packages the project's package.json names (installed or not), `appc` aside: what app code may import. */
   declared: string[];
-  /** Sorted by `zipDir`. */
+  /** Sorted by `zipDir`; their files are listed by package-files.ts. */
   packages: ShippedPackage[];
-  /** Every file of those packages, sorted by zip path. */
-  files: FileSource[];
   diagnostics: Diagnostic[];
 }
 
@@ -37,6 +39,7 @@ interface Node {
   version: string;
   diskDir: string;
   zipDir: string;
+  manifest: PackageManifest;
   /** Its key in package-lock.json when its place on disk is its place in the zip. */
   lockKey: string | undefined;
   /** The project dependency it was reached through, then the path to it: for messages. */
@@ -70,13 +73,13 @@ export function collectDependencies(options: DependencyOptions): DependencyClosu
   const projectReal = fs.realpathSync(options.projectDir);
   const read = readManifest(projectReal);
   if (read && 'error' in read) {
-    return { declared: [], packages: [], files: [], diagnostics: [error('APPC405', read.error, 'Fix the JSON syntax of package.json.', fileStart('package.json'))] };
+    return { declared: [], packages: [], diagnostics: [error('APPC405', read.error, 'Fix the JSON syntax of package.json.', fileStart('package.json'))] };
   }
   const manifest = read?.manifest ?? {};
   const walk: Walk = {
     options, projectReal, packageJsonText: read?.text ?? '', lock: readLock(projectReal), byZipDir: new Map(), diagnostics: [],
   };
-  const project: Node = { name: manifest.name ?? '', version: '', diskDir: projectReal, zipDir: '', lockKey: '', chain: [] };
+  const project: Node = { name: manifest.name ?? '', version: '', diskDir: projectReal, zipDir: '', manifest, lockKey: '', chain: [] };
   const roots = runtimeDependencies({ dependencies: manifest.dependencies, optionalDependencies: manifest.optionalDependencies });
   const queue: Want[] = roots.map((dependency) => ({ from: project, dependency }));
   for (let i = 0; i < queue.length; i++) {
@@ -96,13 +99,19 @@ function visit(walk: Walk, { from, dependency }: Want): Reached | undefined {
     return undefined;
   }
   const diskDir = fs.realpathSync(found.dir);
+  const refused = refusedLink(walk.projectReal, { name, installedDir: found.dir, lookupDir: found.lookupDir, realDir: diskDir, fromDir: from.diskDir, fromManifest: from.manifest });
+  if (refused) {
+    walk.diagnostics.push(error('APPC425', `${posixRelative(walk.projectReal, found.dir)} ${refused}`,
+      `Run \`npm install ${name}\` to install the published package, or declare it \`"${name}": "file:<path>"\` in package.json.`, rootLocation(walk, [...from.chain, name])));
+    return undefined;
+  }
   const zipDir = placeInZip(walk, from, found.lookupDir, name, diskDir);
   const existing = walk.byZipDir.get(zipDir);
   if (existing) {
     checkLockedPlace(walk, from, existing);
     return undefined;
   }
-  return addPackage(walk, from, { name, version: '', diskDir, zipDir, lockKey: undefined, chain: [...from.chain, name] });
+  return addPackage(walk, from, { name, version: '', diskDir, zipDir, manifest: {}, lockKey: undefined, chain: [...from.chain, name] });
 }
 
 type Reached = { node: Node; requires: DeclaredDependency[] };
@@ -117,7 +126,7 @@ function addPackage(walk: Walk, from: Node, reached: Node): Reached | undefined 
   }
   // Only a package whose place on disk is its place in the zip has a lock entry to compare.
   const inPlace = reached.diskDir === path.join(walk.projectReal, reached.zipDir);
-  const node: Node = { ...reached, version: read.manifest.version ?? '', lockKey: inPlace ? reached.zipDir : undefined };
+  const node: Node = { ...reached, version: read.manifest.version ?? '', manifest: read.manifest, lockKey: inPlace ? reached.zipDir : undefined };
   walk.byZipDir.set(node.zipDir, node);
   checkLockedPlace(walk, from, node);
   checkLockedVersion(walk, node);
@@ -185,20 +194,10 @@ function rootLocation(walk: Walk, chain: string[]): SourceLocation {
 
 function closure(walk: Walk): Omit<DependencyClosure, 'declared'> {
   const nodes = [...walk.byZipDir.values()].sort((a, b) => compareStrings(a.zipDir, b.zipDir));
-  const files = nodes.flatMap((node) => walkFiles(node.diskDir, `${node.zipDir}/`, PACKAGE_FILTER));
   return {
-    packages: nodes.map(({ name, version, zipDir }) => ({ name, version, zipDir })),
-    files: files.sort((a, b) => compareStrings(a.zipPath, b.zipPath)),
+    packages: nodes.map(({ name, version, zipDir, diskDir, manifest }) => ({ name, version, zipDir, diskDir, manifest })),
     diagnostics: [...new Map(walk.diagnostics.map((d) => [`${d.code} ${d.message}`, d])).values()],
   };
-}
-
-/** A package ships as installed, minus its own `node_modules` (walked as packages) and `.bin`. */
-const PACKAGE_FILTER = { skipDir: (name: string) => name === 'node_modules' || name === '.bin', skipFile: () => false };
-
-function isInside(parent: string, child: string): boolean {
-  const relative = path.relative(parent, child);
-  return !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 function posixRelative(from: string, to: string): string {

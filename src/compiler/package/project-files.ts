@@ -1,5 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { error, warning, type Diagnostic } from '../diagnostics/diagnostic';
+import { denyRuleFor } from './deny-list';
 import { compareStrings } from './zip';
 
 /** A file to put in the zip: where it goes (`zipPath`, POSIX) and where it is on disk. */
@@ -7,59 +9,228 @@ export interface FileSource {
   zipPath: string;
   diskPath: string;
   executable: boolean;
+  /** Bytes on disk: what it adds to the unzipped deployment. */
+  size: number;
+}
+
+/** A file or directory left out of the zip, and why (listed by `appc package --verbose`). */
+export interface Exclusion {
+  /** Project-relative POSIX path (a dependency's as `node_modules/<name>/...`). */
+  path: string;
+  reason: string;
+  /** Set when the deny list left it out (as opposed to npm's rules, tests or OUT). */
+  denied: boolean;
+}
+
+export interface ProjectFiles {
+  /** Sorted by zip path. */
+  files: FileSource[];
+  /** Sorted by path. */
+  excluded: Exclusion[];
+  diagnostics: Diagnostic[];
+}
+
+export interface ProjectFilesOptions {
+  projectDir: string;
+  /** OUT: never packed, even when it is inside lib/ or vendor/. */
+  outDir?: string;
 }
 
 /** Already compiled into app.js, so never shipped as source. */
 const CODE = /\.(ts|tsx|mts|cts)$/;
-const SKIPPED_DIRS = new Set(['.git', '.appc', 'node_modules', 'test', 'tests', '__tests__']);
-const SECRETS = /^\.env|\.(pem|key)$/;
+const SKIPPED_DIRS: ReadonlyMap<string, string> = new Map([
+  ['.appc', 'appc configuration'], ['node_modules', 'packages ship from the project\'s node_modules only'],
+  ['test', 'test folder'], ['tests', 'test folder'], ['__tests__', 'test folder'],
+]);
+
+interface Walk {
+  projectReal: string;
+  outReal: string | undefined;
+  files: FileSource[];
+  excluded: Exclusion[];
+  diagnostics: Diagnostic[];
+}
 
 /**
- * The project's own files for deployment.zip, sorted by zip path: `lib/**` as `lib/...`
+ * The project's own files for deployment.zip (DESIGN.md §6): `lib/**` as `lib/...`
  * (assets only: its TypeScript is in the bundle) and the contents of `vendor/` at the root.
- * Never secrets (`.env*`, `*.pem`, `*.key`), `.git`, `.appc`, `node_modules` or test folders.
+ * A symlink is followed only when its target stays inside the project and does not
+ * contain the link (else an error); the deny list (deny-list.ts), test folders and OUT
+ * are left out and listed in `excluded`; unreadable entries are diagnostics.
  */
-export function collectProjectFiles(projectDir: string): FileSource[] {
-  const lib = walkFiles(path.join(projectDir, 'lib'), 'lib/').filter((f) => !CODE.test(f.zipPath));
-  const vendor = walkFiles(path.join(projectDir, 'vendor'), '');
-  return [...lib, ...vendor].sort((a, b) => compareStrings(a.zipPath, b.zipPath));
-}
-
-/** Which directories and files a walk leaves out, by name. */
-export interface WalkFilter {
-  skipDir(name: string): boolean;
-  skipFile(name: string): boolean;
-}
-
-const PROJECT_FILTER: WalkFilter = {
-  skipDir: (name) => SKIPPED_DIRS.has(name),
-  skipFile: (name) => SECRETS.test(name),
-};
-
-/**
- * Every regular file under `dir`, mapped to `prefix + relative path`, in code-unit
- * order. Symlinks are followed; a link back to an enclosing directory is not.
- */
-export function walkFiles(dir: string, prefix: string, filter: WalkFilter = PROJECT_FILTER): FileSource[] {
-  const files: FileSource[] = [];
-  const visit = (diskDir: string, zipDir: string, enclosing: ReadonlySet<string>) => {
-    const real = fs.realpathSync(diskDir);
-    if (enclosing.has(real)) return;
-    const inside = new Set(enclosing).add(real);
-    for (const name of fs.readdirSync(diskDir).sort(compareStrings)) {
-      const diskPath = path.join(diskDir, name);
-      const stat = statOrUndefined(diskPath);
-      if (stat?.isDirectory() && !filter.skipDir(name)) visit(diskPath, `${zipDir}${name}/`, inside);
-      if (stat?.isFile() && !filter.skipFile(name)) {
-        files.push({ zipPath: `${zipDir}${name}`, diskPath, executable: (stat.mode & 0o111) !== 0 });
-      }
-    }
+export function collectProjectFiles({ projectDir, outDir }: ProjectFilesOptions): ProjectFiles {
+  const projectReal = fs.realpathSync(projectDir);
+  const outReal = outDir === undefined ? undefined : realOrResolved(outDir);
+  // Only an OUT below the project can be met by the walk (an OUT above it is not "inside lib/").
+  const outInside = outReal !== undefined && outReal !== projectReal && isInside(projectReal, outReal) ? outReal : undefined;
+  const walk: Walk = { projectReal, outReal: outInside, files: [], excluded: [], diagnostics: [] };
+  visitEntry(walk, { diskPath: path.join(projectReal, 'lib'), shown: 'lib', zipPath: 'lib', code: true, enclosing: [projectReal] });
+  visitEntry(walk, { diskPath: path.join(projectReal, 'vendor'), shown: 'vendor', zipPath: '', code: false, enclosing: [projectReal] });
+  return {
+    files: walk.files.sort((a, b) => compareStrings(a.zipPath, b.zipPath)),
+    excluded: walk.excluded.sort((a, b) => compareStrings(a.path, b.path)),
+    diagnostics: walk.diagnostics,
   };
-  if (statOrUndefined(dir)?.isDirectory()) visit(dir, prefix, new Set());
-  return files;
 }
 
-/** `fs.statSync` following symlinks; `undefined` for a dangling link. */
-function statOrUndefined(file: string): fs.Stats | undefined {
-  return fs.statSync(file, { throwIfNoEntry: false });
+/** One entry of the walk: its path on disk (through links), as shown to the user, and in the zip. */
+interface Entry {
+  diskPath: string;
+  shown: string;
+  zipPath: string;
+  /** Under lib/: TypeScript sources are left out (they are in the bundle). */
+  code: boolean;
+  /** Real paths of the directories that contain it: a link to one of them is a loop. */
+  enclosing: readonly string[];
+}
+
+function visitEntry(walk: Walk, entry: Entry): void {
+  const stat = lstat(walk, entry);
+  if (!stat) return;
+  if (stat.isSymbolicLink()) {
+    const real = followLink(walk, entry);
+    if (real) visitTarget(walk, entry, real);
+    return;
+  }
+  visitTarget(walk, entry, { stat, realPath: realOf(entry) });
+}
+
+interface Target {
+  realPath: string;
+  stat: fs.Stats;
+}
+
+function visitTarget(walk: Walk, entry: Entry, target: Target): void {
+  const { stat, realPath } = target;
+  if (walk.outReal !== undefined && isInside(walk.outReal, realPath)) {
+    walk.excluded.push({ path: entry.shown, reason: 'the output directory (OUT)', denied: false });
+    return;
+  }
+  const relativeReal = posixRelative(walk.projectReal, realPath);
+  const rule = denyRuleFor(entry.shown, stat.isDirectory()) ?? denyRuleFor(relativeReal, stat.isDirectory());
+  if (rule) {
+    walk.excluded.push({ path: entry.shown, reason: rule.reason, denied: true });
+    return;
+  }
+  if (stat.isDirectory()) visitDirectory(walk, entry, realPath);
+  else if (stat.isFile()) addFile(walk, entry, realPath, stat);
+  else walk.excluded.push({ path: entry.shown, reason: 'not a regular file', denied: false });
+}
+
+function visitDirectory(walk: Walk, entry: Entry, realPath: string): void {
+  const skipped = SKIPPED_DIRS.get(path.basename(entry.shown));
+  if (skipped) {
+    walk.excluded.push({ path: entry.shown, reason: skipped, denied: false });
+    return;
+  }
+  let names: string[];
+  try {
+    names = fs.readdirSync(entry.diskPath).sort(compareStrings);
+  } catch (e) {
+    walk.diagnostics.push(unreadable(entry.shown, e));
+    return;
+  }
+  const enclosing = [...entry.enclosing, realPath];
+  for (const child of names) {
+    visitEntry(walk, {
+      diskPath: path.join(entry.diskPath, child), shown: `${entry.shown}/${child}`,
+      zipPath: entry.zipPath ? `${entry.zipPath}/${child}` : child, code: entry.code, enclosing,
+    });
+  }
+}
+
+function addFile(walk: Walk, entry: Entry, realPath: string, stat: fs.Stats): void {
+  if (entry.code && CODE.test(entry.zipPath)) return;
+  try {
+    fs.accessSync(realPath, fs.constants.R_OK);
+  } catch (e) {
+    walk.diagnostics.push(unreadable(entry.shown, e));
+    return;
+  }
+  walk.files.push({ zipPath: entry.zipPath, diskPath: realPath, executable: (stat.mode & 0o111) !== 0, size: stat.size });
+}
+
+function lstat(walk: Walk, entry: Entry): fs.Stats | undefined {
+  try {
+    return fs.lstatSync(entry.diskPath, { throwIfNoEntry: false });
+  } catch (e) {
+    walk.diagnostics.push(unreadable(entry.shown, e));
+    return undefined;
+  }
+}
+
+/** A link's target when it may be followed; otherwise a diagnostic and `undefined`. */
+function followLink(walk: Walk, entry: Entry): Target | undefined {
+  const target = readLink(entry.diskPath);
+  let realPath: string;
+  try {
+    realPath = fs.realpathSync(entry.diskPath);
+  } catch (e) {
+    walk.diagnostics.push(brokenLink(entry.shown, target, e));
+    return undefined;
+  }
+  if (!isInside(walk.projectReal, realPath)) {
+    walk.diagnostics.push(error('APPC422', `${entry.shown} is a symlink to ${target}, which is outside the project: deployment.zip never follows a link out of the project`,
+      'Copy the files the app needs into the project instead of linking to them, or remove the link.'));
+    return undefined;
+  }
+  if (entry.enclosing.some((dir) => dir === realPath)) {
+    walk.diagnostics.push(error('APPC423', `${entry.shown} is a symlink to ${target}, a directory that contains the link: following it would never end`,
+      'Remove the link, or point it at a directory that does not contain it.'));
+    return undefined;
+  }
+  try {
+    return { realPath, stat: fs.statSync(realPath) };
+  } catch (e) {
+    walk.diagnostics.push(unreadable(entry.shown, e));
+    return undefined;
+  }
+}
+
+function brokenLink(shown: string, target: string, e: unknown): Diagnostic {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ELOOP') {
+    return error('APPC423', `${shown} is a symlink to ${target}, which leads back to itself (ELOOP)`, 'Remove the link or point it at a file or directory.');
+  }
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    return warning('APPC427', `${shown} is a symlink to ${target}, which does not exist: it is left out of deployment.zip`, 'Remove the broken link, or create its target inside the project.');
+  }
+  return unreadable(shown, e);
+}
+
+/** An entry that cannot be read: a diagnostic naming it and the system's reason. */
+export function unreadable(shown: string, e: unknown): Diagnostic {
+  const { code, message } = e as NodeJS.ErrnoException;
+  const reason = code ? `${message.split(',')[0].replace(/^\w+: /, '')} (${code})` : String(e);
+  return error('APPC424', `cannot read ${shown}: ${reason}`, `Make it readable by the user running appc (chmod), or move it out of ${shown.split('/')[0]}/.`);
+}
+
+function readLink(diskPath: string): string {
+  try {
+    return fs.readlinkSync(diskPath);
+  } catch {
+    return '?';
+  }
+}
+
+/** Not a link itself: its real path is its (real) parent's plus its name. */
+function realOf(entry: Entry): string {
+  return path.join(entry.enclosing[entry.enclosing.length - 1], path.basename(entry.diskPath));
+}
+
+function realOrResolved(dir: string): string {
+  try {
+    return fs.realpathSync(dir);
+  } catch {
+    return path.resolve(dir);
+  }
+}
+
+export function isInside(parent: string, child: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
+}
+
+export function posixRelative(from: string, to: string): string {
+  return path.relative(from, to).split(path.sep).join('/');
 }

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { collectDependencies } from '../../../src/compiler/package/dependencies';
+import { collectPackageFiles } from '../../../src/compiler/package/package-files';
 import { PROJECT_FILES, projectLock, tempDir, writeProject } from './zip-project';
 
 function project(edit: (files: Record<string, string>) => void = () => {}): string {
@@ -19,16 +20,16 @@ function setLock(dir: string, edit: (packages: Record<string, { version?: string
 const messages = (dir: string) => collectDependencies({ projectDir: dir, bundleAwsSdk: false }).diagnostics.map((d) => `${d.code} ${d.message}`);
 
 describe('collectDependencies', () => {
-  it('ships the production closure, nested copies where they are installed, without dev, appc or the AWS SDK', () => {
+  it('ships the production closure, nested copies where they are installed, without dev, appc or the AWS SDK', async () => {
     const closure = collectDependencies({ projectDir: project(), bundleAwsSdk: false });
     expect(closure.diagnostics).to.deep.equal([]);
     expect(closure.declared).to.deep.equal(['@aws-sdk/client-s3', 'not-installed', 'padder']);
-    expect(closure.packages).to.deep.equal([
+    expect(closure.packages.map(({ name, version, zipDir }) => ({ name, version, zipDir }))).to.deep.equal([
       { name: 'padder', version: '1.0.0', zipDir: 'node_modules/padder' },
       { name: 'tiny-version', version: '2.0.0', zipDir: 'node_modules/padder/node_modules/tiny-version' },
       { name: 'repeat-str', version: '1.0.0', zipDir: 'node_modules/repeat-str' },
     ]);
-    expect(closure.files.map((f) => [f.zipPath, f.executable])).to.deep.equal([
+    expect((await collectPackageFiles(closure.packages)).files.map((f) => [f.zipPath, f.executable])).to.deep.equal([
       ['node_modules/padder/bin/cli.js', true],
       ['node_modules/padder/index.js', false],
       ['node_modules/padder/node_modules/tiny-version/index.js', false],
@@ -84,12 +85,13 @@ describe('collectDependencies', () => {
     expect(messages(dir)[0]).to.match(/^APPC405 package.json is not valid JSON/);
   });
 
-  it('follows a linked package and places its hoisted dependencies at the top of the zip', () => {
+  it('follows a linked workspace package and places its hoisted dependencies at the top of the zip', async () => {
     const root = tempDir('workspace');
     const write = (file: string, text: string) => {
       fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
       fs.writeFileSync(path.join(root, file), text);
     };
+    write('package.json', JSON.stringify({ workspaces: ['packages/*'] }));
     write('packages/app/package.json', JSON.stringify({ dependencies: { shared: '*' } }));
     write('packages/shared/package.json', JSON.stringify({ name: 'shared', version: '0.0.1', dependencies: { hoisted: '*' } }));
     write('packages/shared/index.js', '');
@@ -98,7 +100,7 @@ describe('collectDependencies', () => {
     fs.symlinkSync(path.join(root, 'packages/shared'), path.join(root, 'packages/app/node_modules/shared'));
     const closure = collectDependencies({ projectDir: path.join(root, 'packages/app'), bundleAwsSdk: false });
     expect(closure.diagnostics).to.deep.equal([]);
-    expect(closure.files.map((f) => f.zipPath)).to.deep.equal([
+    expect((await collectPackageFiles(closure.packages)).files.map((f) => f.zipPath)).to.deep.equal([
       'node_modules/hoisted/package.json', 'node_modules/shared/index.js', 'node_modules/shared/package.json',
     ]);
   });
@@ -120,6 +122,6 @@ describe('collectDependencies', () => {
   });
 
   it('ships nothing for a project without package.json', () => {
-    expect(collectDependencies({ projectDir: tempDir('deps-none'), bundleAwsSdk: false })).to.deep.equal({ declared: [], packages: [], files: [], diagnostics: [] });
+    expect(collectDependencies({ projectDir: tempDir('deps-none'), bundleAwsSdk: false })).to.deep.equal({ declared: [], packages: [], diagnostics: [] });
   });
 });

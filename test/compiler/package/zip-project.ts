@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -128,3 +129,39 @@ export function projectModel(): AppModel {
     location: { file: 'app.ts', line: 8, column: 20, length: 30 },
   };
 }
+
+/** Creates each file (contents: its own path) under `dir`, with its folders. */
+export function plant(dir: string, files: readonly string[]): void {
+  for (const file of files) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), `${file}\n`);
+  }
+}
+
+/**
+ * `collectProjectFiles` on `dir` as a user without privileges, so that mode 000 means
+ * EACCES: in-process when the tests run as such a user, else (as root, who may read
+ * anything) in a child process running as `nobody`.
+ */
+export function runUnprivileged(dir: string, _fn: 'collectProjectFiles'): { files: string[]; diagnostics: string[] } {
+  const summarize = (r: { files: Array<{ zipPath: string }>; diagnostics: Array<{ code: string; message: string }> }) => ({
+    files: r.files.map((f) => f.zipPath), diagnostics: r.diagnostics.map((d) => `${d.code} ${d.message}`),
+  });
+  if (process.getuid?.() !== 0) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { collectProjectFiles } = require('../../../src/compiler/package/project-files') as typeof import('../../../src/compiler/package/project-files');
+    return summarize(collectProjectFiles({ projectDir: dir }));
+  }
+  fs.chmodSync(dir, 0o755); // mkdtemp makes it 0700
+  const module = path.resolve(__dirname, '../../../src/compiler/package/project-files.ts');
+  const script = `const { collectProjectFiles } = require(${JSON.stringify(module)});
+const r = collectProjectFiles({ projectDir: ${JSON.stringify(dir)} });
+process.stdout.write(JSON.stringify({ files: r.files.map((f) => f.zipPath), diagnostics: r.diagnostics.map((d) => d.code + ' ' + d.message) }));`;
+  const child = spawnSync(process.execPath, ['--require', require.resolve('tsx/cjs'), '-e', script], {
+    uid: NOBODY, gid: NOBODY, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TMPDIR: os.tmpdir() }, cwd: os.tmpdir(),
+  });
+  if (child.status !== 0) throw new Error(`unprivileged child failed: ${child.stderr}`);
+  return JSON.parse(child.stdout);
+}
+
+const NOBODY = 65534;
