@@ -4,7 +4,7 @@ import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic';
 import type { AppModel } from '../model/app-model';
 import { bundleApp } from './bundle-app';
 import { collectDependencies } from './dependencies';
-import { checkNamedDeniedFiles } from './named-denied-files';
+import { checkNamedDeniedFiles, type AppSource } from './named-denied-files';
 import { collectPackageFiles } from './package-files';
 import { collectProjectFiles, unreadable, type Exclusion, type FileSource } from './project-files';
 import { checkUnzippedSize, UNZIPPED_LIMIT } from './unzipped-size';
@@ -47,9 +47,9 @@ export async function buildDeploymentZip(options: DeploymentZipOptions): Promise
   const imports = { projectReal: fs.realpathSync(projectDir), declared: dependencies.declared, awsSdkProvided: !bundleAwsSdk };
   const external = [...dependencies.declared, ...(bundleAwsSdk ? [] : ['@aws-sdk/*'])];
   const bundle = await bundleApp({ projectDir, model, external, imports });
-  const diagnostics = [...dependencies.diagnostics, ...project.diagnostics, ...packages.diagnostics];
+  const named = checkNamedDeniedFiles(appSources(projectDir, model), project.excluded);
+  const diagnostics = [...dependencies.diagnostics, ...project.diagnostics, ...packages.diagnostics, ...named];
   if (!('code' in bundle)) return failed([...diagnostics, ...bundle.diagnostics], excluded);
-  diagnostics.push(...checkNamedDeniedFiles(bundle.sources, project.excluded));
   if (hasErrors(diagnostics)) return failed(diagnostics, excluded);
   const files = [...project.files, ...packages.files];
   const problems = [...findClashes(projectDir, files), ...checkUnzippedSize([{ zipPath: BUNDLE_FILE, size: bundle.code.length }, ...files], options.unzippedLimit ?? UNZIPPED_LIMIT)];
@@ -62,6 +62,17 @@ export async function buildDeploymentZip(options: DeploymentZipOptions): Promise
   }
   if (hasErrors(diagnostics)) return failed(diagnostics, excluded);
   return { zip: createZip(entries), diagnostics, excluded };
+}
+
+/** The app's modules as the analyzer found them, with their text. */
+function appSources(projectDir: string, model: AppModel): AppSource[] {
+  return model.modules.flatMap((file) => {
+    try {
+      return [{ file, text: fs.readFileSync(path.join(projectDir, file), 'utf8') }];
+    } catch {
+      return [];
+    }
+  });
 }
 
 function failed(diagnostics: Diagnostic[], excluded: Exclusion[]): DeploymentZip {

@@ -6,7 +6,6 @@ import { error, type Diagnostic } from '../diagnostics/diagnostic';
 import type { AppModel, SourceLocation } from '../model/app-model';
 import { API_HANDLER_ID, API_HANDLER_NAME, toLogicalId } from '../model/names';
 import { importPolicyPlugin, type ImportPolicy } from './import-policy';
-import type { AppSource } from './named-denied-files';
 
 export interface BundleOptions {
   projectDir: string;
@@ -17,8 +16,7 @@ export interface BundleOptions {
   imports?: ImportPolicy;
 }
 
-/** The bundle, and the app's own source files that went into it (project-relative paths). */
-export type BundleResult = { code: Uint8Array; sources: AppSource[] } | { diagnostics: Diagnostic[] };
+export type BundleResult = { code: Uint8Array } | { diagnostics: Diagnostic[] };
 
 const ENTRY_FILE = 'appc-entry.js';
 const HANDLER_NAME_KEY = 'appc.name';
@@ -49,10 +47,9 @@ export async function bundleApp({ projectDir: dir, model, external, imports }: B
       logLevel: 'silent',
       alias: { appc: RUNTIME_INDEX },
       external: external.filter((name) => name !== 'appc'),
-      metafile: true,
       plugins: [...(imports ? [importPolicyPlugin(imports)] : []), handlerNamesPlugin(projectDir, model)],
     });
-    return { code: result.outputFiles[0].contents, sources: appSources(projectDir, Object.keys(result.metafile.inputs)) };
+    return { code: result.outputFiles[0].contents };
   } catch (e) {
     const failure = e as Partial<BuildFailure>;
     if (!Array.isArray(failure.errors)) throw e;
@@ -128,21 +125,6 @@ function loaderFor(file: string): Loader {
   const ext = path.extname(file);
   if (ext === '.tsx' || ext === '.jsx') return ext.slice(1) as Loader;
   return /^\.[mc]?ts$/.test(ext) ? 'ts' : 'js';
-}
-
-/** The bundle's inputs that are the app's own files (esbuild names them relative to the project). */
-function appSources(projectDir: string, inputs: readonly string[]): AppSource[] {
-  return inputs
-    .filter((input) => !input.startsWith('..') && !input.includes('node_modules/') && !input.includes(':') && input !== ENTRY_FILE && !path.isAbsolute(input))
-    .map((file) => ({ file, text: readOrEmpty(path.join(projectDir, file)) }));
-}
-
-function readOrEmpty(file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
 }
 
 function realPath(file: string): string {

@@ -8,6 +8,8 @@ export interface AppSource {
 }
 
 const STRING_LITERAL = /(['"`])((?:(?!\1)[^\\\n]|\\.)*)\1/g;
+/** A module specifier: esbuild resolves it, and the import policy reports it (APPC421). */
+const SPECIFIER_BEFORE = /(\bfrom|\bimport|\brequire\s*\()\s*\(?\s*$/;
 
 /**
  * The app naming, in a string literal, a file of lib/ or vendor/ that the deny list left
@@ -23,11 +25,13 @@ export function checkNamedDeniedFiles(sources: readonly AppSource[], excluded: r
   for (const { file, text } of sources) {
     for (const match of text.matchAll(STRING_LITERAL)) {
       const literal = match[2].replace(/^(\.\/|\/)+/, '').replace(/\/+$/, '');
+      const index = match.index ?? 0;
+      if (SPECIFIER_BEFORE.test(text.slice(Math.max(0, index - 20), index))) continue;
       const hit = literal && denied.find((entry) => names(entry.path, literal));
       if (!hit) continue;
       diagnostics.push(error('APPC429', `this names ${hit.path}, which deployment.zip leaves out (${hit.reason}): the app would not find it on Lambda`,
         'Do not ship secrets with the code: read them at run time from AWS Secrets Manager, SSM Parameter Store or an environment variable.',
-        locationOf(file, text, (match.index ?? 0) + 1, match[2].length)));
+        locationOf(file, text, index + 1, match[2].length)));
     }
   }
   return diagnostics;

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { collectDependencies } from '../../../src/compiler/package/dependencies';
 import { collectPackageFiles } from '../../../src/compiler/package/package-files';
-import { PROJECT_FILES, projectLock, tempDir, writeProject } from './zip-project';
+import { plant, PROJECT_FILES, projectLock, tempDir, writeProject } from './zip-project';
 
 function project(edit: (files: Record<string, string>) => void = () => {}): string {
   const files = { ...PROJECT_FILES };
@@ -119,6 +119,58 @@ describe('collectDependencies', () => {
     const closure = collectDependencies({ projectDir: dir, bundleAwsSdk: false });
     expect(closure.diagnostics).to.deep.equal([]);
     expect(closure.packages.map((p) => p.zipDir)).to.deep.equal(['node_modules/padder']);
+  });
+
+  describe('a dependency that is a symlink out of the project', () => {
+    /** A project whose node_modules/shared links to a package's working copy elsewhere, declared as `spec`. */
+    function linked(spec: string): { dir: string; target: string } {
+      const root = tempDir('deps-link');
+      const target = path.join(root, 'shared');
+      plant(target, ['index.js', '.git/config', '.env', 'key.pem', 'test/t.js']);
+      fs.writeFileSync(path.join(target, 'package.json'), JSON.stringify({ name: 'shared', version: '1.0.0', files: ['index.js'] }));
+      const dir = path.join(root, 'app');
+      fs.mkdirSync(path.join(dir, 'node_modules'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'app', dependencies: { shared: spec } }, null, 2));
+      fs.symlinkSync(path.relative(path.join(dir, 'node_modules'), target), path.join(dir, 'node_modules/shared'));
+      return { dir, target };
+    }
+
+    it('is refused when package.json declares a registry version (npm link), with the fix', () => {
+      const { dir, target } = linked('^1.0.0');
+      const [only, ...rest] = collectDependencies({ projectDir: dir, bundleAwsSdk: false }).diagnostics;
+      expect(rest).to.deep.equal([]);
+      expect([only.code, only.message, only.remedy, only.location?.line]).to.deep.equal([
+        'APPC425', `node_modules/shared is a symlink to ${target}, outside the project, but package.json declares it as "^1.0.0", not as a \`file:\` dependency or a workspace`,
+        'Run `npm install shared` to install the published package, or declare it `"shared": "file:<path>"` in package.json.', 4,
+      ]);
+    });
+
+    it('ships, as its published files only, when package.json declares it `file:` (or `workspace:`)', async () => {
+      for (const spec of ['file:../shared', 'workspace:*']) {
+        const closure = collectDependencies({ projectDir: linked(spec).dir, bundleAwsSdk: false });
+        expect(closure.diagnostics, spec).to.deep.equal([]);
+        expect((await collectPackageFiles(closure.packages)).files.map((f) => f.zipPath), spec).to.deep.equal([
+          'node_modules/shared/index.js', 'node_modules/shared/package.json',
+        ]);
+      }
+    });
+
+    it('is refused when `file:` names another directory', () => {
+      const { dir } = linked('file:../elsewhere');
+      expect(messages(dir).map((m) => m.slice(0, 7))).to.deep.equal(['APPC425']);
+    });
+  });
+
+  it('refuses a linked package out of the project that no workspaces list declares', () => {
+    const root = tempDir('workspace-undeclared');
+    plant(root, ['packages/shared/index.js']);
+    fs.writeFileSync(path.join(root, 'packages/shared/package.json'), JSON.stringify({ name: 'shared', version: '0.0.1' }));
+    fs.mkdirSync(path.join(root, 'packages/app/node_modules'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'packages/app/package.json'), JSON.stringify({ dependencies: { shared: '*' } }));
+    fs.symlinkSync(path.join(root, 'packages/shared'), path.join(root, 'packages/app/node_modules/shared'));
+    expect(messages(path.join(root, 'packages/app'))).to.deep.equal([
+      `APPC425 node_modules/shared is a symlink to ${fs.realpathSync(path.join(root, 'packages/shared'))}, outside the project, but package.json declares it as "*", not as a \`file:\` dependency or a workspace`,
+    ]);
   });
 
   it('ships nothing for a project without package.json', () => {
