@@ -6,7 +6,7 @@ import { unzipSync } from 'fflate';
 import { formatDiagnostics } from '../../../src/compiler/diagnostics/format';
 import { buildDeploymentZip } from '../../../src/compiler/package/build-deployment-zip';
 import { EVENTS_DIR, extractZip, fakeLambdaRuntime, invokeHandler, readEvent } from './run-handler';
-import { PROJECT_FILES, projectModel, tempDir, writeProject } from './zip-project';
+import { plant, PROJECT_FILES, projectModel, tempDir, writeProject } from './zip-project';
 
 const SHIPPED = [
   'app.js',
@@ -71,6 +71,80 @@ describe('buildDeploymentZip', () => {
     const { diagnostics } = await buildDeploymentZip({ projectDir: dir, model: projectModel(), bundleAwsSdk: false });
     expect(diagnostics.map((d) => `${d.code} ${d.message}`)).to.deep.equal([
       'APPC406 two files would be app.js in deployment.zip (one of them is vendor/app.js)',
+    ]);
+  });
+});
+
+describe('buildDeploymentZip on a project with planted secrets and symlinks', () => {
+  /** The sample project plus what the issue found shipping: secrets, junk, a dependency's working copy, links in and out. */
+  function planted(): { dir: string; outside: string } {
+    const dir = writeProject(tempDir('zip-planted'));
+    const outside = tempDir('zip-outside');
+    plant(outside, ['etc/passwd', 'etc/shadow', 'notes.txt']);
+    plant(dir, [
+      'lib/keys/id_rsa', 'lib/.ssh/id_ed25519', 'lib/.aws/credentials', 'lib/.npmrc', 'lib/.netrc', 'lib/.htpasswd', 'lib/cert.p12',
+      'lib/service-account.json', 'lib/npm-debug.log', 'lib/tsconfig.tsbuildinfo', 'lib/.DS_Store', 'lib/assets/logo.txt',
+      'vendor/.env', 'vendor/.git/config', 'vendor/id_rsa',
+      'node_modules/repeat-str/.env', 'node_modules/repeat-str/.git/config', 'node_modules/repeat-str/server.pem',
+      'node_modules/repeat-str/test/index.test.js', 'out/deployment.zip',
+    ]);
+    fs.writeFileSync(path.join(dir, 'node_modules/repeat-str/.npmignore'), 'test/\n');
+    fs.symlinkSync('assets', path.join(dir, 'lib/assets-alias'));
+    fs.symlinkSync('..', path.join(dir, 'lib/up'));
+    fs.symlinkSync(path.join(outside, 'etc'), path.join(dir, 'lib/etc'));
+    fs.symlinkSync(path.join(outside, 'notes.txt'), path.join(dir, 'vendor/notes.txt'));
+    return { dir, outside };
+  }
+
+  it('ships nothing of them, and names every link it refuses', async () => {
+    const { dir, outside } = planted();
+    const { zip, diagnostics, excluded } = await buildDeploymentZip({ projectDir: dir, model: projectModel(), bundleAwsSdk: false, outDir: path.join(dir, 'out') });
+    expect(zip).to.have.length(0);
+    expect(diagnostics.map((d) => `${d.code} ${d.message}`)).to.deep.equal([
+      `APPC422 lib/etc is a symlink to ${path.join(outside, 'etc')}, which is outside the project: deployment.zip never follows a link out of the project`,
+      'APPC423 lib/up is a symlink to .., a directory that contains the link: following it would never end',
+      `APPC422 vendor/notes.txt is a symlink to ${path.join(outside, 'notes.txt')}, which is outside the project: deployment.zip never follows a link out of the project`,
+    ]);
+    expect(excluded.map((e) => e.path)).to.include.members(['lib/keys/id_rsa', 'vendor/.env', 'node_modules/repeat-str/.env', 'node_modules/repeat-str/test/']);
+  });
+
+  it('with the bad links removed, holds exactly the app, its assets and the published dependency files', async () => {
+    const { dir } = planted();
+    ['lib/up', 'lib/etc', 'vendor/notes.txt'].forEach((link) => fs.unlinkSync(path.join(dir, link)));
+    fs.mkdirSync(path.join(dir, 'lib/out'));
+    fs.writeFileSync(path.join(dir, 'lib/out/sam.json'), '{}');
+    const { zip, diagnostics, excluded } = await buildDeploymentZip({ projectDir: dir, model: projectModel(), bundleAwsSdk: false, outDir: path.join(dir, 'lib/out') });
+    expect(diagnostics).to.deep.equal([]);
+    expect(Object.keys(unzipSync(zip))).to.deep.equal([
+      'app.js', 'lib/assets-alias/logo.txt', 'lib/assets/logo.txt', 'lib/data.json',
+      ...SHIPPED.filter((f) => f.startsWith('node_modules/')), 'vendored.js',
+    ]);
+    expect(excluded.map((e) => `${e.path} (${e.reason})`)).to.deep.equal([
+      'lib/.DS_Store (OS file)', 'lib/.aws (credentials directory)', 'lib/.htpasswd (credentials or token file)', 'lib/.netrc (credentials or token file)',
+      'lib/.npmrc (credentials or token file)', 'lib/.ssh (credentials directory)', 'lib/cert.p12 (key or certificate material)', 'lib/keys/id_rsa (SSH key)',
+      'lib/npm-debug.log (log file)', 'lib/out (the output directory (OUT))', 'lib/server.pem (key or certificate material)',
+      'lib/service-account.json (credentials file)', 'lib/tests (test folder)', 'lib/tsconfig.tsbuildinfo (build info)',
+      'node_modules/repeat-str/.env (environment file)', 'node_modules/repeat-str/.git/ (not in the published package (npm pack rules))',
+      'node_modules/repeat-str/.npmignore (not in the published package (npm pack rules))', 'node_modules/repeat-str/server.pem (key or certificate material)',
+      'node_modules/repeat-str/test/ (not in the published package (npm pack rules))',
+      'vendor/.env (environment file)', 'vendor/.env.production (environment file)', 'vendor/.git (version control)', 'vendor/id_rsa (SSH key)',
+    ]);
+  });
+
+  it('refuses a deployment over Lambda\'s 250 MB unzipped limit, naming the biggest parts', async () => {
+    const dir = writeProject(tempDir('zip-big'));
+    fs.mkdirSync(path.join(dir, 'lib/videos'));
+    const video = path.join(dir, 'lib/videos/intro.mp4');
+    fs.writeFileSync(video, '');
+    fs.truncateSync(video, 262_144_000); // sparse: nothing is read or written before the check
+    const { zip, diagnostics } = await buildDeploymentZip({ projectDir: dir, model: projectModel(), bundleAwsSdk: false });
+    expect(zip).to.have.length(0);
+    expect(diagnostics).to.have.length(1);
+    expect(diagnostics[0].code).to.equal('APPC426');
+    const [head, parts] = diagnostics[0].message.split('; the biggest parts: ');
+    expect(head).to.match(/^deployment\.zip unzips to 250\.0 MB \(2621\d{5} bytes\), over Lambda's limit of 250\.0 MB \(262144000 bytes\) for a function's code and layers unzipped$/);
+    expect(parts.split(', ').map((part) => part.replace(/ [\d.]+ KB$/, ' KB'))).to.deep.equal([
+      'lib/videos/ 250.0 MB', 'app.js KB', 'node_modules/padder/ KB', 'node_modules/repeat-str/ KB', 'vendored.js KB',
     ]);
   });
 });
