@@ -2,11 +2,12 @@
  * Local server benchmark (issues 6 and 11): `appc local` serving fixtures/hello in its own
  * process (the built CLI, `node bin/appc.js local --port 0`, its request lines written to a temp
  * file), and autocannon in this one: a warm-up of WARMUP requests, then REQUESTS GET / at
- * CONNECTIONS concurrent connections. Prints requests/second and latency next to the figures
+ * CONNECTIONS concurrent connections; then the same with WAIT_REQUESTS against bench/apps/local-wait,
+ * whose handler waits 20 ms. Prints requests/second and latency next to the figures
  * recorded before function instances (BEFORE); exits 1 unless every request got a 200 (no
  * errors, timeouts or other statuses).
  * Run: `npm run build`, then
- * `node bench/run.js local [--requests N] [--connections N] [--concurrency N (appc local's, default its own)]`.
+ * `node bench/run.js local [--requests N] [--wait-requests N] [--connections N] [--concurrency N (appc local's, default its own)]`.
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -31,16 +32,19 @@ const flag = (name: string, fallback: number) => {
   return at >= 0 ? Number(process.argv[at + 1]) : fallback;
 };
 const REQUESTS = flag('--requests', 10_000);
+/** Fewer for the waiting handler: one at a time, 10,000 would take over 200 s. */
+const WAIT_REQUESTS = flag('--wait-requests', 1_000);
 const CONNECTIONS = flag('--connections', 100);
 const CONCURRENCY = flag('--concurrency', 0);
 const WARMUP = 1_000;
 
 /**
- * The same run (10,000 requests, 100 connections) before issue 11, when each app ran one
+ * The same runs (10,000 and 1,000 requests, 100 connections) before issue 11, when each app ran one
  * invocation at a time in the server's thread (commit 53f7a2a, this bench on 2 vCPUs): written
  * down here because that code is gone.
  */
 const BEFORE = '3115 requests/second, p50 12 ms, p99 241 ms, max 1957 ms, 0 errors (serial queue, commit 53f7a2a)';
+const BEFORE_WAIT = '44 requests/second, p50 2220 ms, p99 2403 ms, max 2427 ms, 0 errors (serial queue, commit 53f7a2a)';
 
 /** The CLI in its own process; its stdout goes to a temp file (reading 10,000 request lines here would slow autocannon). */
 async function startAppcLocal(projectDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
@@ -61,32 +65,50 @@ async function startAppcLocal(projectDir: string): Promise<{ url: string; stop: 
   throw new Error(`appc local did not start:\n${fs.readFileSync(log, 'utf8')}`);
 }
 
-async function main(): Promise<void> {
-  console.log(`appc local benchmark: ${machineLine()}`);
-  const stale = staleDistWarning();
-  if (stale) console.log(stale);
-  const server = await startAppcLocal(path.join(ROOT, 'fixtures', 'hello'));
+interface Scenario {
+  label: string;
+  projectDir: string;
+  requests: number;
+  /** The figures recorded before issue 11. */
+  before: string;
+}
+
+/** Starts `appc local` on the scenario's app, warms it up, then times its requests; returns whether every one got a 200. */
+async function measure({ label, projectDir, requests, before }: Scenario): Promise<boolean> {
+  const server = await startAppcLocal(projectDir);
   try {
     await autocannon({ url: `${server.url}/`, connections: CONNECTIONS, amount: WARMUP });
     // autocannon notices the end only at its next 1 s sample: time the first to the last answer here.
     const started = performance.now();
     let finished = started;
-    const tracker = autocannon({ url: `${server.url}/`, connections: CONNECTIONS, amount: REQUESTS });
+    const tracker = autocannon({ url: `${server.url}/`, connections: CONNECTIONS, amount: requests });
     tracker.on('response', () => (finished = performance.now()));
     const result = await tracker;
     const seconds = (finished - started) / 1000;
-    const ok = result.errors === 0 && result.timeouts === 0 && result.non2xx === 0 && result['2xx'] === REQUESTS;
+    const failed = result.errors + result.timeouts + result.non2xx;
     const instances = CONCURRENCY > 0 ? `--concurrency ${CONCURRENCY}` : 'default --concurrency';
-    console.log(`fixtures/hello, GET /, ${REQUESTS} requests at concurrency ${CONNECTIONS} (autocannon, after ${WARMUP} warm-up requests), appc local ${instances}`);
-    console.log(`  requests/second  ${Math.round(REQUESTS / seconds)} (${REQUESTS} in ${seconds.toFixed(2)} s)`);
+    console.log(`${label}, GET /, ${requests} requests at concurrency ${CONNECTIONS} (autocannon, after ${WARMUP} warm-up requests), appc local ${instances}`);
+    console.log(`  requests/second  ${Math.round(requests / seconds)} (${requests} in ${seconds.toFixed(2)} s)`);
     console.log(`  latency          p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`);
     console.log(`  answers          ${result['2xx']} 2xx, ${result.non2xx} other, ${result.errors} errors, ${result.timeouts} timeouts`);
-    console.log(`  before issue 11  ${BEFORE}`);
-    console.log(`${passFail(ok)} zero errors, every request answered 200 (${result.errors + result.timeouts + result.non2xx} failed)`);
-    if (!ok) process.exitCode = 1;
+    console.log(`  before issue 11  ${before}`);
+    const ok = failed === 0 && result['2xx'] === requests;
+    console.log(`${passFail(ok)} zero errors, every request answered 200 (${failed} failed)`);
+    return ok;
   } finally {
     await server.stop();
   }
+}
+
+async function main(): Promise<void> {
+  console.log(`appc local benchmark: ${machineLine()}`);
+  const stale = staleDistWarning();
+  if (stale) console.log(stale);
+  const scenarios: Scenario[] = [
+    { label: 'fixtures/hello', projectDir: path.join(ROOT, 'fixtures', 'hello'), requests: REQUESTS, before: BEFORE },
+    { label: 'bench/apps/local-wait (the handler waits 20 ms)', projectDir: path.join(ROOT, 'bench', 'apps', 'local-wait'), requests: WAIT_REQUESTS, before: BEFORE_WAIT },
+  ];
+  for (const scenario of scenarios) if (!(await measure(scenario))) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

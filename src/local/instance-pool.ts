@@ -5,8 +5,9 @@
  * that outlives the function's timeout is answered `timeout` and its instance discarded (its
  * state may be half-changed), as Lambda does; the next invocation gets a fresh one.
  * https://docs.aws.amazon.com/lambda/latest/dg/lambda-concurrency.html
- * A new instance's loading (Lambda's Init phase) has its own limit, INIT_TIMEOUT_MS; the
- * function's timeout starts with the invocation.
+ * A new instance's loading (Lambda's Init phase) has its own limit: INIT_TIMEOUT_MS, then, as
+ * Lambda retries a slow Init within the first invocation, the function's timeout once more;
+ * past that the invocation fails. The function's timeout for the handler starts once loaded.
  * https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html
  */
 import { FunctionInstance, type InstanceOptions, type InvokeResult } from './function-instance';
@@ -92,8 +93,9 @@ export class InstancePool {
 
   /** Waits for the instance to be ready (a cold start), then runs the job with the function's timeout. */
   private async invokeOn(instance: FunctionInstance, job: Job): Promise<PoolOutcome> {
-    const started = await withDeadline(Date.now() + INIT_TIMEOUT_MS, () => instance.ready);
-    if (started === 'timeout' || 'error' in started) return started;
+    const started = await withDeadline(Date.now() + INIT_TIMEOUT_MS + this.options.timeoutMs, () => instance.ready);
+    if (started === 'timeout') return { error: new Error(`the function instance did not finish loading within ${(INIT_TIMEOUT_MS + this.options.timeoutMs) / 1000} s (Lambda's Init limit, then the function's timeout)`) };
+    if ('error' in started) return started;
     const deadline = Date.now() + this.options.timeoutMs;
     return withDeadline(deadline, () => instance.invoke(job.exportName, job.event, job.context(deadline)));
   }
