@@ -1,10 +1,11 @@
 import { checkProject } from './check-project';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic';
+import { bundleTarget } from './config/lambda-runtimes';
 import { emitSam } from './emit/sam';
+import { functionRuntimes } from './emit/sam-plan';
 import { serializeTemplate } from './emit/serialize-template';
 import { emitSwagger } from './emit/swagger';
 import { isYamlFile, mergeTemplates, readMergeTemplate } from './output/merge-template';
-import { lambdaRuntime } from './output/node-runtime';
 import { policyInput, resourcePolicy } from './output/policy-input';
 import type { OutputFile } from './output/write-output';
 import { buildDeploymentZip } from './package/build-deployment-zip';
@@ -48,16 +49,15 @@ export async function packageProject(options: PackageOptions): Promise<PackageRe
   const timings = [...checked.timings];
   const { model, config } = checked;
   if (!model || !config) return { diagnostics: checked.diagnostics, timings };
-  const runtime = lambdaRuntime();
   const policy = policyInput(options.projectDir, model, config);
   const apiPolicy = resourcePolicy(options.projectDir, config);
   const merge = options.mergeTemplate ? readMergeTemplate(options.mergeTemplate) : { diagnostics: [] };
-  const diagnostics = [...checked.diagnostics, ...runtime.diagnostics, ...policy.diagnostics, ...apiPolicy.diagnostics, ...merge.diagnostics];
+  const diagnostics = [...checked.diagnostics, ...policy.diagnostics, ...apiPolicy.diagnostics, ...merge.diagnostics];
   if (hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics), timings };
 
   let start = performance.now();
   const swagger = emitSwagger(model, config, { resourcePolicy: apiPolicy.policy });
-  const sam = emitSam({ model, config, swagger, runtime: runtime.runtime, appcVersion: appcVersion(), handlerModule: HANDLER_MODULE, policy: policy.policy });
+  const sam = emitSam({ model, config, swagger, appcVersion: appcVersion(), handlerModule: HANDLER_MODULE, policy: policy.policy });
   const template = 'template' in merge && merge.template ? mergeTemplates(sam, merge.template) : sam;
   const yaml = options.templateFormat === 'yaml' || (options.mergeTemplate !== undefined && isYamlFile(options.mergeTemplate));
   // yaml is loaded only for YAML output (~50 ms saved on every JSON run).
@@ -67,7 +67,8 @@ export async function packageProject(options: PackageOptions): Promise<PackageRe
 
   if (model.routes.length > 0 || model.functions.length > 0) {
     start = performance.now();
-    const zip = await buildDeploymentZip({ projectDir: options.projectDir, model, bundleAwsSdk: config.bundleAwsSdk, outDir: options.outDir });
+    const target = bundleTarget(functionRuntimes(model, config));
+    const zip = await buildDeploymentZip({ projectDir: options.projectDir, model, bundleAwsSdk: config.bundleAwsSdk, outDir: options.outDir, target });
     timings.push(['Building deployment.zip', performance.now() - start]);
     diagnostics.push(...zip.diagnostics);
     if (hasErrors(zip.diagnostics)) return { diagnostics: sortDiagnostics(diagnostics), timings, excluded: zip.excluded };

@@ -9,9 +9,11 @@
  * Packages the project depends on stay outside the bundle and load from its node_modules.
  */
 import { checkProject } from '../compiler/check-project';
+import { bundleTarget } from '../compiler/config/lambda-runtimes';
 import { functionConfig } from '../compiler/config/resolve-config';
 import type { ResolvedConfig } from '../compiler/config/resolved-config';
 import { error, hasErrors, type Diagnostic } from '../compiler/diagnostics/diagnostic';
+import { functionRuntimes } from '../compiler/emit/sam-plan';
 import type { AppModel } from '../compiler/model/app-model';
 import { API_HANDLER_ID, API_HANDLER_NAME } from '../compiler/model/names';
 import { bundleApp } from '../compiler/package/bundle-app';
@@ -59,7 +61,9 @@ export async function loadLocalApp(options: LoadOptions): Promise<LoadResult> {
   const checked = checkProject({ projectDir, stage });
   const { model, config } = checked;
   if (!model || !config) return { diagnostics: checked.diagnostics };
-  const bundle = await bundleApp({ projectDir, model, external: [...declaredPackages(projectDir), '@aws-sdk/*'] });
+  // The same target as deployment.zip's, so that local mode runs the code Lambda will.
+  const target = bundleTarget(functionRuntimes(model, config));
+  const bundle = await bundleApp({ projectDir, model, external: [...declaredPackages(projectDir), '@aws-sdk/*'], target });
   if ('diagnostics' in bundle) return { diagnostics: [...checked.diagnostics, ...bundle.diagnostics] };
   const taskDir = createTaskDir(projectDir, bundle.code);
   const instances = new AppInstances({ bundleFile: taskDir.bundleFile, config, concurrency: options.concurrency, onStrayError: options.onStrayError });

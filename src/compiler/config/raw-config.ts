@@ -3,8 +3,12 @@
  * `schemas/config.schema.json`. `null` anywhere means "unset", as in Chalice.
  */
 
+import type { LambdaArchitecture, LambdaNodeRuntime } from './lambda-runtimes';
+
 /** Keys that may differ per Lambda function (`lambda_functions.<fn>`). */
 export interface RawFunctionSettings {
+  lambda_runtime?: LambdaNodeRuntime | null;
+  lambda_architecture?: LambdaArchitecture | null;
   manage_iam_role?: boolean | null;
   iam_role_arn?: string | null;
   autogen_policy?: boolean | null;

@@ -1,4 +1,5 @@
 import { configuredFunctionNames, lookupFunctionSetting, lookupStageSetting, mergeFunctionDict } from './config-lookup';
+import { DEFAULT_ARCHITECTURE, NEWEST_NODE_RUNTIME } from './lambda-runtimes';
 import { API_HANDLER, DEFAULT_STAGE, type FunctionKey, type RawConfig, type StageKey } from './raw-config';
 import type { FunctionConfig, ResolvedConfig } from './resolved-config';
 
@@ -13,6 +14,8 @@ const DEFAULTS = {
   autogen_policy: true,
   xray: false,
   bundle_aws_sdk: false,
+  lambda_runtime: NEWEST_NODE_RUNTIME,
+  lambda_architecture: DEFAULT_ARCHITECTURE,
 } as const;
 
 /**
@@ -51,6 +54,8 @@ export function functionConfig(resolved: ResolvedConfig, name: string): Function
 function resolveFunction(raw: RawConfig, stage: string, fn: string | undefined): FunctionConfig {
   const get = <K extends FunctionKey>(key: K) => lookupFunctionSetting(raw, stage, fn, key)?.value;
   return {
+    lambdaRuntime: get('lambda_runtime') ?? DEFAULTS.lambda_runtime,
+    lambdaArchitecture: get('lambda_architecture') ?? DEFAULTS.lambda_architecture,
     lambdaTimeout: get('lambda_timeout') ?? DEFAULTS.lambda_timeout,
     lambdaMemorySize: get('lambda_memory_size') ?? DEFAULTS.lambda_memory_size,
     environmentVariables: mergeFunctionDict(raw, stage, fn, 'environment_variables'),

@@ -4,8 +4,14 @@
  * by validation and the emitters. Keys are camelCase versions of config.json's keys.
  */
 
+import type { LambdaArchitecture, LambdaNodeRuntime } from './lambda-runtimes';
+
 /** Settings of one Lambda function (`api_handler` for the API handler). */
 export interface FunctionConfig {
+  /** `Runtime`: a Lambda Node.js runtime identifier (default the newest, see lambda-runtimes.ts). */
+  readonly lambdaRuntime: LambdaNodeRuntime;
+  /** `Architectures`: `x86_64` (default) or `arm64`. */
+  readonly lambdaArchitecture: LambdaArchitecture;
   readonly lambdaTimeout: number;
   readonly lambdaMemorySize: number;
   /** Merged key by key: top level < stage < stage function. */

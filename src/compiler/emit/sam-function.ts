@@ -2,15 +2,15 @@
  * One `AWS::Serverless::Function` and its optional log group (CHALICE-PACKAGE.md §5.2,
  * §5.7), properties in Chalice's order.
  */
+import { DEFAULT_ARCHITECTURE } from '../config/lambda-runtimes';
 import type { FunctionConfig } from '../config/resolved-config';
 import { toLogicalId } from '../model/names';
 import { sub, type Json, type JsonObject, type ResourceEntry } from './cfn';
 import { functionEvents } from './sam-events';
 import type { LambdaPlan } from './sam-plan';
 
-/** What every function shares: the runtime, and the values of the `appc` tag. */
+/** What every function shares: the values of the `appc` tag. */
 export interface FunctionContext {
-  runtime: string;
   appcVersion: string;
   stage: string;
   appName: string;
@@ -18,7 +18,7 @@ export interface FunctionContext {
 
 export function functionResource(plan: LambdaPlan, settings: FunctionConfig, role: Json, context: FunctionContext): ResourceEntry {
   const properties: JsonObject = {
-    Runtime: context.runtime,
+    Runtime: settings.lambdaRuntime,
     Handler: plan.handler,
     CodeUri: './deployment.zip',
     Tags: tags(settings, context),
@@ -32,6 +32,8 @@ export function functionResource(plan: LambdaPlan, settings: FunctionConfig, rol
   if (settings.subnetIds.length > 0 && settings.securityGroupIds.length > 0) {
     properties.VpcConfig = { SecurityGroupIds: [...settings.securityGroupIds], SubnetIds: [...settings.subnetIds] };
   }
+  // x86_64 is Lambda's default: like the other optional properties, written only when it differs.
+  if (settings.lambdaArchitecture !== DEFAULT_ARCHITECTURE) properties.Architectures = [settings.lambdaArchitecture];
   if (settings.reservedConcurrency !== undefined) properties.ReservedConcurrentExecutions = settings.reservedConcurrency;
   if (settings.layers.length > 0) properties.Layers = [...settings.layers];
   properties.Role = role;

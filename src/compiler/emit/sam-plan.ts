@@ -3,6 +3,7 @@
  * (CHALICE-PACKAGE.md §5.1): pure functions, then event-source functions, then (with
  * routes) the API handler and every built-in authorizer.
  */
+import type { LambdaNodeRuntime } from '../config/lambda-runtimes';
 import { functionConfig } from '../config/resolve-config';
 import type { FunctionConfig, ResolvedConfig } from '../config/resolved-config';
 import type { AppModel, FunctionModel } from '../model/app-model';
@@ -41,4 +42,9 @@ function functionName(fn: FunctionModel): string {
 /** A function's resolved settings (the stage's defaults for a function the config does not list). */
 export function settingsOf(config: ResolvedConfig, name: string): FunctionConfig {
   return functionConfig(config, name);
+}
+
+/** The `Runtime` of every function of the template, in plan order: what the shared bundle must run on. */
+export function functionRuntimes(model: AppModel, config: ResolvedConfig): LambdaNodeRuntime[] {
+  return planFunctions(model, '').map((plan) => settingsOf(config, plan.name).lambdaRuntime);
 }

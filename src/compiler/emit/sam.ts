@@ -18,8 +18,6 @@ export interface SamInput {
   config: ResolvedConfig;
   /** `emitSwagger`'s document; used only when the app has routes. */
   swagger: JsonObject;
-  /** Lambda runtime identifier, e.g. `nodejs20.x`. */
-  runtime: string;
   /** appc's own version, for the `appc` tag. */
   appcVersion: string;
   /** The zip's entry module (without extension): `Handler` is `<handlerModule>.<LogicalId>`. */
@@ -29,14 +27,13 @@ export interface SamInput {
 
 /**
  * The whole template as an object; `serializeTemplate` turns it into `sam.json`.
- * @example emitSam({ model, config, swagger, runtime: 'nodejs20.x', appcVersion: '0.1.0', handlerModule: 'appc-entry', policy: { mode: 'autogen', statements: [] } })
+ * @example emitSam({ model, config, swagger, appcVersion: '0.1.0', handlerModule: 'appc-entry', policy: { mode: 'autogen', statements: [] } })
  */
 export function emitSam(input: SamInput): JsonObject {
   const { model, config } = input;
   const plans = planFunctions(model, input.handlerModule);
   const roles = functionRoles(plans, input.policy, config);
   const context: FunctionContext = {
-    runtime: input.runtime,
     appcVersion: input.appcVersion,
     stage: config.stage,
     appName: config.appName ?? model.appName,

@@ -19,6 +19,8 @@ export interface DeploymentZipOptions {
   outDir?: string;
   /** The unzipped size limit in bytes; Lambda's 250 MB unless a test says otherwise. */
   unzippedLimit?: number;
+  /** esbuild's target, from the functions' `lambda_runtime` (see `bundleTarget`); default the newest runtime's. */
+  target?: `node${number}`;
 }
 
 export interface DeploymentZip {
@@ -39,14 +41,14 @@ export const BUNDLE_FILE = 'app.js';
  * list, a symlink out of the project, or OUT; byte-identical for the same project wherever it is.
  */
 export async function buildDeploymentZip(options: DeploymentZipOptions): Promise<DeploymentZip> {
-  const { projectDir, model, bundleAwsSdk } = options;
+  const { projectDir, model, bundleAwsSdk, target } = options;
   const dependencies = collectDependencies({ projectDir, bundleAwsSdk });
   const project = collectProjectFiles({ projectDir, outDir: options.outDir });
   const packages = await collectPackageFiles(dependencies.packages);
   const excluded = [...project.excluded, ...packages.excluded].sort((a, b) => compareStrings(a.path, b.path));
   const imports = { projectReal: fs.realpathSync(projectDir), declared: dependencies.declared, awsSdkProvided: !bundleAwsSdk };
   const external = [...dependencies.declared, ...(bundleAwsSdk ? [] : ['@aws-sdk/*'])];
-  const bundle = await bundleApp({ projectDir, model, external, imports });
+  const bundle = await bundleApp({ projectDir, model, external, imports, target });
   const named = checkNamedDeniedFiles(appSources(projectDir, model), project.excluded);
   const diagnostics = [...dependencies.diagnostics, ...project.diagnostics, ...packages.diagnostics, ...named];
   if (!('code' in bundle)) return failed([...diagnostics, ...bundle.diagnostics], excluded);

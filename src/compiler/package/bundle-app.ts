@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RUNTIME_INDEX } from '../runtime-location';
 import { build, type BuildFailure, type Loader, type Message, type Plugin } from 'esbuild';
+import { bundleTarget } from '../config/lambda-runtimes';
 import { error, type Diagnostic } from '../diagnostics/diagnostic';
 import type { AppModel, SourceLocation } from '../model/app-model';
 import { API_HANDLER_ID, API_HANDLER_NAME, toLogicalId } from '../model/names';
@@ -14,6 +15,8 @@ export interface BundleOptions {
   external: readonly string[];
   /** When set, the app's imports are checked against it (APPC420, APPC421). */
   imports?: ImportPolicy;
+  /** esbuild's target: the Node of the functions' Lambda runtime (the lowest one when they differ); default the newest runtime's. */
+  target?: `node${number}`;
 }
 
 export type BundleResult = { code: Uint8Array } | { diagnostics: Diagnostic[] };
@@ -26,9 +29,9 @@ const HANDLER_NAME_KEY = 'appc.name';
  * runtime, with one export per function (`APIHandler` for the routes, then each
  * function's logical ID), so that SAM's `Handler` is `app.<LogicalId>`.
  * Minified (names kept: error bodies use class names), deterministic, no source map.
- * @example await bundleApp({ projectDir, model, external: ['lodash'] })
+ * @example await bundleApp({ projectDir, model, external: ['lodash'], target: 'node24' })
  */
-export async function bundleApp({ projectDir: dir, model, external, imports }: BundleOptions): Promise<BundleResult> {
+export async function bundleApp({ projectDir: dir, model, external, imports, target }: BundleOptions): Promise<BundleResult> {
   const projectDir = path.resolve(dir);
   try {
     const result = await build({
@@ -37,7 +40,7 @@ export async function bundleApp({ projectDir: dir, model, external, imports }: B
       bundle: true,
       write: false,
       platform: 'node',
-      target: 'node20',
+      target: target ?? bundleTarget([]),
       format: 'cjs',
       minify: true,
       keepNames: true,

@@ -17,8 +17,8 @@ import { policyStatements } from './generate-policy';
 export function generatedPolicyDocument(model: AppModel, config: ResolvedConfig): { document: JsonObject; diagnostics: Diagnostic[] } {
   const { statements, diagnostics } = policyStatements(model.sdk);
   const swagger = emitSwagger(model, config);
-  // Runtime and handler names do not reach the role; any valid values do.
-  const sam = emitSam({ model, config, swagger, runtime: 'nodejs20.x', appcVersion: appcVersion(), handlerModule: 'app', policy: { mode: 'autogen', statements } });
+  // Handler names do not reach the role; any valid module name does.
+  const sam = emitSam({ model, config, swagger, appcVersion: appcVersion(), handlerModule: 'app', policy: { mode: 'autogen', statements } });
   const role = (sam.Resources as Record<string, { Properties: { Policies: Array<{ PolicyDocument: JsonObject }> } } | undefined>).DefaultRole;
   return { document: role?.Properties.Policies[0].PolicyDocument ?? { Version: '2012-10-17', Statement: statements }, diagnostics };
 }

@@ -14,13 +14,13 @@ const FULL = {
   minimum_compression_size: 0, bundle_aws_sdk: true, manage_iam_role: false, iam_role_arn: ROLE, autogen_policy: false,
   iam_policy_file: 'policy.json', environment_variables: { TABLE: 'users' }, tags: { team: 'web' }, lambda_timeout: 900,
   lambda_memory_size: 10240, reserved_concurrency: 0, layers: [LAYER], subnet_ids: ['subnet-0a'], security_group_ids: ['sg-0a'],
-  xray: true, log_retention_in_days: 3653,
-  lambda_functions: { worker: { lambda_timeout: 1, lambda_memory_size: 128, environment_variables: {}, tags: {}, xray: null } },
+  xray: true, log_retention_in_days: 3653, lambda_runtime: 'nodejs24.x', lambda_architecture: 'arm64',
+  lambda_functions: { worker: { lambda_runtime: 'nodejs22.x', lambda_architecture: 'x86_64', lambda_timeout: 1, lambda_memory_size: 128, environment_variables: {}, tags: {}, xray: null } },
   stages: {
     prod: {
       api_gateway_stage: 'v1', api_gateway_endpoint_type: 'REGIONAL', api_gateway_endpoint_vpce: null, api_gateway_policy_file: 'api.json',
       minimum_compression_size: 10485760, lambda_functions: { api_handler: { iam_role_arn: ROLE, manage_iam_role: false } },
-      environment_variables: { STAGE: 'prod' }, log_retention_in_days: 1,
+      environment_variables: { STAGE: 'prod' }, log_retention_in_days: 1, lambda_runtime: 'nodejs22.x', lambda_architecture: 'x86_64',
     },
   },
 };
@@ -70,6 +70,10 @@ describe('config schema', () => {
     ['compression size over 10 MiB', { minimum_compression_size: 10485761 }],
     ['an unknown endpoint type', { api_gateway_endpoint_type: 'edge' }],
     ['a log retention CloudWatch does not offer', { log_retention_in_days: 2 }],
+    ['a runtime that is not Node.js', { lambda_runtime: 'python3.13' }],
+    ['a Node version instead of a runtime identifier', { lambda_runtime: '24' }],
+    ['an architecture SAM does not spell so', { lambda_architecture: 'aarch64' }],
+    ['a list of architectures', { lambda_functions: { w: { lambda_architecture: ['arm64'] } } }],
     ['a non-string env value', { environment_variables: { COUNT: 3 } }],
     ['a bad env name', { environment_variables: { '1X': 'a' } }],
     ['a non-string tag value', { tags: { n: 1 } }],

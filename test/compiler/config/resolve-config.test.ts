@@ -12,7 +12,7 @@ describe('resolveConfig: defaults', () => {
       apiGatewayEndpointVpce: undefined, apiGatewayPolicyFile: undefined, minimumCompressionSize: undefined, bundleAwsSdk: false,
     });
     expect(resolved.functions.api_handler).to.deep.equal({
-      lambdaTimeout: 60, lambdaMemorySize: 128, environmentVariables: {}, tags: {}, manageIamRole: true, iamRoleArn: undefined,
+      lambdaRuntime: 'nodejs24.x', lambdaArchitecture: 'x86_64', lambdaTimeout: 60, lambdaMemorySize: 128, environmentVariables: {}, tags: {}, manageIamRole: true, iamRoleArn: undefined,
       autogenPolicy: true, iamPolicyFile: undefined, xray: false, subnetIds: [], securityGroupIds: [], reservedConcurrency: undefined,
       layers: [], logRetentionInDays: undefined,
     });
@@ -33,6 +33,29 @@ describe('resolveConfig: defaults', () => {
 
   it('keeps the version and app name of the file', () => {
     expect(resolveConfig({ version: '1.0', app_name: 'demo' })).to.deep.include({ version: '1.0', appName: 'demo' });
+  });
+});
+
+describe('resolveConfig: lambda_runtime and lambda_architecture', () => {
+  const raw: RawConfig = {
+    lambda_runtime: 'nodejs22.x',
+    lambda_functions: { worker: { lambda_architecture: 'arm64' } },
+    stages: { prod: { lambda_runtime: 'nodejs24.x', lambda_functions: { worker: { lambda_runtime: 'nodejs22.x' } } } },
+  };
+  const settings = (stage: string, fn: string) => {
+    const { lambdaRuntime, lambdaArchitecture } = functionConfig(resolveConfig(raw, stage, ['worker', 'other']), fn);
+    return [lambdaRuntime, lambdaArchitecture];
+  };
+
+  it('default to the newest Node.js runtime and x86_64, whatever Node runs appc', () => {
+    expect(functionConfig(resolveConfig({}), 'api_handler')).to.deep.include({ lambdaRuntime: 'nodejs24.x', lambdaArchitecture: 'x86_64' });
+  });
+
+  it('follow the per-function precedence: stage function > stage > top-level function > top level', () => {
+    expect(settings('dev', 'api_handler')).to.deep.equal(['nodejs22.x', 'x86_64']);
+    expect(settings('dev', 'worker')).to.deep.equal(['nodejs22.x', 'arm64']);
+    expect(settings('prod', 'other')).to.deep.equal(['nodejs24.x', 'x86_64']);
+    expect(settings('prod', 'worker')).to.deep.equal(['nodejs22.x', 'arm64']);
   });
 });
 

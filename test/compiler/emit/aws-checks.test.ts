@@ -14,7 +14,7 @@ import type { Doc } from './sam-helpers';
 function emit(c: RichCase): { sam: Doc; swagger: Doc } {
   const swagger = emitSwagger(c.model, c.config, { resourcePolicy: c.resourcePolicy });
   const sam = emitSam({
-    model: c.model, config: c.config, swagger, runtime: 'nodejs20.x', appcVersion: '0.1.0', handlerModule: 'appc_entry', policy: c.policy,
+    model: c.model, config: c.config, swagger, appcVersion: '0.1.0', handlerModule: 'appc_entry', policy: c.policy,
   });
   return { sam, swagger };
 }

@@ -47,7 +47,7 @@ export function appModel(options: Partial<AppModel> = {}): AppModel {
 
 export function functionConfig(options: Partial<FunctionConfig> = {}): FunctionConfig {
   return {
-    lambdaTimeout: 60, lambdaMemorySize: 128, environmentVariables: {}, tags: {}, manageIamRole: true,
+    lambdaRuntime: 'nodejs24.x', lambdaArchitecture: 'x86_64', lambdaTimeout: 60, lambdaMemorySize: 128, environmentVariables: {}, tags: {}, manageIamRole: true,
     iamRoleArn: undefined, autogenPolicy: true, iamPolicyFile: undefined, xray: false, subnetIds: [],
     securityGroupIds: [], reservedConcurrency: undefined, layers: [], logRetentionInDays: undefined, ...options,
   };

@@ -10,7 +10,7 @@ export type Doc = Record<string, any>;
 export function samFor(model: AppModel, config: ResolvedConfig = resolvedConfig(model), extra: Partial<SamInput> = {}): Doc {
   const policy: PolicyInput = { mode: 'autogen', statements: [] };
   return emitSam({
-    model, config, swagger: emitSwagger(model, config), runtime: 'nodejs20.x', appcVersion: '0.1.0',
+    model, config, swagger: emitSwagger(model, config), appcVersion: '0.1.0',
     handlerModule: 'appc_entry', policy, ...extra,
   });
 }

@@ -43,7 +43,7 @@ describe('emitSam: template skeleton and the minimal app', () => {
     expect(sam.Resources.APIHandler).to.deep.equal({
       Type: 'AWS::Serverless::Function',
       Properties: {
-        Runtime: 'nodejs20.x',
+        Runtime: 'nodejs24.x',
         Handler: 'appc_entry.APIHandler',
         CodeUri: './deployment.zip',
         Tags: { appc: 'version=0.1.0:stage=dev:app=testapp' },
@@ -56,10 +56,10 @@ describe('emitSam: template skeleton and the minimal app', () => {
   });
 
   it('emits RestAPI with the swagger as its body', () => {
-    const config = resolvedConfig(model);
+    const config = resolvedConfig(model, { all: { lambdaRuntime: 'nodejs22.x' } });
     const swagger = { swagger: '2.0', marker: true };
     const template = emitSam({
-      model, config, swagger, runtime: 'nodejs22.x', appcVersion: '1.2.3', handlerModule: 'm', policy: { mode: 'autogen', statements: [] },
+      model, config, swagger, appcVersion: '1.2.3', handlerModule: 'm', policy: { mode: 'autogen', statements: [] },
     }) as Record<string, any>;
     expect(template.Resources.RestAPI).to.deep.equal({
       Type: 'AWS::Serverless::Api',

@@ -22,7 +22,7 @@ const SHIPPED = [
 ];
 
 async function build(dir: string, bundleAwsSdk = false): Promise<Uint8Array> {
-  const { zip, diagnostics } = await buildDeploymentZip({ projectDir: dir, model: projectModel(), bundleAwsSdk });
+  const { zip, diagnostics } = await buildDeploymentZip({ projectDir: dir, model: projectModel(), bundleAwsSdk, target: 'node24' });
   expect(diagnostics).to.deep.equal([]);
   return zip;
 }
@@ -51,7 +51,7 @@ describe('buildDeploymentZip', () => {
   it('reports a missing dependency and builds no zip', async () => {
     const dir = writeProject(tempDir('zip-missing'));
     fs.rmSync(path.join(dir, 'node_modules', 'padder'), { recursive: true });
-    const { zip, diagnostics } = await buildDeploymentZip({ projectDir: dir, model: projectModel(), bundleAwsSdk: false });
+    const { zip, diagnostics } = await buildDeploymentZip({ projectDir: dir, model: projectModel(), bundleAwsSdk: false, target: 'node24' });
     expect(zip).to.have.length(0);
     const line = PROJECT_FILES['package.json'].split('\n').findIndex((l) => l.includes('"padder"')) + 1;
     const readSource = (file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
@@ -68,7 +68,7 @@ describe('buildDeploymentZip', () => {
 
   it('reports a vendor/ file that would replace the bundle', async () => {
     const dir = writeProject(tempDir('zip-clash'), { ...PROJECT_FILES, 'vendor/app.js': '' });
-    const { diagnostics } = await buildDeploymentZip({ projectDir: dir, model: projectModel(), bundleAwsSdk: false });
+    const { diagnostics } = await buildDeploymentZip({ projectDir: dir, model: projectModel(), bundleAwsSdk: false, target: 'node24' });
     expect(diagnostics.map((d) => `${d.code} ${d.message}`)).to.deep.equal([
       'APPC406 two files would be app.js in deployment.zip (one of them is vendor/app.js)',
     ]);

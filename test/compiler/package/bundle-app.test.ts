@@ -46,7 +46,7 @@ describe('applyNameEdits', () => {
 describe('bundleApp', () => {
   it('bundles app and runtime into one CommonJS file with no absolute paths', async () => {
     const dir = writeProject(tempDir('bundle-ok'));
-    const result = await bundleApp({ projectDir: dir, model: projectModel(), external: ['padder', 'appc', '@aws-sdk/*'] });
+    const result = await bundleApp({ projectDir: dir, model: projectModel(), external: ['padder', 'appc', '@aws-sdk/*'], target: 'node24' });
     if (!('code' in result)) throw new Error(JSON.stringify(result.diagnostics));
     const code = new TextDecoder().decode(result.code);
     expect(code).to.include('require("padder")').and.include('require("@aws-sdk/client-s3")');
@@ -55,9 +55,20 @@ describe('bundleApp', () => {
     expect(code).not.to.match(/require\("appc"\)/);
   });
 
+  it("compiles for the target's Node: optional chaining stays for node24 and is lowered for node12", async () => {
+    const dir = appOnly(`import { App } from 'appc';\nconst config: { name?: { first?: string } } = {};\nexport const app = new App({ appName: config.name?.first ?? 'demo' });\n`);
+    const code = async (target: 'node12' | 'node24') => {
+      const result = await bundleApp({ projectDir: dir, model: emptyModel(), external: [], target });
+      if (!('code' in result)) throw new Error(JSON.stringify(result.diagnostics));
+      return new TextDecoder().decode(result.code);
+    };
+    expect(await code('node24')).to.match(/\?\./);
+    expect(await code('node12')).not.to.match(/\?\.[A-Za-z_$]/).and.not.include('??');
+  });
+
   it('reports an unresolvable import at its file:line:column', async () => {
     const dir = appOnly(`import { App } from 'appc';\nimport { x } from 'nowhere';\nexport const app = new App({ appName: x });\n`);
-    const result = await bundleApp({ projectDir: dir, model: emptyModel(), external: [] });
+    const result = await bundleApp({ projectDir: dir, model: emptyModel(), external: [], target: 'node24' });
     expect(result).to.have.property('diagnostics').that.deep.equals([{
       code: 'APPC401', severity: 'error', message: 'Could not resolve "nowhere"',
       remedy: 'Check the import; for a package, add it to package.json `dependencies` and run `npm install`.',
@@ -67,7 +78,7 @@ describe('bundleApp', () => {
 
   it('says how to fix an entry module that does not export `app`', async () => {
     const dir = appOnly(`import { App } from 'appc';\nexport const application = new App({ appName: 'a' });\n`);
-    const result = await bundleApp({ projectDir: dir, model: { ...projectModel(), functions: [] }, external: [] });
+    const result = await bundleApp({ projectDir: dir, model: { ...projectModel(), functions: [] }, external: [], target: 'node24' });
     if (!('diagnostics' in result)) throw new Error('expected diagnostics');
     expect(result.diagnostics.map((d) => [d.code, d.remedy, d.location?.file])).to.deep.equal([
       ['APPC401', 'app.ts must export the App instance as `app`: `export const app = new App({ ... })`.', 'app.ts'],

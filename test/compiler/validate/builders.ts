@@ -51,7 +51,7 @@ export function app(parts: Partial<AppModel> = {}): AppModel {
 
 export function functionConfig(overrides: Partial<FunctionConfig> = {}): FunctionConfig {
   return {
-    lambdaTimeout: 60, lambdaMemorySize: 128, environmentVariables: {}, tags: {}, manageIamRole: true,
+    lambdaRuntime: 'nodejs24.x', lambdaArchitecture: 'x86_64', lambdaTimeout: 60, lambdaMemorySize: 128, environmentVariables: {}, tags: {}, manageIamRole: true,
     iamRoleArn: undefined, autogenPolicy: true, iamPolicyFile: undefined, xray: false, subnetIds: [],
     securityGroupIds: [], reservedConcurrency: undefined, layers: [], logRetentionInDays: undefined, ...overrides,
   };
