@@ -3,9 +3,11 @@ import * as path from 'node:path';
 import { expect } from 'chai';
 import { zipManifest } from '../../src/compiler/package/zip';
 import { checkReferences, checkResourceSpec, checkSamSchema, checkSwagger, samSchemaAvailable, samSchemaPath } from '../support/aws-checks';
+import { missingTool } from '../support/aws-checks/tools';
 import { expectGolden, FIXTURES_DIR, fixtureApps, fixtureSettings, REFERENCE_DIR } from '../support/fixtures';
-import { extractZip, invokeHandler } from '../support/invoke-zip';
+import { extractZip, handlerExports, invokeHandler } from '../support/invoke-zip';
 import { packagedFixture } from '../support/packaged-fixtures';
+import { runtimeNode } from '../support/runtime-node';
 
 interface InvokeCase {
   handler: string;
@@ -64,16 +66,35 @@ describe('appc package on every fixture app', function () {
         });
 
         if (settings.invoke) {
-          it("runs the zip's handlers on real events in a clean node process", function () {
+          it("runs the zip's handlers on real events, each in a clean process of its Runtime's Node", function () {
             const cases = readCases(dir);
             if (cases.length === 0) this.skip();
             if (!fs.existsSync(REFERENCE_DIR)) {
               console.log(`      reference events missing at ${REFERENCE_DIR}; cannot invoke`);
               this.skip();
             }
+            this.timeout(900000); // the first use of a runtime installs its Node (runtime-node.ts)
             const lambdaDir = extractZip(files.get('deployment.zip') as Uint8Array);
             try {
-              for (const c of cases) checkInvocation(c, template(), lambdaDir);
+              for (const c of cases) checkInvocation(this, c, template(), lambdaDir);
+            } finally {
+              fs.rmSync(lambdaDir, { recursive: true, force: true });
+            }
+          });
+
+          it("exports no callback-style handler (Node 24's Lambda runtime rejects them), loaded by each Runtime's Node", function () {
+            this.timeout(900000);
+            const lambdaDir = extractZip(files.get('deployment.zip') as Uint8Array);
+            try {
+              for (const [logicalId, fn] of functionsOf(template())) {
+                const node = nodeFor(this, fn.Properties.Runtime);
+                const [module, name] = (fn.Properties.Handler as string).split('.');
+                const loaded = handlerExports(lambdaDir, [module], node.node, fn.Properties.Environment?.Variables ?? {});
+                expect(loaded.nodeVersion, logicalId).to.equal(`v${node.version}`);
+                expect(loaded.exports.find((e) => e.name === name)?.type, `${logicalId}: ${fn.Properties.Handler} is a function`).to.equal('function');
+                const callbackStyle = loaded.exports.filter((e) => e.type === 'function' && e.length! >= 3).map((e) => `${e.module}.${e.name} declares ${e.length} parameters`);
+                expect(callbackStyle, logicalId).to.deep.equal([]);
+              }
             } finally {
               fs.rmSync(lambdaDir, { recursive: true, force: true });
             }
@@ -89,14 +110,29 @@ function readCases(dir: string): InvokeCase[] {
   return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as InvokeCase[]) : [];
 }
 
-function checkInvocation(c: InvokeCase, template: Template, lambdaDir: string): void {
+function checkInvocation(context: Mocha.Context, c: InvokeCase, template: Template, lambdaDir: string): void {
   const fn = template.Resources[c.handler];
   expect(fn?.Type, `${c.handler} is a function of the template`).to.equal('AWS::Serverless::Function');
   const environment = (fn.Properties.Environment?.Variables ?? {}) as Record<string, string>;
   const base = c.event ? JSON.parse(fs.readFileSync(path.join(REFERENCE_DIR, 'events', c.event), 'utf8')) : c.inline;
   const event = c.with ? deepMerge(base, c.with) : base;
-  const result = invokeHandler(lambdaDir, { handler: fn.Properties.Handler, event, environment });
+  const node = nodeFor(context, fn.Properties.Runtime);
+  const { result, nodeVersion } = invokeHandler(lambdaDir, { handler: fn.Properties.Handler, event, environment, node: node.node });
+  expect(nodeVersion, `${c.handler} ran on the Node of ${fn.Properties.Runtime}`).to.equal(`v${node.version}`);
   assertResult(result, substitute(c.expect, environment), c.handler);
+}
+
+function functionsOf(template: Template): Array<[string, Template['Resources'][string]]> {
+  return Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::Serverless::Function');
+}
+
+/** The Node of a function's Runtime (see runtime-node.ts). */
+function nodeFor(context: Mocha.Context, runtime: string): { node: string; version: string } {
+  const node = runtimeNode(runtime);
+  if (node.kind === 'ready') return node;
+  const message = `cannot run handlers on the Node of Runtime ${runtime}: ${node.problem}`;
+  if (node.kind === 'unpinned') throw new Error(message);
+  return missingTool(context, message);
 }
 
 /** Expected values may name the function's environment (`"$TABLE"`); an unset one drops the key. */

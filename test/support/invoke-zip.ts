@@ -20,6 +20,14 @@ export interface Invocation {
   event: unknown;
   /** The function's Environment.Variables from the template. */
   environment: Record<string, string>;
+  /** The `node` binary of the function's Runtime (see runtime-node.ts). */
+  node: string;
+}
+
+export interface InvocationResult {
+  result: unknown;
+  /** `process.version` of the node that ran the handler. */
+  nodeVersion: string;
 }
 
 /**
@@ -27,7 +35,7 @@ export interface Invocation {
  * extracted zip, the environment holds only PATH and the function's variables, and the
  * script is passed inline, so nothing from the repo (or its node_modules) is reachable.
  */
-export function invokeHandler(dir: string, invocation: Invocation): unknown {
+export function invokeHandler(dir: string, invocation: Invocation): InvocationResult {
   const [module, name] = invocation.handler.split('.');
   const script = `
     const handler = require(require('path').join(process.cwd(), ${JSON.stringify(module)}))[${JSON.stringify(name)}];
@@ -35,15 +43,47 @@ export function invokeHandler(dir: string, invocation: Invocation): unknown {
     let input = '';
     process.stdin.on('data', (chunk) => (input += chunk)).on('end', async () => {
       const result = await handler(JSON.parse(input), context);
-      process.stdout.write('\\n@@appc-result@@' + JSON.stringify({ result: result === undefined ? null : result }));
+      process.stdout.write(${JSON.stringify(MARKER)} + JSON.stringify({ result: result === undefined ? null : result, nodeVersion: process.version }));
     });`;
-  const output = execFileSync(process.execPath, ['-e', script], {
+  return runScript<InvocationResult>(dir, invocation.node, script, invocation.environment, JSON.stringify(invocation.event));
+}
+
+/** What a handler module exports, as `node` sees it after loading the module. */
+export interface ExportedValue {
+  module: string;
+  name: string;
+  type: string;
+  /** Declared parameters (`Function.length`), for functions. */
+  length?: number;
+}
+
+/**
+ * Loads handler modules from the extracted zip with the given node (nothing is invoked)
+ * and lists their exports: Lambda calls a handler with `(event, context, callback)` when
+ * it declares three parameters, which Node 24's runtime no longer supports
+ * (https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html).
+ */
+export function handlerExports(dir: string, modules: string[], node: string, environment: Record<string, string>): { exports: ExportedValue[]; nodeVersion: string } {
+  const script = `
+    const exports = [];
+    for (const module of ${JSON.stringify(modules)}) {
+      for (const [name, value] of Object.entries(require(require('path').join(process.cwd(), module)))) {
+        exports.push({ module, name, type: typeof value, ...(typeof value === 'function' ? { length: value.length } : {}) });
+      }
+    }
+    process.stdout.write(${JSON.stringify(MARKER)} + JSON.stringify({ exports, nodeVersion: process.version }));`;
+  return runScript(dir, node, script, environment, '');
+}
+
+const MARKER = '\n@@appc-result@@';
+
+function runScript<T>(dir: string, node: string, script: string, environment: Record<string, string>, input: string): T {
+  const output = execFileSync(node, ['-e', script], {
     cwd: dir,
-    env: { PATH: process.env.PATH ?? '', ...invocation.environment },
-    input: JSON.stringify(invocation.event),
+    env: { PATH: process.env.PATH ?? '', ...environment },
+    input,
     encoding: 'utf8',
   });
   // The app may log to stdout too; the result is what follows the last marker.
-  const marker = output.lastIndexOf('@@appc-result@@');
-  return (JSON.parse(output.slice(marker + '@@appc-result@@'.length)) as { result: unknown }).result;
+  return JSON.parse(output.slice(output.lastIndexOf(MARKER) + MARKER.length)) as T;
 }
