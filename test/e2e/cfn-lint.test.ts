@@ -48,8 +48,9 @@ describe("AWS's own tools on every fixture template (cfn-lint, SAM translator)",
       fs.mkdirSync(path.join(work, f.name, f.stage), { recursive: true });
       fs.writeFileSync(path.join(work, file(f, 'sam.json')), files.get('sam.json') as string);
     }
+    const start = performance.now();
     checked = await lintAndTranslate(work, fixtures.map((f) => file(f, 'sam.json')));
-    console.log(`      ${summary(fixtures.length, checked)}`);
+    console.log(`      ${summary(fixtures.length, checked)} (${((performance.now() - start) / 1000).toFixed(1)} s)`);
   });
 
   after(() => {
