@@ -20,12 +20,13 @@ interface RawMatch {
 
 /**
  * Lints every template in ONE cfn-lint process (measured: start-up costs about 3.8 s of
- * CPU, each further template about 0.1 s), all rules on, informational ones included
- * (`--include-checks I`). cfn-lint exits with bits 2/4/8 set for error/warning/info
- * findings, and with bit 1 when it failed itself.
+ * CPU, each further template about 0.1 s), every rule on: informational ones
+ * (`--include-checks I`) and experimental ones (`--include-experimental`).
+ * cfn-lint exits with bits 2/4/8 set for error/warning/info findings, and with bit 1 when
+ * it failed itself.
  */
 export async function cfnLint(files: string[], cwd: string): Promise<CfnLintFinding[]> {
-  const args = ['--include-checks', 'I', '--format', 'json', '--', ...files];
+  const args = ['--include-checks', 'I', '--include-experimental', '--format', 'json', '--', ...files];
   const run = await runProcess('cfn-lint', args, { cwd });
   if (run.status === null || (run.status & 1) !== 0) throw new Error(`${commandLine('cfn-lint', args)} failed (exit ${run.status}): ${run.stderr || run.stdout}`);
   return (JSON.parse(run.stdout) as RawMatch[]).map((m) => ({
