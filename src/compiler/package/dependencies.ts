@@ -5,7 +5,7 @@ import type { SourceLocation } from '../model/app-model';
 import { refusedLink } from './dependency-links';
 import { locateDependency, readManifest, runtimeDependencies, type DeclaredDependency, type PackageManifest } from './package-json';
 import { lockedPath, readLock, type Lock } from './package-lock';
-import { isInside } from './project-files';
+import { isInside, unreadable } from './project-files';
 import { compareStrings } from './zip';
 
 /** One installed package that ships in deployment.zip. */
@@ -98,7 +98,11 @@ function visit(walk: Walk, { from, dependency }: Want): Reached | undefined {
     if (!dependency.optional) walk.diagnostics.push(missing(walk, from, name));
     return undefined;
   }
-  const diskDir = fs.realpathSync(found.dir);
+  const diskDir = 'problem' in found ? undefined : realPathOrUndefined(found.dir);
+  if (diskDir === undefined) {
+    walk.diagnostics.push(unreadable(posixRelative(walk.projectReal, found.dir), 'problem' in found ? found.problem : new Error('no real path')));
+    return undefined;
+  }
   const refused = refusedLink(walk.projectReal, { name, installedDir: found.dir, lookupDir: found.lookupDir, realDir: diskDir, fromDir: from.diskDir, fromManifest: from.manifest });
   if (refused) {
     walk.diagnostics.push(error('APPC425', `${posixRelative(walk.projectReal, found.dir)} ${refused}`,
@@ -133,14 +137,32 @@ function addPackage(walk: Walk, from: Node, reached: Node): Reached | undefined 
   return { node, requires: runtimeDependencies(read.manifest) };
 }
 
-/** Node's lookup: `<dir>/node_modules/<name>` for `startDir` and each parent, skipping `node_modules` folders themselves. */
-function resolvePackage(name: string, startDir: string): { dir: string; lookupDir: string } | undefined {
+type Found = { dir: string; lookupDir: string } | { dir: string; lookupDir: string; problem: unknown };
+
+/**
+ * Node's lookup: `<dir>/node_modules/<name>` for `startDir` and each parent, skipping
+ * `node_modules` folders themselves. A candidate that cannot be read (EACCES, a link loop)
+ * is returned with the problem rather than skipped: Node would stop there too.
+ */
+function resolvePackage(name: string, startDir: string): Found | undefined {
   for (let dir = startDir; ; dir = path.dirname(dir)) {
     if (path.basename(dir) !== 'node_modules') {
       const candidate = path.join(dir, 'node_modules', name);
-      if (fs.statSync(candidate, { throwIfNoEntry: false })?.isDirectory()) return { dir: candidate, lookupDir: dir };
+      try {
+        if (fs.statSync(candidate, { throwIfNoEntry: false })?.isDirectory()) return { dir: candidate, lookupDir: dir };
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOTDIR') return { dir: candidate, lookupDir: dir, problem: e };
+      }
     }
     if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+function realPathOrUndefined(dir: string): string | undefined {
+  try {
+    return fs.realpathSync(dir);
+  } catch {
+    return undefined;
   }
 }
 

@@ -106,10 +106,19 @@ function visitTarget(walk: Walk, entry: Entry, target: Target): void {
     walk.excluded.push({ path: entry.shown, reason: 'the output directory (OUT)', denied: false });
     return;
   }
+  if (walk.outReal !== undefined && isStaging(walk.outReal, realPath)) {
+    walk.excluded.push({ path: entry.shown, reason: 'a staging directory of OUT', denied: false });
+    return;
+  }
   const relativeReal = posixRelative(walk.projectReal, realPath);
   const rule = denyRuleFor(entry.shown, stat.isDirectory()) ?? denyRuleFor(relativeReal, stat.isDirectory());
   if (rule) {
     walk.excluded.push({ path: entry.shown, reason: rule.reason, denied: true });
+    return;
+  }
+  if (entry.enclosing.length === 1 && !stat.isDirectory()) {
+    walk.diagnostics.push(error('APPC428', `${entry.shown} is not a directory: deployment.zip takes lib/ and vendor/ as folders`,
+      `Rename the file, or make ${entry.shown}/ a folder.`));
     return;
   }
   if (stat.isDirectory()) visitDirectory(walk, entry, realPath);
@@ -202,7 +211,16 @@ function brokenLink(shown: string, target: string, e: unknown): Diagnostic {
 export function unreadable(shown: string, e: unknown): Diagnostic {
   const { code, message } = e as NodeJS.ErrnoException;
   const reason = code ? `${message.split(',')[0].replace(/^\w+: /, '')} (${code})` : String(e);
-  return error('APPC424', `cannot read ${shown}: ${reason}`, `Make it readable by the user running appc (chmod), or move it out of ${shown.split('/')[0]}/.`);
+  const top = shown.split('/')[0];
+  const remedy = top === 'node_modules' || top === '..'
+    ? 'Reinstall the dependencies: delete node_modules and run `npm install`.'
+    : `Make it readable by the user running appc (chmod), or move it out of ${top}/.`;
+  return error('APPC424', `cannot read ${shown}: ${reason}`, remedy);
+}
+
+/** `.OUT.appc-XXXXXX` beside OUT: where writeOutput stages a run's files before renaming them into OUT. */
+function isStaging(outReal: string, realPath: string): boolean {
+  return path.dirname(realPath) === path.dirname(outReal) && path.basename(realPath).startsWith(`.${path.basename(outReal)}.appc-`);
 }
 
 function readLink(diskPath: string): string {

@@ -173,6 +173,18 @@ describe('collectDependencies', () => {
     ]);
   });
 
+  it('reports a dependency that is a link loop, instead of crashing', () => {
+    const dir = project();
+    fs.rmSync(path.join(dir, 'node_modules/padder'), { recursive: true });
+    fs.symlinkSync('padder', path.join(dir, 'node_modules/padder'));
+    const [only, ...rest] = collectDependencies({ projectDir: dir, bundleAwsSdk: false }).diagnostics;
+    expect(rest).to.deep.equal([]);
+    expect([only.code, only.message, only.remedy]).to.deep.equal([
+      'APPC424', 'cannot read node_modules/padder: too many symbolic links encountered (ELOOP)',
+      'Reinstall the dependencies: delete node_modules and run `npm install`.',
+    ]);
+  });
+
   it('ships nothing for a project without package.json', () => {
     expect(collectDependencies({ projectDir: tempDir('deps-none'), bundleAwsSdk: false })).to.deep.equal({ declared: [], packages: [], diagnostics: [] });
   });

@@ -139,10 +139,29 @@ describe('collectProjectFiles', () => {
     expect(listing(dir, path.join(dir, 'vendor-link/build')).excluded).to.deep.equal(['vendor/build (the output directory (OUT))']);
   });
 
+  it('never packs the staging directory of a concurrent run beside an OUT inside lib/', () => {
+    const dir = tempDir('files-out-staging');
+    plant(dir, ['lib/data.json', 'lib/.out.appc-Ab12Cd/deployment.zip', 'lib/.output.appc-x/keep.txt']);
+    expect(listing(dir, path.join(dir, 'lib/out'))).to.deep.equal({
+      files: ['lib/.output.appc-x/keep.txt', 'lib/data.json'],
+      excluded: ['lib/.out.appc-Ab12Cd (a staging directory of OUT)'],
+      diagnostics: [],
+    });
+  });
+
   it('ignores an OUT outside the project, or above it', () => {
     const dir = tempDir('files-out-above');
     plant(dir, ['lib/data.json']);
     expect(listing(dir, path.dirname(dir)).files).to.deep.equal(['lib/data.json']);
+  });
+
+  it('reports lib or vendor that is a file, not a folder', () => {
+    const dir = tempDir('files-not-dirs');
+    plant(dir, ['lib', 'vendor']);
+    expect(listing(dir).diagnostics).to.deep.equal([
+      'error APPC428: lib is not a directory: deployment.zip takes lib/ and vendor/ as folders',
+      'error APPC428: vendor is not a directory: deployment.zip takes lib/ and vendor/ as folders',
+    ]);
   });
 
   it('is empty without lib/ and vendor/', () => {
