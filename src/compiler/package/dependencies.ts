@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { error, type Diagnostic } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../model/app-model';
-import { refusedLink } from './dependency-links';
+import { isSymlink, refusedLink } from './dependency-links';
 import { locateDependency, readManifest, runtimeDependencies, type DeclaredDependency, type PackageManifest } from './package-json';
 import { lockedPath, readLock, type Lock } from './package-lock';
 import { isInside, unreadable } from './project-files';
@@ -17,6 +17,8 @@ export interface ShippedPackage {
   /** Its real directory on disk. */
   diskDir: string;
   manifest: PackageManifest;
+  /** Installed as a symlink (`file:`, a workspace, `npm link`): a working copy, not an unpacked tarball. */
+  linked: boolean;
 }
 
 export interface DependencyClosure {
@@ -40,6 +42,7 @@ interface Node {
   diskDir: string;
   zipDir: string;
   manifest: PackageManifest;
+  linked: boolean;
   /** Its key in package-lock.json when its place on disk is its place in the zip. */
   lockKey: string | undefined;
   /** The project dependency it was reached through, then the path to it: for messages. */
@@ -79,7 +82,7 @@ export function collectDependencies(options: DependencyOptions): DependencyClosu
   const walk: Walk = {
     options, projectReal, packageJsonText: read?.text ?? '', lock: readLock(projectReal), byZipDir: new Map(), diagnostics: [],
   };
-  const project: Node = { name: manifest.name ?? '', version: '', diskDir: projectReal, zipDir: '', manifest, lockKey: '', chain: [] };
+  const project: Node = { name: manifest.name ?? '', version: '', diskDir: projectReal, zipDir: '', manifest, linked: false, lockKey: '', chain: [] };
   const roots = runtimeDependencies({ dependencies: manifest.dependencies, optionalDependencies: manifest.optionalDependencies });
   const queue: Want[] = roots.map((dependency) => ({ from: project, dependency }));
   for (let i = 0; i < queue.length; i++) {
@@ -115,7 +118,7 @@ function visit(walk: Walk, { from, dependency }: Want): Reached | undefined {
     checkLockedPlace(walk, from, existing);
     return undefined;
   }
-  return addPackage(walk, from, { name, version: '', diskDir, zipDir, manifest: {}, lockKey: undefined, chain: [...from.chain, name] });
+  return addPackage(walk, from, { name, version: '', diskDir, zipDir, manifest: {}, linked: isSymlink(found.dir), lockKey: undefined, chain: [...from.chain, name] });
 }
 
 type Reached = { node: Node; requires: DeclaredDependency[] };
@@ -217,7 +220,7 @@ function rootLocation(walk: Walk, chain: string[]): SourceLocation {
 function closure(walk: Walk): Omit<DependencyClosure, 'declared'> {
   const nodes = [...walk.byZipDir.values()].sort((a, b) => compareStrings(a.zipDir, b.zipDir));
   return {
-    packages: nodes.map(({ name, version, zipDir, diskDir, manifest }) => ({ name, version, zipDir, diskDir, manifest })),
+    packages: nodes.map(({ name, version, zipDir, diskDir, manifest, linked }) => ({ name, version, zipDir, diskDir, manifest, linked })),
     diagnostics: [...new Map(walk.diagnostics.map((d) => [`${d.code} ${d.message}`, d])).values()],
   };
 }

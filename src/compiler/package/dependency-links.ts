@@ -31,7 +31,7 @@ export function refusedLink(projectReal: string, found: FoundDependency): string
   return `is a symlink to ${found.realDir}, outside the project, but package.json declares it as ${spec === undefined ? 'nothing' : JSON.stringify(spec)}, not as a \`file:\` dependency or a workspace`;
 }
 
-function isSymlink(dir: string): boolean {
+export function isSymlink(dir: string): boolean {
   try {
     return fs.lstatSync(dir).isSymbolicLink();
   } catch {

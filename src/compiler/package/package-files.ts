@@ -16,11 +16,16 @@ export interface PackageFiles {
 }
 
 /**
- * What each shipped package contributes to deployment.zip: the files `npm pack` would put
- * in its published tarball (npm-packlist, the library npm itself uses: package.json
- * `files`, `.npmignore` or else `.gitignore`, package.json/README/LICENSE always, `.git`
- * and `.npmrc` never, no symlinks), minus the deny list. Everything else in its directory
- * (its own node_modules aside) is listed as excluded.
+ * What each shipped package contributes to deployment.zip, minus the deny list:
+ * - a working copy (installed as a symlink: `file:`, a workspace, `npm link`; or a
+ *   directory holding `.git`, `.npmignore` or `.gitignore`, which no published tarball
+ *   has): the files `npm pack` would publish, by npm-packlist, the library npm itself uses
+ *   (package.json `files`, `.npmignore` or else `.gitignore`, package.json/README/LICENSE
+ *   always, `.git` and `.npmrc` never, no symlinks);
+ * - an unpacked tarball (a registry install): already `npm pack`'s output, shipped as
+ *   installed without its symlinks, so that what its install scripts built (a native
+ *   addon's build/) stays. npm-packlist costs ~35 times a plain walk on a big package.
+ * Everything else in its directory (its own node_modules aside) is listed as excluded.
  */
 export async function collectPackageFiles(packages: readonly ShippedPackage[]): Promise<PackageFiles> {
   const result: PackageFiles = { files: [], excluded: [], diagnostics: [] };
@@ -33,7 +38,9 @@ export async function collectPackageFiles(packages: readonly ShippedPackage[]): 
 async function addPackage(result: PackageFiles, pkg: ShippedPackage): Promise<void> {
   let published: string[];
   try {
-    published = await packlist({ path: pkg.diskDir, package: pkg.manifest, isProjectRoot: false, edgesOut: new Map() });
+    published = isWorkingCopy(pkg)
+      ? await packlist({ path: pkg.diskDir, package: pkg.manifest, isProjectRoot: false, edgesOut: new Map() })
+      : installedFiles(pkg.diskDir);
   } catch (e) {
     result.diagnostics.push(unreadable(pkg.zipDir, e));
     return;
@@ -62,6 +69,22 @@ function addFile(result: PackageFiles, pkg: ShippedPackage, relative: string): v
   } catch (e) {
     result.diagnostics.push(unreadable(`${pkg.zipDir}/${relative}`, e));
   }
+}
+
+function isWorkingCopy(pkg: ShippedPackage): boolean {
+  return pkg.linked || WORKING_COPY_MARKERS.some((name) => fs.existsSync(path.join(pkg.diskDir, name)));
+}
+
+const WORKING_COPY_MARKERS = ['.git', '.npmignore', '.gitignore'];
+
+/** Every regular file under `dir` (POSIX, relative), without following links or entering its own node_modules. */
+function installedFiles(dir: string, prefix = ''): string[] {
+  const entries = fs.readdirSync(path.join(dir, prefix), { withFileTypes: true });
+  return entries.flatMap((entry) => {
+    const relative = `${prefix}${entry.name}`;
+    if (entry.isDirectory()) return prefix === '' && entry.name === 'node_modules' ? [] : installedFiles(dir, `${relative}/`);
+    return entry.isFile() ? [relative] : [];
+  });
 }
 
 /**

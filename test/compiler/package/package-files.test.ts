@@ -8,12 +8,12 @@ import { plant, tempDir } from './zip-project';
 /** What a careless developer leaves in a package's directory (a `file:` dependency's working copy, say). */
 const PLANTED = ['.git/config', '.git/HEAD', '.env', 'certs/server.pem', 'test/index.test.js', 'src/index.ts'];
 
-function writePackage(manifest: Record<string, unknown>, files: readonly string[], extra: Record<string, string> = {}): ShippedPackage {
+function writePackage(manifest: Record<string, unknown>, files: readonly string[], extra: Record<string, string> = {}, linked = false): ShippedPackage {
   const dir = path.join(tempDir('pkgfiles'), 'node_modules', String(manifest.name));
   plant(dir, files);
   for (const [file, text] of Object.entries(extra)) fs.writeFileSync(path.join(dir, file), text);
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest));
-  return { name: String(manifest.name), version: '1.0.0', zipDir: `node_modules/${manifest.name}`, diskDir: dir, manifest };
+  return { name: String(manifest.name), version: '1.0.0', zipDir: `node_modules/${manifest.name}`, diskDir: dir, manifest, linked };
 }
 
 async function listing(pkg: ShippedPackage) {
@@ -22,6 +22,25 @@ async function listing(pkg: ShippedPackage) {
 }
 
 describe('collectPackageFiles: a dependency ships what `npm pack` would publish, minus the deny list', () => {
+  it('ships an unpacked tarball as installed (keeping what install scripts built), minus the deny list and symlinks', async () => {
+    const pkg = writePackage({ name: 'native', version: '1.0.0', main: 'lib/index.js', files: ['lib'] },
+      ['lib/index.js', 'build/Release/addon.node', 'test/t.js', '.env', 'certs/ca.pem']);
+    fs.symlinkSync('/etc/passwd', path.join(pkg.diskDir, 'lib/passwd'));
+    expect(await listing(pkg)).to.deep.equal({
+      files: ['node_modules/native/build/Release/addon.node', 'node_modules/native/lib/index.js', 'node_modules/native/package.json', 'node_modules/native/test/t.js'],
+      excluded: [
+        'node_modules/native/.env (environment file)', 'node_modules/native/certs/ca.pem (key or certificate material)',
+        'node_modules/native/lib/passwd (not in the published package (npm pack rules))',
+      ],
+      diagnostics: [],
+    });
+  });
+
+  it('applies npm pack\'s rules to a linked package (file:, workspace, npm link) even without .git', async () => {
+    const pkg = writePackage({ name: 'linked', version: '1.0.0', files: ['lib'] }, ['lib/index.js', 'test/t.js'], {}, true);
+    expect((await listing(pkg)).files).to.deep.equal(['node_modules/linked/lib/index.js', 'node_modules/linked/package.json']);
+  });
+
   it('follows package.json `files`, always adding package.json, README and LICENSE', async () => {
     const pkg = writePackage({ name: 'with-files', version: '1.0.0', main: 'dist/index.js', files: ['dist'] },
       ['dist/index.js', 'dist/util.js', 'dist/.env.local', 'README.md', 'LICENSE', 'CHANGELOG.md', ...PLANTED]);
