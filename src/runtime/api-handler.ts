@@ -3,6 +3,7 @@ import { matchesContentType } from './binary';
 import { CORSConfig, cachedCorsHeaders } from './cors';
 import { ViewError, type ErrorBody } from './errors';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, LambdaContext } from './events';
+import { readProxyEvent } from './read-event';
 import { Request, headerValue } from './request';
 import { Response } from './response';
 import type { RouteEntry } from './routes';
@@ -13,9 +14,24 @@ const DEFAULT_CORS = new CORSConfig();
  * The API handler. API Gateway has already matched the route, so dispatch on the exact
  * `(resource, httpMethod)` pair, turn the event into a `Request` once on the way in and
  * the handler's answer into a proxy result once on the way out. A handler that returns
- * a plain value is answered without waiting on extra promises.
+ * a plain value is answered without waiting on extra promises. Never throws: an event
+ * that is not a proxy event, or any failure of the runtime itself, is a logged 500.
  */
-export function handleApiEvent(app: App, event: APIGatewayProxyEvent, context: LambdaContext): Promise<APIGatewayProxyResult> {
+export function handleApiEvent(app: App, raw: unknown, context: LambdaContext): Promise<APIGatewayProxyResult> {
+  try {
+    const read = readProxyEvent(raw);
+    if (read.kind === 'proxy') return dispatch(app, read.event, context);
+    app.log.error(`Rejected an event: ${read.reason}`);
+    return Promise.resolve(internalErrorResult());
+  } catch (error) {
+    app.currentRequest = undefined;
+    app.lambdaContext = undefined;
+    app.log.error(`Could not handle an event: ${describe(error)}`);
+    return Promise.resolve(internalErrorResult());
+  }
+}
+
+function dispatch(app: App, event: APIGatewayProxyEvent, context: LambdaContext): Promise<APIGatewayProxyResult> {
   const methods = app.routes.get(event.resource);
   const route = methods?.get(event.httpMethod);
   if (route === undefined) return Promise.resolve(noRouteResult(app, event, methods));
@@ -41,6 +57,12 @@ export function handleApiEvent(app: App, event: APIGatewayProxyEvent, context: L
     (resolved) => finish(app, event, cors, resolved),
     (error: unknown) => finish(app, event, cors, errorToResponse(app, error, event)),
   );
+}
+
+/** The runtime's own last resort: the 500 every unhandled error gets, built without anything that could fail. */
+function internalErrorResult(): APIGatewayProxyResult {
+  const body: ErrorBody = { Code: 'InternalServerError', Message: 'An internal server error occurred.' };
+  return { statusCode: 500, headers: { 'Content-Type': 'application/json' }, multiValueHeaders: {}, body: JSON.stringify(body) };
 }
 
 function corsOf(app: App, route: RouteEntry): CORSConfig | undefined {

@@ -2,7 +2,8 @@ import type { App } from './app';
 import { handleApiEvent } from './api-handler';
 import { AuthRequest, AuthResponse } from './authorizers';
 import { DynamoDBEvent, KinesisEvent, S3Event, SNSEvent, SQSEvent } from './event-sources';
-import type { APIGatewayProxyEvent, APIGatewayTokenAuthorizerEvent, LambdaContext } from './events';
+import type { APIGatewayTokenAuthorizerEvent, LambdaContext } from './events';
+import type { FunctionEntry } from './functions';
 import { CloudWatchEvent } from './schedule';
 
 /** The name of the function that serves every route. */
@@ -20,7 +21,7 @@ export type LambdaHandler = (event: any, context: LambdaContext) => Promise<unkn
  */
 export function lambdaHandler(app: App, name: string): LambdaHandler {
   if (name === API_HANDLER) {
-    return (event: APIGatewayProxyEvent, context) => handleApiEvent(app, event, context);
+    return (event: unknown, context) => handleApiEvent(app, event, context);
   }
   const fn = app.functions.get(name);
   if (!fn) {
@@ -29,35 +30,39 @@ export function lambdaHandler(app: App, name: string): LambdaHandler {
   }
   switch (fn.kind) {
     case 'authorizer':
-      return withContext(app, async (event: APIGatewayTokenAuthorizerEvent) => {
+      return withContext(app, fn, async (event: APIGatewayTokenAuthorizerEvent) => {
         const request = AuthRequest.fromEvent(event);
         const result = await fn.authorizer.handler(request);
         return result instanceof AuthResponse ? result.toDict(request) : result;
       });
     case 'schedule':
-      return withContext(app, (event, context) => fn.handler(new CloudWatchEvent(event, context)));
+      return withContext(app, fn, (event, context) => fn.handler(new CloudWatchEvent(event, context)));
     case 'cw-event':
-      return withContext(app, (event, context) => fn.handler(new CloudWatchEvent(event, context)));
+      return withContext(app, fn, (event, context) => fn.handler(new CloudWatchEvent(event, context)));
     case 'lambda':
-      return withContext(app, (event, context) => fn.handler(event, context));
+      return withContext(app, fn, (event, context) => fn.handler(event, context));
     case 'sns':
-      return withContext(app, (event, context) => fn.handler(new SNSEvent(event, context)));
+      return withContext(app, fn, (event, context) => fn.handler(new SNSEvent(event, context)));
     case 'sqs':
-      return withContext(app, (event, context) => fn.handler(new SQSEvent(event, context)));
+      return withContext(app, fn, (event, context) => fn.handler(new SQSEvent(event, context)));
     case 'kinesis':
-      return withContext(app, (event, context) => fn.handler(new KinesisEvent(event, context)));
+      return withContext(app, fn, (event, context) => fn.handler(new KinesisEvent(event, context)));
     case 'dynamodb':
-      return withContext(app, (event, context) => fn.handler(new DynamoDBEvent(event, context)));
+      return withContext(app, fn, (event, context) => fn.handler(new DynamoDBEvent(event, context)));
     case 's3':
-      return withContext(app, (event, context) => fn.handler(new S3Event(event, context)));
+      return withContext(app, fn, (event, context) => fn.handler(new S3Event(event, context)));
     default:
       return assertNever(fn);
   }
 }
 
-/** Sets `app.lambdaContext` for the length of one invocation. */
-function withContext(app: App, call: (event: any, context: LambdaContext) => unknown): LambdaHandler {
+/**
+ * Sets `app.lambdaContext` for the length of one invocation. Async, so that whatever the event,
+ * a failure is a rejected promise (Lambda reports it as the invocation's error), never a throw.
+ */
+function withContext(app: App, fn: FunctionEntry, call: (event: any, context: LambdaContext) => unknown): LambdaHandler {
   return async (event, context) => {
+    checkEvent(fn, event);
     app.lambdaContext = context;
     try {
       return await call(event, context);
@@ -65,6 +70,25 @@ function withContext(app: App, call: (event: any, context: LambdaContext) => unk
       app.lambdaContext = undefined;
     }
   };
+}
+
+/** Event sources deliver `Records`; SNS and S3 handlers read the first one. */
+const RECORDS: Partial<Record<FunctionEntry['kind'], 'any' | 'first'>> = { sqs: 'any', kinesis: 'any', dynamodb: 'any', sns: 'first', s3: 'first' };
+
+/** The wrappers' shape requirements, as one readable error instead of a TypeError deep inside them. */
+function checkEvent(fn: FunctionEntry, event: unknown): void {
+  if (fn.kind === 'lambda') return; // a pure Lambda function takes any JSON value
+  const where = `${fn.kind} function '${fn.name}'`;
+  if (typeof event !== 'object' || event === null || Array.isArray(event)) {
+    throw new TypeError(`${where} received ${event === null ? 'null' : Array.isArray(event) ? 'an array' : `a ${typeof event}`} as its event, not an object`);
+  }
+  const need = RECORDS[fn.kind];
+  if (need === undefined) return;
+  const records: unknown = (event as { Records?: unknown }).Records;
+  const first: unknown = Array.isArray(records) ? records[0] : undefined;
+  if (!Array.isArray(records) || (need === 'first' && (typeof first !== 'object' || first === null))) {
+    throw new TypeError(`${where} received an event without ${need === 'first' ? 'a record' : 'a Records list'}`);
+  }
 }
 
 function assertNever(value: never): never {

@@ -1,12 +1,17 @@
 import { baseMimeType } from './binary';
 import { BadRequestError } from './errors';
 import type { APIGatewayProxyEvent, APIGatewayRequestContext } from './events';
+import { emptyMap, listMap, stringMap } from './read-event';
 
 const EMPTY = Buffer.alloc(0);
 
+/** Standard base64 as API Gateway encodes bodies (RFC 4648 §4), padding optional. */
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
 /**
  * One HTTP request as API Gateway delivered it. Built once per invocation from the proxy
- * event; every derived field is computed on first access.
+ * event; every derived field is computed on first access. Its maps (headers, query, path
+ * parameters, stage variables) have no prototype: every key in them came from the event.
  */
 export class Request {
   /** The HTTP method, upper-case. */
@@ -31,9 +36,9 @@ export class Request {
     this.method = event.httpMethod;
     this.path = event.path;
     this.resourcePath = event.resource;
-    this.uriParams = (event.pathParameters ?? {}) as Record<string, string>;
+    this.uriParams = stringMap(event.pathParameters) ?? emptyMap();
     this.context = event.requestContext;
-    this.stageVars = (event.stageVariables ?? {}) as Record<string, string>;
+    this.stageVars = stringMap(event.stageVariables) ?? emptyMap();
   }
 
   /** Request headers with lower-cased names. */
@@ -44,7 +49,7 @@ export class Request {
   /** Query string parameters; the last value wins when a name repeats; `{}` when none. */
   get queryParams(): Record<string, string> {
     if (this._queryParams) return this._queryParams;
-    const single: Record<string, string> = {};
+    const single = emptyMap<string>();
     const multi = this.multiValueQueryParams;
     for (const name in multi) single[name] = multi[name][multi[name].length - 1];
     return (this._queryParams = single);
@@ -53,20 +58,20 @@ export class Request {
   /** Every value of every query string parameter; `{}` when none. */
   get multiValueQueryParams(): Record<string, string[]> {
     if (this._multi) return this._multi;
-    const multi = this.event.multiValueQueryStringParameters;
-    if (multi) return (this._multi = multi as Record<string, string[]>);
-    const result: Record<string, string[]> = {};
-    const single = this.event.queryStringParameters ?? {};
-    for (const name in single) result[name] = [single[name] as string];
-    return (this._multi = result);
+    // API Gateway sends both maps; without the multi-value one, each name has one value.
+    return (this._multi = listMap(this.event.multiValueQueryStringParameters) ?? listMap(this.event.queryStringParameters) ?? emptyMap());
   }
 
   /** The body's bytes, base64-decoded when API Gateway encoded it; empty when there is none. */
   get rawBody(): Buffer {
     if (this._rawBody) return this._rawBody;
-    const body = this.event.body;
+    const body: unknown = this.event.body;
     if (body === null || body === undefined) return (this._rawBody = EMPTY);
-    return (this._rawBody = Buffer.from(body, this.event.isBase64Encoded ? 'base64' : 'utf8'));
+    if (typeof body !== 'string') throw new BadRequestError('Request body is not a string');
+    if (this.event.isBase64Encoded !== true) return (this._rawBody = Buffer.from(body, 'utf8'));
+    // Buffer.from skips characters outside the alphabet; a body API Gateway encoded has none.
+    if (!BASE64.test(body) || body.length % 4 === 1) throw new BadRequestError('Request body is not valid base64');
+    return (this._rawBody = Buffer.from(body, 'base64'));
   }
 
   /**
@@ -79,8 +84,8 @@ export class Request {
     const contentType = headerValue(this.event.headers, 'content-type');
     let value: unknown;
     if (contentType === undefined || baseMimeType(contentType) === 'application/json') {
-      const { body, isBase64Encoded } = this.event;
-      const text = isBase64Encoded ? this.rawBody.toString('utf8') : (body ?? '');
+      const body: unknown = this.event.body;
+      const text = this.event.isBase64Encoded === true || typeof body !== 'string' ? this.rawBody.toString('utf8') : body;
       if (text !== '') {
         try {
           value = JSON.parse(text);
@@ -109,19 +114,24 @@ export class Request {
   }
 }
 
-/** The value of header `name` (lower-case) in API Gateway's `headers`, whatever its case there. */
-export function headerValue(headers: Record<string, string | undefined> | null, name: string): string | undefined {
+/**
+ * The value of header `name` (lower-case) in API Gateway's `headers`, whatever its case there;
+ * own string values only.
+ */
+export function headerValue(headers: Record<string, string | undefined> | null | undefined, name: string): string | undefined {
   let value: string | undefined;
-  if (headers) {
-    for (const key in headers) {
-      if (key.length === name.length && key.toLowerCase() === name) value = headers[key];
+  if (typeof headers === 'object' && headers !== null) {
+    for (const key of Object.keys(headers)) {
+      const given = headers[key];
+      if (key.length === name.length && typeof given === 'string' && key.toLowerCase() === name) value = given;
     }
   }
   return value;
 }
 
 function lowerCaseKeys(headers: Record<string, string | undefined> | null): Record<string, string> {
-  const result: Record<string, string> = {};
-  if (headers) for (const name in headers) result[name.toLowerCase()] = headers[name] as string;
+  const result = emptyMap<string>();
+  const given = stringMap(headers);
+  if (given) for (const name of Object.keys(given)) result[name.toLowerCase()] = given[name];
   return result;
 }

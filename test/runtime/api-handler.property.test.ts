@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { App, CORSConfig, NotFoundError, Response, type APIGatewayProxyEvent, type APIGatewayProxyResult } from '../../src/runtime';
+import { App, CORSConfig, NotFoundError, Response, lambdaHandler, type APIGatewayProxyEvent, type APIGatewayProxyResult } from '../../src/runtime';
 import { invokeApi, needsReferenceEvents, proxyEvent } from './support/events';
 
 const SECRET = 'secret-marker-in-error-message';
@@ -136,4 +136,85 @@ describe('API handler: property-based (fast-check)', function () {
       expect(seen500).to.be.greaterThan(0);
     });
   }
+});
+
+/** Keys that would reach Object.prototype, or name one of its members, if copied carelessly. */
+const prototypeKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf');
+const anyKey = fc.oneof(fc.string({ maxLength: 8 }), prototypeKey);
+const anyValue = fc.anything({
+  maxDepth: 2, key: anyKey, withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true,
+  withTypedArray: true, withSparseArray: true, withBoxedValues: true,
+});
+const scalar = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined));
+/** What a header, query, path or stage-variable map could be: API Gateway's shape or anything else. */
+const anyMap = fc.oneof(
+  fc.constant(null), fc.constant(undefined), fc.array(scalar, { maxLength: 3 }),
+  fc.dictionary(anyKey, fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }), anyValue), { maxKeys: 5 }),
+  anyValue,
+);
+/** JSON-ish events: any value at all, or an object with the proxy event's fields, each of any shape (or missing). */
+const anyEvent = fc.oneof(
+  anyValue,
+  fc.record({
+    resource: fc.oneof(fc.constantFrom(...Object.keys(RESOURCES)), anyValue),
+    path: fc.oneof(fc.string(), anyValue),
+    httpMethod: fc.oneof(fc.constantFrom('GET', 'POST', 'PUT'), anyValue),
+    headers: anyMap, multiValueHeaders: anyMap, queryStringParameters: anyMap, multiValueQueryStringParameters: anyMap,
+    pathParameters: anyMap, stageVariables: anyMap,
+    requestContext: fc.oneof(fc.constant({}), anyValue),
+    body: fc.oneof(body, anyValue),
+    isBase64Encoded: fc.oneof(fc.boolean(), anyValue),
+  }, { requiredKeys: [] }),
+);
+
+describe('API handler: arbitrary JSON-ish events (fast-check)', function () {
+  this.timeout(300_000);
+  needsReferenceEvents();
+
+  it('never throws synchronously; always resolves to a proxy result with a string body and no stack', async () => {
+    const { app } = buildApp(false);
+    const prototypeNames = Object.getOwnPropertyNames(Object.prototype).sort();
+    const statuses = new Set<number>();
+    await fc.assert(
+      fc.asyncProperty(anyEvent, async (event) => {
+        let answer: unknown;
+        expect(() => (answer = lambdaHandler(app, 'api_handler')(event, {}))).to.not.throw();
+        expect(answer).to.be.instanceOf(Promise);
+        const result = (await answer) as APIGatewayProxyResult;
+        expectWellFormed(result);
+        expect(result.statusCode < 300 || result.statusCode >= 400).to.equal(true);
+        expect(result.body).to.not.match(/\n\s+at /);
+        expect(result.body).to.not.include(SECRET);
+        expect(app.currentRequest).to.equal(undefined);
+        statuses.add(result.statusCode);
+      }),
+      { numRuns: 5_000 },
+    );
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).to.deep.equal(prototypeNames);
+    // The generator must reach real routes as well as rejected events, or this proves little.
+    expect([...statuses]).to.include.members([200, 500]);
+  });
+
+  it('keeps query parameter names as given, prototype names included, without phantom keys', async () => {
+    const { app } = buildApp(false);
+    const names = fc.uniqueArray(fc.oneof(fc.string({ minLength: 1, maxLength: 6 }), prototypeKey), { maxLength: 5 });
+    await fc.assert(
+      fc.asyncProperty(names, fc.boolean(), async (keys, withMulti) => {
+        const single: Record<string, string> = Object.create(null);
+        const multi: Record<string, string[]> = Object.create(null);
+        keys.forEach((key, i) => Object.defineProperty(single, key, { value: `v${i}`, enumerable: true }));
+        keys.forEach((key, i) => Object.defineProperty(multi, key, { value: [`u${i}`, `v${i}`], enumerable: true }));
+        const event: Record<string, unknown> = { ...proxyEvent({ resource: '/echo', method: 'POST', headers: { 'Content-Type': 'text/plain' } }) };
+        event.queryStringParameters = single;
+        if (withMulti) event.multiValueQueryStringParameters = multi;
+        else delete event.multiValueQueryStringParameters;
+        const result = await lambdaHandler(app, 'api_handler')(event, {}) as APIGatewayProxyResult;
+        // JSON.parse keeps "__proto__" as an own key; both sides order integer-like keys first, as objects do.
+        const query = JSON.parse(result.body).query as Record<string, string>;
+        expect(Object.keys(query)).to.deep.equal(Object.keys(single));
+        expect(Object.values(query)).to.deep.equal(Object.keys(single).map((key) => single[key]));
+      }),
+      { numRuns: 1_000 },
+    );
+  });
 });
