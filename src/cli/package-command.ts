@@ -36,7 +36,7 @@ export async function packageCommand(args: string[], io: Io): Promise<number> {
   const outDir = path.resolve(positionals[0]);
 
   const started = performance.now();
-  const result = await packageProject({ projectDir, stage: values.stage, templateFormat: format, mergeTemplate: values['merge-template'] && path.resolve(values['merge-template']), typecheck: values.typecheck, outDir });
+  const result = await packageProject({ projectDir, stage: values.stage, templateFormat: format, mergeTemplate: values['merge-template'] && path.resolve(values['merge-template']), typecheck: values.typecheck, outDir, today: new Date() });
   for (const [label, ms] of result.timings) io.stdout.write(`${label.padEnd(40, '.')} ${formatMs(ms)}\n`);
   if (values.verbose) for (const { path: file, reason } of result.excluded ?? []) io.stdout.write(`Left out of deployment.zip: ${file} (${reason})\n`);
   if (result.diagnostics.length > 0) {

@@ -22,6 +22,8 @@ export interface PackageOptions {
   typecheck?: boolean;
   /** OUT, so that it is never packed into deployment.zip (it may be inside lib/ or vendor/). */
   outDir?: string;
+  /** The day Lambda's runtime calendar is checked against (the CLI passes the real date); default now. */
+  today?: Date;
 }
 
 export interface PackageResult {
@@ -45,7 +47,7 @@ const HANDLER_MODULE = 'app';
  *   merge    --merge-template                -> final template text, JSON or YAML
  */
 export async function packageProject(options: PackageOptions): Promise<PackageResult> {
-  const checked = checkProject(options);
+  const checked = checkProject({ ...options, today: options.today ?? new Date() });
   const timings = [...checked.timings];
   const { model, config } = checked;
   if (!model || !config) return { diagnostics: checked.diagnostics, timings };

@@ -2,6 +2,7 @@
  * The files `appc new-project NAME` writes, as text (kept in code so they ship in dist/
  * with the CLI). The project packages and serves as it is once `appc` is installed.
  */
+import { DEFAULT_ARCHITECTURE, NEWEST_NODE_RUNTIME } from '../compiler/config/lambda-runtimes';
 
 export interface TemplateFile {
   /** POSIX path relative to the new project directory. */
@@ -81,6 +82,10 @@ function config(name: string): unknown {
     $schema: '../node_modules/appc/schemas/config.schema.json',
     version: '2.0',
     app_name: name,
+    // Written out so that the project keeps its runtime across appc upgrades; `appc package` warns
+    // 90 days before Lambda deprecates it.
+    lambda_runtime: NEWEST_NODE_RUNTIME,
+    lambda_architecture: DEFAULT_ARCHITECTURE,
     stages: {
       dev: { api_gateway_stage: 'api' },
     },
@@ -107,7 +112,10 @@ aws cloudformation deploy --template-file packaged.yaml --stack-name ${name} --c
 \`\`\`
 
 - \`app.ts\` is the app; modules it imports (e.g. under \`lib/\`) are part of it.
-- \`.appc/config.json\` holds the stages and their settings (environment variables, timeouts, ...).
+- \`.appc/config.json\` holds the stages and their settings (environment variables, timeouts, ...),
+  among them the Lambda runtime (\`lambda_runtime\`, ${NEWEST_NODE_RUNTIME}) and architecture (\`lambda_architecture\`,
+  x86_64 or arm64). \`appc package\` warns 90 days before Lambda deprecates the runtime, and fails once
+  Lambda no longer lets you create functions with it.
 - \`package.json\` \`dependencies\` ship in deployment.zip; \`devDependencies\` never do.
 `;
 }

@@ -129,6 +129,14 @@ describe('appc command line', function () {
     expect(template.Outputs.EndpointURL, 'generated outputs stay').to.not.equal(undefined);
   });
 
+  it("checks the config's Lambda runtime against today's date: a blocked runtime fails the package, nothing written", () => {
+    const out = path.join(tempDir('runtime-blocked'), 'out');
+    const result = appc(['package', out, '--project-dir', path.join(FIXTURES_DIR, '_error_', 'config-runtime-blocked')]);
+    expect(result.status).to.equal(1);
+    expect(result.stderr).to.contain('.appc/config.json:3:21 - error APPC413: lambda_runtime nodejs20.x can no longer be deployed');
+    expect(fs.existsSync(out)).to.equal(false);
+  });
+
   it('reports a missing or broken merge template as a diagnostic', () => {
     const dir = tempDir('merge-bad');
     fs.writeFileSync(path.join(dir, 'bad.json'), '{ "Resources": ');

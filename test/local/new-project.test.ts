@@ -46,7 +46,7 @@ describe('appc new-project', function () {
     const manifest = JSON.parse(fs.readFileSync(path.join(project, 'package.json'), 'utf8'));
     expect(manifest.dependencies).to.have.property('appc');
     expect(Object.keys(manifest.scripts).sort()).to.deep.equal(['local', 'package', 'test']);
-    expect(JSON.parse(fs.readFileSync(path.join(project, '.appc/config.json'), 'utf8'))).to.include({ app_name: 'myapp' });
+    expect(JSON.parse(fs.readFileSync(path.join(project, '.appc/config.json'), 'utf8'))).to.include({ app_name: 'myapp', lambda_runtime: 'nodejs24.x', lambda_architecture: 'x86_64' });
 
     const bin = linkAppc(project);
     const packaged = run(['package', 'out', '--typecheck'], project, bin);
@@ -55,6 +55,7 @@ describe('appc new-project', function () {
     expect(fs.readdirSync(path.join(project, 'out')).sort()).to.deep.equal(['deployment.zip', 'sam.json', 'swagger.json']);
     const sam = JSON.parse(fs.readFileSync(path.join(project, 'out', 'sam.json'), 'utf8'));
     expect(sam.Resources.APIHandler.Properties.Tags.appc).to.match(/:app=myapp$/);
+    expect(sam.Resources.APIHandler.Properties.Runtime).to.equal('nodejs24.x');
 
     const local = spawnCli(['local', '--port', '0'], project, bin);
     try {

@@ -18,7 +18,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic';
 import { crossFieldDiagnostics } from './cross-field-rules';
-import { parseJsonDocument } from './json-document';
+import { parseJsonDocument, type JsonDocument } from './json-document';
 import { DEFAULT_STAGE, type RawConfig } from './raw-config';
 import { schemaDiagnostics } from './schema-diagnostics';
 
@@ -29,6 +29,8 @@ export interface LoadedConfig {
   /** The file's settings; `{}` (all defaults) when it is absent or has errors. */
   raw: RawConfig;
   diagnostics: Diagnostic[];
+  /** The parsed file, to locate its values; absent when there is no file or it is not valid JSON. */
+  document?: JsonDocument;
 }
 
 export interface LoadConfigOptions {
@@ -60,10 +62,10 @@ export function parseConfig(text: string, options: LoadConfigOptions = {}): Load
   const schemaProblems = schemaDiagnostics(document);
   diagnostics.push(...schemaProblems);
   // Cross-field rules read values the schema vouches for; on a broken file they would guess.
-  if (hasErrors(schemaProblems)) return { raw: {}, diagnostics };
+  if (hasErrors(schemaProblems)) return { raw: {}, diagnostics, document };
   const raw = document.value as RawConfig;
   diagnostics.push(...crossFieldDiagnostics(document, raw, options.stage ?? DEFAULT_STAGE));
-  return { raw: hasErrors(diagnostics) ? {} : raw, diagnostics };
+  return { raw: hasErrors(diagnostics) ? {} : raw, diagnostics, document };
 }
 
 /** Editors on Windows may save a byte-order mark, which JSON.parse rejects. */
