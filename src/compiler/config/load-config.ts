@@ -13,6 +13,14 @@
  * | APPC108 | error    | PRIVATE endpoint without `api_gateway_endpoint_vpce` or policy file   |
  * | APPC109 | error    | PRIVATE endpoint with both `api_gateway_endpoint_vpce` and policy file |
  * | APPC110 | warning  | duplicate key in one object (the last one wins)                       |
+ *
+ * `lambda_runtime` against Lambda's calendar (runtime-calendar.ts, checked by `checkProject` for `appc package`):
+ *
+ * | code    | severity | problem                                                               |
+ * | ------- | -------- | --------------------------------------------------------------------- |
+ * | APPC413 | error    | Lambda blocks creating functions with the runtime (its date passed)   |
+ * | APPC414 | warning  | the runtime's deprecation date is within 90 days                      |
+ * | APPC415 | warning  | the runtime is deprecated, not yet blocked                            |
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';

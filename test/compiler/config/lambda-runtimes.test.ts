@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { expect } from 'chai';
 import { CONFIG_SCHEMA_PATH } from '../../../src/compiler/config/config-schema';
+import { REPO_ROOT } from '../../support/fixtures';
 import { bundleTarget, LAMBDA_NODE_RUNTIMES, NEWEST_NODE_RUNTIME } from '../../../src/compiler/config/lambda-runtimes';
 
 describe('Lambda Node.js runtimes table', () => {
@@ -25,6 +27,14 @@ describe('Lambda Node.js runtimes table', () => {
     expect(dates('nodejs22.x')).to.deep.include({ deprecation: '2027-04-30', blockCreate: '2027-06-01', blockUpdate: '2027-07-01' });
     expect(dates('nodejs20.x')).to.deep.include({ deprecation: '2026-04-30', blockCreate: '2026-08-31', blockUpdate: '2026-09-30' });
     expect(NEWEST_NODE_RUNTIME).to.equal('nodejs24.x');
+  });
+});
+
+describe("README's table of runtimes", () => {
+  it('is the same as lambda-runtimes.ts', () => {
+    const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const rows = [...readme.matchAll(/^ *\| (nodejs\d+\.x) \| (\S+) \| (\S+) \| (\S+) \|$/gm)].map((m) => m.slice(1, 5));
+    expect(rows).to.deep.equal(LAMBDA_NODE_RUNTIMES.map((row) => [row.id, row.deprecation, row.blockCreate, row.blockUpdate]));
   });
 });
 
