@@ -4,8 +4,8 @@ import { resolveConfig } from './config/resolve-config';
 import { runtimeRuleDiagnostics } from './config/runtime-rules';
 import type { ResolvedConfig } from './config/resolved-config';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic';
-import { planFunctions } from './emit/sam-plan';
 import type { AppModel } from './model/app-model';
+import { API_HANDLER_NAME } from './model/names';
 import { validateApp } from './validate';
 
 export interface CheckOptions {
@@ -56,7 +56,8 @@ export function checkProject({ projectDir, stage, typecheck, today }: CheckOptio
   const config = resolveConfig(loaded.raw, stage, model.functions.flatMap((fn) => (fn.name === null ? [] : [fn.name])));
   diagnostics.push(...timed('Validating', () => validateApp(model, config)));
   if (today) {
-    const functions = planFunctions(model, '').map((plan) => plan.name);
+    // Unnamed functions are validation errors already; the API handler exists when there are routes.
+    const functions = [...(model.routes.length > 0 ? [API_HANDLER_NAME] : []), ...model.functions.flatMap((fn) => (fn.name === null ? [] : [fn.name]))];
     diagnostics.push(...runtimeRuleDiagnostics({ raw: loaded.raw, stage, functions, today, document: loaded.document }));
   }
   const result = { diagnostics: sortDiagnostics(diagnostics), timings };

@@ -131,7 +131,7 @@ describe('appc command line', function () {
 
   it("checks the config's Lambda runtime against today's date: a blocked runtime fails the package, nothing written", () => {
     const out = path.join(tempDir('runtime-blocked'), 'out');
-    const result = appc(['package', out, '--project-dir', path.join(FIXTURES_DIR, '_error_', 'config-runtime-blocked')]);
+    const result = appc(['package', out, '--project-dir', path.join(FIXTURES_DIR, '_error_', 'package-runtime-blocked')]);
     expect(result.status).to.equal(1);
     expect(result.stderr).to.contain('.appc/config.json:3:21 - error APPC413: lambda_runtime nodejs20.x can no longer be deployed');
     expect(fs.existsSync(out)).to.equal(false);
