@@ -98,7 +98,7 @@ class ModelBuilder {
   private appOptions(expression: ts.NewExpression, model: AppModel): void {
     const arg = expression.arguments?.[0];
     const result = arg ? this.evaluator.evaluate(arg) : undefined;
-    if (result && !result.ok) return void this.diagnostics.push(notStatic(result.node, result.reason, this.projectDir));
+    if (result && !result.ok) return void this.diagnostics.push(notStatic(result, this.projectDir));
     const options = (result?.value ?? {}) as { appName?: unknown; debug?: unknown };
     if (typeof options.appName !== 'string' || options.appName === '') {
       this.diagnostics.push(error('APPC215', 'new App(...) needs an appName string', "Write new App({ appName: 'myapp' }).", locationOf(arg ?? expression, this.projectDir)));
@@ -108,7 +108,7 @@ class ModelBuilder {
 
   private setting(item: Setting, model: AppModel): void {
     const values = this.evaluator.evaluateAll(item.value);
-    if (!values.ok) return void this.diagnostics.push(notStatic(values.node, values.reason, this.projectDir));
+    if (!values.ok) return void this.diagnostics.push(notStatic(values, this.projectDir));
     const [value] = values.value as unknown[];
     const wrong = (expected: string): void => void this.diagnostics.push(error('APPC213', `this setting must be ${expected}`, `Assign ${expected} known at compile time.`, locationOf(item.value[0], this.projectDir)));
     switch (item.setting) {
