@@ -9,6 +9,7 @@ import { Evaluator } from './evaluate';
 import { Interpreter, type PendingRoute } from './interpret';
 import { locationOf, relativePath } from './locations';
 import { moduleEvaluationOrder } from './module-order';
+import { MutationFinder } from './mutations';
 import { corsModel, notStatic } from './options';
 import { loadProgram } from './program';
 import { RuntimeSymbols } from './runtime-symbols';
@@ -35,13 +36,21 @@ export function analyzeProject(projectDir: string, options: { entry?: string; ty
   diagnostics.push(...collected.diagnostics);
   const app = findApp(collected, loaded.entry, checker, projectDir, diagnostics);
   if (!app) return { diagnostics };
-  const builder = new ModelBuilder(new Evaluator(checker, runtime), checker, projectDir, diagnostics);
+  const mutations = new MutationFinder(checker, runtime, files, appcReads(collected), projectDir);
+  const builder = new ModelBuilder(new Evaluator(checker, runtime, mutations), checker, projectDir, diagnostics);
   const model = builder.build(app, collected);
   model.entry = entry;
   model.modules = [relativePath(projectDir, loaded.entry.fileName), ...userFiles.filter((f) => f !== loaded.entry).map((f) => relativePath(projectDir, f.fileName)).sort()];
   const sdk = analyzeSdkUsage({ checker, files, model, projectDir, isRegistrationCall: (node) => runtime.isRegistrationCall(node) });
   if (sdk) model.sdk = sdk;
   return { model, diagnostics };
+}
+
+/** The expressions appc reads itself: `new App(...)`'s options, registration arguments, setting values. */
+function appcReads(collected: Collected): Set<ts.Node> {
+  const nodes = new Set<ts.Node>(collected.apps.flatMap((app) => [...(app.expression.arguments ?? [])]));
+  for (const item of collected.items) for (const node of 'call' in item ? item.call.arguments : item.value) nodes.add(node);
+  return nodes;
 }
 
 function findApp(collected: Collected, entry: ts.SourceFile, checker: ts.TypeChecker, projectDir: string, diagnostics: Diagnostic[]) {

@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import type { Mutation } from './mutations';
 import type { RuntimeSymbols } from './runtime-symbols';
 
 /** `new CORSConfig(...)`, `new Rate(...)`, ... of appc's runtime, evaluated statically. */
@@ -23,6 +24,8 @@ export interface NotStatic {
   node: ts.Node;
   reason: string;
   related?: Array<{ node: ts.Node; message: string }>;
+  /** A remedy fitting this reason better than the caller's general one. */
+  remedy?: string;
 }
 
 export type Evaluated = { ok: true; value: unknown } | NotStatic;
@@ -41,7 +44,12 @@ const ok = (value: unknown): Evaluated => ({ ok: true, value });
 export class Evaluator {
   private readonly active = new Set<ts.Node>();
 
-  constructor(private readonly checker: ts.TypeChecker, private readonly runtime: RuntimeSymbols) {}
+  constructor(
+    private readonly checker: ts.TypeChecker,
+    private readonly runtime: RuntimeSymbols,
+    /** Where consts holding objects are changed; without it, every const is read as its initializer. */
+    private readonly mutations?: { find(declaration: ts.VariableDeclaration, value: unknown): Mutation | undefined },
+  ) {}
 
   private depth = 0;
 
@@ -174,13 +182,28 @@ export class Evaluator {
       if (this.active.has(declaration)) return fail(use, 'this const refers to itself');
       this.active.add(declaration);
       try {
-        return fromDeclaration(this.evaluate(declaration.initializer), declaration, use);
+        return this.unchanged(fromDeclaration(this.evaluate(declaration.initializer), declaration, use), declaration, use);
       } finally {
         this.active.delete(declaration);
       }
     }
     const name = ts.getNameOfDeclaration(declaration)?.getText() ?? 'this name';
     return fail(use, `'${name}' is not a const with a value known at compile time`);
+  }
+
+  /** A const holding an object or array that the app changes somewhere is not its initializer (mutations.ts has the rule). */
+  private unchanged(value: Evaluated, declaration: ts.VariableDeclaration, use: ts.Node): Evaluated {
+    if (!value.ok || value.value === null || typeof value.value !== 'object' || value.value instanceof RegistrationRef) return value;
+    const mutation = this.mutations?.find(declaration, value.value);
+    if (!mutation) return value;
+    const name = declaration.name.getText();
+    const through = mutation.through === name ? '' : ` through '${mutation.through}'`;
+    return {
+      ok: false, node: use,
+      reason: `'${name}' is changed${through} at ${mutation.where} (${mutation.text}), so its value is not known at compile time`,
+      related: [{ node: mutation.node, message: `'${name}' is changed here${through}` }],
+      remedy: `Write the final value in the const's initializer, or build a new const from it (const more = [...${name}, x]) instead of changing it.`,
+    };
   }
 
   private access(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): Evaluated {
@@ -255,7 +278,7 @@ export class Evaluator {
 function fromDeclaration(value: Evaluated, declaration: ts.VariableDeclaration, use: ts.Node): Evaluated {
   if (value.ok) return value;
   const related = value.related ?? [{ node: value.node, message: `'${declaration.name.getText()}' gets its value here` }];
-  return { ok: false, node: use, reason: value.reason, related };
+  return { ...value, node: use, related };
 }
 
 export function resolveAlias(checker: ts.TypeChecker, symbol: ts.Symbol): ts.Symbol {

@@ -78,7 +78,7 @@ export function notStatic(failure: NotStatic, projectDir: string): Diagnostic {
 /** A diagnostic for a value the evaluator could not read: at the blamed node, the explaining places related. */
 export function notKnown(failure: NotStatic, code: Diagnostic['code'], what: string, remedy: string, projectDir: string): Diagnostic {
   const related = (failure.related ?? []).map(({ node, message }) => ({ message, location: locationOf(node, projectDir) }));
-  return withRelated(error(code, `${what}: ${failure.reason}`, remedy, locationOf(failure.node, projectDir)), related);
+  return withRelated(error(code, `${what}: ${failure.reason}`, failure.remedy ?? remedy, locationOf(failure.node, projectDir)), related);
 }
 
 /** `cors: true | false | new CORSConfig({...})` as model data. */
