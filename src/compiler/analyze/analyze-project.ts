@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { ts } from 'ts-morph';
 import { DEFAULT_BINARY_TYPES } from '../../runtime/binary';
 import { joinUrlPrefix } from '../../runtime/routes';
@@ -5,6 +6,7 @@ import { error, warning, type Diagnostic } from '../diagnostics/diagnostic';
 import { analyzeSdkUsage } from '../policy/analyze-sdk-usage';
 import type { AppModel, FunctionModel, RouteModel } from '../model/app-model';
 import { collectRegistrations, type Collected, type Registration, type Setting } from './collect';
+import { isStackOverflow, stackOverflow } from './depth';
 import { Evaluator } from './evaluate';
 import { Interpreter, type PendingRoute } from './interpret';
 import { locationOf, relativePath } from './locations';
@@ -26,8 +28,18 @@ export interface AnalyzeResult {
  */
 export function analyzeProject(projectDir: string, options: { entry?: string; typecheck?: boolean } = {}): AnalyzeResult {
   const entry = options.entry ?? 'app.ts';
-  const { loaded, diagnostics } = loadProgram(projectDir, entry, options.typecheck);
-  if (!loaded || diagnostics.some((d) => d.code === 'APPC202' || d.code === 'APPC220')) return { diagnostics };
+  try {
+    return analyze(projectDir, entry, options.typecheck);
+  } catch (e) {
+    // Nesting is limited before any recursive walk (depth.ts); this is the safety net for the rest.
+    if (!isStackOverflow(e)) throw e;
+    return { diagnostics: [stackOverflow(path.join(projectDir, entry), projectDir, 'appc\'s analysis of the app')] };
+  }
+}
+
+function analyze(projectDir: string, entry: string, typecheck: boolean | undefined): AnalyzeResult {
+  const { loaded, diagnostics } = loadProgram(projectDir, entry, typecheck);
+  if (!loaded || diagnostics.some((d) => d.code === 'APPC202' || d.code === 'APPC220' || d.code === 'APPC223')) return { diagnostics };
   const { checker, userFiles } = loaded;
   const userSet = new Set(userFiles);
   const files = moduleEvaluationOrder(loaded.entry, checker, (f) => userSet.has(f));

@@ -50,10 +50,22 @@ function codeFrame(source: string | undefined, { line, column, length }: SourceL
   if (source === undefined) return undefined;
   const text = source.split(/\r?\n/)[line - 1];
   if (text === undefined) return undefined;
+  const { shown, start, end, offset } = frameWindow(text, column);
   const gutter = String(line);
   const pad = ' '.repeat(gutter.length);
-  const underline = Math.max(1, Math.min(length, text.length - column + 1));
-  return [`  ${gutter} | ${text}`, `  ${pad} | ${' '.repeat(column - 1)}${'^'.repeat(underline)}`];
+  const underline = Math.max(1, Math.min(length, end - (column - 1)));
+  return [`  ${gutter} | ${shown}`, `  ${pad} | ${' '.repeat(Math.max(0, column - 1 - start + offset))}${'^'.repeat(underline)}`];
+}
+
+/** Longer lines (generated code, minified data) are cut around the column, `…` marking the cuts. */
+const MAX_FRAME_WIDTH = 120;
+
+function frameWindow(text: string, column: number): { shown: string; start: number; end: number; offset: number } {
+  if (text.length <= MAX_FRAME_WIDTH) return { shown: text, start: 0, end: text.length, offset: 0 };
+  const start = Math.max(0, Math.min(column - 1 - 20, text.length - MAX_FRAME_WIDTH));
+  const end = Math.min(text.length, start + MAX_FRAME_WIDTH);
+  const head = start > 0 ? '…' : '';
+  return { shown: `${head}${text.slice(start, end)}${end < text.length ? '…' : ''}`, start, end, offset: head.length };
 }
 
 function plural(n: number, word: string): string {

@@ -37,6 +37,18 @@ describe('diagnostics formatting', () => {
     ]);
   });
 
+  it('cuts a long line around the column, marking the cuts', () => {
+    const long = `app.route(${Array(100).fill("'a'").join(' + ')}, () => ({}));`;
+    const at = (column: number, length: number) => formatDiagnostic(error('APPC222', 'deep', undefined, { file: 'app.ts', line: 1, column, length }),
+      { readSource: () => long, color: false }).split('\n').slice(1);
+    const [head, caret] = at(11, 1000);
+    expect(head).to.equal(`  1 | ${long.slice(0, 120)}…`);
+    expect(caret).to.equal(`    | ${' '.repeat(10)}${'^'.repeat(110)}`);
+    const [middle, under] = at(301, 3);
+    expect(middle).to.equal(`  1 | …${long.slice(280, 400)}…`);
+    expect(under).to.equal(`    | ${' '.repeat(21)}^^^`);
+  });
+
   it('prints project-wide diagnostics without a location or frame, and counts errors and warnings', () => {
     const text = formatDiagnostics([warning('APPC410', 'Node.js 18 is not a Lambda runtime', 'Use Node 20.'), PATH_ERROR], { readSource, color: false });
     expect(text).to.match(/^warning APPC410: Node\.js 18 is not a Lambda runtime\n  Use Node 20\.\n\napp\.ts:3:11 - error/);
