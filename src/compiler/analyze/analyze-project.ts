@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { ts } from 'ts-morph';
 import { DEFAULT_BINARY_TYPES } from '../../runtime/binary';
 import { joinUrlPrefix } from '../../runtime/routes';
@@ -5,10 +6,12 @@ import { error, warning, type Diagnostic } from '../diagnostics/diagnostic';
 import { analyzeSdkUsage } from '../policy/analyze-sdk-usage';
 import type { AppModel, FunctionModel, RouteModel } from '../model/app-model';
 import { collectRegistrations, type Collected, type Registration, type Setting } from './collect';
+import { isStackOverflow, stackOverflow } from './depth';
 import { Evaluator } from './evaluate';
 import { Interpreter, type PendingRoute } from './interpret';
 import { locationOf, relativePath } from './locations';
 import { moduleEvaluationOrder } from './module-order';
+import { MutationFinder } from './mutations';
 import { corsModel, notStatic } from './options';
 import { loadProgram } from './program';
 import { RuntimeSymbols } from './runtime-symbols';
@@ -25,8 +28,18 @@ export interface AnalyzeResult {
  */
 export function analyzeProject(projectDir: string, options: { entry?: string; typecheck?: boolean } = {}): AnalyzeResult {
   const entry = options.entry ?? 'app.ts';
-  const { loaded, diagnostics } = loadProgram(projectDir, entry, options.typecheck);
-  if (!loaded || diagnostics.some((d) => d.code === 'APPC202' || d.code === 'APPC220')) return { diagnostics };
+  try {
+    return analyze(projectDir, entry, options.typecheck);
+  } catch (e) {
+    // Nesting is limited before any recursive walk (depth.ts); this is the safety net for the rest.
+    if (!isStackOverflow(e)) throw e;
+    return { diagnostics: [stackOverflow(path.join(projectDir, entry), projectDir, 'appc\'s analysis of the app')] };
+  }
+}
+
+function analyze(projectDir: string, entry: string, typecheck: boolean | undefined): AnalyzeResult {
+  const { loaded, diagnostics } = loadProgram(projectDir, entry, typecheck);
+  if (!loaded || diagnostics.some((d) => d.code === 'APPC202' || d.code === 'APPC220' || d.code === 'APPC223')) return { diagnostics };
   const { checker, userFiles } = loaded;
   const userSet = new Set(userFiles);
   const files = moduleEvaluationOrder(loaded.entry, checker, (f) => userSet.has(f));
@@ -35,13 +48,21 @@ export function analyzeProject(projectDir: string, options: { entry?: string; ty
   diagnostics.push(...collected.diagnostics);
   const app = findApp(collected, loaded.entry, checker, projectDir, diagnostics);
   if (!app) return { diagnostics };
-  const builder = new ModelBuilder(new Evaluator(checker, runtime), checker, projectDir, diagnostics);
+  const mutations = new MutationFinder(checker, runtime, files, appcReads(collected), projectDir);
+  const builder = new ModelBuilder(new Evaluator(checker, runtime, mutations), checker, projectDir, diagnostics);
   const model = builder.build(app, collected);
   model.entry = entry;
   model.modules = [relativePath(projectDir, loaded.entry.fileName), ...userFiles.filter((f) => f !== loaded.entry).map((f) => relativePath(projectDir, f.fileName)).sort()];
   const sdk = analyzeSdkUsage({ checker, files, model, projectDir, isRegistrationCall: (node) => runtime.isRegistrationCall(node) });
   if (sdk) model.sdk = sdk;
   return { model, diagnostics };
+}
+
+/** The expressions appc reads itself: `new App(...)`'s options, registration arguments, setting values. */
+function appcReads(collected: Collected): Set<ts.Node> {
+  const nodes = new Set<ts.Node>(collected.apps.flatMap((app) => [...(app.expression.arguments ?? [])]));
+  for (const item of collected.items) for (const node of 'call' in item ? item.call.arguments : item.value) nodes.add(node);
+  return nodes;
 }
 
 function findApp(collected: Collected, entry: ts.SourceFile, checker: ts.TypeChecker, projectDir: string, diagnostics: Diagnostic[]) {
@@ -98,7 +119,7 @@ class ModelBuilder {
   private appOptions(expression: ts.NewExpression, model: AppModel): void {
     const arg = expression.arguments?.[0];
     const result = arg ? this.evaluator.evaluate(arg) : undefined;
-    if (result && !result.ok) return void this.diagnostics.push(notStatic(result.node, result.reason, this.projectDir));
+    if (result && !result.ok) return void this.diagnostics.push(notStatic(result, this.projectDir));
     const options = (result?.value ?? {}) as { appName?: unknown; debug?: unknown };
     if (typeof options.appName !== 'string' || options.appName === '') {
       this.diagnostics.push(error('APPC215', 'new App(...) needs an appName string', "Write new App({ appName: 'myapp' }).", locationOf(arg ?? expression, this.projectDir)));
@@ -108,7 +129,7 @@ class ModelBuilder {
 
   private setting(item: Setting, model: AppModel): void {
     const values = this.evaluator.evaluateAll(item.value);
-    if (!values.ok) return void this.diagnostics.push(notStatic(values.node, values.reason, this.projectDir));
+    if (!values.ok) return void this.diagnostics.push(notStatic(values, this.projectDir));
     const [value] = values.value as unknown[];
     const wrong = (expected: string): void => void this.diagnostics.push(error('APPC213', `this setting must be ${expected}`, `Assign ${expected} known at compile time.`, locationOf(item.value[0], this.projectDir)));
     switch (item.setting) {

@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import type { Mutation } from './mutations';
 import type { RuntimeSymbols } from './runtime-symbols';
 
 /** `new CORSConfig(...)`, `new Rate(...)`, ... of appc's runtime, evaluated statically. */
@@ -17,7 +18,20 @@ export class RegistrationRef {
   constructor(readonly declaration: ts.VariableDeclaration, readonly scopes: readonly string[] | undefined, readonly node: ts.Node) {}
 }
 
-export type Evaluated = { ok: true; value: unknown } | { ok: false; node: ts.Node; reason: string };
+/** Why a value is not known: blamed at `node` (in the expression asked about), with the places that explain it. */
+export interface NotStatic {
+  ok: false;
+  node: ts.Node;
+  reason: string;
+  related?: Array<{ node: ts.Node; message: string }>;
+  /** A remedy fitting this reason better than the caller's general one. */
+  remedy?: string;
+}
+
+export type Evaluated = { ok: true; value: unknown } | NotStatic;
+
+/** Deeper than this (syntax levels plus const hops), evaluation stops with a diagnostic instead of overflowing the stack. */
+export const MAX_EVALUATION_DEPTH = 400;
 
 const fail = (node: ts.Node, reason: string): Evaluated => ({ ok: false, node, reason });
 const ok = (value: unknown): Evaluated => ({ ok: true, value });
@@ -30,9 +44,28 @@ const ok = (value: unknown): Evaluated => ({ ok: true, value });
 export class Evaluator {
   private readonly active = new Set<ts.Node>();
 
-  constructor(private readonly checker: ts.TypeChecker, private readonly runtime: RuntimeSymbols) {}
+  constructor(
+    private readonly checker: ts.TypeChecker,
+    private readonly runtime: RuntimeSymbols,
+    /** Where consts holding objects are changed; without it, every const is read as its initializer. */
+    private readonly mutations?: { find(declaration: ts.VariableDeclaration, value: unknown): Mutation | undefined },
+  ) {}
+
+  private depth = 0;
 
   evaluate(node: ts.Expression): Evaluated {
+    if (this.depth >= MAX_EVALUATION_DEPTH) {
+      return fail(node, `this value is nested deeper than ${MAX_EVALUATION_DEPTH} levels (expressions and the consts they use), too deep to evaluate`);
+    }
+    this.depth++;
+    try {
+      return this.evaluateNode(node);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private evaluateNode(node: ts.Expression): Evaluated {
     if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) ||
         ts.isTypeAssertionExpression(node) || ts.isNonNullExpression(node)) {
       return this.evaluate(node.expression);
@@ -51,16 +84,19 @@ export class Evaluator {
     if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return this.access(node);
     if (ts.isNewExpression(node)) return this.newExpression(node);
     if (ts.isCallExpression(node)) return this.call(node);
-    return fail(node, `a ${describe(node)} is not known at compile time`);
+    return fail(node, describe(node));
   }
 
   private prefix(node: ts.PrefixUnaryExpression): Evaluated {
+    if (node.operator !== ts.SyntaxKind.MinusToken && node.operator !== ts.SyntaxKind.PlusToken) {
+      return fail(node, `the \`${ts.tokenToString(node.operator)}\` operator is not evaluated at compile time`);
+    }
     const operand = this.evaluate(node.operand);
     if (!operand.ok) return operand;
     if (typeof operand.value !== 'number') return fail(node, 'only numbers can be negated');
     if (node.operator === ts.SyntaxKind.MinusToken) return ok(-operand.value);
     if (node.operator === ts.SyntaxKind.PlusToken) return ok(operand.value);
-    return fail(node, 'this operator is not evaluated at compile time');
+    return fail(node, `the \`${ts.tokenToString(node.operator)}\` operator is not evaluated at compile time`);
   }
 
   private template(node: ts.TemplateExpression): Evaluated {
@@ -74,7 +110,9 @@ export class Evaluator {
   }
 
   private binary(node: ts.BinaryExpression): Evaluated {
-    if (node.operatorToken.kind !== ts.SyntaxKind.PlusToken) return fail(node, 'only + is evaluated at compile time');
+    if (node.operatorToken.kind !== ts.SyntaxKind.PlusToken) {
+      return fail(node, `the \`${node.operatorToken.getText()}\` operator is not evaluated at compile time (of the operators, only + is)`);
+    }
     const left = this.evaluate(node.left);
     if (!left.ok) return left;
     const right = this.evaluate(node.right);
@@ -144,13 +182,28 @@ export class Evaluator {
       if (this.active.has(declaration)) return fail(use, 'this const refers to itself');
       this.active.add(declaration);
       try {
-        return this.evaluate(declaration.initializer);
+        return this.unchanged(fromDeclaration(this.evaluate(declaration.initializer), declaration, use), declaration, use);
       } finally {
         this.active.delete(declaration);
       }
     }
     const name = ts.getNameOfDeclaration(declaration)?.getText() ?? 'this name';
     return fail(use, `'${name}' is not a const with a value known at compile time`);
+  }
+
+  /** A const holding an object or array that the app changes somewhere is not its initializer (mutations.ts has the rule). */
+  private unchanged(value: Evaluated, declaration: ts.VariableDeclaration, use: ts.Node): Evaluated {
+    if (!value.ok || value.value === null || typeof value.value !== 'object' || value.value instanceof RegistrationRef) return value;
+    const mutation = this.mutations?.find(declaration, value.value);
+    if (!mutation) return value;
+    const name = declaration.name.getText();
+    const through = mutation.through === name ? '' : ` through '${mutation.through}'`;
+    return {
+      ok: false, node: use,
+      reason: `'${name}' is changed${through} at ${mutation.where} (${mutation.text}), so its value is not known at compile time`,
+      related: [{ node: mutation.node, message: `'${name}' is changed here${through}` }],
+      remedy: `Write the final value in the const's initializer, or build a new const from it (const more = [...${name}, x]) instead of changing it.`,
+    };
   }
 
   private access(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): Evaluated {
@@ -217,6 +270,17 @@ export class Evaluator {
   }
 }
 
+/**
+ * A const's value, as seen from `use`: a failure inside its initializer is blamed at the use (so
+ * each registration that uses the const gets its own diagnostic) with the initializer's culprit
+ * as the related location (the innermost one, when consts use consts).
+ */
+function fromDeclaration(value: Evaluated, declaration: ts.VariableDeclaration, use: ts.Node): Evaluated {
+  if (value.ok) return value;
+  const related = value.related ?? [{ node: value.node, message: `'${declaration.name.getText()}' gets its value here` }];
+  return { ...value, node: use, related };
+}
+
 export function resolveAlias(checker: ts.TypeChecker, symbol: ts.Symbol): ts.Symbol {
   return symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
 }
@@ -229,9 +293,20 @@ function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }
 
+/** What the evaluator does not read, in the words of the language: "the `typeof` operator", "a conditional expression". */
 function describe(node: ts.Node): string {
-  if (ts.isCallExpression(node)) return 'function call';
-  if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return 'function';
-  if (ts.isConditionalExpression(node)) return 'conditional expression';
-  return ts.SyntaxKind[node.kind].replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  if (ts.isPostfixUnaryExpression(node)) return `the \`${ts.tokenToString(node.operator)}\` operator is not evaluated at compile time`;
+  if (ts.isTypeOfExpression(node)) return 'the `typeof` operator is not evaluated at compile time';
+  if (ts.isVoidExpression(node)) return 'the `void` operator is not evaluated at compile time';
+  if (ts.isDeleteExpression(node)) return 'the `delete` operator is not evaluated at compile time';
+  if (ts.isAwaitExpression(node)) return '`await` is not evaluated at compile time';
+  if (ts.isYieldExpression(node)) return '`yield` is not evaluated at compile time';
+  if (node.kind === ts.SyntaxKind.ThisKeyword) return '`this` is not known at compile time';
+  if (ts.isTaggedTemplateExpression(node)) return 'a tagged template calls a function, which is not evaluated at compile time';
+  if (ts.isConditionalExpression(node)) return 'a conditional expression (`? :`) is not evaluated at compile time';
+  if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return 'a function is not a value known at compile time';
+  if (ts.isClassExpression(node)) return 'a class is not a value known at compile time';
+  if (ts.isRegularExpressionLiteral(node)) return 'a regular expression is not a value known at compile time';
+  if (ts.isBigIntLiteral(node)) return 'a BigInt is not a value known at compile time';
+  return `a ${ts.SyntaxKind[node.kind].replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()} is not known at compile time`;
 }

@@ -3,6 +3,8 @@ import type { HandlerModel } from '../model/app-model';
 import { resolveAlias } from './evaluate';
 import { locationOf } from './locations';
 
+const MAX_CONST_HOPS = 100;
+
 type FunctionLike = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration | ts.MethodDeclaration;
 
 /**
@@ -25,7 +27,9 @@ export function describeHandler(node: ts.Expression, statement: ts.Statement, ch
   };
 }
 
-function functionOf(node: ts.Expression, checker: ts.TypeChecker): { fn: FunctionLike; name: string | null } | undefined {
+function functionOf(node: ts.Expression, checker: ts.TypeChecker, hops = 0): { fn: FunctionLike; name: string | null } | undefined {
+  // `const a = b; const b = c; ...`: a long enough chain of consts is not a function we follow.
+  if (hops > MAX_CONST_HOPS) return undefined;
   while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node)) node = node.expression;
   if (ts.isArrowFunction(node)) return { fn: node, name: null };
   if (ts.isFunctionExpression(node)) return { fn: node, name: node.name?.text ?? null };
@@ -37,7 +41,7 @@ function functionOf(node: ts.Expression, checker: ts.TypeChecker): { fn: Functio
     return { fn: declaration, name: declaration.name && ts.isIdentifier(declaration.name) ? declaration.name.text : null };
   }
   if (ts.isVariableDeclaration(declaration) && declaration.initializer && ts.isIdentifier(declaration.name)) {
-    const inner = functionOf(declaration.initializer, checker);
+    const inner = functionOf(declaration.initializer, checker, hops + 1);
     return inner && { fn: inner.fn, name: declaration.name.text };
   }
   return undefined;

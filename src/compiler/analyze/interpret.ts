@@ -5,7 +5,7 @@ import { RegistrationRef, StaticInstance, type Evaluator } from './evaluate';
 import type { Registration } from './collect';
 import { describeHandler } from './handler';
 import { locationOf } from './locations';
-import { authorizerUse, corsModel, evaluateOptions, isAuthorizerValue, notStatic, Options, scheduleExpression } from './options';
+import { authorizerUse, corsModel, evaluateOptions, isAuthorizerValue, notKnown, notStatic, Options, scheduleExpression } from './options';
 
 const ROUTE_OPTIONS = ['methods', 'name', 'authorizer', 'contentTypes', 'apiKeyRequired', 'cors'];
 
@@ -71,7 +71,7 @@ export class Interpreter {
     const args = this.arity(reg, 2, 3, 'app.schedule(expression, [options,] handler)');
     if (!args) return undefined;
     const evaluated = this.evaluator.evaluate(args[0]);
-    if (!evaluated.ok) return void this.report(notStatic(evaluated.node, evaluated.reason, this.projectDir));
+    if (!evaluated.ok) return void this.report(notStatic(evaluated, this.projectDir));
     const expression = scheduleExpression(evaluated.value);
     if (expression === undefined) {
       return void this.report(error('APPC213', 'a schedule must be a string, new Rate(...) or new Cron(...)', "Write 'rate(1 hour)', new Rate(5, Rate.MINUTES) or new Cron(...).", locationOf(args[0], this.projectDir)));
@@ -144,7 +144,7 @@ export class Interpreter {
 
   private staticString(node: ts.Expression, what: string): string | undefined {
     const result = this.evaluator.evaluate(node);
-    if (!result.ok) return void this.report(error('APPC203', `${what} must be a string known at compile time: ${result.reason}`, 'Use a string literal, a const, or a template literal of consts.', locationOf(result.node, this.projectDir)));
+    if (!result.ok) return void this.report(notKnown(result, 'APPC203', `${what} must be a string known at compile time`, 'Use a string literal, a const, or a template literal of consts.', this.projectDir));
     if (typeof result.value !== 'string') return void this.report(error('APPC203', `${what} must be a string`, 'Use a string literal, a const, or a template literal of consts.', locationOf(node, this.projectDir)));
     return result.value;
   }

@@ -2,9 +2,11 @@ import * as path from 'node:path';
 import type { ts } from 'ts-morph';
 import type { SourceLocation } from '../model/app-model';
 
-/** The location of `node` for diagnostics and the model: project-relative POSIX path, 1-based. */
-export function locationOf(node: ts.Node, projectDir: string): SourceLocation {
-  const file = node.getSourceFile();
+/**
+ * The location of `node` for diagnostics and the model: project-relative POSIX path, 1-based.
+ * Pass `file` for a node of a tree not yet bound (parent links are set by TypeScript's binder).
+ */
+export function locationOf(node: ts.Node, projectDir: string, file = node.getSourceFile()): SourceLocation {
   const start = node.getStart(file);
   const { line, character } = file.getLineAndCharacterOfPosition(start);
   const text = file.text;

@@ -7,16 +7,23 @@ import { ts } from 'ts-morph';
  */
 export function moduleEvaluationOrder(entry: ts.SourceFile, checker: ts.TypeChecker, isUserFile: (file: ts.SourceFile) => boolean): ts.SourceFile[] {
   const order: ts.SourceFile[] = [];
-  const seen = new Set<ts.SourceFile>();
-  const visit = (file: ts.SourceFile) => {
-    seen.add(file);
-    for (const specifier of importSpecifiers(file)) {
-      const target = checker.getSymbolAtLocation(specifier)?.valueDeclaration;
-      if (target && ts.isSourceFile(target) && !seen.has(target) && isUserFile(target)) visit(target);
+  const seen = new Set<ts.SourceFile>([entry]);
+  const imports = (file: ts.SourceFile) => importSpecifiers(file).map((specifier) => checker.getSymbolAtLocation(specifier)?.valueDeclaration);
+  // Depth-first without recursion: a chain of thousands of modules must not overflow the stack.
+  const stack = [{ file: entry, targets: imports(entry), next: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (top.next === top.targets.length) {
+      order.push(top.file);
+      stack.pop();
+      continue;
     }
-    order.push(file);
-  };
-  visit(entry);
+    const target = top.targets[top.next++];
+    if (target && ts.isSourceFile(target) && !seen.has(target) && isUserFile(target)) {
+      seen.add(target);
+      stack.push({ file: target, targets: imports(target), next: 0 });
+    }
+  }
   return order;
 }
 

@@ -1,8 +1,8 @@
 import { ts } from 'ts-morph';
-import { error, type Diagnostic } from '../diagnostics/diagnostic';
+import { error, withRelated, type Diagnostic } from '../diagnostics/diagnostic';
 import type { AuthorizerUse, CorsModel } from '../model/app-model';
 import { Cron, Rate } from '../../runtime/schedule';
-import { RegistrationRef, StaticInstance, type Evaluator } from './evaluate';
+import { RegistrationRef, StaticInstance, type Evaluator, type NotStatic } from './evaluate';
 import { locationOf } from './locations';
 
 /** A statically evaluated options object, with the nodes of its properties for diagnostics. */
@@ -60,7 +60,7 @@ export class Options {
 export function evaluateOptions(node: ts.Expression, evaluator: Evaluator, report: (d: Diagnostic) => void, projectDir: string): Options | undefined {
   const result = evaluator.evaluate(node);
   if (!result.ok) {
-    report(notStatic(result.node, result.reason, projectDir));
+    report(notStatic(result, projectDir));
     return undefined;
   }
   if (result.value === null || typeof result.value !== 'object' || Array.isArray(result.value) || result.value instanceof StaticInstance) {
@@ -70,9 +70,15 @@ export function evaluateOptions(node: ts.Expression, evaluator: Evaluator, repor
   return new Options(result.value as Record<string, unknown>, unwrap(node), report, projectDir);
 }
 
-export function notStatic(node: ts.Node, reason: string, projectDir: string): Diagnostic {
-  return error('APPC206', `argument must be known at compile time: ${reason}`,
-    'Use literals, consts (also imported), enum members, template literals of these, or new CORSConfig/Rate/Cron/authorizer classes.', locationOf(node, projectDir));
+export function notStatic(failure: NotStatic, projectDir: string): Diagnostic {
+  return notKnown(failure, 'APPC206', 'argument must be known at compile time',
+    'Use literals, consts (also imported), enum members, template literals of these, or new CORSConfig/Rate/Cron/authorizer classes.', projectDir);
+}
+
+/** A diagnostic for a value the evaluator could not read: at the blamed node, the explaining places related. */
+export function notKnown(failure: NotStatic, code: Diagnostic['code'], what: string, remedy: string, projectDir: string): Diagnostic {
+  const related = (failure.related ?? []).map(({ node, message }) => ({ message, location: locationOf(node, projectDir) }));
+  return withRelated(error(code, `${what}: ${failure.reason}`, failure.remedy ?? remedy, locationOf(failure.node, projectDir)), related);
 }
 
 /** `cors: true | false | new CORSConfig({...})` as model data. */

@@ -4,6 +4,7 @@ import { getLibFiles, libFolderInMemoryPath } from '@ts-morph/common';
 import { ts } from 'ts-morph';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic';
 import { isSdkModule } from '../policy/sdk-modules';
+import { firstTooDeep, isStackOverflow, stackOverflow, tooDeep } from './depth';
 import { relativePath } from './locations';
 import { RUNTIME_TYPES_DIR } from '../runtime-location';
 
@@ -28,14 +29,38 @@ export function loadProgram(projectDir: string, entry: string, typecheck = false
     return { diagnostics: [error('APPC201', `entry module ${entry} not found in ${projectDir}`, `Create ${entry} exporting your App: export const app = new App({ appName: 'myapp' });`)] };
   }
   const { options, diagnostics } = compilerOptions(projectDir, typecheck);
-  const program = ts.createProgram({ rootNames: [entryPath], options, host: typecheck ? hostWithLibs(options) : hostWithoutAwsSdk(options) });
+  const overflowed: string[] = [];
+  const host = catchParserOverflow(typecheck ? hostWithLibs(options) : hostWithoutAwsSdk(options), overflowed);
+  const program = ts.createProgram({ rootNames: [entryPath], options, host });
+  if (overflowed.length > 0) return { diagnostics: [...diagnostics, ...overflowed.map((file) => stackOverflow(file, projectDir, "TypeScript's parser"))] };
   const entryFile = program.getSourceFile(entryPath)!;
   const userFiles = program.getSourceFiles().filter((f) => isUserFile(f, projectDir));
   for (const file of userFiles) diagnostics.push(...syntaxDiagnostics(program, file, projectDir));
+  // Before anything binds or walks the tree recursively (TypeScript's binder is the first).
+  const deep = userFiles.flatMap((file) => {
+    const node = firstTooDeep(file);
+    return node ? [tooDeep(node, file, projectDir)] : [];
+  });
+  if (deep.length > 0) return { diagnostics: [...diagnostics, ...deep] };
   if (typecheck && !diagnostics.some((d) => d.code === 'APPC202')) {
     for (const file of userFiles) diagnostics.push(...typeDiagnostics(program, file, projectDir));
   }
   return { loaded: { program, checker: program.getTypeChecker(), entry: entryFile, userFiles }, diagnostics };
+}
+
+/** TypeScript's parser recurses per nesting level and overflows near 600 levels: a diagnostic at the file, not a crash. */
+function catchParserOverflow(host: ts.CompilerHost, overflowed: string[]): ts.CompilerHost {
+  const { getSourceFile } = host;
+  host.getSourceFile = (fileName, ...rest) => {
+    try {
+      return getSourceFile.call(host, fileName, ...rest);
+    } catch (e) {
+      if (!isStackOverflow(e)) throw e;
+      overflowed.push(fileName);
+      return undefined;
+    }
+  };
+  return host;
 }
 
 function compilerOptions(projectDir: string, typecheck: boolean): { options: ts.CompilerOptions; diagnostics: Diagnostic[] } {
@@ -117,7 +142,12 @@ function syntaxDiagnostics(program: ts.Program, file: ts.SourceFile, projectDir:
 
 /** `appc package --typecheck`: the type errors `tsc` would report, as diagnostics. */
 function typeDiagnostics(program: ts.Program, file: ts.SourceFile, projectDir: string): Diagnostic[] {
-  return program.getSemanticDiagnostics(file).map((d) => fromTs(d, file, projectDir, 'APPC220', `TS${d.code}: `, 'Fix the type error, or package without --typecheck.'));
+  try {
+    return program.getSemanticDiagnostics(file).map((d) => fromTs(d, file, projectDir, 'APPC220', `TS${d.code}: `, 'Fix the type error, or package without --typecheck.'));
+  } catch (e) {
+    if (isStackOverflow(e)) return [stackOverflow(file.fileName, projectDir, "TypeScript's type checker")];
+    throw e;
+  }
 }
 
 function fromTs(d: ts.Diagnostic, file: ts.SourceFile, projectDir: string, code: Diagnostic['code'], prefix: string, remedy: string): Diagnostic {

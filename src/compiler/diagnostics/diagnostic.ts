@@ -14,6 +14,19 @@ export interface Diagnostic {
   remedy?: string;
   /** Where; absent for project-wide problems. */
   location?: SourceLocation;
+  /** Other places that explain it (where a value comes from, where a const is changed), as TypeScript's related information. */
+  related?: RelatedLocation[];
+}
+
+/** A second place a diagnostic points at, with what it is. */
+export interface RelatedLocation {
+  message: string;
+  location: SourceLocation;
+}
+
+/** The diagnostic with `related` added (none: unchanged). */
+export function withRelated(diagnostic: Diagnostic, related: readonly RelatedLocation[]): Diagnostic {
+  return related.length === 0 ? diagnostic : { ...diagnostic, related: [...(diagnostic.related ?? []), ...related] };
 }
 
 export function error(code: Diagnostic['code'], message: string, remedy?: string, location?: SourceLocation): Diagnostic {

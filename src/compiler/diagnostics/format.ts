@@ -1,3 +1,4 @@
+import type { SourceLocation } from '../model/app-model';
 import type { Diagnostic } from './diagnostic';
 
 export interface FormatOptions {
@@ -9,11 +10,15 @@ export interface FormatOptions {
 const ANSI = { red: '\x1b[31m', yellow: '\x1b[33m', cyan: '\x1b[36m', gray: '\x1b[90m', bold: '\x1b[1m', reset: '\x1b[0m' };
 
 /**
- * One diagnostic as a person reads it:
+ * One diagnostic as a person reads it, its related locations indented below it (as
+ * TypeScript prints "The expected type comes from ..."), the remedy last:
  * ```
- * app.ts:12:11 - error APPC203: route path must be a string known at compile time
- *   12 | app.route(prefix + name, () => ({}))
- *      |           ^^^^^^^^^^^^^
+ * app.ts:12:11 - error APPC203: route path must be a string known at compile time: a function call is not evaluated at compile time
+ *   12 | app.route(base, () => ({}))
+ *      |           ^^^^
+ *   app.ts:4:14 - 'base' gets its value here
+ *     4 | const base = paths.users();
+ *       |              ^^^^^^^^^^^^^
  *   Use a string literal, a const, or a template literal of consts.
  * ```
  */
@@ -22,8 +27,12 @@ export function formatDiagnostic(d: Diagnostic, options: FormatOptions): string 
   const where = d.location ? `${d.location.file}:${d.location.line}:${d.location.column} - ` : '';
   const severity = paint(d.severity === 'error' ? 'red' : 'yellow', d.severity);
   const lines = [`${paint('cyan', where)}${severity} ${paint('gray', d.code)}: ${d.message}`];
-  const frame = d.location && codeFrame(options.readSource(d.location.file), d.location.line, d.location.column, d.location.length);
+  const frame = d.location && codeFrame(options.readSource(d.location.file), d.location);
   if (frame) lines.push(...frame);
+  for (const { message, location } of d.related ?? []) {
+    lines.push(`  ${paint('cyan', `${location.file}:${location.line}:${location.column}`)} - ${message}`);
+    lines.push(...(codeFrame(options.readSource(location.file), location) ?? []).map((line) => `  ${line}`));
+  }
   if (d.remedy) lines.push(`  ${d.remedy}`);
   return lines.join('\n');
 }
@@ -37,14 +46,26 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], options: F
   return `${parts.join('\n\n')}\n\nFound ${counts}.\n`;
 }
 
-function codeFrame(source: string | undefined, line: number, column: number, length: number): string[] | undefined {
+function codeFrame(source: string | undefined, { line, column, length }: SourceLocation): string[] | undefined {
   if (source === undefined) return undefined;
   const text = source.split(/\r?\n/)[line - 1];
   if (text === undefined) return undefined;
+  const { shown, start, end, offset } = frameWindow(text, column);
   const gutter = String(line);
   const pad = ' '.repeat(gutter.length);
-  const underline = Math.max(1, Math.min(length, text.length - column + 1));
-  return [`  ${gutter} | ${text}`, `  ${pad} | ${' '.repeat(column - 1)}${'^'.repeat(underline)}`];
+  const underline = Math.max(1, Math.min(length, end - (column - 1)));
+  return [`  ${gutter} | ${shown}`, `  ${pad} | ${' '.repeat(Math.max(0, column - 1 - start + offset))}${'^'.repeat(underline)}`];
+}
+
+/** Longer lines (generated code, minified data) are cut around the column, `…` marking the cuts. */
+const MAX_FRAME_WIDTH = 120;
+
+function frameWindow(text: string, column: number): { shown: string; start: number; end: number; offset: number } {
+  if (text.length <= MAX_FRAME_WIDTH) return { shown: text, start: 0, end: text.length, offset: 0 };
+  const start = Math.max(0, Math.min(column - 1 - 20, text.length - MAX_FRAME_WIDTH));
+  const end = Math.min(text.length, start + MAX_FRAME_WIDTH);
+  const head = start > 0 ? '…' : '';
+  return { shown: `${head}${text.slice(start, end)}${end < text.length ? '…' : ''}`, start, end, offset: head.length };
 }
 
 function plural(n: number, word: string): string {

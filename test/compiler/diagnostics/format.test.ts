@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { error, sortDiagnostics, warning } from '../../../src/compiler/diagnostics/diagnostic';
+import { error, sortDiagnostics, warning, withRelated } from '../../../src/compiler/diagnostics/diagnostic';
 import { formatDiagnostic, formatDiagnostics, useColor } from '../../../src/compiler/diagnostics/format';
 
 const SOURCE = "import { App } from 'appc';\nexport const app = new App({ appName: 'x' });\napp.route(prefix + name, () => ({}));\n";
@@ -15,6 +15,38 @@ describe('diagnostics formatting', () => {
       '    |           ^^^^^^^^^^^^^',
       '  Use a string literal, a const, or a template literal of consts.',
     ].join('\n'));
+  });
+
+  it('prints related locations with their own code frame, below the frame and above the remedy', () => {
+    const lib = "// paths\nexport const base = process.env.BASE ?? '/x';\n";
+    const read = (file: string) => (file === 'lib/paths.ts' ? lib : readSource(file));
+    const d = withRelated(PATH_ERROR, [{ message: "'base' gets its value here", location: { file: 'lib/paths.ts', line: 2, column: 21, length: 25 } }]);
+    expect(formatDiagnostic(d, { readSource: read, color: false })).to.equal([
+      'app.ts:3:11 - error APPC203: route path must be a string known at compile time',
+      '  3 | app.route(prefix + name, () => ({}));',
+      '    |           ^^^^^^^^^^^^^',
+      "  lib/paths.ts:2:21 - 'base' gets its value here",
+      "    2 | export const base = process.env.BASE ?? '/x';",
+      '      |                     ^^^^^^^^^^^^^^^^^^^^^^^^^',
+      '  Use a string literal, a const, or a template literal of consts.',
+    ].join('\n'));
+    expect(formatDiagnostic(d, { readSource: () => undefined, color: false }).split('\n')).to.deep.equal([
+      'app.ts:3:11 - error APPC203: route path must be a string known at compile time',
+      "  lib/paths.ts:2:21 - 'base' gets its value here",
+      '  Use a string literal, a const, or a template literal of consts.',
+    ]);
+  });
+
+  it('cuts a long line around the column, marking the cuts', () => {
+    const long = `app.route(${Array(100).fill("'a'").join(' + ')}, () => ({}));`;
+    const at = (column: number, length: number) => formatDiagnostic(error('APPC222', 'deep', undefined, { file: 'app.ts', line: 1, column, length }),
+      { readSource: () => long, color: false }).split('\n').slice(1);
+    const [head, caret] = at(11, 1000);
+    expect(head).to.equal(`  1 | ${long.slice(0, 120)}…`);
+    expect(caret).to.equal(`    | ${' '.repeat(10)}${'^'.repeat(110)}`);
+    const [middle, under] = at(301, 3);
+    expect(middle).to.equal(`  1 | …${long.slice(280, 400)}…`);
+    expect(under).to.equal(`    | ${' '.repeat(21)}^^^`);
   });
 
   it('prints project-wide diagnostics without a location or frame, and counts errors and warnings', () => {
