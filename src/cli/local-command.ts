@@ -91,9 +91,9 @@ function cliReporter(io: Io, projectDir: string): LocalReporter {
 }
 
 /**
- * An error the app throws outside any invocation (in a timer, an unawaited promise) would end
- * this process; on Lambda it ends the container and the next request gets a fresh one. Here
- * it is reported and the server goes on.
+ * The app runs in worker threads: an error it throws outside an invocation ends only its
+ * instance, as on Lambda it ends the execution environment (the server reports those). Anything
+ * thrown in this thread all the same is reported here and the server goes on.
  */
 function reportStrayErrors(reporter: LocalReporter): () => void {
   const report = (error: unknown) =>

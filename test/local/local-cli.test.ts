@@ -83,9 +83,12 @@ describe('appc local: the command line', function () {
     expect(missing.stderr()).to.not.match(STACK_FRAME);
   });
 
-  it('exits 2 on bad usage, and documents its options in --help', async () => {
-    for (const args of [['--port', 'http'], ['--port', '70000'], ['--concurrency', '0'], ['--concurrency', 'many'], ['--concurrency', '1001'], ['extra'], ['--bogus'], ['--project-dir', '/no/such/dir']]) {
-      const cli = spawnCli(['local', ...args]);
+  it('exits 2 on bad usage, and documents its options in --help', async function () {
+    this.timeout(120000);
+    const cases = [['--port', 'http'], ['--port', '70000'], ['--concurrency', '0'], ['--concurrency', 'many'], ['--concurrency', '1001'], ['extra'], ['--bogus'], ['--project-dir', '/no/such/dir']];
+    // All at once: one CLI start takes seconds on a loaded machine.
+    const runs = cases.map((args) => ({ args, cli: spawnCli(['local', ...args]) }));
+    for (const { args, cli } of runs) {
       expect(await cli.exited, args.join(' ')).to.equal(2);
       expect(cli.stderr(), args.join(' ')).to.match(/^appc: .+\n\nappc: AWS Chalice for TypeScript/);
       if (args[0] === '--concurrency') expect(cli.stderr()).to.contain(`appc: --concurrency must be a whole number from 1 to 1000, not ${args[1]}`);
