@@ -1,6 +1,7 @@
 import { appcVersion } from '../compiler/version';
 import { genPolicyCommand } from './gen-policy-command';
 import { packageCommand, type Io } from './package-command';
+import { reportFailure } from './run-failure';
 import { MAIN_HELP, UsageError } from './usage';
 
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
@@ -11,7 +12,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   'generate-pipeline': (args, io) => import('./generate-pipeline-command').then((m) => m.generatePipelineCommand(args, io)),
 };
 
-/** The `appc` command line; returns the exit code (0 ok, 1 project errors, 2 usage). */
+/** The `appc` command line; returns the exit code (0 ok, 1 project errors, 2 usage). Never throws. */
 export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -27,10 +28,14 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     if (!run) throw new UsageError(`unknown command '${command}'`);
     return await run(rest, io);
   } catch (e) {
+    if (e instanceof UsageError && e.diagnosticCode) {
+      io.stderr.write(`appc: error ${e.diagnosticCode}: ${e.message}. ${e.remedy ?? ''}\n`);
+      return 2;
+    }
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr.write(`appc: ${(e as Error).message}\n\n${MAIN_HELP}`);
       return 2;
     }
-    throw e;
+    return reportFailure(e, io);
   }
 }
