@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Diagnostic } from '../compiler/diagnostics/diagnostic';
+import { appFileDiagnostic } from './app-file';
 import { printDiagnostics } from './print-diagnostics';
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY, startLocalServer, type LocalReporter, type LocalServer } from '../local/local-server';
 import type { Io } from './package-command';
@@ -57,6 +58,11 @@ export async function localCommand(args: string[], io: Io): Promise<number> {
   stageOption(values.stage);
 
   const reporter = cliReporter(io, projectDir);
+  const appFile = appFileDiagnostic(projectDir);
+  if (appFile) {
+    reporter.diagnostics([appFile]);
+    return 1;
+  }
   const started = await startLocalServer({ projectDir, stage: values.stage, host: values.host, port, autoreload: values.autoreload, concurrency, reporter });
   if (started.diagnostics.length > 0) reporter.diagnostics(started.diagnostics);
   const { server } = started;

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { appFileDiagnostic } from './app-file';
 import { printDiagnostics } from './print-diagnostics';
 import { packageProject } from '../compiler/package-project';
 import { writeOutput } from '../compiler/output/write-output';
@@ -39,6 +40,13 @@ export async function packageCommand(args: string[], io: Io): Promise<number> {
   const outProblem = outDirProblem(shownOut, projectDir);
   if (outProblem) throw new UsageError(outProblem.message, outProblem.code, outProblem.remedy);
   const mergeTemplate = values['merge-template'] === undefined ? undefined : mergeTemplateOption(values['merge-template']);
+
+  const appFile = appFileDiagnostic(projectDir);
+  if (appFile) {
+    printDiagnostics(io.stderr, projectDir, [appFile]);
+    io.stderr.write(`Nothing was written to ${shownOut}.\n`);
+    return 1;
+  }
 
   const started = performance.now();
   const result = await packageProject({ projectDir, stage, templateFormat: format, mergeTemplate, typecheck: values.typecheck, outDir: path.resolve(shownOut), today: new Date() });
