@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { filesystemProblem, foreignEntries, realOutPath, type OutProblem } from './out-dir';
-import { lockOut, LOCK_WAIT_MS } from './out-lock';
+import { lockOut, LOCK_WAIT_MS, type LockResult } from './out-lock';
 
 export interface OutputFile {
   name: string;
@@ -31,7 +31,12 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[], 
   } catch (e) {
     return filesystemProblem(e, parent);
   }
-  const lock = await lockOut(target, options.lockWaitMs ?? LOCK_WAIT_MS);
+  let lock: LockResult;
+  try {
+    lock = await lockOut(target, options.lockWaitMs ?? LOCK_WAIT_MS);
+  } catch (e) {
+    return filesystemProblem(e, parent);
+  }
   if (!lock.held) {
     return {
       code: 'APPC445',
@@ -67,6 +72,7 @@ function swapIn(shown: string, target: string, files: readonly OutputFile[]): Ou
     const cause = e as NodeJS.ErrnoException;
     // The user knows OUT, not the staging directory: name the file as it would be in OUT.
     if (staging && cause.path?.startsWith(staging)) cause.path = target + cause.path.slice(staging.length);
+    else if (cause.path?.startsWith(prefix)) cause.path = path.dirname(target);
     return filesystemProblem(cause, target);
   } finally {
     if (staging) fs.rmSync(staging, { recursive: true, force: true });
