@@ -7,9 +7,11 @@ import { MAIN_HELP, UsageError } from './usage';
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   package: packageCommand,
   'gen-policy': genPolicyCommand,
-  local: (args, io) => import('./local-command').then((m) => m.localCommand(args, io)),
-  'new-project': (args, io) => import('./new-project-command').then((m) => m.newProjectCommand(args, io)),
-  'generate-pipeline': (args, io) => import('./generate-pipeline-command').then((m) => m.generatePipelineCommand(args, io)),
+  // Loaded on use (package is the command that must start fast); require, not import(), so that the
+  // commands also load when main() runs in-process from the TypeScript sources (the bad-input suite).
+  local: async (args, io) => (require('./local-command') as typeof import('./local-command')).localCommand(args, io),
+  'new-project': async (args, io) => (require('./new-project-command') as typeof import('./new-project-command')).newProjectCommand(args, io),
+  'generate-pipeline': async (args, io) => (require('./generate-pipeline-command') as typeof import('./generate-pipeline-command')).generatePipelineCommand(args, io),
 };
 
 /** The `appc` command line; returns the exit code (0 ok, 1 project errors, 2 usage). Never throws. */

@@ -87,6 +87,11 @@ const BAD_ARGS: Array<[string, string[] | ((c: Case) => string[]), `APPC${number
   ['--project-dir empty', (c) => ['package', c.out, '--project-dir', ''], 'usage'],
   ['gen-policy with an argument', (c) => ['gen-policy', 'extra', '--project-dir', c.project], 'usage'],
   ['gen-policy --stage ../x', (c) => ['gen-policy', '--stage', '../x', '--project-dir', c.project], 'APPC446'],
+  ['local --stage with a slash', (c) => ['local', '--stage', 'a/b', '--project-dir', c.project, '--port', '0'], 'APPC446'],
+  ['new-project with an empty name', ['new-project', ''], 'usage'],
+  ['new-project with a path as the name', ['new-project', '../../evil'], 'usage'],
+  ['generate-pipeline without OUT', ['generate-pipeline'], 'usage'],
+  ['generate-pipeline --stage empty', (c) => ['generate-pipeline', path.join(c.dir, 'pipeline.json'), '--stage', ''], 'usage'],
 ];
 
 // ---------------------------------------------------------------- .appc/config.json
@@ -217,6 +222,14 @@ const APPS: Array<[string, `APPC${number}` | RegExp, (c: Case) => void]> = [
 ];
 
 // ---------------------------------------------------------------- injected file system faults
+const OTHER_COMMANDS: Array<[string, `APPC${number}`, (c: Case) => string[]]> = [
+  ['generate-pipeline OUT below a file', 'APPC449', (c) => (write(path.join(c.dir, 'file'), 'x'), ['generate-pipeline', path.join(c.dir, 'file', 'pipeline.json')])],
+  ['generate-pipeline OUT a directory', 'APPC449', (c) => ['generate-pipeline', c.out]],
+  ['gen-policy on app.ts a directory', 'APPC448', (c) => (fs.rmSync(path.join(c.project, 'app.ts')), fs.mkdirSync(path.join(c.project, 'app.ts')), ['gen-policy', '--project-dir', c.project])],
+  ['gen-policy on a config nested 100,000 deep', 'APPC113', (c) => (config(c, nested(100_000, '[', ']')), ['gen-policy', '--project-dir', c.project])],
+  ['local on app.ts a directory', 'APPC448', (c) => (fs.rmSync(path.join(c.project, 'app.ts')), fs.mkdirSync(path.join(c.project, 'app.ts')), ['local', '--port', '0', '--project-dir', c.project])],
+];
+
 const FAULTS: Array<[string, `APPC${number}`, Fault]> = [
   ['OUT not writable (EACCES creating the new OUT)', 'APPC444', { method: 'mkdtempSync', suffix: '.appc-new-', errno: 'EACCES' }],
   ['OUT on a read-only file system', 'APPC444', { method: 'mkdtempSync', suffix: '.appc-new-', errno: 'EROFS' }],
@@ -258,6 +271,7 @@ function variants(): Variant[] {
   }
   add('policy: --stage ../../../../evil with autogen_policy false', 'APPC446', 2, (c) => (config(c, '{"autogen_policy": false}'), ['package', c.out, '--project-dir', c.project, '--stage', '../../../../evil']));
   for (const [name, code, arrange] of APPS) add(`app: ${name}`, code, 1, (c) => void arrange(c));
+  for (const [name, code, arrange] of OTHER_COMMANDS) add(`cli: ${name}`, code, 1, arrange);
   for (const [name, code, fault] of FAULTS) {
     add(`fault: ${name}`, code, 1, (c) => void write(path.join(c.project, 'lib', 'data.txt'), 'x'), fault);
   }
