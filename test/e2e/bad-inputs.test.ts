@@ -318,7 +318,7 @@ function inject(fault: Fault): () => void {
 
 const STACK_FRAME = /\n\s+at /;
 /** `file:line:col - error APPCnnn`, or a diagnostic/usage line naming a path, OUT or an option. */
-const LOCATED = /\S+:\d+:\d+ - error APPC\d{3}|error APPC\d{3}: [^\n]*(\/|\.(ts|json|zip|yaml)\b|\bOUT\b|--[a-z-]+)|^appc: [^\n]+\n\nappc: AWS Chalice/m;
+const LOCATED = /\S+:\d+:\d+ - error APPC\d{3}|error APPC\d{3}: [^\n]*(\/|\.(ts|json|zip|yaml)\b|\bOUT\b|--[a-z-]+|\b(lib|vendor|node_modules)\b)|^appc: [^\n]+\n\nappc: AWS Chalice/m;
 
 describe('bad inputs: every broken command line, config, app and file system is a clean diagnostic', function () {
   this.timeout(120000);
