@@ -246,8 +246,13 @@ const FAULTS: Array<[string, `APPC${number}`, Fault]> = [
 ];
 
 // ---------------------------------------------------------------- project layouts
-const LAYOUTS: Array<[string, `APPC${number}`, (c: Case) => void]> = [
+const LAYOUTS: Array<[string, `APPC${number}` | RegExp, (c: Case) => void]> = [
   ['a symlink loop in lib/', 'APPC4', (c) => (write(path.join(c.project, 'lib', 'data.txt'), 'x'), fs.symlinkSync('loop', path.join(c.project, 'lib', 'loop')))],
+  ['a symlink in lib/ to /etc', 'APPC422', (c) => (fs.mkdirSync(path.join(c.project, 'lib')), fs.symlinkSync('/etc', path.join(c.project, 'lib', 'etc')))],
+  ['a symlink in lib/ to the project\'s parent', 'APPC422', (c) => (fs.mkdirSync(path.join(c.project, 'lib')), fs.symlinkSync('../..', path.join(c.project, 'lib', 'up')))],
+  ['a symlink in vendor/ to a file outside', 'APPC422', (c) => (write(path.join(c.dir, 'secret.txt'), 'x'), fs.mkdirSync(path.join(c.project, 'vendor')), fs.symlinkSync(path.join(c.dir, 'secret.txt'), path.join(c.project, 'vendor', 'secret.txt')))],
+  ['a symlink loop in vendor/', 'APPC423', (c) => (fs.mkdirSync(path.join(c.project, 'vendor')), fs.symlinkSync('a', path.join(c.project, 'vendor', 'b')), fs.symlinkSync('b', path.join(c.project, 'vendor', 'a')))],
+  ['an import not in package.json dependencies', /APPC401|APPC420/, (c) => appTs(c, "import { App } from 'appc';\nimport YAML from 'yaml';\nexport const app = new App({ appName: 'x' });\napp.route('/', () => ({ y: YAML.stringify(1) }));\n")],
   ['package.json not JSON', 'APPC405', (c) => write(path.join(c.project, 'package.json'), '{ "name": ')],
   ['a dependency that is not installed', 'APPC402', (c) => write(path.join(c.project, 'package.json'), '{"name": "x", "version": "1.0.0", "dependencies": {"left-pad-not-installed": "1.0.0"}}')],
   ['a merge template missing', 'APPC411', () => undefined],
