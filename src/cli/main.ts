@@ -1,14 +1,14 @@
 import { appcVersion } from '../compiler/version';
-import { genPolicyCommand } from './gen-policy-command';
-import { packageCommand, type Io } from './package-command';
+import type { Io } from './package-command';
 import { reportFailure } from './run-failure';
 import { MAIN_HELP, UsageError } from './usage';
 
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
-  package: packageCommand,
-  'gen-policy': genPolicyCommand,
-  // Loaded on use (package is the command that must start fast); require, not import(), so that the
-  // commands also load when main() runs in-process from the TypeScript sources (the bad-input suite).
+  // Each command is loaded on use, so that --version, --help and usage errors do not load the compiler;
+  // require, not import(), so that they also load when main() runs in-process from the TypeScript
+  // sources (the bad-input suite).
+  package: async (args, io) => (require('./package-command') as typeof import('./package-command')).packageCommand(args, io),
+  'gen-policy': async (args, io) => (require('./gen-policy-command') as typeof import('./gen-policy-command')).genPolicyCommand(args, io),
   local: async (args, io) => (require('./local-command') as typeof import('./local-command')).localCommand(args, io),
   'new-project': async (args, io) => (require('./new-project-command') as typeof import('./new-project-command')).newProjectCommand(args, io),
   'generate-pipeline': async (args, io) => (require('./generate-pipeline-command') as typeof import('./generate-pipeline-command')).generatePipelineCommand(args, io),
