@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 'use strict';
-// appc's command line. An internal error (a bug in appc) is the only thing that prints a stack.
+// appc's command line. main() reports every failure itself (see src/cli/run-failure.ts); this catch is the last resort.
 require('../dist/cli/main.js')
   .main(process.argv.slice(2))
   .then((code) => {
     process.exitCode = code;
   })
   .catch((error) => {
-    process.stderr.write(`appc: internal error, please report it: ${error && error.stack ? error.stack : error}\n`);
-    process.exitCode = 70;
+    process.stderr.write(`appc: internal error: ${error && error.message ? error.message : error}\nRun again with APPC_DEBUG=1 and report the output to the appc maintainers.\n`);
+    if (process.env.APPC_DEBUG === '1' && error && error.stack) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = 1;
   });

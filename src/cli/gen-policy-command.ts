@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
 import { checkProject } from '../compiler/check-project';
 import { sortDiagnostics } from '../compiler/diagnostics/diagnostic';
+import { appFileDiagnostic } from './app-file';
 import { printDiagnostics } from './print-diagnostics';
 import { serializeTemplate } from '../compiler/emit/serialize-template';
 import { generatedPolicyDocument } from '../compiler/policy/policy-document';
 import type { Io } from './package-command';
-import { projectDirOption, UsageError } from './usage';
+import { projectDirOption, stageOption, UsageError } from './usage';
 
 export const GEN_POLICY_HELP = `Usage: appc gen-policy [options]
 
@@ -39,7 +40,12 @@ export async function genPolicyCommand(args: string[], io: Io): Promise<number> 
   if (positionals.length > 0) throw new UsageError(`appc gen-policy takes no arguments (got ${positionals.join(' ')})`);
   const projectDir = projectDirOption(values['project-dir']);
 
-  const checked = checkProject({ projectDir, stage: values.stage });
+  const appFile = appFileDiagnostic(projectDir);
+  if (appFile) {
+    printDiagnostics(io.stderr, projectDir, [appFile]);
+    return 1;
+  }
+  const checked = checkProject({ projectDir, stage: stageOption(values.stage) });
   const generated = checked.model && checked.config ? generatedPolicyDocument(checked.model, checked.config) : undefined;
   const diagnostics = sortDiagnostics([...checked.diagnostics, ...(generated?.diagnostics ?? [])]);
   if (diagnostics.length > 0) printDiagnostics(io.stderr, projectDir, diagnostics);

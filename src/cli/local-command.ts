@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import type { Diagnostic } from '../compiler/diagnostics/diagnostic';
+import { appFileDiagnostic } from './app-file';
 import { printDiagnostics } from './print-diagnostics';
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY, startLocalServer, type LocalReporter, type LocalServer } from '../local/local-server';
 import type { Io } from './package-command';
-import { projectDirOption, UsageError } from './usage';
+import { projectDirOption, stageOption, UsageError } from './usage';
 
 export const LOCAL_HELP = `Usage: appc local [options]
 
@@ -54,8 +55,14 @@ export async function localCommand(args: string[], io: Io): Promise<number> {
     throw new UsageError(`--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}, not ${values.concurrency}`);
   }
   const projectDir = projectDirOption(values['project-dir']);
+  stageOption(values.stage);
 
   const reporter = cliReporter(io, projectDir);
+  const appFile = appFileDiagnostic(projectDir);
+  if (appFile) {
+    reporter.diagnostics([appFile]);
+    return 1;
+  }
   const started = await startLocalServer({ projectDir, stage: values.stage, host: values.host, port, autoreload: values.autoreload, concurrency, reporter });
   if (started.diagnostics.length > 0) reporter.diagnostics(started.diagnostics);
   const { server } = started;

@@ -1,9 +1,11 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { appFileDiagnostic } from './app-file';
 import { printDiagnostics } from './print-diagnostics';
 import { packageProject } from '../compiler/package-project';
 import { writeOutput } from '../compiler/output/write-output';
-import { PACKAGE_HELP, projectDirOption, UsageError } from './usage';
+import { outDirProblem } from '../compiler/output/out-dir';
+import { PACKAGE_HELP, projectDirOption, stageOption, UsageError } from './usage';
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -33,23 +35,44 @@ export async function packageCommand(args: string[], io: Io): Promise<number> {
   const format = values['template-format'];
   if (format !== 'json' && format !== 'yaml') throw new UsageError(`--template-format must be json or yaml, not ${format}`);
   const projectDir = projectDirOption(values['project-dir']);
-  const outDir = path.resolve(positionals[0]);
+  const stage = stageOption(values.stage);
+  const shownOut = positionals[0];
+  const outProblem = outDirProblem(shownOut, projectDir);
+  if (outProblem) throw new UsageError(outProblem.message, outProblem.code, outProblem.remedy);
+  const mergeTemplate = values['merge-template'] === undefined ? undefined : mergeTemplateOption(values['merge-template']);
+
+  const appFile = appFileDiagnostic(projectDir);
+  if (appFile) {
+    printDiagnostics(io.stderr, projectDir, [appFile]);
+    io.stderr.write(`Nothing was written to ${shownOut}.\n`);
+    return 1;
+  }
 
   const started = performance.now();
-  const result = await packageProject({ projectDir, stage: values.stage, templateFormat: format, mergeTemplate: values['merge-template'] && path.resolve(values['merge-template']), typecheck: values.typecheck, outDir, today: new Date() });
+  const result = await packageProject({ projectDir, stage, templateFormat: format, mergeTemplate, typecheck: values.typecheck, outDir: path.resolve(shownOut), today: new Date() });
   for (const [label, ms] of result.timings) io.stdout.write(`${label.padEnd(40, '.')} ${formatMs(ms)}\n`);
   if (values.verbose) for (const { path: file, reason } of result.excluded ?? []) io.stdout.write(`Left out of deployment.zip: ${file} (${reason})\n`);
   if (result.diagnostics.length > 0) {
     printDiagnostics(io.stderr, projectDir, result.diagnostics, '\n');
   }
   if (!result.files) {
-    io.stderr.write(`Nothing was written to ${positionals[0]}.\n`);
+    io.stderr.write(`Nothing was written to ${shownOut}.\n`);
     return 1;
   }
-  writeOutput(outDir, result.files);
+  const problem = await writeOutput(path.resolve(shownOut), result.files);
+  if (problem) {
+    io.stderr.write(`appc: error ${problem.code}: ${problem.message}. ${problem.remedy}\n`);
+    return problem.kind === 'usage' ? 2 : 1;
+  }
   const names = result.files.map((f) => f.name).join(', ');
-  io.stdout.write(`Wrote ${names} to ${positionals[0]} in ${formatMs(performance.now() - started)}\n`);
+  io.stdout.write(`Wrote ${names} to ${shownOut} in ${formatMs(performance.now() - started)}\n`);
   return 0;
+}
+
+/** `--merge-template FILE`: an absolute path; an empty one is a usage error (a missing file is a diagnostic). */
+function mergeTemplateOption(value: string): string {
+  if (value.trim() === '') throw new UsageError('--merge-template is empty', 'APPC451', 'Pass the path of a JSON or YAML template, or leave the option out.');
+  return path.resolve(value);
 }
 
 function formatMs(ms: number): string {

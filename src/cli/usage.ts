@@ -1,14 +1,40 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { OutputCode } from '../compiler/output/codes';
 
-/** Thrown for bad command-line usage: printed with the usage text, exit code 2. */
-export class UsageError extends Error {}
+/**
+ * Thrown for bad command-line usage, exit code 2. Without a code: printed with the usage text
+ * (an unknown command or option); with one: one line, the problem and its fix.
+ */
+export class UsageError extends Error {
+  constructor(message: string, readonly diagnosticCode?: OutputCode, readonly remedy?: string) {
+    super(message);
+  }
+}
 
 /** `--project-dir DIR` as an absolute path; a usage error unless it is a directory. */
 export function projectDirOption(value: string): string {
   const projectDir = path.resolve(value);
-  if (!fs.existsSync(projectDir) || !fs.statSync(projectDir).isDirectory()) throw new UsageError(`--project-dir ${value} is not a directory`);
+  if (value === '' || !fs.statSync(projectDir, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UsageError(`--project-dir ${value === '' ? "''" : value} is not a directory`);
+  }
   return projectDir;
+}
+
+/**
+ * API Gateway's rule for stage names: "Stage names can only contain alphanumeric characters, hyphens,
+ * and underscores. Maximum length is 128 characters." (API Gateway API Reference, CreateStage stageName).
+ * appc's stage names a block of .appc/config.json and the default policy file `.appc/policy-<stage>.json`.
+ */
+export const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
+
+/** `--stage NAME`, checked against API Gateway's rule for stage names. */
+export function stageOption(value: string): string {
+  if (!STAGE_NAME.test(value)) {
+    const shown = value.length > 60 ? `${value.slice(0, 60)}... (${value.length} characters)` : value;
+    throw new UsageError(`--stage '${shown}' is not a stage name`, 'APPC446', 'Use 1 to 128 letters, digits, - or _ (API Gateway\'s rule for stage names), e.g. --stage prod.');
+  }
+  return value;
 }
 
 export const MAIN_HELP = `appc: AWS Chalice for TypeScript, done as a compiler.
@@ -39,7 +65,8 @@ Reads app.ts and every module it imports without running them, and writes to OUT
   sam.json (or sam.yaml)  the SAM template for aws cloudformation package/deploy
   swagger.json            the API Gateway swagger (also inside sam.json), when the app has routes
   deployment.zip          the Lambda code, when the app has functions
-OUT is written all or nothing: on any error it is left as it was.
+OUT is written all or nothing: on any error it is left as it was. OUT is appc's directory and
+is replaced whole, so it must be new, empty, or a previous output (only those three files).
 
 Options:
   --stage NAME               stage of .appc/config.json to package (default: dev)

@@ -1,10 +1,12 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { expect } from 'chai';
 import { parse } from 'yaml';
 import { ERROR_FIXTURES_DIR, FIXTURES_DIR, REPO_ROOT } from '../support/fixtures';
+import { runMain } from '../support/run-main';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'appc.js');
 
@@ -13,6 +15,26 @@ function appc(args: string[], cwd = REPO_ROOT): { status: number | null; stdout:
   if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` (make test does) before the CLI tests');
   const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The same, asynchronously, so that runs overlap; `preload` is a module for `node --require`. */
+function appcAsync(args: string[], env: Record<string, string> = {}, preload?: string): Promise<{ status: number | null; stderr: string }> {
+  const child = spawn(process.execPath, [...(preload ? ['--require', preload] : []), BIN, ...args], { env: { PATH: process.env.PATH ?? '', ...env } });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout.resume();
+  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stderr })));
+}
+
+/** Every file under `dir` (relative path -> sha256), or null when `dir` does not exist. */
+function snapshot(dir: string): Record<string, string> | null {
+  if (!fs.existsSync(dir)) return null;
+  const files: Record<string, string> = {};
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const full = path.join(entry.parentPath, entry.name);
+    files[path.relative(dir, full)] = entry.isFile() ? createHash('sha256').update(fs.readFileSync(full)).digest('hex') : entry.isDirectory() ? 'dir' : 'other';
+  }
+  return files;
 }
 
 function tempDir(prefix: string): string {
@@ -147,5 +169,82 @@ describe('appc command line', function () {
     expect(broken.status).to.equal(1);
     expect(broken.stderr).to.contain('error APPC412: merge template bad.json cannot be parsed');
     expect(fs.existsSync(path.join(dir, 'out'))).to.equal(false);
+  });
+
+  it('exits 2 with one line naming the path and the fix for an unusable OUT, --stage or --merge-template, and writes nothing', async () => {
+    const dir = tempDir('usage');
+    const project = path.join(dir, 'project');
+    fs.cpSync(path.join(FIXTURES_DIR, 'hello'), project, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'a-file'), 'mine');
+    fs.mkdirSync(path.join(dir, 'kept'));
+    fs.writeFileSync(path.join(dir, 'kept', 'notes.txt'), 'mine');
+    const before = snapshot(dir);
+    const cases: Array<[string[], string, RegExp]> = [
+      [['package', path.join(dir, 'a-file')], 'APPC441', /OUT .*a-file is a file/],
+      [['package', path.join(dir, 'a-file', 'out')], 'APPC441', /is below .*a-file, which is a file/],
+      [['package', ''], 'APPC440', /OUT is empty/],
+      [['package', project], 'APPC442', /is the project directory/],
+      [['package', dir], 'APPC442', /contains the project directory/],
+      [['package', path.join(dir, 'kept')], 'APPC443', /holds notes\.txt, which appc did not write/],
+      [['package', path.join(dir, 'out'), '--stage', ''], 'APPC446', /--stage '' is not a stage name/],
+      [['package', path.join(dir, 'out'), '--stage', '../../evil'], 'APPC446', /--stage '\.\.\/\.\.\/evil' is not a stage name/],
+      [['package', path.join(dir, 'out'), '--stage', 'x'.repeat(129)], 'APPC446', /not a stage name/],
+      [['gen-policy', '--stage', 'a/b'], 'APPC446', /--stage 'a\/b'/],
+      [['package', path.join(dir, 'out'), '--merge-template', ''], 'APPC451', /--merge-template is empty/],
+    ];
+    for (const [args, code, message] of cases) {
+      const withProject = args.includes('--project-dir') ? args : [...args, '--project-dir', project];
+      const result = await runMain(withProject);
+      expect(result.status, `${args.join(' ')}: ${result.stderr}`).to.equal(2);
+      expect(result.stderr, args.join(' ')).to.match(new RegExp(`^appc: error ${code}: `)).and.match(message);
+      expect(result.stderr.trimEnd().split('\n'), 'one line').to.have.length(1);
+    }
+    expect(snapshot(dir), 'nothing written').to.deep.equal(before);
+    expect((await runMain(['package', path.join(dir, 'out'), '--project-dir', project, '--stage', 'prod_2-b'])).status, 'a valid stage name').to.equal(0);
+  });
+
+  it('leaves OUT untouched when OUT/deployment.zip is a directory', () => {
+    const out = path.join(tempDir('zipdir'), 'out');
+    fs.mkdirSync(path.join(out, 'deployment.zip'), { recursive: true });
+    fs.writeFileSync(path.join(out, 'sam.json'), 'previous run');
+    const before = snapshot(out);
+    const result = appc(['package', out, '--project-dir', path.join(FIXTURES_DIR, 'hello')]);
+    expect(result.status).to.equal(2);
+    expect(result.stderr).to.match(/^appc: error APPC443: OUT .* holds deployment\.zip\//);
+    expect(snapshot(out)).to.deep.equal(before);
+  });
+
+  it('replaces OUT whole: outputs a rerun no longer produces are gone, the old OUT is not left beside it', () => {
+    const dir = tempDir('replace');
+    const out = path.join(dir, 'out');
+    expect(appc(['package', out, '--project-dir', path.join(FIXTURES_DIR, 'hello')]).status).to.equal(0);
+    expect(appc(['package', out, '--project-dir', path.join(FIXTURES_DIR, 'schedules'), '--template-format', 'yaml']).status).to.equal(0);
+    expect(fs.readdirSync(out).sort()).to.deep.equal(['deployment.zip', 'sam.yaml']);
+    expect(fs.readdirSync(dir), 'no staging, backup or lock left').to.deep.equal(['out']);
+  });
+
+  it('two runs of two projects into one OUT on a slow file system: OUT is always one run\'s complete output', async function () {
+    this.timeout(300000); // 8 to 10 node start-ups with slowed renames; minutes on a loaded machine
+    const dir = tempDir('race');
+    const projects = ['hello', 'blueprints'].map((name) => path.join(FIXTURES_DIR, name));
+    const expected = projects.map((project, i) => {
+      const out = path.join(dir, `expected-${i}`);
+      expect(appc(['package', out, '--project-dir', project]).status).to.equal(0);
+      return snapshot(out);
+    });
+    const preload = path.join(REPO_ROOT, 'test', 'support', 'slow-rename.js');
+    const out = path.join(dir, 'shared-out');
+    const seen = new Set<number>();
+    for (let trial = 0; trial < 3; trial++) {
+      const results = await Promise.all(projects.map((project) => appcAsync(['package', out, '--project-dir', project], { APPC_TEST_RENAME_DELAY_MS: '150' }, preload)));
+      for (const result of results) {
+        expect(result.status === 0 || /APPC445: another appc run/.test(result.stderr), result.stderr).to.equal(true);
+        expect(result.stderr).to.not.match(/internal error|\n\s+at /);
+      }
+      const index = expected.findIndex((e) => JSON.stringify(e) === JSON.stringify(snapshot(out)));
+      expect(index, `trial ${trial}: OUT is exactly one project's output`).to.not.equal(-1);
+      seen.add(index);
+      expect(fs.readdirSync(dir).filter((name) => name.startsWith('.')), 'no staging, backup or lock left').to.deep.equal([]);
+    }
   });
 });

@@ -5,7 +5,7 @@
  * | ------- | -------- | --------------------------------------------------------------------- |
  * | APPC101 | error    | the file cannot be read, or is not valid JSON                         |
  * | APPC102 | error    | unknown key: misspelt (did you mean), wrong level, or Chalice-only    |
- * | APPC103 | error    | wrong type, out of range, not an allowed value, malformed string/key |
+ * | APPC103 | error    | wrong type, out of range, not an allowed value, malformed string/key (a `stages` key breaking API Gateway's stage-name rule too) |
  * | APPC104 | error    | `version` newer than 2.0                                              |
  * | APPC105 | error    | `manage_iam_role: false` without an `iam_role_arn`                    |
  * | APPC106 | error    | only one of `subnet_ids` / `security_group_ids`                       |
@@ -13,6 +13,8 @@
  * | APPC108 | error    | PRIVATE endpoint without `api_gateway_endpoint_vpce` or policy file   |
  * | APPC109 | error    | PRIVATE endpoint with both `api_gateway_endpoint_vpce` and policy file |
  * | APPC110 | warning  | duplicate key in one object (the last one wins)                       |
+ * | APPC113 | error    | the file is nested deeper than the JSON reader's limit (100 levels)   |
+ * | APPC114 | error    | a policy file setting points outside .appc/ (or the project)          |
  *
  * `lambda_runtime` against Lambda's calendar (runtime-calendar.ts, checked by `checkProject` for `appc package`):
  *
@@ -27,6 +29,7 @@ import * as path from 'node:path';
 import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic';
 import { crossFieldDiagnostics } from './cross-field-rules';
 import { parseJsonDocument, type JsonDocument } from './json-document';
+import { policyPathDiagnostics } from './policy-paths';
 import { DEFAULT_STAGE, type RawConfig } from './raw-config';
 import { schemaDiagnostics } from './schema-diagnostics';
 
@@ -72,7 +75,7 @@ export function parseConfig(text: string, options: LoadConfigOptions = {}): Load
   // Cross-field rules read values the schema vouches for; on a broken file they would guess.
   if (hasErrors(schemaProblems)) return { raw: {}, diagnostics, document };
   const raw = document.value as RawConfig;
-  diagnostics.push(...crossFieldDiagnostics(document, raw, options.stage ?? DEFAULT_STAGE));
+  diagnostics.push(...crossFieldDiagnostics(document, raw, options.stage ?? DEFAULT_STAGE), ...policyPathDiagnostics(document, raw));
   return { raw: hasErrors(diagnostics) ? {} : raw, diagnostics, document };
 }
 

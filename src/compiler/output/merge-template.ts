@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Tags } from 'yaml';
+import { MAX_JSON_DEPTH } from '../config/json-parser';
 import { error, type Diagnostic } from '../diagnostics/diagnostic';
 
 /** CloudFormation's short-form intrinsics (`!Ref X`, `!GetAtt A.B`, `!Sub ...`) as their long form. */
@@ -37,6 +38,9 @@ export function readMergeTemplate(file: string): { template?: Record<string, unk
   try {
     // yaml is loaded only when a YAML template is given.
     const value = isYamlFile(file) ? (require('yaml') as typeof import('yaml')).parse(text, { customTags: CFN_TAGS }) : JSON.parse(text);
+    if (nestedDeeperThan(value, MAX_JSON_DEPTH)) {
+      return { diagnostics: [error('APPC412', `merge template ${shown} is nested deeper than ${MAX_JSON_DEPTH} levels`, 'Flatten the merge template; CloudFormation templates need only a few levels.')] };
+    }
     if (value && typeof value === 'object' && !Array.isArray(value)) return { template: value as Record<string, unknown>, diagnostics: [] };
     return { diagnostics: [error('APPC412', `merge template ${shown} must hold an object`, 'Write a template object such as {"Resources": {...}}.')] };
   } catch (e) {
@@ -57,4 +61,18 @@ export function mergeTemplates(base: unknown, overlay: unknown): unknown {
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Without recursion: merging and serializing a deeper template would run out of stack. */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const pending: Array<[unknown, number]> = [[value, 0]];
+  const seen = new Set<object>();
+  for (let item = pending.pop(); item; item = pending.pop()) {
+    const [node, depth] = item;
+    if (node === null || typeof node !== 'object' || seen.has(node)) continue;
+    if (depth >= limit) return true;
+    seen.add(node);
+    for (const child of Object.values(node)) pending.push([child, depth + 1]);
+  }
+  return false;
 }

@@ -22,7 +22,7 @@ describe('parseConfig: syntax (APPC101)', () => {
     ['a trailing comma in an array', '{"layers": [1,\n]}', 'APPC101 1:14 invalid JSON: trailing comma'],
     ['a comment', '{\n  // note\n  "a": 1\n}', 'APPC101 2:3 invalid JSON: comments are not allowed'],
     ['a missing comma', '{"a": 1\n "b": 2}', "APPC101 2:2 invalid JSON: expected ',' or '}' after property value"],
-    ['a missing value', '{"a": }', 'APPC101 1:7 invalid JSON: expression expected'],
+    ['a missing value', '{"a": }', 'APPC101 1:7 invalid JSON: value expected'],
   ];
   for (const [what, text, expected] of cases) {
     it(`reports ${what} at its position`, () => {
