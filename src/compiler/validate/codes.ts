@@ -33,6 +33,8 @@ export const VALIDATION_CODES = {
   APPC332: "config's app_name differs from the code's appName",
   APPC331: 'config lambda_functions names no function of the app',
   APPC333: 'app registers no route and no function',
+  APPC336: "a function's environment variables exceed Lambda's 4 KB",
+  APPC341: "route path has a '.' or '..' segment",
 } as const;
 
 export type ValidationCode = keyof typeof VALIDATION_CODES;

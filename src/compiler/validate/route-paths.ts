@@ -43,6 +43,12 @@ function validateLiteral(route: RouteModel, segment: string): Diagnostic[] {
   if (segment === '') {
     return [error('APPC305', `route path '${path}' has an empty segment`, "Remove the doubled '/'.", location)];
   }
+  if (segment === '.' || segment === '..') {
+    // Clients remove dot segments before sending a request (RFC 3986, section 5.2.4), so API
+    // Gateway never receives a path that contains one: such a route could never be called.
+    return [error('APPC341', `route path '${path}' has a '${segment}' segment, which no request can reach (clients remove dot segments)`,
+      "Remove the segment, or name it with other characters, e.g. 'parent'.", location)];
+  }
   if (/[{}]/.test(segment)) {
     return [error('APPC305', `segment '${segment}' of route path '${path}' must be literal text or exactly one {param}`,
       "Put each {param} in a segment of its own, e.g. '/files/{id}'.", location)];

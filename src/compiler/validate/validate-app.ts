@@ -14,6 +14,7 @@ import { validateSchedules } from './schedule';
 import { validateConfiguredFunctions } from './config-functions';
 import { validateAppName } from './app-name';
 import { validateNotEmpty } from './empty-app';
+import { validateEnvironmentLimits } from './environment-limits';
 
 /**
  * Every check Chalice makes at import, package or deploy time, plus appc's own, over an
@@ -36,5 +37,6 @@ export function validateApp(model: AppModel, config: ResolvedConfig): Diagnostic
     ...validateConfiguredFunctions(model.functions, config),
     ...validateAppName(model, config),
     ...validateNotEmpty(model),
+    ...validateEnvironmentLimits(model, config),
   ];
 }

@@ -97,3 +97,14 @@ describe('validate: handler parameters', () => {
     expect(withParams('/users', ['id'])[0].remedy).to.equal("The path captures nothing: add {id} to it or stop destructuring 'id'.");
   });
 });
+
+describe("validate: route paths with '.' and '..' segments", () => {
+  it("rejects dot segments (APPC341): clients remove them, so the route is unreachable", () => {
+    expect(check('/../etc')).to.deep.equal([['APPC341', "route path '/../etc' has a '..' segment, which no request can reach (clients remove dot segments)", 3]]);
+    expect(check('/a/./b')).to.deep.equal([['APPC341', "route path '/a/./b' has a '.' segment, which no request can reach (clients remove dot segments)", 3]]);
+  });
+
+  it('accepts dots inside a segment', () => {
+    for (const path of ['/...', '/.well-known/x', '/v1.2', '/a..b']) expect(check(path), path).to.deep.equal([]);
+  });
+});

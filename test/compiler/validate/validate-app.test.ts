@@ -31,6 +31,7 @@ function brokenApp() {
       route('/cors', 17, { methods: ['OPTIONS'] }), route('/bin', 18, { contentTypes: ['image/png', 'text/plain'] }),
       route('/opt', 19, { unknownOptions: ['metods'] }), route('/auth', 20, { authorizer: { kind: 'builtin', name: 'nope', scopes: [] } }),
       route('/pool', 21, { authorizer: { kind: 'cognito', name: 'P', providerArns: [], header: 'Authorization', scopes: [] } }),
+      route('/../etc', 22),
     ],
     functions: [
       fn('lambda', null, 30), fn('lambda', 'same', 31), fn('lambda', 'same', 32), fn('lambda', 'foo_bar', 33),
@@ -49,16 +50,16 @@ describe('validateApp', () => {
   });
 
   it('reports every problem of a broken app, one rule not hiding another', () => {
-    const diagnostics = validateApp(brokenApp(), { ...config({ api_handler: functionConfig(), wroker: functionConfig() }), appName: 'other' });
+    const diagnostics = validateApp(brokenApp(), { ...config({ api_handler: functionConfig({ environmentVariables: { BIG: 'x'.repeat(5000) } }), wroker: functionConfig() }), appName: 'other' });
     const codes = [...new Set(diagnostics.map((d) => d.code))].sort();
     // An app with registrations cannot also be empty (APPC333, tested below).
     expect(codes).to.deep.equal(Object.keys(VALIDATION_CODES).filter((code) => code !== 'APPC333').sort());
     expect(diagnostics.map((d) => [d.code, d.location?.line])).to.deep.equal([
-      ['APPC301', 3], ['APPC302', 4], ['APPC303', 5], ['APPC304', 6], ['APPC305', 7], ['APPC306', 8], ['APPC307', 9], ['APPC308', 10],
+      ['APPC301', 3], ['APPC302', 4], ['APPC303', 5], ['APPC304', 6], ['APPC305', 7], ['APPC306', 8], ['APPC307', 9], ['APPC308', 10], ['APPC341', 22],
       ['APPC309', 11], ['APPC311', 14], ['APPC310', 13], ['APPC312', 16], ['APPC313', 17], ['APPC314', 18], ['APPC315', 19],
       ['APPC316', 37], ['APPC317', 30], ['APPC318', 32], ['APPC321', 36], ['APPC319', 34], ['APPC320', 35],
       ['APPC322', 20], ['APPC323', 21], ['APPC324', 37], ['APPC325', 38], ['APPC326', 39], ['APPC327', 39], ['APPC328', 39],
-      ['APPC329', 40], ['APPC330', 41], ['APPC331', undefined], ['APPC332', 1],
+      ['APPC329', 40], ['APPC330', 41], ['APPC331', undefined], ['APPC332', 1], ['APPC336', undefined],
     ]);
   });
 
