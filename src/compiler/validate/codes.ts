@@ -34,6 +34,7 @@ export const VALIDATION_CODES = {
   APPC331: 'config lambda_functions names no function of the app',
   APPC333: 'app registers no route and no function',
   APPC336: "a function's environment variables exceed Lambda's 4 KB",
+  APPC337: 'a function has more tags than Lambda allows',
   APPC341: "route path has a '.' or '..' segment",
 } as const;
 

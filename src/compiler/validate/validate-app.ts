@@ -15,6 +15,7 @@ import { validateConfiguredFunctions } from './config-functions';
 import { validateAppName } from './app-name';
 import { validateNotEmpty } from './empty-app';
 import { validateEnvironmentLimits } from './environment-limits';
+import { validateTagLimits } from './tag-limits';
 
 /**
  * Every check Chalice makes at import, package or deploy time, plus appc's own, over an
@@ -38,5 +39,6 @@ export function validateApp(model: AppModel, config: ResolvedConfig): Diagnostic
     ...validateAppName(model, config),
     ...validateNotEmpty(model),
     ...validateEnvironmentLimits(model, config),
+    ...validateTagLimits(model, config),
   ];
 }

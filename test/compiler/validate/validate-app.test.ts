@@ -50,7 +50,7 @@ describe('validateApp', () => {
   });
 
   it('reports every problem of a broken app, one rule not hiding another', () => {
-    const diagnostics = validateApp(brokenApp(), { ...config({ api_handler: functionConfig({ environmentVariables: { BIG: 'x'.repeat(5000) } }), wroker: functionConfig() }), appName: 'other' });
+    const diagnostics = validateApp(brokenApp(), { ...config({ api_handler: functionConfig({ environmentVariables: { BIG: 'x'.repeat(5000) }, tags: Object.fromEntries(Array.from({ length: 49 }, (_, i) => [`t${i}`, 'v'])) }), wroker: functionConfig() }), appName: 'other' });
     const codes = [...new Set(diagnostics.map((d) => d.code))].sort();
     // An app with registrations cannot also be empty (APPC333, tested below).
     expect(codes).to.deep.equal(Object.keys(VALIDATION_CODES).filter((code) => code !== 'APPC333').sort());
@@ -59,7 +59,7 @@ describe('validateApp', () => {
       ['APPC309', 11], ['APPC311', 14], ['APPC310', 13], ['APPC312', 16], ['APPC313', 17], ['APPC314', 18], ['APPC315', 19],
       ['APPC316', 37], ['APPC317', 30], ['APPC318', 32], ['APPC321', 36], ['APPC319', 34], ['APPC320', 35],
       ['APPC322', 20], ['APPC323', 21], ['APPC324', 37], ['APPC325', 38], ['APPC326', 39], ['APPC327', 39], ['APPC328', 39],
-      ['APPC329', 40], ['APPC330', 41], ['APPC331', undefined], ['APPC332', 1], ['APPC336', undefined],
+      ['APPC329', 40], ['APPC330', 41], ['APPC331', undefined], ['APPC332', 1], ['APPC336', undefined], ['APPC337', undefined],
     ]);
   });
 
