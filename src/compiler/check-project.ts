@@ -5,7 +5,7 @@ import { runtimeRuleDiagnostics } from './config/runtime-rules';
 import type { ResolvedConfig } from './config/resolved-config';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic';
 import type { AppModel } from './model/app-model';
-import { API_HANDLER_NAME } from './model/names';
+import { packagedFunctionNames } from './model/names';
 import { validateApp } from './validate';
 
 export interface CheckOptions {
@@ -57,7 +57,7 @@ export function checkProject({ projectDir, stage, typecheck, today }: CheckOptio
   diagnostics.push(...timed('Validating', () => validateApp(model, config)));
   if (today) {
     // Unnamed functions are validation errors already; the API handler exists when there are routes.
-    const functions = [...(model.routes.length > 0 ? [API_HANDLER_NAME] : []), ...model.functions.flatMap((fn) => (fn.name === null ? [] : [fn.name]))];
+    const functions = packagedFunctionNames(model);
     diagnostics.push(...runtimeRuleDiagnostics({ raw: loaded.raw, stage, functions, today, document: loaded.document }));
   }
   const result = { diagnostics: sortDiagnostics(diagnostics), timings };

@@ -1,3 +1,5 @@
+import type { AppModel } from './app-model';
+import { API_HANDLER } from '../../runtime/entry';
 /**
  * CloudFormation logical ID of a function name, Chalice's `to_cfn_resource_name`
  * (CHALICE-PACKAGE.md §4): split on `-` then on `_`, drop empty parts, upper-case each
@@ -13,6 +15,11 @@ export function toLogicalId(name: string): string {
 /** The name of the function serving every route (the runtime's entry name), and its fixed logical ID. */
 export { API_HANDLER as API_HANDLER_NAME } from '../../runtime/entry';
 export const API_HANDLER_ID = 'APIHandler';
+
+/** The names of the functions the template will hold: `api_handler` when there are routes, then each named function, once each. */
+export function packagedFunctionNames(model: Pick<AppModel, 'routes' | 'functions'>): string[] {
+  return [...new Set([...(model.routes.length > 0 ? [API_HANDLER] : []), ...model.functions.flatMap((fn) => (fn.name === null ? [] : [fn.name]))])];
+}
 
 /** Logical IDs appc emits itself; a function whose ID equals one of these collides. */
 export const RESERVED_LOGICAL_IDS: readonly string[] = [

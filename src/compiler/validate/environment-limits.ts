@@ -2,7 +2,7 @@ import { functionConfig } from '../config/resolve-config';
 import type { ResolvedConfig } from '../config/resolved-config';
 import { error, type Diagnostic } from '../diagnostics/diagnostic';
 import type { AppModel } from '../model/app-model';
-import { API_HANDLER_NAME } from '../model/names';
+import { packagedFunctionNames } from '../model/names';
 import { quoteList } from './wording';
 
 /**
@@ -14,7 +14,7 @@ export const ENVIRONMENT_LIMIT_BYTES = 4096;
 
 /** Functions whose merged `environment_variables` exceed Lambda's 4 KB; functions sharing one map are reported together. */
 export function validateEnvironmentLimits(model: AppModel, config: ResolvedConfig): Diagnostic[] {
-  const names = [...(model.routes.length > 0 ? [API_HANDLER_NAME] : []), ...model.functions.flatMap((fn) => (fn.name === null ? [] : [fn.name]))];
+  const names = packagedFunctionNames(model);
   const byMap = new Map<string, string[]>();
   for (const name of names) {
     const json = JSON.stringify(functionConfig(config, name).environmentVariables);

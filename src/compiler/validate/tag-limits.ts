@@ -2,7 +2,7 @@ import { functionConfig } from '../config/resolve-config';
 import type { ResolvedConfig } from '../config/resolved-config';
 import { error, type Diagnostic } from '../diagnostics/diagnostic';
 import type { AppModel } from '../model/app-model';
-import { API_HANDLER_NAME } from '../model/names';
+import { packagedFunctionNames } from '../model/names';
 
 /**
  * "Maximum number of tags per resource – 50" (AWS Lambda Developer Guide, "Using tags on Lambda
@@ -14,8 +14,8 @@ export const MAX_CONFIGURED_TAGS = 48;
 
 /** Functions whose merged `tags` leave no room for the two tags appc and SAM add. */
 export function validateTagLimits(model: AppModel, config: ResolvedConfig): Diagnostic[] {
-  const names = new Set([...(model.routes.length > 0 ? [API_HANDLER_NAME] : []), ...model.functions.flatMap((fn) => (fn.name === null ? [] : [fn.name]))]);
-  return [...names].flatMap((name) => {
+  const names = packagedFunctionNames(model);
+  return names.flatMap((name) => {
     const count = Object.keys(functionConfig(config, name).tags).filter((key) => key !== 'appc').length;
     if (count <= MAX_CONFIGURED_TAGS) return [];
     return [error('APPC337',
