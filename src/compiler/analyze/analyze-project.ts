@@ -3,7 +3,7 @@ import { ts } from 'ts-morph';
 import { DEFAULT_BINARY_TYPES } from '../../runtime/binary';
 import { joinUrlPrefix } from '../../runtime/routes';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic';
-import { analyzeSdkUsage } from '../policy/analyze-sdk-usage';
+import { analyzeSdkUsage } from './sdk-calls/analyze-sdk-usage';
 import type { AppModel, FunctionModel, RouteModel } from '../model/app-model';
 import { collectRegistrations, type Collected, type Registration, type Setting } from './collect';
 import { isStackOverflow, stackOverflow } from './depth';

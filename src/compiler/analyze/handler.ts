@@ -5,6 +5,9 @@ import { locationOf } from './locations';
 
 const MAX_CONST_HOPS = 100;
 
+/** The expression each described handler came from, for the analysis steps that walk it (SDK calls). */
+const handlerNodes = new WeakMap<HandlerModel, ts.Expression>();
+
 type FunctionLike = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration | ts.MethodDeclaration;
 
 /**
@@ -17,7 +20,7 @@ export function describeHandler(node: ts.Expression, statement: ts.Statement, ch
   if (!target) return undefined;
   const file = node.getSourceFile();
   const docs = parseJsDoc(leadingJsDoc(target.fn) ?? leadingJsDoc(statement));
-  return {
+  const handler: HandlerModel = {
     location: locationOf(node, projectDir),
     start: node.getStart(file),
     end: node.getEnd(),
@@ -25,6 +28,16 @@ export function describeHandler(node: ts.Expression, statement: ts.Statement, ch
     ownName: target.name,
     docs,
   };
+  handlerNodes.set(handler, node);
+  return handler;
+}
+
+/**
+ * The handler expression `describeHandler` described. Models share their handler object
+ * when copied (a blueprint's registrations), so every copy finds it.
+ */
+export function handlerNode(handler: HandlerModel): ts.Expression | undefined {
+  return handlerNodes.get(handler);
 }
 
 function functionOf(node: ts.Expression, checker: ts.TypeChecker, hops = 0): { fn: FunctionLike; name: string | null } | undefined {

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { getLibFiles, libFolderInMemoryPath } from '@ts-morph/common';
 import { ts } from 'ts-morph';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic';
-import { isSdkModule } from '../policy/sdk-modules';
+import { isSdkModule } from '../model/sdk-module-names';
 import { firstTooDeep, isStackOverflow, stackOverflow, tooDeep } from './depth';
 import { relativePath } from './locations';
 import { RUNTIME_TYPES_DIR } from '../runtime-location';

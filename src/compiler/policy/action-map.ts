@@ -1,5 +1,5 @@
 import { iamAction } from './iam-data';
-import { LIB_DYNAMODB, LIB_STORAGE, V2_CLIENTS_PREFIX, V2_DOCUMENT_CLIENT } from './sdk-modules';
+import { LIB_DYNAMODB, LIB_STORAGE, V2_CLIENTS_PREFIX, V2_DOCUMENT_CLIENT } from '../model/sdk-module-names';
 
 /**
  * Operation -> IAM action. Most operations authorize the action of the same name, which

@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
-import { resolveAlias } from '../analyze/evaluate';
-import { documentClient, instantiate, isSdkModule, type SdkExport, type SdkValue } from './sdk-modules';
+import { resolveAlias } from '../evaluate';
+import { isSdkModule } from '../../model/sdk-module-names';
+import { documentClient, instantiate, type SdkExport, type SdkValue } from './sdk-modules';
 import type { CallSites } from './call-sites';
 import { functionLikeOf, isFunctionLike, returnExpressions, skipOuterExpressions, type AppNames, type FunctionLike } from './syntax';
 

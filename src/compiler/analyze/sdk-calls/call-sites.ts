@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { resolveAlias } from '../analyze/evaluate';
+import { resolveAlias } from '../evaluate';
 import { functionLikeOf, skipOuterExpressions, type FunctionLike } from './syntax';
 
 /**

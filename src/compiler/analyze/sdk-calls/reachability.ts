@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { resolveAlias } from '../analyze/evaluate';
+import { resolveAlias } from '../evaluate';
 import { classDefinitionCode, functionLikeOf, instantiationCode, isFunctionLike } from './syntax';
 
 /**

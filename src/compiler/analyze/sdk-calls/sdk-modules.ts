@@ -5,6 +5,10 @@
  * Pure string rules; the analysis applies them to what imports resolve to.
  */
 
+import {
+  LIB_DYNAMODB, LIB_STORAGE, S3_PRESIGNED_POST, S3_PRESIGNER, V2_CLIENTS_PREFIX, V2_DOCUMENT_CLIENT, V3_CLIENT_PREFIX,
+} from '../../model/sdk-module-names';
+
 /** A value that comes from an SDK module: the module and the member path (`AWS.DynamoDB.DocumentClient` -> ['DynamoDB', 'DocumentClient']). */
 export interface SdkExport {
   kind: 'export';
@@ -31,19 +35,6 @@ export interface SdkCommand {
 }
 
 export type SdkValue = SdkExport | SdkClient | SdkCommand;
-
-export const V3_CLIENT_PREFIX = '@aws-sdk/client-';
-export const V2_CLIENTS_PREFIX = 'aws-sdk/clients/';
-export const LIB_DYNAMODB = '@aws-sdk/lib-dynamodb';
-export const LIB_STORAGE = '@aws-sdk/lib-storage';
-export const V2_DOCUMENT_CLIENT = 'aws-sdk/lib/dynamodb/document_client';
-export const S3_PRESIGNER = '@aws-sdk/s3-request-presigner';
-export const S3_PRESIGNED_POST = '@aws-sdk/s3-presigned-post';
-
-/** `@aws-sdk/*`, `aws-sdk` and `aws-sdk/...`. */
-export function isSdkModule(specifier: string): boolean {
-  return specifier.startsWith('@aws-sdk/') || specifier === 'aws-sdk' || specifier.startsWith('aws-sdk/');
-}
 
 /** What `new X(...)` gives when X is `exported`: a client, a command, or nothing the policy cares about. */
 export function instantiate(exported: SdkExport): SdkClient | SdkCommand | undefined {

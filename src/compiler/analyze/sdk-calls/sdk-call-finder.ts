@@ -1,9 +1,9 @@
 import { ts } from 'ts-morph';
-import { locationOf } from '../analyze/locations';
-import type { SdkCall, SdkUsage } from '../model/app-model';
+import { locationOf } from '../locations';
+import type { SdkCall, SdkUsage } from '../../model/app-model';
+import { LIB_STORAGE, V2_CLIENTS_PREFIX } from '../../model/sdk-module-names';
 import {
-  isUploadHelper, LIB_STORAGE, NON_OPERATION_METHODS, pascalCase, sdkFunctionCall, V2_CLIENTS_PREFIX,
-  type SdkClient, type SdkCommand, type SdkExport, type SdkValue,
+  isUploadHelper, NON_OPERATION_METHODS, pascalCase, sdkFunctionCall, type SdkClient, type SdkCommand, type SdkExport, type SdkValue,
 } from './sdk-modules';
 import type { SdkValues } from './sdk-values';
 import { skipOuterExpressions } from './syntax';

@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
-import { relativePath } from '../analyze/locations';
-import type { AppModel, HandlerModel, SdkUsage } from '../model/app-model';
+import { handlerNode } from '../handler';
+import type { AppModel, SdkUsage } from '../../model/app-model';
 import { CallSites } from './call-sites';
 import { Reachability } from './reachability';
 import { SdkCallFinder } from './sdk-call-finder';
@@ -23,9 +23,8 @@ export interface SdkAnalysisInput {
  * code and everything registered handlers reach), as plain data for the policy stage.
  * Undefined when the app makes none; apps that never mention an AWS SDK cost nothing.
  *
- * This file and those it uses (reachability, sdk-values, sdk-call-finder, call-sites,
- * syntax) are the half of src/compiler/policy that reads TS nodes, and run inside
- * analyzeProject; generate-policy and its helpers map the plain result to IAM actions.
+ * The walk starts at the handler expressions the analysis described (`handlerNode`);
+ * src/compiler/policy maps the plain result to IAM actions without reading TypeScript.
  */
 export function analyzeSdkUsage(input: SdkAnalysisInput): SdkUsage | undefined {
   const { checker, files, model, projectDir } = input;
@@ -34,25 +33,11 @@ export function analyzeSdkUsage(input: SdkAnalysisInput): SdkUsage | undefined {
   const finder = new SdkCallFinder(new SdkValues(checker, new CallSites(checker, files, names.functions), names), projectDir);
   const reachability = new Reachability(checker, (node) => finder.visit(node), input.isRegistrationCall, new Set(files), names.functions);
   for (const file of files) reachability.addModule(file);
-  const byPath = new Map(files.map((file) => [relativePath(projectDir, file.fileName), file]));
   for (const handler of [...model.routes, ...model.functions].map((r) => r.handler)) {
-    const node = handlerNode(byPath.get(handler.location.file), handler);
+    const node = handlerNode(handler);
     if (node) reachability.addHandler(node);
   }
   reachability.run();
   const usage = finder.result();
   return usage.calls.length > 0 || usage.unresolved.length > 0 ? usage : undefined;
-}
-
-/** The handler expression the model located (the innermost node spanning exactly its range). */
-function handlerNode(file: ts.SourceFile | undefined, handler: HandlerModel): ts.Node | undefined {
-  if (!file) return undefined;
-  let found: ts.Node | undefined;
-  const visit = (node: ts.Node): void => {
-    if (node.end < handler.end || node.pos > handler.start) return;
-    if (node.getStart(file) === handler.start && node.end === handler.end) found = node;
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(file, visit);
-  return found;
 }
