@@ -4,7 +4,7 @@ import { sortDiagnostics } from '../compiler/diagnostics/diagnostic';
 import { appFileDiagnostic } from './app-file';
 import { printDiagnostics } from './print-diagnostics';
 import { serializeTemplate } from '../compiler/emit/serialize-template';
-import { generatedPolicyDocument } from '../compiler/policy/policy-document';
+import { generatedPolicy } from '../compiler/policy/generated-policy';
 import type { Io } from './package-command';
 import { projectDirOption, stageOption, UsageError } from './usage';
 
@@ -46,7 +46,7 @@ export async function genPolicyCommand(args: string[], io: Io): Promise<number> 
     return 1;
   }
   const checked = checkProject({ projectDir, stage: stageOption(values.stage) });
-  const generated = checked.model && checked.config ? generatedPolicyDocument(checked.model, checked.config) : undefined;
+  const generated = checked.model && checked.config ? generatedPolicy(checked.model, checked.config) : undefined;
   const diagnostics = sortDiagnostics([...checked.diagnostics, ...(generated?.diagnostics ?? [])]);
   if (diagnostics.length > 0) printDiagnostics(io.stderr, projectDir, diagnostics);
   if (!generated) return 1;

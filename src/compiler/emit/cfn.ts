@@ -3,10 +3,9 @@
  * Emitters return plain objects whose key order is the order they are written in.
  */
 
-export type Json = string | number | boolean | null | Json[] | JsonObject;
-export interface JsonObject {
-  [key: string]: Json;
-}
+import type { JsonObject } from '../model/json';
+
+export type { Json, JsonObject } from '../model/json';
 
 /** `{ "Ref": id }`: a resource's primary identifier (a function's name, an API's id). */
 export function ref(logicalId: string): JsonObject {

@@ -61,28 +61,3 @@ function sqsProperties(fn: SqsFunction): JsonObject {
   if (fn.maximumConcurrency) properties.ScalingConfig = { MaximumConcurrency: fn.maximumConcurrency };
   return properties;
 }
-
-/** What a polling event source's function must be allowed to call (Chalice's constants). */
-export function eventSourceStatement(fn: FunctionModel): JsonObject | undefined {
-  switch (fn.kind) {
-    case 'sqs':
-      return allowAll(['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes']);
-    case 'kinesis':
-      return allowAll(['kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:DescribeStream', 'kinesis:ListStreams']);
-    case 'dynamodb':
-      return allowAll(['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams']);
-    case 'authorizer':
-    case 'schedule':
-    case 'lambda':
-    case 'sns':
-    case 'cw-event':
-    case 's3':
-      return undefined;
-    default:
-      return assertNever(fn);
-  }
-}
-
-export function allowAll(actions: string[]): JsonObject {
-  return { Effect: 'Allow', Action: actions, Resource: '*' };
-}

@@ -9,7 +9,7 @@ import type { PolicyInput } from '../emit/sam';
 import type { JsonObject } from '../emit/cfn';
 import type { AppModel } from '../model/app-model';
 import { API_HANDLER_NAME } from '../model/names';
-import { policyStatements } from '../policy/generate-policy';
+import { generatedPolicy } from '../policy/generated-policy';
 
 /**
  * Where the roles' policies come from (DESIGN.md §7): `manage_iam_role: false` -> no role;
@@ -21,8 +21,8 @@ export function policyInput(projectDir: string, model: AppModel, config: Resolve
   const settings = config.defaultFunction;
   if (!settings.manageIamRole) return { policy: { mode: 'none' }, diagnostics: [] };
   if (settings.autogenPolicy) {
-    const generated = policyStatements(model.sdk);
-    return { policy: { mode: 'autogen', statements: generated.statements }, diagnostics: generated.diagnostics };
+    const generated = generatedPolicy(model, config);
+    return { policy: { mode: 'autogen', document: generated.document }, diagnostics: generated.diagnostics };
   }
   const names = [...(model.routes.length ? [API_HANDLER_NAME] : []), ...model.functions.map((fn) => fn.name as string)];
   const documents: Record<string, JsonObject> = {};

@@ -1,5 +1,5 @@
 import { warning, type Diagnostic } from '../diagnostics/diagnostic';
-import type { JsonObject } from '../emit/cfn';
+import type { JsonObject } from '../model/json';
 import type { SdkCall, SdkUsage } from '../model/app-model';
 import { actionsOf, operationsOf } from './action-map';
 import { iamServiceOf } from './service-names';

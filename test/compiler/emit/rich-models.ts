@@ -3,6 +3,7 @@ import type { AppModel } from '../../../src/compiler/model/app-model';
 import type { ResolvedConfig } from '../../../src/compiler/config/resolved-config';
 import type { PolicyInput } from '../../../src/compiler/emit/sam';
 import type { JsonObject } from '../../../src/compiler/emit/cfn';
+import { rolePolicyDocument } from '../../../src/compiler/policy/generated-policy';
 import {
   appModel, authorizerFn, cors, cwFn, dynamodbFn, handler, kinesisFn, pureFn, resolvedConfig, route, scheduleFn, snsFn, sqsFn,
 } from './builders';
@@ -69,7 +70,9 @@ export const richCases: RichCase[] = [
     name: 'every feature, generated policy',
     model: kitchenSink,
     config: kitchenConfig,
-    policy: { mode: 'autogen', statements: [{ Effect: 'Allow', Action: ['s3:GetObject'], Resource: ['*'] }] },
+    policy: { mode: 'autogen', document: rolePolicyDocument(kitchenSink, kitchenConfig, [
+      { Effect: 'Allow', Action: ['s3:GetObject'], Resource: ['*'] },
+    ]) },
   },
   {
     name: 'policy files, PRIVATE endpoint',
@@ -88,6 +91,6 @@ export const richCases: RichCase[] = [
     name: 'no routes',
     model: noRoutes,
     config: resolvedConfig(noRoutes),
-    policy: { mode: 'autogen', statements: [] },
+    policy: { mode: 'autogen', document: rolePolicyDocument(noRoutes, resolvedConfig(noRoutes), []) },
   },
 ];

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { emitSam } from '../../../src/compiler/emit/sam';
+import { rolePolicyDocument } from '../../../src/compiler/policy/generated-policy';
 import { appModel, authorizerFn, pureFn, resolvedConfig, route, scheduleFn } from './builders';
 import { samFor } from './sam-helpers';
 
@@ -59,7 +60,7 @@ describe('emitSam: template skeleton and the minimal app', () => {
     const config = resolvedConfig(model, { all: { lambdaRuntime: 'nodejs22.x' } });
     const swagger = { swagger: '2.0', marker: true };
     const template = emitSam({
-      model, config, swagger, appcVersion: '1.2.3', handlerModule: 'm', policy: { mode: 'autogen', statements: [] },
+      model, config, swagger, appcVersion: '1.2.3', handlerModule: 'm', policy: { mode: 'autogen', document: rolePolicyDocument(model, config, []) },
     }) as Record<string, any>;
     expect(template.Resources.RestAPI).to.deep.equal({
       Type: 'AWS::Serverless::Api',

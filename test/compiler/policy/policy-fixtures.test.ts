@@ -6,7 +6,7 @@ import { sortDiagnostics } from '../../../src/compiler/diagnostics/diagnostic';
 import { formatDiagnostics } from '../../../src/compiler/diagnostics/format';
 import { serializeTemplate } from '../../../src/compiler/emit/serialize-template';
 import { isIamAction } from '../../../src/compiler/policy/iam-data';
-import { generatedPolicyDocument } from '../../../src/compiler/policy/policy-document';
+import { generatedPolicy } from '../../../src/compiler/policy/generated-policy';
 import { expectGolden, FIXTURES_DIR, fixtureApps, readProjectFile, REPO_ROOT } from '../../support/fixtures';
 
 /** `policy-file` predates this suite: a config-mode fixture of the packaging issue, without SDK calls. */
@@ -29,7 +29,7 @@ describe('policy fixtures: the generated IAM policy of each SDK usage pattern', 
       const checked = checkProject({ projectDir: dir, stage: 'dev' });
       const errors = checked.diagnostics.filter((d) => d.severity === 'error');
       expect(errors, formatDiagnostics(errors, { color: false, readSource: readProjectFile(dir) })).to.deep.equal([]);
-      const { document, diagnostics } = generatedPolicyDocument(checked.model!, checked.config!);
+      const { document, diagnostics } = generatedPolicy(checked.model!, checked.config!);
       expectGolden(path.join(dir, 'expected', 'policy.json'), serializeTemplate(document));
 
       const warnings = sortDiagnostics([...checked.diagnostics, ...diagnostics]);

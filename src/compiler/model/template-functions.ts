@@ -1,0 +1,29 @@
+import type { AppModel, FunctionModel } from './app-model';
+import { API_HANDLER_NAME } from './names';
+
+/** A Lambda function of the template: its config key and its model (`null` for the API handler). */
+export interface TemplateFunction {
+  /** The config key: `api_handler` or the function's name. */
+  name: string;
+  fn: FunctionModel | null;
+}
+
+/**
+ * The functions the template holds, in Chalice's emission order (CHALICE-PACKAGE.md §5.1):
+ * pure functions, then event-source functions, then (with routes) the API handler and
+ * every built-in authorizer.
+ */
+export function templateFunctions(model: Pick<AppModel, 'routes' | 'functions'>): TemplateFunction[] {
+  const of = (fn: FunctionModel): TemplateFunction => ({ name: functionName(fn), fn });
+  const pure = model.functions.filter((fn) => fn.kind === 'lambda');
+  const sources = model.functions.filter((fn) => fn.kind !== 'lambda' && fn.kind !== 'authorizer');
+  const functions = [...pure, ...sources].map(of);
+  if (model.routes.length === 0) return functions;
+  const authorizers = model.functions.filter((fn) => fn.kind === 'authorizer').map(of);
+  return [...functions, { name: API_HANDLER_NAME, fn: null }, ...authorizers];
+}
+
+function functionName(fn: FunctionModel): string {
+  if (fn.name === null) throw new Error(`appc internal error: unnamed ${fn.kind} function at ${fn.location.file}:${fn.location.line}`);
+  return fn.name;
+}
