@@ -2,6 +2,7 @@ import { ts } from 'ts-morph';
 import { error, type Diagnostic } from '../diagnostics/diagnostic';
 import { resolveAlias } from './evaluate';
 import { locationOf } from './locations';
+import { skipOuterExpressions } from './outer-expressions';
 import { REGISTRATION_METHODS, type RuntimeSymbols } from './runtime-symbols';
 
 /** One registration call found as a top-level statement. */
@@ -110,18 +111,13 @@ function accessChain(node: ts.PropertyAccessExpression): { receiver: ts.Expressi
 
 /** The expressions of a top-level statement that may register, with the const they initialise. */
 function topLevelExpressions(statement: ts.Statement): Array<[ts.Expression, string | null]> {
-  if (ts.isExpressionStatement(statement)) return [[unwrap(statement.expression), null]];
+  if (ts.isExpressionStatement(statement)) return [[skipOuterExpressions(statement.expression), null]];
   if (ts.isVariableStatement(statement)) {
     return statement.declarationList.declarations
       .filter((d) => d.initializer)
-      .map((d) => [unwrap(d.initializer!), ts.isIdentifier(d.name) ? d.name.text : null]);
+      .map((d) => [skipOuterExpressions(d.initializer!), ts.isIdentifier(d.name) ? d.name.text : null]);
   }
   return [];
-}
-
-function unwrap(expression: ts.Expression): ts.Expression {
-  while (ts.isParenthesizedExpression(expression) || ts.isAsExpression(expression) || ts.isSatisfiesExpression(expression)) expression = expression.expression;
-  return expression;
 }
 
 /** The `const` holding the App/Blueprint that `expression` refers to, through `const api = app` aliases. */
@@ -129,7 +125,7 @@ function instanceDeclaration(expression: ts.Expression, checker: ts.TypeChecker,
   const symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(expression) ? expression.name : expression);
   const declaration = symbol && resolveAlias(checker, symbol).valueDeclaration;
   if (!declaration || !ts.isVariableDeclaration(declaration)) return undefined;
-  const initializer = declaration.initializer && unwrap(declaration.initializer);
+  const initializer = declaration.initializer && skipOuterExpressions(declaration.initializer);
   if (initializer && (ts.isIdentifier(initializer) || ts.isPropertyAccessExpression(initializer)) && depth < 10) {
     return instanceDeclaration(initializer, checker, depth + 1) ?? declaration;
   }

@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import type { Mutation } from './mutations';
+import { isOuterExpression } from './outer-expressions';
 import type { RuntimeSymbols } from './runtime-symbols';
 
 /** `new CORSConfig(...)`, `new Rate(...)`, ... of appc's runtime, evaluated statically. */
@@ -66,10 +67,7 @@ export class Evaluator {
   }
 
   private evaluateNode(node: ts.Expression): Evaluated {
-    if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) ||
-        ts.isTypeAssertionExpression(node) || ts.isNonNullExpression(node)) {
-      return this.evaluate(node.expression);
-    }
+    if (isOuterExpression(node)) return this.evaluate(node.expression);
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return ok(node.text);
     if (ts.isNumericLiteral(node)) return ok(Number(node.text));
     if (node.kind === ts.SyntaxKind.TrueKeyword) return ok(true);

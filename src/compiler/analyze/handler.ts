@@ -2,6 +2,7 @@ import { ts } from 'ts-morph';
 import type { HandlerModel } from '../model/app-model';
 import { resolveAlias } from './evaluate';
 import { locationOf } from './locations';
+import { skipOuterExpressions } from './outer-expressions';
 
 const MAX_CONST_HOPS = 100;
 
@@ -43,7 +44,7 @@ export function handlerNode(handler: HandlerModel): ts.Expression | undefined {
 function functionOf(node: ts.Expression, checker: ts.TypeChecker, hops = 0): { fn: FunctionLike; name: string | null } | undefined {
   // `const a = b; const b = c; ...`: a long enough chain of consts is not a function we follow.
   if (hops > MAX_CONST_HOPS) return undefined;
-  while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node)) node = node.expression;
+  node = skipOuterExpressions(node);
   if (ts.isArrowFunction(node)) return { fn: node, name: null };
   if (ts.isFunctionExpression(node)) return { fn: node, name: node.name?.text ?? null };
   if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node)) return undefined;

@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import { resolveAlias, StaticInstance } from './evaluate';
 import { locationOf } from './locations';
+import { isOuterExpression } from './outer-expressions';
 import type { RuntimeSymbols } from './runtime-symbols';
 
 /** A place that may change a const's object or array after its declaration. */
@@ -139,8 +140,8 @@ export class MutationFinder {
       if (node !== reference && (isPrimitive(reached) || this.hasPrimitiveType(node))) return { kind: 'read' };
       if (ts.isTypeNode(parent) || ts.isExpressionStatement(parent)) return { kind: 'read' };
       if (ts.isNewExpression(parent) && parent.expression !== node && this.runtime.classOf(parent.expression)) return { kind: 'read' };
-      if (isWrapper(parent) || isLiteralPart(parent, node) || isPassingOperand(parent, node)) {
-        if (!isWrapper(parent)) reached = UNKNOWN;
+      if (isOuterExpression(parent) || isLiteralPart(parent, node) || isPassingOperand(parent, node)) {
+        if (!isOuterExpression(parent)) reached = UNKNOWN;
         node = isLiteralPart(parent, node) && !ts.isSpreadElement(parent) ? literalOf(parent) : parent;
         continue;
       }
@@ -246,11 +247,6 @@ function changes(parent: ts.Node, node: ts.Node): boolean {
 
 function isAssignment(kind: ts.SyntaxKind): boolean {
   return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
-}
-
-function isWrapper(node: ts.Node): boolean {
-  return ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) ||
-    ts.isNonNullExpression(node) || ts.isTypeAssertionExpression(node);
 }
 
 /** An element, property value or spread of an array or object literal (the literal then holds the value). */

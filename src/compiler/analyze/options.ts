@@ -4,6 +4,7 @@ import type { AuthorizerUse, CorsModel } from '../model/app-model';
 import { Cron, Rate } from '../../runtime/schedule';
 import { RegistrationRef, StaticInstance, type Evaluator, type NotStatic } from './evaluate';
 import { locationOf } from './locations';
+import { skipOuterExpressions } from './outer-expressions';
 
 /** A statically evaluated options object, with the nodes of its properties for diagnostics. */
 export class Options {
@@ -67,7 +68,7 @@ export function evaluateOptions(node: ts.Expression, evaluator: Evaluator, repor
     report(error('APPC213', 'options must be an object literal', 'Pass an object literal such as { name: "x" }.', locationOf(node, projectDir)));
     return undefined;
   }
-  return new Options(result.value as Record<string, unknown>, unwrap(node), report, projectDir);
+  return new Options(result.value as Record<string, unknown>, skipOuterExpressions(node), report, projectDir);
 }
 
 export function notStatic(failure: NotStatic, projectDir: string): Diagnostic {
@@ -126,7 +127,3 @@ export function isAuthorizerValue(value: unknown): value is StaticInstance | Reg
   return value instanceof RegistrationRef || (value instanceof StaticInstance && value.className.endsWith('Authorizer'));
 }
 
-function unwrap(node: ts.Expression): ts.Expression {
-  while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node)) node = node.expression;
-  return node;
-}

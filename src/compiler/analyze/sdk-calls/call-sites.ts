@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import { resolveAlias } from '../evaluate';
-import { functionLikeOf, skipOuterExpressions, type FunctionLike } from './syntax';
+import { skipOuterExpressions } from '../outer-expressions';
+import { functionLikeOf, type FunctionLike } from './syntax';
 
 /**
  * Every call (and `new`) of each of the app's own functions, so a parameter without a

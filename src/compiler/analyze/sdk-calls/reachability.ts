@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import { resolveAlias } from '../evaluate';
+import { outerHolder } from '../outer-expressions';
 import { classDefinitionCode, functionLikeOf, instantiationCode, isFunctionLike } from './syntax';
 
 /**
@@ -81,9 +82,7 @@ function isDeferred(node: ts.Node): boolean {
     return true;
   }
   if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return false;
-  let holder = node.parent;
-  while (ts.isParenthesizedExpression(holder) || ts.isAsExpression(holder) || ts.isSatisfiesExpression(holder) || ts.isNonNullExpression(holder)) holder = holder.parent;
-  return functionLikeOf(holder) === node;
+  return functionLikeOf(outerHolder(node)) === node;
 }
 
 function isTypeOrModuleDeclaration(node: ts.Node): boolean {

@@ -6,7 +6,7 @@ import {
   isUploadHelper, NON_OPERATION_METHODS, pascalCase, sdkFunctionCall, type SdkClient, type SdkCommand, type SdkExport, type SdkValue,
 } from './sdk-modules';
 import type { SdkValues } from './sdk-values';
-import { skipOuterExpressions } from './syntax';
+import { skipOuterExpressions } from '../outer-expressions';
 
 /**
  * Recognises the AWS SDK calls among the nodes it is shown:

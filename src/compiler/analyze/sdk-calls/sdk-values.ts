@@ -3,7 +3,8 @@ import { resolveAlias } from '../evaluate';
 import { isSdkModule } from '../../model/sdk-module-names';
 import { documentClient, instantiate, type SdkExport, type SdkValue } from './sdk-modules';
 import type { CallSites } from './call-sites';
-import { functionLikeOf, isFunctionLike, returnExpressions, skipOuterExpressions, type AppNames, type FunctionLike } from './syntax';
+import { outerHolder, skipOuterExpressions } from '../outer-expressions';
+import { functionLikeOf, isFunctionLike, returnExpressions, type AppNames, type FunctionLike } from './syntax';
 
 /**
  * Which AWS SDK values (modules, classes, clients, commands) an expression can hold,
@@ -251,9 +252,7 @@ function thisAssignments(property: ts.PropertyDeclaration): ts.Expression[] {
 
 function isInline(fn: FunctionLike): boolean {
   if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
-  let holder = fn.parent;
-  while (ts.isParenthesizedExpression(holder) || ts.isAsExpression(holder) || ts.isSatisfiesExpression(holder)) holder = holder.parent;
-  return functionLikeOf(holder) !== fn;
+  return functionLikeOf(outerHolder(fn)) !== fn;
 }
 
 function unique(values: SdkValue[]): SdkValue[] {

@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { skipOuterExpressions } from '../outer-expressions';
 
 /** A function whose body runs when it is called (or, for a constructor, when its class is instantiated). */
 export type FunctionLike =
@@ -18,13 +19,6 @@ export function functionLikeOf(declaration: ts.Node): FunctionLike | undefined {
     : ts.isExportAssignment(declaration) ? declaration.expression : undefined;
   const value = initializer && skipOuterExpressions(initializer);
   return value && (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) ? value : undefined;
-}
-
-/** `(x)`, `x as T`, `x!`, `x satisfies T`, `<T>x` -> `x`. */
-export function skipOuterExpressions(node: ts.Expression): ts.Expression {
-  while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) ||
-         ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node)) node = node.expression;
-  return node;
 }
 
 /** The expressions a function returns (not those of functions nested in it). */
