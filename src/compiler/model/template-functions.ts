@@ -24,6 +24,7 @@ export function templateFunctions(model: Pick<AppModel, 'routes' | 'functions'>)
 }
 
 function functionName(fn: FunctionModel): string {
-  if (fn.name === null) throw new Error(`appc internal error: unnamed ${fn.kind} function at ${fn.location.file}:${fn.location.line}`);
-  return fn.name;
+  if (fn.name !== null) return fn.name;
+  const { file, line } = fn.location;
+  throw new Error(`appc internal error: unnamed ${fn.kind} function at ${file}:${line}`);
 }

@@ -8,13 +8,20 @@ import { policyStatements } from './generate-policy';
 import { eventSourceStatement, LOGS_STATEMENT, VPC_STATEMENT, XRAY_STATEMENT } from './service-statements';
 import { withoutDuplicates, withSids } from './statement-sids';
 
+export interface GeneratedPolicy {
+  /** `{ Version, Statement }`. */
+  document: JsonObject;
+  /** APPC5xx warnings: SDK calls whose permissions the document lacks. */
+  diagnostics: Diagnostic[];
+}
+
 /**
  * The generated policy (DESIGN.md §7): the document of the role the template's functions
  * share when `autogen_policy` is on, and what `appc gen-policy` prints, with the warnings
  * of the SDK calls it cannot map (APPC5xx). The one place appc builds an IAM document.
  * @example generatedPolicy(model, config).document // { Version: '2012-10-17', Statement: [...] }
  */
-export function generatedPolicy(model: AppModel, config: ResolvedConfig): { document: JsonObject; diagnostics: Diagnostic[] } {
+export function generatedPolicy(model: AppModel, config: ResolvedConfig): GeneratedPolicy {
   const { statements, diagnostics } = policyStatements(model.sdk);
   return { document: rolePolicyDocument(model, config, statements), diagnostics };
 }

@@ -1,5 +1,7 @@
 import { iamServices } from './iam-data';
-import { LIB_DYNAMODB, LIB_STORAGE, V2_CLIENTS_PREFIX, V2_DOCUMENT_CLIENT, V3_CLIENT_PREFIX } from '../model/sdk-module-names';
+import {
+  LIB_DYNAMODB, LIB_STORAGE, V2_CLIENTS_PREFIX, V2_DOCUMENT_CLIENT, V3_CLIENT_PREFIX,
+} from '../model/sdk-module-names';
 import { BOTOCORE_TO_IAM, SDK_V3_TO_BOTOCORE } from './service-names-data';
 
 /** SDK names the maintained maps miss (v2's `aws-sdk/clients/<file>` names are lower-cased class names). */

@@ -8,15 +8,19 @@ export const LOGS_STATEMENT: JsonObject = {
   Resource: 'arn:*:logs:*:*:*',
 };
 
-/** A function in a VPC creates and deletes its network interfaces (AWS Lambda Developer Guide, "Giving Lambda functions access to resources in an Amazon VPC"). */
+/**
+ * A function in a VPC creates and deletes its network interfaces (AWS Lambda Developer
+ * Guide, "Giving Lambda functions access to resources in an Amazon VPC").
+ */
 export const VPC_STATEMENT = allowAll([
-  'ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DetachNetworkInterface', 'ec2:DeleteNetworkInterface',
+  'ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces',
+  'ec2:DetachNetworkInterface', 'ec2:DeleteNetworkInterface',
 ]);
 
 /** Active tracing sends segments to X-Ray (AWS Lambda Developer Guide, "Using AWS Lambda with AWS X-Ray"). */
 export const XRAY_STATEMENT = allowAll(['xray:PutTraceSegments', 'xray:PutTelemetryRecords']);
 
-/** What a polling event source's function must be allowed to call (Chalice's constants); other sources push to Lambda. */
+/** What a polling event source's function must be allowed to call (Chalice's constants); others push to Lambda. */
 const POLLING_ACTIONS: Readonly<Record<FunctionModel['kind'], readonly string[] | undefined>> = {
   sqs: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'],
   kinesis: ['kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:DescribeStream', 'kinesis:ListStreams'],

@@ -5,9 +5,11 @@ import { samFor } from './sam-helpers';
 describe('emitSam: the generated policy (autogen)', () => {
   it('gives every function the shared DefaultRole with the document it is given, as is', () => {
     const model = appModel({ routes: [route('/')], functions: [pureFn('worker'), sqsFn('on_q', { queue: 'jobs' })] });
-    const document = { Version: '2012-10-17', Statement: [{ Sid: 'Mine', Effect: 'Allow', Action: 's3:*', Resource: '*' }] };
+    const statement = { Sid: 'Mine', Effect: 'Allow', Action: 's3:*', Resource: '*' };
+    const document = { Version: '2012-10-17', Statement: [statement] };
     const sam = samFor(model, undefined, { policy: { mode: 'autogen', document } });
-    expect(sam.Resources.DefaultRole.Properties.Policies).to.deep.equal([{ PolicyDocument: document, PolicyName: 'DefaultRolePolicy' }]);
+    const policies = sam.Resources.DefaultRole.Properties.Policies;
+    expect(policies).to.deep.equal([{ PolicyDocument: document, PolicyName: 'DefaultRolePolicy' }]);
     const roles = ['APIHandler', 'Worker', 'OnQ'].map((id) => sam.Resources[id].Properties.Role);
     expect(roles).to.deep.equal(Array(3).fill({ 'Fn::GetAtt': ['DefaultRole', 'Arn'] }));
     expect(Object.values(sam.Resources).filter((r: any) => r.Type === 'AWS::IAM::Role')).to.have.length(1);

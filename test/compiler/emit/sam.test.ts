@@ -60,7 +60,8 @@ describe('emitSam: template skeleton and the minimal app', () => {
     const config = resolvedConfig(model, { all: { lambdaRuntime: 'nodejs22.x' } });
     const swagger = { swagger: '2.0', marker: true };
     const template = emitSam({
-      model, config, swagger, appcVersion: '1.2.3', handlerModule: 'm', policy: { mode: 'autogen', document: rolePolicyDocument(model, config, []) },
+      model, config, swagger, appcVersion: '1.2.3', handlerModule: 'm',
+      policy: { mode: 'autogen', document: rolePolicyDocument(model, config, []) },
     }) as Record<string, any>;
     expect(template.Resources.RestAPI).to.deep.equal({
       Type: 'AWS::Serverless::Api',

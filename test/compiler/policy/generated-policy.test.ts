@@ -4,7 +4,11 @@ import type { JsonObject } from '../../../src/compiler/model/json';
 import { generatedPolicy, rolePolicyDocument } from '../../../src/compiler/policy/generated-policy';
 import { appModel, authorizerFn, dynamodbFn, kinesisFn, pureFn, resolvedConfig, route, sqsFn } from '../emit/builders';
 
-const LOGS = { Effect: 'Allow', Action: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'], Resource: 'arn:*:logs:*:*:*' };
+const LOGS = {
+  Effect: 'Allow',
+  Action: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'],
+  Resource: 'arn:*:logs:*:*:*',
+};
 const at = { file: 'app.ts', line: 3, column: 5, length: 7 };
 type Statement = Record<string, any>;
 const statementsOf = (document: JsonObject) => document.Statement as Statement[];
@@ -14,9 +18,12 @@ const documentOf = (model: AppModel, analysis: object[] = [], config = resolvedC
 describe('generatedPolicy: model + config -> the shared role\'s IAM document', () => {
   const model = appModel({ routes: [route('/')] });
 
-  it('maps the model\'s SDK calls to statements before the logs statement, with Sids, and returns their warnings', () => {
+  it('maps the model\'s SDK calls to statements before the logs one, with Sids, and returns their warnings', () => {
     const sdk: SdkUsage = {
-      calls: [{ module: '@aws-sdk/client-s3', operation: 'GetObject', location: at }, { module: '@aws-sdk/client-nope', operation: 'Go', location: at }],
+      calls: [
+        { module: '@aws-sdk/client-s3', operation: 'GetObject', location: at },
+        { module: '@aws-sdk/client-nope', operation: 'Go', location: at },
+      ],
       unresolved: [],
     };
     const { document, diagnostics } = generatedPolicy({ ...model, sdk }, resolvedConfig(model));
@@ -48,7 +55,8 @@ describe('generatedPolicy: model + config -> the shared role\'s IAM document', (
 
   it('never gives a statement twice', () => {
     const s3 = { Effect: 'Allow', Action: ['s3:GetObject'], Resource: ['*'] };
-    expect(statementsOf(documentOf(model, [s3, { ...s3 }, LOGS]))).to.deep.equal([{ ...s3, Sid: 'S3' }, { ...LOGS, Sid: 'Logs' }]);
+    const statements = statementsOf(documentOf(model, [s3, { ...s3 }, LOGS]));
+    expect(statements).to.deep.equal([{ ...s3, Sid: 'S3' }, { ...LOGS, Sid: 'Logs' }]);
   });
 
   it('adds the VPC and X-Ray statements once when any function uses them', () => {
@@ -67,17 +75,22 @@ describe('generatedPolicy: model + config -> the shared role\'s IAM document', (
 
   it('adds each polling event source statement once, in order of first use', () => {
     const sources = appModel({
-      functions: [kinesisFn('k1', 's'), sqsFn('q1', { queue: 'a' }), sqsFn('q2', { queue: 'b' }), dynamodbFn('d1', 'arn:ddb'), kinesisFn('k2', 't')],
+      functions: [
+        kinesisFn('k1', 's'), sqsFn('q1', { queue: 'a' }), sqsFn('q2', { queue: 'b' }),
+        dynamodbFn('d1', 'arn:ddb'), kinesisFn('k2', 't'),
+      ],
     });
+    const allow = (actions: string[]) => ({ Effect: 'Allow', Action: actions, Resource: '*' });
     expect(statementsOf(documentOf(sources)).slice(1)).to.deep.equal([
-      { Effect: 'Allow', Action: ['kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:DescribeStream', 'kinesis:ListStreams'], Resource: '*' },
-      { Effect: 'Allow', Action: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'], Resource: '*' },
-      { Effect: 'Allow', Action: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'], Resource: '*' },
+      allow(['kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:DescribeStream', 'kinesis:ListStreams']),
+      allow(['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes']),
+      allow(['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams']),
     ]);
   });
 
   it('gives the analysis statements alone, without Sids, when the template holds no function', () => {
     const s3 = { Effect: 'Allow', Action: ['s3:GetObject'], Resource: ['*'] };
-    expect(documentOf(appModel({ functions: [authorizerFn('auth')] }), [s3])).to.deep.equal({ Version: '2012-10-17', Statement: [s3] });
+    const document = documentOf(appModel({ functions: [authorizerFn('auth')] }), [s3]);
+    expect(document).to.deep.equal({ Version: '2012-10-17', Statement: [s3] });
   });
 });

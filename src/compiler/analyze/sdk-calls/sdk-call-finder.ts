@@ -3,7 +3,8 @@ import { locationOf } from '../locations';
 import type { SdkCall, SdkUsage } from '../../model/app-model';
 import { LIB_STORAGE, V2_CLIENTS_PREFIX } from '../../model/sdk-module-names';
 import {
-  isUploadHelper, NON_OPERATION_METHODS, pascalCase, sdkFunctionCall, type SdkClient, type SdkCommand, type SdkExport, type SdkValue,
+  isUploadHelper, NON_OPERATION_METHODS, pascalCase, sdkFunctionCall,
+  type SdkClient, type SdkCommand, type SdkExport, type SdkValue,
 } from './sdk-modules';
 import type { SdkValues } from './sdk-values';
 import { skipOuterExpressions } from '../outer-expressions';
