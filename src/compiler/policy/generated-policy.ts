@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { AppModel } from '../model/app-model';
 import type { JsonObject } from '../model/json';
 import { templateFunctions } from '../model/template-functions';
-import { policyStatements } from './generate-policy';
+import { policyStatements } from './policy-statements';
 import { eventSourceStatement, LOGS_STATEMENT, VPC_STATEMENT, XRAY_STATEMENT } from './service-statements';
 import { withoutDuplicates, withSids } from './statement-sids';
 

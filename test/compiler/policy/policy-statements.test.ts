@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { SdkCall, SdkUsage } from '../../../src/compiler/model/app-model';
 import { actionsOf, curatedActions, operationsOf } from '../../../src/compiler/policy/action-map';
-import { policyStatements } from '../../../src/compiler/policy/generate-policy';
+import { policyStatements } from '../../../src/compiler/policy/policy-statements';
 import { iamServices, isIamAction } from '../../../src/compiler/policy/iam-data';
 import { iamServiceOf } from '../../../src/compiler/policy/service-names';
 
