@@ -1,11 +1,13 @@
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
 import { DEFAULT_BINARY_TYPES } from '../../runtime/binary';
+import { methodOf, REGISTRATIONS } from '../../runtime/registrations';
 import { joinUrlPrefix } from '../../runtime/routes';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic';
 import { analyzeSdkUsage } from './sdk-calls/analyze-sdk-usage';
 import type { AppModel, FunctionModel, RouteModel } from '../model/app-model';
-import { collectRegistrations, type Collected, type Registration, type Setting } from './collect';
+import { assertNever } from '../assert-never';
+import { collectRegistrations, type Collected } from './collect';
 import { isStackOverflow, stackOverflow } from './depth';
 import { Evaluator } from './evaluate';
 import { Interpreter, type PendingRoute } from './interpret';
@@ -14,6 +16,7 @@ import { moduleEvaluationOrder } from './module-order';
 import { MutationFinder } from './mutations';
 import { corsModel, notStatic } from './options';
 import { loadProgram } from './program';
+import type { CollectedItem, FunctionMethod, Registration, Setting } from './registration';
 import { RuntimeSymbols } from './runtime-symbols';
 
 export interface AnalyzeResult {
@@ -61,7 +64,7 @@ function analyze(projectDir: string, entry: string, typecheck: boolean | undefin
 /** The expressions appc reads itself: `new App(...)`'s options, registration arguments, setting values. */
 function appcReads(collected: Collected): Set<ts.Node> {
   const nodes = new Set<ts.Node>(collected.apps.flatMap((app) => [...(app.expression.arguments ?? [])]));
-  for (const item of collected.items) for (const node of 'call' in item ? item.call.arguments : item.value) nodes.add(node);
+  for (const item of collected.items) for (const node of itemArguments(item)) nodes.add(node);
   return nodes;
 }
 
@@ -103,13 +106,15 @@ class ModelBuilder {
     for (const item of collected.items) {
       const sink = item.target === app.declaration ? { routes, functions: model.functions } : this.pendingByBlueprint.get(item.target);
       if (!sink) {
-        this.diagnostics.push(error('APPC212', 'cannot tell which App or Blueprint this registers on', 'Register on the const holding `new App(...)` or `new Blueprint()` (directly, imported, or through `const x = app`).', locationOf('call' in item ? item.call : item.value[0], this.projectDir)));
+        const node = item.type === 'registration' ? item.call : item.value[0];
+        this.diagnostics.push(error('APPC212', 'cannot tell which App or Blueprint this registers on', 'Register on the const holding `new App(...)` or `new Blueprint()` (directly, imported, or through `const x = app`).', locationOf(node, this.projectDir)));
         continue;
       }
-      if ('setting' in item) this.setting(item, model);
-      else if (item.method === 'registerBlueprint') this.registerBlueprint(item, routes, model.functions);
-      else if (item.method === 'route') pushDefined(sink.routes, this.interpreter.route(item));
-      else this.addFunction(item, sink.functions, item.target === app.declaration);
+      switch (item.type) {
+        case 'setting': this.setting(item, model); break;
+        case 'registration': this.registration(item, sink, routes, item.target === app.declaration); break;
+        default: assertNever(item);
+      }
     }
     for (const [bp, pending] of this.pendingByBlueprint) this.unregistered(bp, pending);
     model.routes = routes.map((pending) => this.resolveAuthorizer(pending));
@@ -143,7 +148,19 @@ class ModelBuilder {
     }
   }
 
-  private addFunction(item: Registration, sink: FunctionModel[], onApp: boolean): void {
+  private registration(item: Registration, sink: Sink, routes: PendingRoute[], onApp: boolean): void {
+    const method = item.method;
+    switch (method) {
+      case 'registerBlueprint': return this.registerBlueprint({ ...item, method }, routes, sink.functions);
+      case 'route': return pushDefined(sink.routes, this.interpreter.route({ ...item, method }));
+      case 'authorizer': case 'schedule': case 'lambdaFunction': case 'onSnsMessage': case 'onSqsMessage':
+      case 'onCWEvent': case 'onKinesisRecord': case 'onDynamoDBRecord': case 'onS3Event':
+        return this.addFunction({ ...item, method }, sink.functions, onApp);
+      default: return assertNever(method);
+    }
+  }
+
+  private addFunction(item: Registration<FunctionMethod>, sink: FunctionModel[], onApp: boolean): void {
     const fn = this.interpreter.function(item);
     if (!fn) return;
     sink.push(fn);
@@ -157,7 +174,7 @@ class ModelBuilder {
    * (src/runtime/app.ts): every call adds them again, so a blueprint registered twice with
    * different prefixes serves both sets of paths and functions.
    */
-  private registerBlueprint(item: Registration, routes: PendingRoute[], functions: FunctionModel[]): void {
+  private registerBlueprint(item: Registration<'registerBlueprint'>, routes: PendingRoute[], functions: FunctionModel[]): void {
     const options = this.interpreter.blueprintOptions(item);
     const target = item.call.arguments[0];
     const declaration = target && [...this.pendingByBlueprint.keys()].find((bp) => this.sameDeclaration(target, bp));
@@ -168,8 +185,9 @@ class ModelBuilder {
     const pending = this.pendingByBlueprint.get(declaration)!;
     for (const { route, authorizerRef } of pending.routes) routes.push({ route: { ...route, path: joinUrlPrefix(options.urlPrefix, route.path) }, authorizerRef });
     for (const fn of pending.functions) {
-      // Chalice: authorizers keep their own name; other functions get the prefix.
-      const prefixed = fn.kind !== 'authorizer' && options.namePrefix && fn.name !== null ? { ...fn, name: options.namePrefix + fn.name } : { ...fn };
+      const { namePrefix } = options;
+      const prefixes = REGISTRATIONS[methodOf(fn.kind)].namePrefix && namePrefix && fn.name !== null;
+      const prefixed = prefixes ? { ...fn, name: namePrefix + fn.name } : { ...fn };
       if (prefixed.name !== null && pending.names.has(prefixed.name)) {
         this.diagnostics.push(reRegistered(declaration, prefixed, item.call, this.projectDir));
         continue;
@@ -207,6 +225,21 @@ class ModelBuilder {
       return route;
     }
     return { ...route, authorizer: { kind: 'builtin', name: fn.name, scopes: [...(authorizerRef.scopes ?? [])] } };
+  }
+}
+
+/** Where a registration's entries go: the app's lists, or its blueprint's pending ones. */
+interface Sink {
+  routes: PendingRoute[];
+  functions: FunctionModel[];
+}
+
+/** The expressions appc evaluates in an item. */
+function itemArguments(item: CollectedItem): readonly ts.Expression[] {
+  switch (item.type) {
+    case 'registration': return item.call.arguments;
+    case 'setting': return item.value;
+    default: return assertNever(item);
   }
 }
 

@@ -3,31 +3,15 @@ import { error, type Diagnostic } from '../diagnostics/diagnostic';
 import { resolveAlias } from './evaluate';
 import { locationOf } from './locations';
 import { skipOuterExpressions } from './outer-expressions';
+import type { RegistrationMethod } from '../../runtime/registrations';
+import type { CollectedItem, Setting } from './registration';
 import { REGISTRATION_METHODS, type RuntimeSymbols } from './runtime-symbols';
-
-/** One registration call found as a top-level statement. */
-export interface Registration {
-  method: string;
-  call: ts.CallExpression;
-  statement: ts.Statement;
-  /** The App or Blueprint instance it registers on (its `const` declaration). */
-  target: ts.VariableDeclaration;
-  /** `const x = app.schedule(...)` -> `x`. */
-  constName: string | null;
-}
-
-/** A top-level assignment or push to `app.debug` / `app.api.cors` / `app.api.binaryTypes`. */
-export interface Setting {
-  setting: 'debug' | 'cors' | 'binaryTypes' | 'binaryTypes.push';
-  value: ts.Expression[];
-  target: ts.VariableDeclaration;
-}
 
 export interface Collected {
   apps: Array<{ declaration: ts.VariableDeclaration; expression: ts.NewExpression }>;
   blueprints: Set<ts.VariableDeclaration>;
   /** In evaluation order. */
-  items: Array<Registration | Setting>;
+  items: CollectedItem[];
   diagnostics: Diagnostic[];
 }
 
@@ -42,7 +26,7 @@ export function collectRegistrations(files: readonly ts.SourceFile[], runtime: R
         const found = classify(expression, runtime, targetOf);
         if (!found) continue;
         accepted.add(expression);
-        if ('newClass' in found) {
+        if (found.type === 'new') {
           const declaration = ts.isVariableDeclaration(expression.parent) ? expression.parent : undefined;
           if (!declaration) continue;
           if (found.newClass === 'App') collected.apps.push({ declaration, expression: expression as ts.NewExpression });
@@ -50,10 +34,11 @@ export function collectRegistrations(files: readonly ts.SourceFile[], runtime: R
         } else if (!found.target) {
           collected.diagnostics.push(error('APPC212', 'cannot tell which App or Blueprint this registers on',
             'Register on a const holding `new App(...)` or `new Blueprint()` (directly or imported).', locationOf(expression, projectDir)));
-        } else if ('method' in found) {
-          collected.items.push({ method: found.method, call: expression as ts.CallExpression, statement, target: found.target, constName });
+        } else if (found.type === 'registration') {
+          const call = expression as ts.CallExpression;
+          collected.items.push({ type: 'registration', method: found.method, call, statement, target: found.target, constName });
         } else {
-          collected.items.push({ setting: found.setting, value: found.value, target: found.target });
+          collected.items.push({ type: 'setting', setting: found.setting, value: found.value, target: found.target });
         }
       }
     }
@@ -63,20 +48,20 @@ export function collectRegistrations(files: readonly ts.SourceFile[], runtime: R
 }
 
 type Classified =
-  | { newClass: 'App' | 'Blueprint' }
-  | { method: string; target: ts.VariableDeclaration | undefined }
-  | { setting: Setting['setting']; value: ts.Expression[]; target: ts.VariableDeclaration | undefined };
+  | { type: 'new'; newClass: 'App' | 'Blueprint' }
+  | { type: 'registration'; method: RegistrationMethod; target: ts.VariableDeclaration | undefined }
+  | { type: 'setting'; setting: Setting['setting']; value: ts.Expression[]; target: ts.VariableDeclaration | undefined };
 
 function classify(expression: ts.Expression, runtime: RuntimeSymbols, targetOf: (e: ts.Expression) => ts.VariableDeclaration | undefined): Classified | undefined {
   if (ts.isNewExpression(expression)) {
     const name = runtime.classOf(expression.expression);
-    return name === 'App' || name === 'Blueprint' ? { newClass: name } : undefined;
+    return name === 'App' || name === 'Blueprint' ? { type: 'new', newClass: name } : undefined;
   }
   if (runtime.isRegistrationCall(expression)) {
-    return { method: expression.expression.name.text, target: targetOf(expression.expression.expression) };
+    return { type: 'registration', method: expression.expression.name.text, target: targetOf(expression.expression.expression) };
   }
   const setting = settingOf(expression, runtime);
-  return setting && { ...setting, target: targetOf(setting.receiver) };
+  return setting && { type: 'setting', ...setting, target: targetOf(setting.receiver) };
 }
 
 /** `app.debug = x`, `app.api.cors = x`, `app.api.binaryTypes = [...]`, `app.api.binaryTypes.push(...)`. */
@@ -136,8 +121,7 @@ function instanceDeclaration(expression: ts.Expression, checker: ts.TypeChecker,
 function nestedRegistrations(file: ts.SourceFile, accepted: Set<ts.Node>, runtime: RuntimeSymbols, projectDir: string): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && !accepted.has(node) && ts.isPropertyAccessExpression(node.expression) &&
-        REGISTRATION_METHODS.has(node.expression.name.text) && runtime.isRegistrationCall(node)) {
+    if (!accepted.has(node) && isRegistrationShape(node) && runtime.isRegistrationCall(node)) {
       const where = enclosingConstruct(node);
       diagnostics.push(error('APPC205', `${node.expression.getText()}() must be a top-level statement, not inside ${where}`,
         'Move the registration to the top level of the module: appc reads registrations without running your code.', locationOf(node, projectDir)));

@@ -42,6 +42,12 @@ export class Options {
     return undefined;
   }
 
+  /** Reports a required option that is missing (at the options object). */
+  missing(key: string): undefined {
+    this.report(error('APPC213', `option '${key}' is required`, `Add ${key}: ... to the options.`, locationOf(this.propertyNode(key), this.projectDir)));
+    return undefined;
+  }
+
   private typed<T>(key: string, expected: string, check: (value: unknown) => value is T): T | undefined {
     const value = this.values[key];
     if (value === undefined) return undefined;

@@ -1,18 +1,18 @@
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
+import { isRegistrationMethod, type RegistrationMethod } from '../../runtime/registrations';
 import { resolveAlias } from './evaluate';
 import { RUNTIME_DIR } from './program';
-
-/** Methods of App/Blueprint whose calls are registrations. */
-export const REGISTRATION_METHODS = new Set([
-  'route', 'authorizer', 'schedule', 'lambdaFunction', 'registerBlueprint',
-  'onSnsMessage', 'onSqsMessage', 'onCWEvent', 'onKinesisRecord', 'onDynamoDBRecord', 'onS3Event',
-]);
 
 const VALUE_CLASSES = new Set(['CORSConfig', 'Rate', 'Cron', 'IAMAuthorizer', 'CognitoUserPoolAuthorizer', 'CustomAuthorizer']);
 const RATE_UNITS = new Set(['MINUTES', 'HOURS', 'DAYS']);
 
 export type ReceiverKind = 'App' | 'Blueprint';
+
+/** `x.route(...)`, `x.onSqsMessage(...)`: a call of a registration method (src/runtime/registrations.ts). */
+export type RegistrationCall = ts.CallExpression & {
+  expression: ts.PropertyAccessExpression & { name: ts.Identifier & { text: RegistrationMethod } };
+};
 
 /** Answers "is this appc's X?" through aliases, re-exports and imported consts, with the checker. */
 export class RuntimeSymbols {
@@ -49,12 +49,17 @@ export class RuntimeSymbols {
   }
 
   /** `app.route(...)`, `bp.schedule(...)`, ... on an appc receiver. */
-  isRegistrationCall(node: ts.Node): node is ts.CallExpression & { expression: ts.PropertyAccessExpression } {
-    return ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) &&
-      REGISTRATION_METHODS.has(node.expression.name.text) && this.receiverKind(node.expression.expression) !== undefined;
+  isRegistrationCall(node: ts.Node): node is RegistrationCall {
+    return isRegistrationShape(node) && this.receiverKind(node.expression.expression) !== undefined;
   }
 }
 
 function isRuntimeNode(node: ts.Node): boolean {
   return path.resolve(node.getSourceFile().fileName).startsWith(RUNTIME_DIR + path.sep);
+}
+
+/** A call of a method named as a registration, on any receiver (cheap: no type checker). */
+export function isRegistrationShape(node: ts.Node): node is RegistrationCall {
+  return ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) &&
+    ts.isIdentifier(node.expression.name) && isRegistrationMethod(node.expression.name.text);
 }

@@ -1,0 +1,56 @@
+import type { FunctionModel, PureFunction } from '../model/app-model';
+import { assertNever } from '../assert-never';
+import { defined } from './defined';
+import type { Options } from './options';
+import { readOptions } from './registration-options';
+import type { FunctionMethod } from './registration';
+
+/** What every function entry has: its name (DESIGN.md §2 "Names"), handler, location, unknown options. */
+export type FunctionBase = Omit<PureFunction, 'kind'>;
+
+/**
+ * The model entry of a function registration: its options read per the table
+ * (src/runtime/registrations.ts), laid out in the model's key order.
+ */
+export function functionModel(
+  method: FunctionMethod, options: Options, base: (name: string | undefined) => FunctionBase, expression: string,
+): FunctionModel {
+  switch (method) {
+    case 'authorizer': {
+      const o = readOptions(method, options);
+      return { ...base(o.name), kind: 'authorizer', header: o.header, ...defined({ ttlSeconds: o.ttlSeconds, executionRole: o.executionRole }) };
+    }
+    case 'schedule': {
+      const o = readOptions(method, options);
+      return { ...base(o.name), kind: 'schedule', expression, ...defined({ description: o.description }) };
+    }
+    case 'lambdaFunction':
+      return { ...base(readOptions(method, options).name), kind: 'lambda' };
+    case 'onSnsMessage': {
+      const o = readOptions(method, options);
+      return { ...base(o.name), kind: 'sns', topic: o.topic ?? '' };
+    }
+    case 'onSqsMessage': {
+      const { name, batchSize, maximumBatchingWindowInSeconds, queue, queueArn, maximumConcurrency } = readOptions(method, options);
+      return { ...base(name), kind: 'sqs', batchSize, maximumBatchingWindowInSeconds, ...defined({ queue, queueArn, maximumConcurrency }) };
+    }
+    case 'onCWEvent': {
+      const o = readOptions(method, options);
+      return { ...base(o.name), kind: 'cw-event', eventPattern: o.eventPattern };
+    }
+    case 'onKinesisRecord': {
+      const { name, stream, startingPosition, batchSize, maximumBatchingWindowInSeconds } = readOptions(method, options);
+      return { ...base(name), kind: 'kinesis', stream: stream ?? '', startingPosition, batchSize, maximumBatchingWindowInSeconds };
+    }
+    case 'onDynamoDBRecord': {
+      const { name, streamArn, startingPosition, batchSize, maximumBatchingWindowInSeconds } = readOptions(method, options);
+      return { ...base(name), kind: 'dynamodb', streamArn: streamArn ?? '', startingPosition, batchSize, maximumBatchingWindowInSeconds };
+    }
+    case 'onS3Event': {
+      const { name, bucket, events, prefix, suffix } = readOptions(method, options);
+      return { ...base(name), kind: 's3', bucket: bucket ?? '', events, ...defined({ prefix, suffix }) };
+    }
+    default:
+      return assertNever(method);
+  }
+}
