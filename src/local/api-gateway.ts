@@ -5,7 +5,7 @@
  * and the deployed API agree (the preflight headers come from `preflightHeaders`, the helper
  * the swagger's OPTIONS mock uses).
  */
-import { effectiveCors } from '../compiler/emit/swagger-cors';
+import { effectiveCors } from '../compiler/model/effective-cors';
 import type { AppModel, AuthorizerFunction, CorsModel } from '../compiler/model/app-model';
 import { toLogicalId } from '../compiler/model/names';
 import { preflightHeaders } from '../runtime/cors';

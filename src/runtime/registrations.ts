@@ -44,6 +44,8 @@ export interface RegistrationSpec {
   readonly namePrefix: boolean;
   /** In the order diagnostics list them. */
   readonly options: Readonly<Record<string, OptionSpec>>;
+  /** Options of which exactly one must be given (APPC326). */
+  readonly exactlyOneOf?: readonly string[];
 }
 
 const NAME = { type: 'string' } as const;
@@ -57,8 +59,8 @@ export const REGISTRATIONS = {
     names: 'view', namePrefix: false,
     options: {
       methods: { type: 'strings', default: ['GET'] }, name: NAME, authorizer: { type: 'authorizer' },
-      contentTypes: { type: 'strings', default: ['application/json'] }, apiKeyRequired: { type: 'boolean', default: false },
-      cors: { type: 'cors' },
+      contentTypes: { type: 'strings', default: ['application/json'] },
+      apiKeyRequired: { type: 'boolean', default: false }, cors: { type: 'cors' },
     },
   },
   authorizer: {
@@ -91,6 +93,7 @@ export const REGISTRATIONS = {
       name: NAME, queue: { type: 'string' }, queueArn: { type: 'string' }, batchSize: { type: 'number', default: 1 },
       maximumBatchingWindowInSeconds: BATCHING_WINDOW, maximumConcurrency: { type: 'number' },
     },
+    exactlyOneOf: ['queue', 'queueArn'],
   },
   onCWEvent: {
     kind: 'cw-event', receivers: 'App and Blueprint', optionsArgument: 'required', handler: true,
@@ -117,7 +120,8 @@ export const REGISTRATIONS = {
     kind: 's3', receivers: 'App and Blueprint', optionsArgument: 'required', handler: true,
     names: 'function', namePrefix: true,
     options: {
-      name: NAME, bucket: { type: 'string', required: true }, events: { type: 'strings', default: ['s3:ObjectCreated:*'] },
+      name: NAME, bucket: { type: 'string', required: true },
+      events: { type: 'strings', default: ['s3:ObjectCreated:*'] },
       prefix: { type: 'string' }, suffix: { type: 'string' },
     },
   },

@@ -107,7 +107,10 @@ class ModelBuilder {
       const sink = item.target === app.declaration ? { routes, functions: model.functions } : this.pendingByBlueprint.get(item.target);
       if (!sink) {
         const node = item.type === 'registration' ? item.call : item.value[0];
-        this.diagnostics.push(error('APPC212', 'cannot tell which App or Blueprint this registers on', 'Register on the const holding `new App(...)` or `new Blueprint()` (directly, imported, or through `const x = app`).', locationOf(node, this.projectDir)));
+        this.diagnostics.push(error('APPC212', 'cannot tell which App or Blueprint this registers on',
+          'Register on the const holding `new App(...)` or `new Blueprint()` ' +
+            '(directly, imported, or through `const x = app`).',
+          locationOf(node, this.projectDir)));
         continue;
       }
       switch (item.type) {
@@ -174,7 +177,9 @@ class ModelBuilder {
    * (src/runtime/app.ts): every call adds them again, so a blueprint registered twice with
    * different prefixes serves both sets of paths and functions.
    */
-  private registerBlueprint(item: Registration<'registerBlueprint'>, routes: PendingRoute[], functions: FunctionModel[]): void {
+  private registerBlueprint(
+    item: Registration<'registerBlueprint'>, routes: PendingRoute[], functions: FunctionModel[],
+  ): void {
     const options = this.interpreter.blueprintOptions(item);
     const target = item.call.arguments[0];
     const declaration = target && [...this.pendingByBlueprint.keys()].find((bp) => this.sameDeclaration(target, bp));

@@ -36,7 +36,8 @@ export function collectRegistrations(files: readonly ts.SourceFile[], runtime: R
             'Register on a const holding `new App(...)` or `new Blueprint()` (directly or imported).', locationOf(expression, projectDir)));
         } else if (found.type === 'registration') {
           const call = expression as ts.CallExpression;
-          collected.items.push({ type: 'registration', method: found.method, call, statement, target: found.target, constName });
+          const { method, target } = found;
+          collected.items.push({ type: 'registration', method, call, statement, target, constName });
         } else {
           collected.items.push({ type: 'setting', setting: found.setting, value: found.value, target: found.target });
         }
@@ -47,10 +48,11 @@ export function collectRegistrations(files: readonly ts.SourceFile[], runtime: R
   return collected;
 }
 
+type Target = ts.VariableDeclaration | undefined;
 type Classified =
   | { type: 'new'; newClass: 'App' | 'Blueprint' }
-  | { type: 'registration'; method: RegistrationMethod; target: ts.VariableDeclaration | undefined }
-  | { type: 'setting'; setting: Setting['setting']; value: ts.Expression[]; target: ts.VariableDeclaration | undefined };
+  | { type: 'registration'; method: RegistrationMethod; target: Target }
+  | { type: 'setting'; setting: Setting['setting']; value: ts.Expression[]; target: Target };
 
 function classify(expression: ts.Expression, runtime: RuntimeSymbols, targetOf: (e: ts.Expression) => ts.VariableDeclaration | undefined): Classified | undefined {
   if (ts.isNewExpression(expression)) {
@@ -58,7 +60,8 @@ function classify(expression: ts.Expression, runtime: RuntimeSymbols, targetOf: 
     return name === 'App' || name === 'Blueprint' ? { type: 'new', newClass: name } : undefined;
   }
   if (runtime.isRegistrationCall(expression)) {
-    return { type: 'registration', method: expression.expression.name.text, target: targetOf(expression.expression.expression) };
+    const access = expression.expression;
+    return { type: 'registration', method: access.name.text, target: targetOf(access.expression) };
   }
   const setting = settingOf(expression, runtime);
   return setting && { type: 'setting', ...setting, target: targetOf(setting.receiver) };

@@ -18,7 +18,8 @@ export function functionModel(
   switch (method) {
     case 'authorizer': {
       const o = readOptions(method, options);
-      return { ...base(o.name), kind: 'authorizer', header: o.header, ...defined({ ttlSeconds: o.ttlSeconds, executionRole: o.executionRole }) };
+      const { ttlSeconds, executionRole } = o;
+      return { ...base(o.name), kind: 'authorizer', header: o.header, ...defined({ ttlSeconds, executionRole }) };
     }
     case 'schedule': {
       const o = readOptions(method, options);
@@ -31,20 +32,22 @@ export function functionModel(
       return { ...base(o.name), kind: 'sns', topic: o.topic ?? '' };
     }
     case 'onSqsMessage': {
-      const { name, batchSize, maximumBatchingWindowInSeconds, queue, queueArn, maximumConcurrency } = readOptions(method, options);
-      return { ...base(name), kind: 'sqs', batchSize, maximumBatchingWindowInSeconds, ...defined({ queue, queueArn, maximumConcurrency }) };
+      const o = readOptions(method, options);
+      const { name, queue, queueArn, maximumConcurrency, batchSize, maximumBatchingWindowInSeconds } = o;
+      const optional = defined({ queue, queueArn, maximumConcurrency });
+      return { ...base(name), kind: 'sqs', batchSize, maximumBatchingWindowInSeconds, ...optional };
     }
     case 'onCWEvent': {
       const o = readOptions(method, options);
       return { ...base(o.name), kind: 'cw-event', eventPattern: o.eventPattern };
     }
     case 'onKinesisRecord': {
-      const { name, stream, startingPosition, batchSize, maximumBatchingWindowInSeconds } = readOptions(method, options);
-      return { ...base(name), kind: 'kinesis', stream: stream ?? '', startingPosition, batchSize, maximumBatchingWindowInSeconds };
+      const { name, stream, ...settings } = readOptions(method, options);
+      return { ...base(name), kind: 'kinesis', stream: stream ?? '', ...streamSettings(settings) };
     }
     case 'onDynamoDBRecord': {
-      const { name, streamArn, startingPosition, batchSize, maximumBatchingWindowInSeconds } = readOptions(method, options);
-      return { ...base(name), kind: 'dynamodb', streamArn: streamArn ?? '', startingPosition, batchSize, maximumBatchingWindowInSeconds };
+      const { name, streamArn, ...settings } = readOptions(method, options);
+      return { ...base(name), kind: 'dynamodb', streamArn: streamArn ?? '', ...streamSettings(settings) };
     }
     case 'onS3Event': {
       const { name, bucket, events, prefix, suffix } = readOptions(method, options);
@@ -53,4 +56,10 @@ export function functionModel(
     default:
       return assertNever(method);
   }
+}
+
+/** A stream's settings in the model's key order. */
+function streamSettings(o: { startingPosition: string; batchSize: number; maximumBatchingWindowInSeconds: number }) {
+  const { startingPosition, batchSize, maximumBatchingWindowInSeconds } = o;
+  return { startingPosition, batchSize, maximumBatchingWindowInSeconds };
 }

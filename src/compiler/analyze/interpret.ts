@@ -12,7 +12,8 @@ import type { FunctionMethod, Registration } from './registration';
 import { optionNames } from '../../runtime/registrations';
 import { readOptions } from './registration-options';
 
-const AUTHORIZER_VALUE = 'an authorizer (new IAMAuthorizer(), a Cognito/Custom authorizer, or the result of app.authorizer)';
+const AUTHORIZER_VALUE =
+  'an authorizer (new IAMAuthorizer(), a Cognito/Custom authorizer, or the result of app.authorizer)';
 
 /** A route whose built-in authorizer is still a reference to the registration that made it. */
 export interface PendingRoute {
@@ -37,7 +38,9 @@ export class Interpreter {
     const handler = this.handler(args[args.length - 1], reg);
     if (path === undefined || !options || !handler) return undefined;
     const rawAuthorizer = options.raw('authorizer');
-    if (rawAuthorizer !== undefined && !isAuthorizerValue(rawAuthorizer)) options.wrongType('authorizer', AUTHORIZER_VALUE);
+    if (rawAuthorizer !== undefined && !isAuthorizerValue(rawAuthorizer)) {
+      options.wrongType('authorizer', AUTHORIZER_VALUE);
+    }
     const cors = options.raw('cors') === undefined ? null : corsModel(options.raw('cors'));
     if (cors === undefined) options.wrongType('cors', 'true, false or new CORSConfig({...})');
     const { methods, name, contentTypes, apiKeyRequired } = readOptions(reg.method, options);

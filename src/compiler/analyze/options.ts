@@ -44,7 +44,8 @@ export class Options {
 
   /** Reports a required option that is missing (at the options object). */
   missing(key: string): undefined {
-    this.report(error('APPC213', `option '${key}' is required`, `Add ${key}: ... to the options.`, locationOf(this.propertyNode(key), this.projectDir)));
+    const where = locationOf(this.propertyNode(key), this.projectDir);
+    this.report(error('APPC213', `option '${key}' is required`, `Add ${key}: ... to the options.`, where));
     return undefined;
   }
 

@@ -1,11 +1,17 @@
-import { REGISTRATIONS, type OptionSpec, type OptionType, type RegistrationMethod, type Registrations } from '../../runtime/registrations';
+import {
+  REGISTRATIONS, type OptionSpec, type OptionType, type RegistrationMethod, type Registrations,
+} from '../../runtime/registrations';
 import { assertNever } from '../assert-never';
 import type { Options } from './options';
 
 type Specs<M extends RegistrationMethod> = Registrations[M]['options'];
 
 type ValueOf<T extends OptionType> =
-  T extends 'string' ? string : T extends 'number' ? number : T extends 'boolean' ? boolean : T extends 'strings' ? string[] : unknown;
+  T extends 'string' ? string
+  : T extends 'number' ? number
+  : T extends 'boolean' ? boolean
+  : T extends 'strings' ? string[]
+  : unknown;
 
 /** A registration's options as read: defaulted options always have a value, the others may be undefined. */
 export type OptionValues<M extends RegistrationMethod> = {

@@ -36,7 +36,5 @@ export class DuplicateLogicalIdError extends Error {
   }
 }
 
-/** Ends an exhaustive `switch`: the compiler proves it unreachable. */
-export function assertNever(value: never): never {
-  throw new Error(`appc internal error: unexpected value ${JSON.stringify(value)}`);
-}
+/** Re-exported for src/compiler/emit/sam-iam.ts, which imports it with the helpers above. */
+export { assertNever } from '../assert-never';

@@ -4,7 +4,8 @@
  */
 import type { FunctionModel, SqsFunction } from '../model/app-model';
 import { toLogicalId } from '../model/names';
-import { assertNever, sub, type Json, type JsonObject } from './cfn';
+import { assertNever } from '../assert-never';
+import { sub, type Json, type JsonObject } from './cfn';
 
 /** The function's `Events` property, or undefined for functions nothing triggers. */
 export function functionEvents(fn: FunctionModel, name: string): JsonObject | undefined {

@@ -2,14 +2,9 @@
  * The CORS preflight: an `options` method answered by an API Gateway mock integration
  * with exactly the headers the runtime sends (`preflightHeaders`, shared with it).
  */
-import type { AppModel, CorsModel, RouteModel } from '../model/app-model';
+import type { CorsModel } from '../model/app-model';
 import { preflightHeaders } from '../../runtime/cors';
 import type { JsonObject } from './cfn';
-
-/** A route's CORS after the app default: `null` on the route means `app.api.cors`. */
-export function effectiveCors(route: RouteModel, model: AppModel): CorsModel | false {
-  return route.cors ?? model.cors;
-}
 
 /** The `options` operation for a path whose CORS methods are `methods` (in order). */
 export function preflightOperation(cors: CorsModel, methods: readonly string[]): JsonObject {

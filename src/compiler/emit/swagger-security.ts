@@ -4,7 +4,8 @@
  */
 import type { AppModel, AuthorizerFunction, AuthorizerUse, RouteModel } from '../model/app-model';
 import { toLogicalId } from '../model/names';
-import { assertNever, sub, type JsonObject } from './cfn';
+import { assertNever } from '../assert-never';
+import { sub, type JsonObject } from './cfn';
 
 const API_KEY = 'api_key';
 

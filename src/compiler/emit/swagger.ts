@@ -4,9 +4,11 @@
  */
 import type { ResolvedConfig } from '../config/resolved-config';
 import type { AppModel, CorsModel, RouteModel } from '../model/app-model';
+import { effectiveCors } from '../model/effective-cors';
+import { groupByPath } from '../model/group-by-path';
 import { API_HANDLER_ID } from '../model/names';
 import type { JsonObject } from './cfn';
-import { effectiveCors, preflightOperation } from './swagger-cors';
+import { preflightOperation } from './swagger-cors';
 import { lambdaInvocationUri, operationSecurity, routeSecurityDefinitions } from './swagger-security';
 
 export interface SwaggerOptions {
@@ -42,13 +44,6 @@ export function emitSwagger(model: AppModel, config: ResolvedConfig, options: Sw
     doc['x-amazon-apigateway-endpoint-configuration'] = { vpcEndpointIds: [...config.apiGatewayEndpointVpce] };
   }
   return doc;
-}
-
-/** Routes grouped by path, paths in first-registration order. */
-function groupByPath(routes: readonly RouteModel[]): Map<string, RouteModel[]> {
-  const byPath = new Map<string, RouteModel[]>();
-  for (const route of routes) byPath.set(route.path, [...(byPath.get(route.path) ?? []), route]);
-  return byPath;
 }
 
 /**

@@ -2,7 +2,8 @@
  * The source half of the pipeline, per `--source`: what it adds to the template, the
  * pipeline's Source action, and what the pipeline role needs to run that action.
  */
-import { assertNever, getAtt, ref, sub, type JsonObject } from '../emit/cfn';
+import { assertNever } from '../assert-never';
+import { getAtt, ref, sub, type JsonObject } from '../emit/cfn';
 import { allow, serviceRole } from './iam';
 import { ARTIFACT, ID, NAME, PARAM, arn } from './pipeline-names';
 import type { PipelineSource } from './pipeline-options';

@@ -1,5 +1,5 @@
 import type { FunctionModel } from '../model/app-model';
-import { assertNever } from './assert-never';
+import { assertNever } from '../assert-never';
 
 /** How messages name a registration: `app.schedule(...)` is "schedule". */
 export function describeFunction(kind: FunctionModel['kind']): string {

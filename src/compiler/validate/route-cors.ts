@@ -1,11 +1,8 @@
 import type { AppModel, CorsModel, RouteModel } from '../model/app-model';
 import { error, type Diagnostic } from '../diagnostics/diagnostic';
 import { corsHeaders } from '../../runtime/cors';
-
-/** The CORS configuration a route answers with: its own, else the app's default. */
-export function effectiveCors(route: RouteModel, model: AppModel): CorsModel | false {
-  return route.cors ?? model.cors;
-}
+import { effectiveCors } from '../model/effective-cors';
+import { groupByPath } from '../model/group-by-path';
 
 /**
  * Chalice's `validate_routes`: CORS views on one path must agree (equal when they produce the
@@ -17,12 +14,6 @@ export function validateCors(model: AppModel): Diagnostic[] {
     if (withCors.length === 0) return [];
     return [...differingCors(path, withCors, model), ...explicitOptions(path, routes)];
   });
-}
-
-function groupByPath(routes: readonly RouteModel[]): Map<string, RouteModel[]> {
-  const groups = new Map<string, RouteModel[]>();
-  for (const route of routes) groups.set(route.path, [...(groups.get(route.path) ?? []), route]);
-  return groups;
 }
 
 function differingCors(path: string, routes: RouteModel[], model: AppModel): Diagnostic[] {

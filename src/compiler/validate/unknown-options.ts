@@ -10,7 +10,8 @@ export function validateUnknownOptions(model: AppModel): Diagnostic[] {
   const routes = model.routes.flatMap((route) => route.unknownOptions.map((key) =>
     error('APPC315', `unknown route option '${key}'`, remedy(key, optionNames('route')), route.location)));
   const functions = model.functions.flatMap((fn) => fn.unknownOptions.map((key) =>
-    error('APPC316', `unknown ${describeFunction(fn.kind)} option '${key}'`, remedy(key, optionNames(methodOf(fn.kind))), fn.location)));
+    error('APPC316', `unknown ${describeFunction(fn.kind)} option '${key}'`,
+      remedy(key, optionNames(methodOf(fn.kind))), fn.location)));
   return [...routes, ...functions];
 }
 
