@@ -5,7 +5,7 @@ import { locationOf } from './locations';
 import { skipOuterExpressions } from './outer-expressions';
 import type { RegistrationMethod } from '../../runtime/registrations';
 import type { CollectedItem, Setting } from './registration';
-import { REGISTRATION_METHODS, type RuntimeSymbols } from './runtime-symbols';
+import { isRegistrationShape, type RuntimeSymbols } from './runtime-symbols';
 
 export interface Collected {
   apps: Array<{ declaration: ts.VariableDeclaration; expression: ts.NewExpression }>;
