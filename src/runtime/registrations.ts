@@ -50,7 +50,15 @@ export interface RegistrationSpec {
 
 const NAME = { type: 'string' } as const;
 const BATCHING_WINDOW = { type: 'number', default: 0 } as const;
-const STREAM = { type: 'string', default: 'LATEST' } as const;
+/** Kinesis and DynamoDB streams' settings after the stream itself. */
+const STREAM_SETTINGS = {
+  batchSize: { type: 'number', default: 100 }, startingPosition: { type: 'string', default: 'LATEST' },
+  maximumBatchingWindowInSeconds: BATCHING_WINDOW,
+} as const;
+/** An event source: `app.onX(options, handler)`, a function named as DESIGN.md §2 says, prefixed in blueprints. */
+const EVENT_SOURCE = {
+  receivers: 'App and Blueprint', optionsArgument: 'required', handler: true, names: 'function', namePrefix: true,
+} as const;
 
 /** The registrations, by method name. */
 export const REGISTRATIONS = {
@@ -82,13 +90,11 @@ export const REGISTRATIONS = {
     options: { name: NAME },
   },
   onSnsMessage: {
-    kind: 'sns', receivers: 'App and Blueprint', optionsArgument: 'required', handler: true,
-    names: 'function', namePrefix: true,
+    kind: 'sns', ...EVENT_SOURCE,
     options: { name: NAME, topic: { type: 'string', required: true } },
   },
   onSqsMessage: {
-    kind: 'sqs', receivers: 'App and Blueprint', optionsArgument: 'required', handler: true,
-    names: 'function', namePrefix: true,
+    kind: 'sqs', ...EVENT_SOURCE,
     options: {
       name: NAME, queue: { type: 'string' }, queueArn: { type: 'string' }, batchSize: { type: 'number', default: 1 },
       maximumBatchingWindowInSeconds: BATCHING_WINDOW, maximumConcurrency: { type: 'number' },
@@ -96,29 +102,19 @@ export const REGISTRATIONS = {
     exactlyOneOf: ['queue', 'queueArn'],
   },
   onCWEvent: {
-    kind: 'cw-event', receivers: 'App and Blueprint', optionsArgument: 'required', handler: true,
-    names: 'function', namePrefix: true,
+    kind: 'cw-event', ...EVENT_SOURCE,
     options: { name: NAME, eventPattern: { type: 'json', required: true } },
   },
   onKinesisRecord: {
-    kind: 'kinesis', receivers: 'App and Blueprint', optionsArgument: 'required', handler: true,
-    names: 'function', namePrefix: true,
-    options: {
-      name: NAME, stream: { type: 'string', required: true }, batchSize: { type: 'number', default: 100 },
-      startingPosition: STREAM, maximumBatchingWindowInSeconds: BATCHING_WINDOW,
-    },
+    kind: 'kinesis', ...EVENT_SOURCE,
+    options: { name: NAME, stream: { type: 'string', required: true }, ...STREAM_SETTINGS },
   },
   onDynamoDBRecord: {
-    kind: 'dynamodb', receivers: 'App and Blueprint', optionsArgument: 'required', handler: true,
-    names: 'function', namePrefix: true,
-    options: {
-      name: NAME, streamArn: { type: 'string', required: true }, batchSize: { type: 'number', default: 100 },
-      startingPosition: STREAM, maximumBatchingWindowInSeconds: BATCHING_WINDOW,
-    },
+    kind: 'dynamodb', ...EVENT_SOURCE,
+    options: { name: NAME, streamArn: { type: 'string', required: true }, ...STREAM_SETTINGS },
   },
   onS3Event: {
-    kind: 's3', receivers: 'App and Blueprint', optionsArgument: 'required', handler: true,
-    names: 'function', namePrefix: true,
+    kind: 's3', ...EVENT_SOURCE,
     options: {
       name: NAME, bucket: { type: 'string', required: true },
       events: { type: 'strings', default: ['s3:ObjectCreated:*'] },

@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { optionNames, REGISTRATIONS } from '../../runtime/registrations';
 import { error, type Diagnostic } from '../diagnostics/diagnostic';
 import type { FunctionModel, HandlerModel, RouteModel } from '../model/app-model';
 import { arity, callShape, optionsIndex } from './call-shape';
@@ -9,7 +10,6 @@ import { describeHandler } from './handler';
 import { locationOf } from './locations';
 import { authorizerUse, corsModel, evaluateOptions, isAuthorizerValue, notKnown, notStatic, Options, scheduleExpression } from './options';
 import type { FunctionMethod, Registration } from './registration';
-import { optionNames } from '../../runtime/registrations';
 import { readOptions } from './registration-options';
 
 const AUTHORIZER_VALUE =
@@ -71,8 +71,9 @@ export class Interpreter {
     const location = locationOf(reg.call, this.projectDir);
     const unknownOptions = options.unknown(optionNames(reg.method));
     // DESIGN.md §2 "Names": options.name, the handler's own name, the const it is assigned to.
+    const constName = REGISTRATIONS[reg.method].names === 'function' ? reg.constName : null;
     const base = (given: string | undefined) => {
-      const name = given ?? handler.ownName ?? reg.constName;
+      const name = given ?? handler.ownName ?? constName;
       return { name, localName: name, handler, location, unknownOptions };
     };
     return functionModel(reg.method, options, base, expression);
