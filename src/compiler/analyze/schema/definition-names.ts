@@ -1,0 +1,69 @@
+import { ts } from 'ts-morph';
+import { isLiteral, literalValue } from './literal-schema';
+import type { SchemaContext } from './schema-context';
+
+/** Model names are alphanumeric (API Gateway's rule for model names). */
+export function alphanumeric(name: string): string {
+  return name.replace(/[^A-Za-z0-9]/g, '');
+}
+
+/**
+ * The name a type's definition starts from: its TypeScript name, the names of its type
+ * arguments appended (`Page<Todo>` -> `PageTodo`, `Page<Todo[]>` -> `PageTodoArray`).
+ */
+export function baseName(ctx: SchemaContext, symbolName: string, args: readonly ts.Type[]): string {
+  return alphanumeric(symbolName + args.map((a) => argName(ctx, a)).join('')) || 'Type';
+}
+
+function argName(ctx: SchemaContext, type: ts.Type): string {
+  const { checker } = ctx;
+  if (type.aliasSymbol) return baseName(ctx, type.aliasSymbol.name, type.aliasTypeArguments ?? []);
+  if (isLiteral(type)) return capitalize(String(literalValue(type)));
+  if (type.flags & ts.TypeFlags.String) return 'String';
+  if (type.flags & ts.TypeFlags.Number) return 'Number';
+  if (type.flags & ts.TypeFlags.Boolean) return 'Boolean';
+  if (type.flags & ts.TypeFlags.Null) return 'Null';
+  if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return 'Any';
+  if (checker.isArrayType(type)) return `${argName(ctx, checker.getTypeArguments(type as ts.TypeReference)[0])}Array`;
+  if (type.isUnion()) return type.types.map((t) => argName(ctx, t)).join('Or');
+  const symbol = type.symbol;
+  if (symbol && symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.Class | ts.SymbolFlags.Enum)) {
+    const reference = (type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference ? (type as ts.TypeReference) : undefined;
+    const parameters = reference ? ((reference.target as ts.InterfaceType).typeParameters?.length ?? 0) : 0;
+    return baseName(ctx, symbol.name, reference ? checker.getTypeArguments(reference).slice(0, parameters) : []);
+  }
+  return 'Object';
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A definition to name: its base name and a key that orders those sharing it. */
+export interface NameRequest {
+  base: string;
+  order: string;
+}
+
+/**
+ * Final names, in request order. Requests sharing a base name are ordered by `order`
+ * (where their types are declared); the first keeps the name, the others get the first
+ * free `<Name>2`, `<Name>3`, ... A name never depends on which route was analysed first.
+ */
+export function assignNames(requests: readonly NameRequest[]): string[] {
+  const taken = new Set(requests.map((r) => r.base));
+  const names = new Array<string>(requests.length);
+  const groups = new Map<string, number[]>();
+  requests.forEach((r, i) => groups.set(r.base, [...(groups.get(r.base) ?? []), i]));
+  for (const base of [...groups.keys()].sort()) {
+    const members = groups.get(base)!.sort((a, b) => (requests[a].order < requests[b].order ? -1 : requests[a].order > requests[b].order ? 1 : a - b));
+    names[members[0]] = base;
+    let suffix = 2;
+    for (const index of members.slice(1)) {
+      while (taken.has(`${base}${suffix}`)) suffix++;
+      names[index] = `${base}${suffix}`;
+      taken.add(names[index]);
+    }
+  }
+  return names;
+}

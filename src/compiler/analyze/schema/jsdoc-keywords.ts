@@ -1,0 +1,72 @@
+import { ts } from 'ts-morph';
+import { closestName } from '../../config/did-you-mean';
+import type { JsonSchema, JsonSchemaType } from '../../model/json-schema';
+import { report, type SchemaContext } from './schema-context';
+import { BOUNDS, KNOWN_FORMATS, TAG_SPECS, type TagTarget } from './tag-values';
+
+const TARGET_TYPES: Record<Exclude<TagTarget, 'any'>, { types: JsonSchemaType[]; noun: string }> = {
+  string: { types: ['string'], noun: 'strings' },
+  number: { types: ['number', 'integer'], noun: 'numbers' },
+  array: { types: ['array'], noun: 'arrays' },
+};
+
+/**
+ * `schema` with the JSDoc of `symbol` (a property, a type alias, an interface): its text
+ * as `description`, its constraint tags (`@minLength 1`) as the keywords of the same name.
+ * A malformed value, a tag on a type it does not apply to, an unknown `@format` and
+ * crossed bounds are diagnostics at the tag; the tag is then left out.
+ */
+export function withDocs(ctx: SchemaContext, schema: JsonSchema, symbol: ts.Symbol | undefined): JsonSchema {
+  if (!symbol) return schema;
+  const description = ts.displayPartsToString(symbol.getDocumentationComment(ctx.checker)).trim();
+  const keywords = tagKeywords(ctx, schema, symbol);
+  if (description === '' && Object.keys(keywords).length === 0) return schema;
+  return { ...schema, ...(description ? { description } : {}), ...keywords };
+}
+
+function tagKeywords(ctx: SchemaContext, schema: JsonSchema, symbol: ts.Symbol): Record<string, unknown> {
+  const keywords: Record<string, unknown> = {};
+  const at: Record<string, ts.JSDocTag> = {};
+  for (const tag of (symbol.declarations ?? []).flatMap((d) => ts.getJSDocTags(d))) {
+    const name = tag.tagName.text;
+    const spec = TAG_SPECS[name];
+    if (!spec) continue;
+    const text = (ts.getTextOfJSDocComment(tag.comment) ?? '').trim();
+    if (!applies(ctx, spec.applies, schema, name, tag)) continue;
+    const parsed = spec.parse(text, schemaTypes(schema)?.includes('string') ?? true);
+    if (!parsed.ok) {
+      report(ctx, 'APPC270', `@${name} ${text}: expects ${parsed.expected}`, `Write @${name} followed by ${parsed.expected}.`, tag);
+      continue;
+    }
+    if (name === 'format' && !KNOWN_FORMATS.includes(parsed.value as string)) {
+      const near = closestName(parsed.value as string, KNOWN_FORMATS);
+      report(ctx, 'APPC272', `@format ${text}: not a format the validators know`, `${near ? `Did you mean ${near}? ` : ''}Known formats: ${KNOWN_FORMATS.join(', ')}.`, tag);
+      continue;
+    }
+    keywords[name] = parsed.value;
+    at[name] = tag;
+  }
+  for (const [low, high] of BOUNDS) {
+    if (typeof keywords[low] === 'number' && typeof keywords[high] === 'number' && keywords[low] > keywords[high]) {
+      report(ctx, 'APPC273', `@${high} ${keywords[high]} is below @${low} ${keywords[low]}: no value can satisfy both`, `Make @${low} at most @${high}.`, at[high]);
+      delete keywords[low];
+      delete keywords[high];
+    }
+  }
+  return keywords;
+}
+
+/** Whether a tag applies to the schema's types; a reference or an unconstrained schema takes any tag. */
+function applies(ctx: SchemaContext, target: TagTarget, schema: JsonSchema, name: string, tag: ts.JSDocTag): boolean {
+  const types = schemaTypes(schema);
+  if (target === 'any' || types === undefined) return true;
+  const { types: wanted, noun } = TARGET_TYPES[target];
+  if (types.some((t) => wanted.includes(t))) return true;
+  report(ctx, 'APPC271', `@${name} applies to ${noun}, and this is ${types.filter((t) => t !== 'null').join(' | ') || 'null'}`, `Remove @${name}, or put it on a property of a type it constrains.`, tag);
+  return false;
+}
+
+function schemaTypes(schema: JsonSchema): JsonSchemaType[] | undefined {
+  if (schema.type === undefined) return undefined;
+  return Array.isArray(schema.type) ? schema.type : [schema.type];
+}

@@ -1,0 +1,124 @@
+import * as path from 'node:path';
+import { ts } from 'ts-morph';
+import type { Diagnostic } from '../../diagnostics/diagnostic';
+import { definitionRef, orderSchema, type JsonSchema, type SchemaDefinitions } from '../../model/json-schema';
+import { relativePath } from '../locations';
+import { convertType } from './convert-type';
+import { alphanumeric, assignNames, baseName, type NameRequest } from './definition-names';
+import type { SchemaContext } from './schema-context';
+import { withoutAbsent } from './union-schema';
+
+/** One converted root (a request body, a query, a response). */
+export interface SchemaRoot {
+  /**
+   * `{ $ref: '#/definitions/<Name>' }` for any type that constrains something (an
+   * anonymous type gets the caller's name); `{}` for `unknown`, `any`, `void`.
+   */
+  schema: JsonSchema;
+  /** The type includes `undefined` or `void`: the value may be absent (a body that is not required). */
+  optional: boolean;
+}
+
+export interface BuiltSchemas {
+  /** Every named schema the roots use, sorted by name, keys in a fixed order. */
+  definitions: SchemaDefinitions;
+  /** In the order `add` was called. */
+  roots: SchemaRoot[];
+  diagnostics: Diagnostic[];
+}
+
+export interface SchemaBuilder {
+  /**
+   * Converts `type`, written at `node`, and returns the index of its root in `finish().roots`.
+   * `name` names it when it has no name of its own (`CreateTodoBody`, `ListTodosResponse`).
+   */
+  add(type: ts.Type, node: ts.Node, name: string): number;
+  /** The definitions with their final names, and the roots referring to them. */
+  finish(): BuiltSchemas;
+}
+
+interface PendingRoot {
+  schema: JsonSchema;
+  optional: boolean;
+  /** Set for an anonymous root: its schema goes to `definitions` under `name`. */
+  anonymous?: { name: string; body: JsonSchema };
+}
+
+/**
+ * Converts the TypeScript types of an app's handlers to JSON Schema (DESIGN.md section 9)
+ * through `program`'s type checker. One builder per app: the roots share definitions, and
+ * names are assigned once every type is known, so they do not depend on route order.
+ * @example
+ * const schemas = createSchemaBuilder(program, projectDir);
+ * const body = schemas.add(checker.getTypeFromTypeNode(bodyNode), bodyNode, 'CreateTodoBody');
+ * const { definitions, roots, diagnostics } = schemas.finish(); // roots[body].schema: { $ref: '#/definitions/NewTodo' }
+ */
+export function createSchemaBuilder(program: ts.Program, projectDir: string): SchemaBuilder {
+  const ctx: SchemaContext = {
+    checker: program.getTypeChecker(),
+    program,
+    projectDir: path.resolve(projectDir),
+    diagnostics: [],
+    reported: new Set(),
+    definitions: new Map(),
+    anonymousInProgress: new Set(),
+    root: undefined,
+    convert: (type, node) => convertType(ctx, type, node),
+  };
+  const roots: PendingRoot[] = [];
+  return {
+    add(type, node, name) {
+      ctx.root = { name, node };
+      roots.push(convertRoot(ctx, type, node, name));
+      ctx.root = undefined;
+      return roots.length - 1;
+    },
+    finish: () => finish(ctx, roots),
+  };
+}
+
+function convertRoot(ctx: SchemaContext, type: ts.Type, node: ts.Node, name: string): PendingRoot {
+  const { members, absent } = withoutAbsent(type);
+  if (members.length === 0) return { schema: {}, optional: true };
+  const schema = ctx.convert(members.length === 1 ? members[0] : type, node);
+  if (schema.$ref !== undefined || Object.keys(schema).length === 0) return { schema, optional: absent };
+  return { schema: { $ref: '' }, optional: absent, anonymous: { name: alphanumeric(name) || 'Model', body: schema } };
+}
+
+function finish(ctx: SchemaContext, roots: PendingRoot[]): BuiltSchemas {
+  const named = [...ctx.definitions.values()];
+  const anonymous = roots.flatMap((root, index) => (root.anonymous ? [{ root, index }] : []));
+  const requests: NameRequest[] = [
+    ...named.map((d) => ({ base: baseName(ctx, d.symbolName, d.args), order: `0|${relativeAt(ctx, d.declaredAt)}|${d.args.map((a) => argKey(ctx, a)).join(',')}` })),
+    ...anonymous.map(({ root, index }) => ({ base: root.anonymous!.name, order: `1|${String(index).padStart(6, '0')}` })),
+  ];
+  const names = assignNames(requests);
+  const definitions: Array<[string, JsonSchema]> = [];
+  named.forEach((d, i) => {
+    for (const ref of d.refs) ref.$ref = definitionRef(names[i]);
+    definitions.push([names[i], d.schema]);
+  });
+  anonymous.forEach(({ root }, i) => {
+    const name = names[named.length + i];
+    root.schema.$ref = definitionRef(name);
+    definitions.push([name, root.anonymous!.body]);
+  });
+  definitions.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return {
+    definitions: Object.fromEntries(definitions.map(([name, schema]) => [name, orderSchema(schema)])),
+    roots: roots.map((r) => ({ schema: orderSchema(r.schema), optional: r.optional })),
+    diagnostics: ctx.diagnostics,
+  };
+}
+
+function relativeAt(ctx: SchemaContext, declaredAt: string): string {
+  const colon = declaredAt.lastIndexOf(':');
+  return colon === -1 ? declaredAt : `${relativePath(ctx.projectDir, declaredAt.slice(0, colon))}${declaredAt.slice(colon)}`;
+}
+
+/** Orders two instantiations with same-named arguments (`Page<Todo>` of two different `Todo`s) by where the arguments are declared. */
+function argKey(ctx: SchemaContext, type: ts.Type): string {
+  const declaration = (type.aliasSymbol ?? type.symbol)?.declarations?.[0];
+  if (!declaration) return ctx.checker.typeToString(type);
+  return `${relativePath(ctx.projectDir, declaration.getSourceFile().fileName)}:${String(declaration.getStart()).padStart(9, '0')}`;
+}
