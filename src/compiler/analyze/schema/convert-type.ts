@@ -55,14 +55,24 @@ function objectTypeSchema(ctx: SchemaContext, type: ts.ObjectType | ts.Intersect
 
 /**
  * `A & B` of object types is one object with the properties of both (draft 4's `allOf`
- * is left out of API Gateway models, so the intersection is resolved here). A primitive
- * with object types (`string & { __brand: 'Id' }`, a branded type) is the primitive.
+ * is left out of API Gateway models, so the intersection is resolved here). Primitives
+ * with object types (`string & { __brand: 'Id' }`, a branded type) are the primitive;
+ * string-like ones together (`Lowercase<string> & \`a${string}\``) are a string.
  */
 function intersectionSchema(ctx: SchemaContext, type: ts.IntersectionType, node: ts.Node): JsonSchema {
   for (const member of type.types) if (reportUnsupported(ctx, member, node)) return {};
   const primitives = type.types.filter((m) => !(m.flags & ts.TypeFlags.Object));
-  if (primitives.length === 0) return objectTypeSchema(ctx, type, node);
   if (primitives.length === 1) return ctx.convert(primitives[0], node);
-  report(ctx, 'APPC269', `'${textOf(node)}': an intersection of ${primitives.map((p) => ctx.checker.typeToString(p)).join(' and ')} has no JSON form`, 'Intersect object types only, or a single primitive with object "brands".', node);
+  for (const [flag, schema] of PRIMITIVE_KINDS) if (primitives.length > 0 && primitives.every((p) => p.flags & flag)) return { ...schema };
+  const arrays = type.types.filter((m) => ctx.checker.isArrayType(m) || ctx.checker.isTupleType(m));
+  if (primitives.length === 0 && arrays.length === 0) return objectTypeSchema(ctx, type, node);
+  const parts = [...primitives, ...arrays].map((p) => ctx.checker.typeToString(p)).join(' and ');
+  report(ctx, 'APPC269', `'${textOf(node)}': an intersection with ${parts} has no JSON form`, 'Intersect object types only (or one primitive with object "brands"); for arrays, intersect the element types: Array<A & B>.', node);
   return {};
 }
+
+const PRIMITIVE_KINDS: ReadonlyArray<[ts.TypeFlags, JsonSchema]> = [
+  [ts.TypeFlags.StringLike, { type: 'string' }],
+  [ts.TypeFlags.NumberLike, { type: 'number' }],
+  [ts.TypeFlags.BooleanLike, { type: 'boolean' }],
+];

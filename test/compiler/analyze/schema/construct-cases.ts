@@ -95,7 +95,7 @@ interface Roots {
 interface B { b?: number }
 type AB = A & B;
 type UserId = string & { readonly __brand: 'UserId' };
-interface Roots { AB: AB; Inline: A & { c: boolean }; Id: { id: UserId } }`,
+interface Roots { AB: AB; Inline: A & { c: boolean }; Id: { id: UserId }; Text: Lowercase<string> & \`a\${string}\` }`,
   },
   unions: {
     'app.ts': `interface Cat { meow: boolean }
