@@ -20,9 +20,10 @@ export function orderMembers(checker: ts.TypeChecker, members: readonly ts.Type[
   const keyed = members.map((type) => {
     // A written member may stand for several (`boolean` for true and false, an alias of a union).
     const index = written.findIndex((w) => w.type === type || (w.type.isUnion() && w.type.types.includes(type)));
-    return { type, node: index === -1 ? node : written[index].node, writtenAt: index === -1 ? written.length : index, declared: declaredAt(type), value: valueKey(checker, type) };
+    return { type, node: index === -1 ? node : written[index].node, writtenAt: index === -1 ? written.length : index, declared: declaredAt(type) };
   });
-  keyed.sort((a, b) => a.writtenAt - b.writtenAt || compare(a.declared, b.declared) || compare(a.value, b.value));
+  // valueKey prints a non-literal type: only needed to break a tie.
+  keyed.sort((a, b) => a.writtenAt - b.writtenAt || compare(a.declared, b.declared) || compare(valueKey(checker, a.type), valueKey(checker, b.type)));
   return keyed.map(({ type, node: n }) => ({ type, node: n }));
 }
 
