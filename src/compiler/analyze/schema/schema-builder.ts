@@ -54,6 +54,12 @@ interface PendingRoot {
  * const { definitions, roots, diagnostics } = schemas.finish(); // roots[body].schema: { $ref: '#/definitions/NewTodo' }
  */
 export function createSchemaBuilder(program: ts.Program, projectDir: string): SchemaBuilder {
+  // Without TypeScript's lib files `string[]` has no Array to be an instance of, and `Record`,
+  // `Partial` and `Date` do not resolve: the schemas would be silently wrong. The analysis
+  // program loads no libs for speed (analyze/program.ts), so models need one that does.
+  if (!program.getSourceFiles().some((file) => program.isSourceFileDefaultLibrary(file))) {
+    throw new Error('createSchemaBuilder needs a program with TypeScript\'s lib files (Array, Record, Date)');
+  }
   const ctx: SchemaContext = {
     checker: program.getTypeChecker(),
     program,

@@ -16,8 +16,8 @@ const PARSED_LIBS = new Map<string, ts.SourceFile>();
  * with TypeScript's lib files, as `appc package` will check handler types. A file under
  * `node_modules/` resolves as an installed package.
  */
-export function programOf(files: Record<string, string>): ts.Program {
-  const texts = new Map([...LIBS, ...Object.entries(files).map(([name, text]) => [path.posix.join(PROJECT_DIR, name), text] as const)]);
+export function programOf(files: Record<string, string>, withLibs = true): ts.Program {
+  const texts = new Map([...(withLibs ? LIBS : []), ...Object.entries(files).map(([name, text]) => [path.posix.join(PROJECT_DIR, name), text] as const)]);
   const options: ts.CompilerOptions = { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts'], module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10, types: [] };
   const host = ts.createCompilerHost(options);
   host.getDefaultLibLocation = () => libFolderInMemoryPath;
