@@ -1,4 +1,4 @@
-import type { JsonSchema, SchemaDefinitions } from './json-schema';
+import { mapProperties, type JsonSchema, type SchemaDefinitions } from './json-schema';
 
 /**
  * The part of a schema API Gateway models enforce. Models are JSON Schema draft 4, and
@@ -20,15 +20,17 @@ import type { JsonSchema, SchemaDefinitions } from './json-schema';
  * - `Int32`/`Int64` and `decimal` number formats "are not supported": a number's
  *   `format` is dropped.
  *
- * Every rule removes a constraint and adds none, so the model accepts everything the full
- * schema accepts (a `not` that would lose a keyword goes whole): the gateway never rejects a request the handler's types allow, and the
- * runtime enforces the whole schema after it. (API Gateway's other rule, that a method
+ * Every rule removes a constraint and adds none (a `not` that would lose a keyword goes
+ * whole), so the model accepts everything the full schema accepts: the gateway never
+ * rejects a request the handler's types allow, and the runtime enforces the whole schema
+ * after it. (API Gateway's other rule, that a method
  * response's schema be an object or a `$ref`, holds because every root is a `$ref`.)
  */
 export function gatewayModelSchema(schema: JsonSchema): JsonSchema {
   const out: JsonSchema = {};
   for (const [key, value] of Object.entries(schema) as Array<[keyof JsonSchema, unknown]>) {
-    if (DROPPED.has(key) || (key === 'format' && isNumeric(schema)) || (key === 'not' && !keepsAll(value as JsonSchema))) continue;
+    const unsupported = DROPPED.has(key) || (key === 'format' && isNumeric(schema));
+    if (unsupported || (key === 'not' && !keepsAll(value as JsonSchema))) continue;
     (out as Record<string, unknown>)[key] = gatewayValue(key, value);
   }
   return out;
@@ -36,12 +38,13 @@ export function gatewayModelSchema(schema: JsonSchema): JsonSchema {
 
 /** `gatewayModelSchema` of every definition (names and order unchanged). */
 export function gatewayModelDefinitions(definitions: SchemaDefinitions): SchemaDefinitions {
-  return Object.fromEntries(Object.entries(definitions).map(([name, schema]) => [name, gatewayModelSchema(schema)]));
+  return mapProperties(definitions, gatewayModelSchema);
 }
 
 /** Keywords API Gateway models do not support (see above); `discriminator` and `readOnly` are never written by appc. */
 const DROPPED: ReadonlySet<string> = new Set([
-  'additionalProperties', 'anyOf', 'oneOf', 'allOf', 'discriminator', 'example', 'readOnly', 'exclusiveMinimum', 'minItems', 'maxItems',
+  'additionalProperties', 'anyOf', 'oneOf', 'allOf', 'discriminator', 'example', 'readOnly', 'exclusiveMinimum',
+  'minItems', 'maxItems',
 ]);
 
 /**
@@ -64,7 +67,7 @@ function gatewayValue(key: keyof JsonSchema, value: unknown): unknown {
     case 'additionalItems':
       return typeof value === 'boolean' ? value : gatewayModelSchema(value as JsonSchema);
     case 'properties':
-      return Object.fromEntries(Object.entries(value as Record<string, JsonSchema>).map(([name, s]) => [name, gatewayModelSchema(s)]));
+      return mapProperties(value as Record<string, JsonSchema>, gatewayModelSchema);
     default:
       return value;
   }

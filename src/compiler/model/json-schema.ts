@@ -63,6 +63,13 @@ export function refName(ref: string): string | undefined {
   return ref.startsWith('#/definitions/') ? ref.slice('#/definitions/'.length) : undefined;
 }
 
+/** `properties` (or `definitions`) with `change` applied to each schema. */
+export function mapProperties(
+  properties: Record<string, JsonSchema>, change: (schema: JsonSchema) => JsonSchema,
+): Record<string, JsonSchema> {
+  return Object.fromEntries(Object.entries(properties).map(([name, schema]) => [name, change(schema)]));
+}
+
 /** A copy of `schema` (and every schema inside it) with its keys in `SCHEMA_KEYWORDS` order. */
 export function orderSchema(schema: JsonSchema): JsonSchema {
   const out: Record<string, unknown> = {};
@@ -87,7 +94,7 @@ function orderValue(key: keyof JsonSchema, value: unknown): unknown {
     case 'oneOf':
       return (value as JsonSchema[]).map(orderSchema);
     case 'properties':
-      return Object.fromEntries(Object.entries(value as Record<string, JsonSchema>).map(([name, s]) => [name, orderSchema(s)]));
+      return mapProperties(value as Record<string, JsonSchema>, orderSchema);
     default:
       return value;
   }

@@ -28,13 +28,15 @@ function structureOf(ctx: SchemaContext, type: ts.Type, node: ts.Node): JsonSche
   if (flags & ts.TypeFlags.Null) return { type: 'null' };
   if (type.isUnion()) return unionSchema(ctx, type, node);
   if (isLiteral(type)) return literalSchema([literalValue(type)], false);
-  if (flags & (ts.TypeFlags.String | ts.TypeFlags.TemplateLiteral | ts.TypeFlags.StringMapping)) return { type: 'string' };
+  if (flags & ts.TypeFlags.StringLike) return { type: 'string' };
   if (flags & ts.TypeFlags.Number) return { type: 'number' };
   if (flags & ts.TypeFlags.Boolean) return { type: 'boolean' };
   if (flags & ts.TypeFlags.NonPrimitive) return { type: 'object' };
   if (type.isIntersection()) return intersectionSchema(ctx, type, node);
   if (flags & ts.TypeFlags.Object) return objectTypeSchema(ctx, type as ts.ObjectType, node);
-  report(ctx, 'APPC267', `'${textOf(node)}': the type ${ctx.checker.typeToString(type)} has no JSON Schema form`, 'Use a type made of primitives, arrays and plain object types.', node);
+  const what = ctx.checker.typeToString(type);
+  report(ctx, 'APPC267', `'${textOf(node)}': the type ${what} has no JSON Schema form`,
+    'Use a type made of primitives, arrays and plain object types.', node);
   return {};
 }
 
@@ -42,7 +44,8 @@ function objectTypeSchema(ctx: SchemaContext, type: ts.ObjectType | ts.Intersect
   if (ctx.checker.isTupleType(type)) return tupleSchema(ctx, type as ts.TypeReference, node);
   if (ctx.checker.isArrayType(type)) return arraySchema(ctx, type as ts.TypeReference, node);
   if (ctx.anonymousInProgress.has(type)) {
-    report(ctx, 'APPC268', `'${textOf(node)}': this anonymous type contains itself, and a schema can only refer to a named type`, 'Declare it as an interface or a type alias, so the schema can refer to it by name.', node);
+    report(ctx, 'APPC268', `'${textOf(node)}': this anonymous type contains itself, and a schema can only refer to a named type`,
+      'Declare it as an interface or a type alias, so the schema can refer to it by name.', node);
     return {};
   }
   ctx.anonymousInProgress.add(type);
@@ -63,11 +66,13 @@ function intersectionSchema(ctx: SchemaContext, type: ts.IntersectionType, node:
   for (const member of type.types) if (reportUnsupported(ctx, member, node)) return {};
   const primitives = type.types.filter((m) => !(m.flags & ts.TypeFlags.Object));
   if (primitives.length === 1) return ctx.convert(primitives[0], node);
-  for (const [flag, schema] of PRIMITIVE_KINDS) if (primitives.length > 0 && primitives.every((p) => p.flags & flag)) return { ...schema };
+  const kind = primitives.length > 0 && PRIMITIVE_KINDS.find(([flag]) => primitives.every((p) => p.flags & flag));
+  if (kind) return { ...kind[1] };
   const arrays = type.types.filter((m) => ctx.checker.isArrayType(m) || ctx.checker.isTupleType(m));
   if (primitives.length === 0 && arrays.length === 0) return objectTypeSchema(ctx, type, node);
   const parts = [...primitives, ...arrays].map((p) => ctx.checker.typeToString(p)).join(' and ');
-  report(ctx, 'APPC269', `'${textOf(node)}': an intersection with ${parts} has no JSON form`, 'Intersect object types only (or one primitive with object "brands"); for arrays, intersect the element types: Array<A & B>.', node);
+  report(ctx, 'APPC269', `'${textOf(node)}': an intersection with ${parts} has no JSON form`,
+    'Intersect object types only (or one primitive with object "brands"); for arrays, intersect the element types: Array<A & B>.', node);
   return {};
 }
 

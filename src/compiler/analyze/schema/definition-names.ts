@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import { isLiteral, literalValue } from './literal-schema';
+import { referenceArguments } from './named-types';
 import type { SchemaContext } from './schema-context';
 
 /** Model names are alphanumeric (API Gateway's rule for model names). */
@@ -29,11 +30,13 @@ function argName(ctx: SchemaContext, type: ts.Type): string {
   if (type.isUnion()) return type.types.map((t) => argName(ctx, t)).sort().join('Or');
   const symbol = type.symbol;
   if (symbol && symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.Class | ts.SymbolFlags.Enum)) {
-    const reference = (type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference ? (type as ts.TypeReference) : undefined;
-    const parameters = reference ? ((reference.target as ts.InterfaceType).typeParameters?.length ?? 0) : 0;
-    return baseName(ctx, symbol.name, reference ? checker.getTypeArguments(reference).slice(0, parameters) : []);
+    return baseName(ctx, symbol.name, referenceArguments(checker, type));
   }
   return 'Object';
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function capitalize(text: string): string {
@@ -57,7 +60,8 @@ export function assignNames(requests: readonly NameRequest[]): string[] {
   const groups = new Map<string, number[]>();
   requests.forEach((r, i) => groups.set(r.base, [...(groups.get(r.base) ?? []), i]));
   for (const base of [...groups.keys()].sort()) {
-    const members = groups.get(base)!.sort((a, b) => (requests[a].order < requests[b].order ? -1 : requests[a].order > requests[b].order ? 1 : a - b));
+    const byOrder = (a: number, b: number) => compare(requests[a].order, requests[b].order) || a - b;
+    const members = groups.get(base)!.sort(byOrder);
     names[members[0]] = base;
     let suffix = 2;
     for (const index of members.slice(1)) {

@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import { isLiteral, literalValue } from './literal-schema';
+import { declaredAtOf } from './named-types';
 import { unionMemberNodes } from './type-nodes';
 
 export interface OrderedMember {
@@ -20,25 +21,27 @@ export function orderMembers(checker: ts.TypeChecker, members: readonly ts.Type[
   const keyed = members.map((type) => {
     // A written member may stand for several (`boolean` for true and false, an alias of a union).
     const index = written.findIndex((w) => w.type === type || (w.type.isUnion() && w.type.types.includes(type)));
-    return { type, node: index === -1 ? node : written[index].node, writtenAt: index === -1 ? written.length : index, declared: declaredAt(type) };
+    const writtenAt = index === -1 ? written.length : index;
+    return { type, node: index === -1 ? node : written[index].node, writtenAt, declared: declaredAt(type) };
   });
   // valueKey prints a non-literal type: only needed to break a tie.
-  keyed.sort((a, b) => a.writtenAt - b.writtenAt || compare(a.declared, b.declared) || compare(valueKey(checker, a.type), valueKey(checker, b.type)));
+  keyed.sort((a, b) => a.writtenAt - b.writtenAt || compare(a.declared, b.declared)
+    || compare(valueKey(checker, a.type), valueKey(checker, b.type)));
   return keyed.map(({ type, node: n }) => ({ type, node: n }));
 }
 
-/** `file:000123` of the member's declaration (enum member, alias, interface); '' for anonymous types and plain literals. */
+/** Where the member is declared (enum member, alias, interface); '' for plain literals. */
 function declaredAt(type: ts.Type): string {
   const declaration = (type.aliasSymbol ?? type.symbol)?.declarations?.[0];
-  if (!declaration) return '';
-  return `${declaration.getSourceFile().fileName}:${String(declaration.getStart()).padStart(9, '0')}`;
+  return declaration ? declaredAtOf(declaration) : '';
 }
 
 function valueKey(checker: ts.TypeChecker, type: ts.Type): string {
   if (!isLiteral(type)) return `z${checker.typeToString(type)}`;
   const value = literalValue(type);
   // Numbers sort numerically: a fixed-width, order-preserving text of the value.
-  return typeof value === 'number' ? `n${numberKey(value)}` : `${typeof value === 'boolean' ? 'b' : 's'}${String(value)}`;
+  if (typeof value === 'number') return `n${numberKey(value)}`;
+  return `${typeof value === 'boolean' ? 'b' : 's'}${String(value)}`;
 }
 
 function numberKey(value: number): string {

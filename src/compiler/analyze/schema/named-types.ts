@@ -2,6 +2,7 @@ import { ts } from 'ts-morph';
 import type { JsonSchema } from '../../model/json-schema';
 import { withDocs } from './jsdoc-keywords';
 import type { Definition, SchemaContext } from './schema-context';
+import { isLibFile } from './unsupported';
 
 /** A type with a name of its own: an interface, class, enum or type alias (with the instantiation's type arguments). */
 export interface NamedType {
@@ -15,20 +16,27 @@ export interface NamedType {
  * their instantiations are converted inline.
  */
 export function namedTypeOf(ctx: SchemaContext, type: ts.Type): NamedType | undefined {
-  if (type.aliasSymbol && !isLib(ctx, type.aliasSymbol)) return { symbol: type.aliasSymbol, args: type.aliasTypeArguments ?? [] };
+  if (type.aliasSymbol && !isLib(ctx, type.aliasSymbol)) {
+    return { symbol: type.aliasSymbol, args: type.aliasTypeArguments ?? [] };
+  }
   const symbol = type.symbol;
   if (!symbol || isLib(ctx, symbol)) return undefined;
   if (symbol.flags & ts.SymbolFlags.Enum && type.isUnion()) return { symbol, args: [] };
   if (!(symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.Class)) || !(type.flags & ts.TypeFlags.Object)) return undefined;
-  const reference = (type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference ? (type as ts.TypeReference) : undefined;
-  if (!reference) return { symbol, args: [] };
+  return { symbol, args: referenceArguments(ctx.checker, type) };
+}
+
+/** The type arguments of an interface or class instantiation (`Page<Todo>`), without the checker's own `this` argument. */
+export function referenceArguments(checker: ts.TypeChecker, type: ts.Type): readonly ts.Type[] {
+  if (!(type.flags & ts.TypeFlags.Object) || !((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference)) return [];
+  const reference = type as ts.TypeReference;
   const parameters = (reference.target as ts.InterfaceType).typeParameters?.length ?? 0;
-  return { symbol, args: ctx.checker.getTypeArguments(reference).slice(0, parameters) };
+  return checker.getTypeArguments(reference).slice(0, parameters);
 }
 
 function isLib(ctx: SchemaContext, symbol: ts.Symbol): boolean {
   const declarations = symbol.declarations ?? [];
-  return declarations.length > 0 && declarations.every((d) => ctx.program.isSourceFileDefaultLibrary(d.getSourceFile()));
+  return declarations.length > 0 && declarations.every((d) => isLibFile(ctx, d));
 }
 
 /**
@@ -36,7 +44,9 @@ function isLib(ctx: SchemaContext, symbol: ts.Symbol): boolean {
  * definition is registered first, so a recursive type refers to itself). `body` converts
  * the type's structure; its diagnostics point into the type's declaration.
  */
-export function definitionRef(ctx: SchemaContext, type: ts.Type, named: NamedType, body: (site: ts.Node) => JsonSchema): JsonSchema {
+export function definitionRef(
+  ctx: SchemaContext, type: ts.Type, named: NamedType, body: (site: ts.Node) => JsonSchema,
+): JsonSchema {
   const ref: JsonSchema = { $ref: '' };
   const existing = ctx.definitions.get(type);
   if (existing) {
@@ -47,7 +57,7 @@ export function definitionRef(ctx: SchemaContext, type: ts.Type, named: NamedTyp
   const definition: Definition = {
     symbolName: named.symbol.name,
     args: named.args,
-    declaredAt: declaration ? `${declaration.getSourceFile().fileName}:${String(declaration.getStart()).padStart(9, '0')}` : '',
+    declaredAt: declaration ? declaredAtOf(declaration) : '',
     schema: {},
     refs: [ref],
   };
@@ -70,6 +80,11 @@ export function aliasDocsAt(ctx: SchemaContext, schema: JsonSchema, type: ts.Typ
   if (!ts.isTypeReferenceNode(node)) return schema;
   let symbol = ctx.checker.getSymbolAtLocation(node.typeName);
   if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = ctx.checker.getAliasedSymbol(symbol);
-  if (!symbol || !(symbol.flags & ts.SymbolFlags.TypeAlias) || type.aliasSymbol === symbol || isLib(ctx, symbol)) return schema;
-  return withDocs(ctx, schema, symbol);
+  const unnamedAlias = symbol && symbol.flags & ts.SymbolFlags.TypeAlias && type.aliasSymbol !== symbol && !isLib(ctx, symbol);
+  return unnamedAlias ? withDocs(ctx, schema, symbol) : schema;
+}
+
+/** `file:000123`: where a declaration starts, as a key that sorts by file, then position. */
+export function declaredAtOf(declaration: ts.Node): string {
+  return `${declaration.getSourceFile().fileName}:${String(declaration.getStart()).padStart(9, '0')}`;
 }

@@ -37,7 +37,8 @@ function isJsonKey(property: ts.Symbol): boolean {
 
 function propertySchema(ctx: SchemaContext, property: ts.Symbol, node: ts.Node): { schema: JsonSchema; optional: boolean } {
   const declaration = property.valueDeclaration ?? property.declarations?.[0];
-  const typeNode = declaration && (ts.isPropertySignature(declaration) || ts.isPropertyDeclaration(declaration)) ? declaration.type : undefined;
+  const written = declaration && (ts.isPropertySignature(declaration) || ts.isPropertyDeclaration(declaration));
+  const typeNode = written ? declaration.type : undefined;
   const site = typeNode ?? declaration ?? node;
   const { members, absent } = withoutAbsent(ctx.checker.getTypeOfSymbol(property));
   const optional = absent || (property.flags & ts.SymbolFlags.Optional) !== 0;
@@ -50,7 +51,8 @@ function propertySchema(ctx: SchemaContext, property: ts.Symbol, node: ts.Node):
 /** A string index signature (or else a number one) as `additionalProperties`: what `Record<string, T>` holds. */
 function indexSchema(ctx: SchemaContext, type: ts.Type, node: ts.Node): JsonSchema | undefined {
   const infos = ctx.checker.getIndexInfosOfType(type);
-  const info = infos.find((i) => i.keyType.flags & ts.TypeFlags.String) ?? infos.find((i) => i.keyType.flags & ts.TypeFlags.Number);
+  const keyed = (flag: ts.TypeFlags) => infos.find((i) => i.keyType.flags & flag);
+  const info = keyed(ts.TypeFlags.String) ?? keyed(ts.TypeFlags.Number);
   if (!info) return undefined;
   const { members } = withoutAbsent(info.type);
   if (members.length === 0) return { not: {} };

@@ -5,6 +5,7 @@ import { definitionRef, orderSchema, type JsonSchema, type SchemaDefinitions } f
 import { relativePath } from '../locations';
 import { convertType } from './convert-type';
 import { alphanumeric, assignNames, baseName, type NameRequest } from './definition-names';
+import { declaredAtOf } from './named-types';
 import type { SchemaContext } from './schema-context';
 import { withoutAbsent } from './union-schema';
 
@@ -51,7 +52,8 @@ interface PendingRoot {
  * @example
  * const schemas = createSchemaBuilder(program, projectDir);
  * const body = schemas.add(checker.getTypeFromTypeNode(bodyNode), bodyNode, 'CreateTodoBody');
- * const { definitions, roots, diagnostics } = schemas.finish(); // roots[body].schema: { $ref: '#/definitions/NewTodo' }
+ * const { definitions, roots, diagnostics } = schemas.finish();
+ * roots[body].schema; // { $ref: '#/definitions/NewTodo' }
  */
 export function createSchemaBuilder(program: ts.Program, projectDir: string): SchemaBuilder {
   // Without TypeScript's lib files `string[]` has no Array to be an instance of, and `Record`,
@@ -95,7 +97,10 @@ function finish(ctx: SchemaContext, roots: PendingRoot[]): BuiltSchemas {
   const named = [...ctx.definitions.values()];
   const anonymous = roots.flatMap((root, index) => (root.anonymous ? [{ root, index }] : []));
   const requests: NameRequest[] = [
-    ...named.map((d) => ({ base: baseName(ctx, d.symbolName, d.args), order: `0|${relativeAt(ctx, d.declaredAt)}|${d.args.map((a) => argKey(ctx, a)).join(',')}` })),
+    ...named.map((d) => ({
+      base: baseName(ctx, d.symbolName, d.args),
+      order: `0|${relativeAt(ctx, d.declaredAt)}|${d.args.map((a) => argKey(ctx, a)).join(',')}`,
+    })),
     ...anonymous.map(({ root, index }) => ({ base: root.anonymous!.name, order: `1|${String(index).padStart(6, '0')}` })),
   ];
   const names = assignNames(requests);
@@ -119,12 +124,12 @@ function finish(ctx: SchemaContext, roots: PendingRoot[]): BuiltSchemas {
 
 function relativeAt(ctx: SchemaContext, declaredAt: string): string {
   const colon = declaredAt.lastIndexOf(':');
-  return colon === -1 ? declaredAt : `${relativePath(ctx.projectDir, declaredAt.slice(0, colon))}${declaredAt.slice(colon)}`;
+  if (colon === -1) return declaredAt;
+  return `${relativePath(ctx.projectDir, declaredAt.slice(0, colon))}${declaredAt.slice(colon)}`;
 }
 
-/** Orders two instantiations with same-named arguments (`Page<Todo>` of two different `Todo`s) by where the arguments are declared. */
+/** Orders instantiations with same-named arguments (`Page<Todo>` of two `Todo`s) by where the arguments are declared. */
 function argKey(ctx: SchemaContext, type: ts.Type): string {
   const declaration = (type.aliasSymbol ?? type.symbol)?.declarations?.[0];
-  if (!declaration) return ctx.checker.typeToString(type);
-  return `${relativePath(ctx.projectDir, declaration.getSourceFile().fileName)}:${String(declaration.getStart()).padStart(9, '0')}`;
+  return declaration ? relativeAt(ctx, declaredAtOf(declaration)) : ctx.checker.typeToString(type);
 }

@@ -49,7 +49,8 @@ export function report(ctx: SchemaContext, code: SchemaCode, message: string, re
   const diagnostic = error(code, message, remedy, location);
   const root = ctx.root && locationOf(ctx.root.node, ctx.projectDir);
   const elsewhere = root && (root.file !== location.file || root.line !== location.line || root.column !== location.column);
-  ctx.diagnostics.push(elsewhere ? withRelated(diagnostic, [{ message: `the ${ctx.root!.name} schema uses it here`, location: root }]) : diagnostic);
+  const related = elsewhere ? [{ message: `the ${ctx.root!.name} schema uses it here`, location: root }] : [];
+  ctx.diagnostics.push(withRelated(diagnostic, related));
 }
 
 /** The source text of `node` on one line, for messages. */

@@ -30,7 +30,8 @@ function count(text: string): Parsed {
 }
 
 function number(text: string): Parsed {
-  return /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(text) && Number.isFinite(Number(text)) ? ok(Number(text)) : bad('a number');
+  const numeric = /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(text) && Number.isFinite(Number(text));
+  return numeric ? ok(Number(text)) : bad('a number');
 }
 
 function positive(text: string): Parsed {
@@ -84,4 +85,6 @@ export const TAG_SPECS: Record<string, TagSpec> = {
 };
 
 /** Lower and upper bounds that must not cross. */
-export const BOUNDS: ReadonlyArray<[string, string]> = [['minLength', 'maxLength'], ['minimum', 'maximum'], ['minItems', 'maxItems']];
+export const BOUNDS: ReadonlyArray<[string, string]> = [
+  ['minLength', 'maxLength'], ['minimum', 'maximum'], ['minItems', 'maxItems'],
+];

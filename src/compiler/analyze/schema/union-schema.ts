@@ -27,18 +27,21 @@ export function unionSchema(ctx: SchemaContext, type: ts.UnionType, node: ts.Nod
   const nullable = members.some((m) => m.flags & ts.TypeFlags.Null);
   const rest = members.filter((m) => !(m.flags & ts.TypeFlags.Null));
   if (rest.length === 0) return nullable ? { type: 'null' } : { not: {} };
-  if (rest.length === 2 && rest.every((m) => m.flags & ts.TypeFlags.BooleanLiteral)) return { type: nullable ? ['boolean', 'null'] : 'boolean' };
+  if (rest.length === 2 && rest.every((m) => m.flags & ts.TypeFlags.BooleanLiteral)) {
+    return { type: nullable ? ['boolean', 'null'] : 'boolean' };
+  }
   if (rest.every(isLiteral)) return literalSchema(literalValues(ctx, type, rest, node), nullable);
   const schemas = mergeBooleans(ctx, rest, node);
   if (schemas.length === 1) return nullable ? withNull(schemas[0]) : schemas[0];
-  const simple = schemas.every(isBareType);
-  if (simple) return { type: [...schemas.map((s) => s.type as JsonSchemaType), ...(nullable ? ['null' as const] : [])] };
+  const types = schemas.map((s) => s.type as JsonSchemaType);
+  if (schemas.every(isBareType)) return { type: nullable ? [...types, 'null'] : types };
   return { anyOf: [...schemas, ...(nullable ? [{ type: 'null' as const }] : [])] };
 }
 
 /** The values of literal members: an enum in declaration order, a written union as written. */
 function literalValues(ctx: SchemaContext, union: ts.UnionType, members: ts.Type[], node: ts.Node): Array<string | number | boolean> {
-  const declared = union.symbol && union.symbol.flags & ts.SymbolFlags.Enum ? enumMemberValues(ctx.checker, union) : undefined;
+  const isEnum = union.symbol && union.symbol.flags & ts.SymbolFlags.Enum;
+  const declared = isEnum ? enumMemberValues(ctx.checker, union) : undefined;
   if (declared && declared.length === members.length) return declared;
   return orderMembers(ctx.checker, members, node).map((m) => literalValue(m.type));
 }
