@@ -181,7 +181,6 @@ function main(argv: string[]): void {
       console.error(`missing ${dist}: run \`npx tsc -p tsconfig.build.json\` first`);
       process.exit(1);
     }
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { checkProject } = require(dist);
     const result = checkProject({ projectDir: app.dir, stage: 'dev' });
     for (const d of result.diagnostics) console.error(JSON.stringify(d));

@@ -148,7 +148,6 @@ export function runUnprivileged(dir: string, _fn: 'collectProjectFiles'): { file
     files: r.files.map((f) => f.zipPath), diagnostics: r.diagnostics.map((d) => `${d.code} ${d.message}`),
   });
   if (process.getuid?.() !== 0) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { collectProjectFiles } = require('../../../src/compiler/package/project-files') as typeof import('../../../src/compiler/package/project-files');
     return summarize(collectProjectFiles({ projectDir: dir }));
   }
