@@ -29,6 +29,45 @@ async function failing<T>(name: 'renameSync' | 'writeFileSync', code: string, nt
 }
 
 describe('writeOutput: OUT as one unit', () => {
+  it('writes each file with its exact bytes, and a new OUT with the mode umask gives a new directory', async () => {
+    const out = tempOut();
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff]);
+    expect(await writeOutput(out, [{ name: 'sam.json', data: '{"é": 1}\n' }, { name: 'deployment.zip', data: zip }])).to.equal(undefined);
+    expect(fs.readdirSync(out).sort()).to.deep.equal(['deployment.zip', 'sam.json']);
+    expect(fs.readFileSync(path.join(out, 'sam.json'))).to.deep.equal(Buffer.from('{"é": 1}\n', 'utf8'));
+    expect(fs.readFileSync(path.join(out, 'deployment.zip'))).to.deep.equal(Buffer.from(zip));
+    expect(fs.statSync(out).mode & 0o7777).to.equal(0o777 & ~process.umask());
+    expect(fs.readdirSync(path.dirname(out)), 'no staging directory or lock left').to.deep.equal(['out']);
+  });
+
+  it('replaces a previous OUT whole, keeping its mode: outputs not written again are gone', async () => {
+    const out = tempOut();
+    fs.mkdirSync(out);
+    fs.chmodSync(out, 0o750);
+    fs.writeFileSync(path.join(out, 'sam.json'), 'old');
+    fs.writeFileSync(path.join(out, 'swagger.json'), 'old');
+    expect(await writeOutput(out, FILES)).to.equal(undefined);
+    expect(fs.readdirSync(out).sort()).to.deep.equal(['deployment.zip', 'sam.json']);
+    expect(fs.readFileSync(path.join(out, 'sam.json'), 'utf8')).to.equal('{"new": true}');
+    expect(fs.statSync(out).mode & 0o7777).to.equal(0o750);
+  });
+
+  it('refuses an OUT holding a file appc did not write (APPC443, checked under the lock) or that is a file (APPC441)', async () => {
+    const out = tempOut();
+    fs.mkdirSync(out);
+    fs.writeFileSync(path.join(out, 'notes.txt'), 'mine');
+    const foreign = await writeOutput(out, FILES);
+    expect([foreign?.code, foreign?.kind]).to.deep.equal(['APPC443', 'usage']);
+    expect(fs.readdirSync(out)).to.deep.equal(['notes.txt']);
+
+    const file = tempOut();
+    fs.writeFileSync(file, 'a file');
+    const problem = await writeOutput(file, FILES);
+    expect([problem?.code, problem?.kind]).to.deep.equal(['APPC441', 'usage']);
+    expect(fs.readFileSync(file, 'utf8')).to.equal('a file');
+    expect(fs.readdirSync(path.dirname(file)), 'lock released').to.deep.equal(['out']);
+  });
+
   it('a second run waits for the lock, and gives up with APPC445 naming the lock when it is not released', async () => {
     const out = tempOut();
     const lock = path.join(path.dirname(out), '.out.appc-lock');
