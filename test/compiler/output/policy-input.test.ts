@@ -33,7 +33,7 @@ describe('policy-input', () => {
       });
     });
 
-    it("generates the statements from the app's SDK calls, with the warnings of what it could not tell", () => {
+    it("generates the document from the app's SDK calls, with the warnings of what it could not tell", () => {
       const model = appModel({
         sdk: {
           calls: [
@@ -46,7 +46,10 @@ describe('policy-input', () => {
       const { policy, diagnostics } = policyInput('/no/such/project', model, resolvedConfig(model));
       expect(policy).to.deep.equal({
         mode: 'autogen',
-        statements: [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: ['*'] }],
+        document: {
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: ['*'] }],
+        },
       });
       expect(diagnostics.map((d) => [d.code, d.severity])).to.deep.equal([['APPC503', 'warning']]);
     });
