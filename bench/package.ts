@@ -1,10 +1,17 @@
 /**
- * Package benchmark (issue 4):
- *   1. wall time of `node bin/appc.js package <tmp out> --project-dir <app>` for fixtures/hello
- *      and the generated 200-route app (bench/support/generate-app.ts), median of RUNS fresh
- *      processes each, the two apps taking turns; with the median of each step line the CLI prints;
- *   2. the size of hello's deployment.zip;
- *   3. cold start of hello's packaged API handler: deployment.zip unzipped (fflate) into an
+ * Package benchmark (issues 4 and 18):
+ *   1. wall time of `node bin/appc.js package <tmp out> --project-dir <app>` for fixtures/hello and
+ *      the generated apps of 200, 500 and 1,000 routes (10 routes a module: 20, 50 and 100 modules;
+ *      bench/support/generate-app.ts), median of RUNS fresh processes each, next to the wall of
+ *      `node -e 0` measured in the same turns (Node's own start-up, the floor); the subjects take
+ *      turns so a change in machine load hits all alike. Each row also gives the median of each
+ *      step line the CLI prints and the median peak RSS (bench/support/max-rss.cjs);
+ *   2. the growth curve: wall (and wall less `node -e 0`) of 500 and 1,000 routes over 200;
+ *   3. hello with an empty compile cache on every run (appc's first run after an install or
+ *      upgrade); every other row runs with the bench's own cache directory (XDG_CACHE_HOME),
+ *      warmed by one untimed run, as every run after the first is;
+ *   4. the size of hello's deployment.zip;
+ *   5. cold start of hello's packaged API handler: deployment.zip unzipped (fflate) into an
  *      empty temp dir, then a fresh `node` with that dir as cwd and env {PATH} only times
  *      require('./app.js') + await APIHandler(event) (process.hrtime), the event being the AWS
  *      SAM CLI AwsProxy.json sample re-aimed at GET /; median of COLD_RUNS processes.
@@ -22,13 +29,16 @@ import { machineLine, median, passFail, ROOT, sec, spread, staleDistWarning, tim
 const runsFlag = process.argv.indexOf('--runs');
 const RUNS = runsFlag >= 0 ? Number(process.argv[runsFlag + 1]) : 5;
 const COLD_RUNS = 10;
-const HELLO_TARGET_MS = 1000;
-const ROUTES200_TARGET_MS = 2000;
+/** Issue 18's targets, median wall of fresh processes. */
+const TARGET_MS = { hello: 300, routes200: 350, routes1000: 600 };
 const ZIP_TARGET_BYTES = 30 * 1024;
-const COLD_TARGET_MS = 5;
+const COLD_TARGET_MS = 2;
 const CHALICE = { hello: 400, routes200: 460 };
+/** Generated apps: routes, 10 routes a module. */
+const SIZES = [200, 500, 1000];
 
 const CLI = path.join(ROOT, 'bin', 'appc.js');
+const MAX_RSS = path.join(__dirname, 'support', 'max-rss.cjs');
 const SAMPLE = path.resolve(__dirname, '../../shared/reference/events/aws-sam-cli/AwsProxy.json');
 
 /** Runs in the unzipped dir: cwd there, env {PATH} only, nothing from the repo reachable. */
@@ -45,11 +55,21 @@ const context = { functionName: 'APIHandler', awsRequestId: 'bench', getRemainin
 
 interface Subject {
   name: string;
-  dir: string;
+  /** Project dir, or null for `node -e 0`. */
+  dir: string | null;
+  routes: number;
+  /** A fresh, empty compile cache for every run. */
+  coldCache?: boolean;
   walls: number[];
+  rss: number[];
   steps: Map<string, number[]>;
   lastOut?: string;
 }
+
+const subject = (name: string, dir: string | null, routes: number, coldCache = false): Subject =>
+  ({ name, dir, routes, coldCache, walls: [], rss: [], steps: new Map() });
+
+const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 
 function main(): void {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) {
@@ -66,95 +86,124 @@ function main(): void {
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'appc-bench-package-'));
   try {
-    const app200 = generateApp(path.join(tmp, 'app200'), { routes: 200, files: 20 });
-    const subjects: Subject[] = [
-      { name: 'fixtures/hello', dir: path.join(ROOT, 'fixtures', 'hello'), walls: [], steps: new Map() },
-      { name: `generated 200 routes / ${app200.files} files`, dir: app200.dir, walls: [], steps: new Map() },
-    ];
+    const node = subject('`node -e 0`', null, 0);
+    const hello = subject('fixtures/hello', path.join(ROOT, 'fixtures', 'hello'), 1);
+    const helloCold = subject('fixtures/hello, empty compile cache', hello.dir, 1, true);
+    const generated = SIZES.map((routes) => {
+      const app = generateApp(path.join(tmp, `app${routes}`), { routes, files: routes / 10 });
+      return subject(`generated ${routes} routes / ${app.files} modules`, app.dir, routes);
+    });
+    const subjects = [node, hello, helloCold, ...generated];
+    const cache = path.join(tmp, 'cache');
+    const rssFile = path.join(tmp, 'rss');
 
     let n = 0;
-    const packageOnce = (subject: Subject) => {
+    const runOnce = (s: Subject) => {
       const out = path.join(tmp, `out${n++}`);
-      const run = timedSpawn([CLI, 'package', out, '--project-dir', subject.dir], { env: { ...process.env, NO_COLOR: '1' } });
+      const xdg = s.coldCache ? path.join(tmp, `cache${n}`) : cache;
+      const args = s.dir === null ? ['-e', '0'] : [CLI, 'package', out, '--project-dir', s.dir];
+      fs.rmSync(rssFile, { force: true });
+      const run = timedSpawn(['-r', MAX_RSS, ...args], { env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: xdg, APPC_BENCH_RSS_FILE: rssFile } });
       if (run.status !== 0) {
-        console.error(`bench/package: appc package failed on ${subject.name} (exit ${run.status}):\n${run.stderr}${run.stdout}`);
+        console.error(`bench/package: ${s.name} failed (exit ${run.status}):\n${run.stderr}${run.stdout}`);
         process.exit(1);
       }
-      subject.lastOut = out;
-      return run;
+      if (s.lastOut) fs.rmSync(s.lastOut, { recursive: true, force: true });
+      if (s.coldCache) fs.rmSync(xdg, { recursive: true, force: true });
+      s.lastOut = out;
+      return { ...run, rss: Number(fs.readFileSync(rssFile, 'utf8').trim()) };
     };
 
-    // One untimed run each (checks the app packages, warms the file cache); then in turns.
-    for (const subject of subjects) packageOnce(subject);
+    // One untimed run each (checks the app packages, warms the file and compile caches); then in turns.
+    for (const s of subjects) runOnce(s);
     for (let i = 0; i < RUNS; i++) {
-      for (const subject of subjects) {
-        const run = packageOnce(subject);
-        subject.walls.push(run.ms);
-        // Step lines: "Analyzing the app....... 803 ms"
-        for (const m of run.stdout.matchAll(/^(.+?)\.{2,}\s*(\d+) ms$/gm)) {
-          if (!subject.steps.has(m[1])) subject.steps.set(m[1], []);
-          subject.steps.get(m[1])!.push(Number(m[2]));
+      for (const s of subjects) {
+        const run = runOnce(s);
+        s.walls.push(run.ms);
+        s.rss.push(run.rss);
+        // Step lines: "Analyzing the app....... 803 ms" or "... 1.25 s"
+        for (const m of run.stdout.matchAll(/^(.+?)\.{2,}\s*(\d+(?:\.\d+)?) (ms|s)$/gm)) {
+          if (!s.steps.has(m[1])) s.steps.set(m[1], []);
+          s.steps.get(m[1])!.push(Number(m[2]) * (m[3] === 's' ? 1000 : 1));
         }
       }
     }
 
-    // Cold start of hello's API handler from its own zip.
-    const hello = subjects[0];
     const zipPath = path.join(hello.lastOut!, 'deployment.zip');
     const zipBytes = fs.statSync(zipPath).size;
-    const lambdaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'appc-bench-lambda-'));
-    const eventDir = fs.mkdtempSync(path.join(os.tmpdir(), 'appc-bench-event-'));
-    const colds: number[] = [];
-    try {
-      for (const [name, data] of Object.entries(unzipSync(fs.readFileSync(zipPath)))) {
-        if (name.endsWith('/')) continue;
-        fs.mkdirSync(path.dirname(path.join(lambdaDir, name)), { recursive: true });
-        fs.writeFileSync(path.join(lambdaDir, name), data);
-      }
-      const event = JSON.parse(fs.readFileSync(SAMPLE, 'utf8'));
-      Object.assign(event, { resource: '/', path: '/', httpMethod: 'GET', body: null, isBase64Encoded: false, pathParameters: null });
-      Object.assign(event.requestContext, { resourcePath: '/', httpMethod: 'GET', path: `/${event.requestContext.stage}/` });
-      const eventFile = path.join(eventDir, 'event.json');
-      fs.writeFileSync(eventFile, JSON.stringify(event));
-      for (let i = 0; i < COLD_RUNS; i++) {
-        const run = timedSpawn(['-e', COLD_SCRIPT, eventFile], { cwd: lambdaDir, env: { PATH: process.env.PATH ?? '' } });
-        const line = run.stdout.trim().split('\n').pop() ?? '';
-        const out = run.status === 0 && line.startsWith('{') ? JSON.parse(line) : null;
-        const body = out?.result?.body;
-        if (!out || out.result?.statusCode !== 200 || JSON.stringify(JSON.parse(body ?? 'null')) !== '{"hello":"world"}') {
-          console.error(`bench/package: hello's APIHandler did not answer GET / with 200 {"hello":"world"}:\n${run.stderr}${run.stdout}`);
-          process.exit(1);
-        }
-        colds.push(out.ms);
-      }
-    } finally {
-      fs.rmSync(lambdaDir, { recursive: true, force: true });
-      fs.rmSync(eventDir, { recursive: true, force: true });
+    const colds = coldStarts(zipPath);
+
+    const floor = median(node.walls);
+    console.log(`${machineLine()}; appc package: median of ${RUNS} fresh processes each; cold start: median of ${COLD_RUNS}\n`);
+    const packaged = subjects.filter((s) => s.dir !== null);
+    const stepNames = [...new Set(packaged.flatMap((s) => [...s.steps.keys()]))];
+    const short = (step: string) => step.replace(/^(Reading |Emitting the |Building )/, '').replace(/ the app$/, '');
+    console.log(`| app | wall (median) | wall min-max | less \`node -e 0\` | peak RSS | vs Chalice | ${stepNames.map(short).join(' | ')} |`);
+    console.log(`|---|---:|---:|---:|---:|---:|${stepNames.map(() => '---:').join('|')}|`);
+    for (const s of subjects) {
+      const wall = median(s.walls);
+      const chalice = s === hello || s === helloCold ? CHALICE.hello : s.routes === 200 ? CHALICE.routes200 : NaN;
+      const steps = stepNames.map((step) => (s.dir === null ? '' : `${median(s.steps.get(step) ?? [NaN]).toFixed(0)} ms`));
+      const versus = Number.isNaN(chalice) ? '' : `${(wall / chalice).toFixed(2)}x`;
+      const less = s.dir === null ? '' : sec(wall - floor);
+      console.log(`| ${s.name} | ${sec(wall)} | ${spread(s.walls)} s | ${less} | ${mb(median(s.rss))} | ${versus} | ${steps.join(' | ')} |`);
     }
 
-    console.log(`${machineLine()}; appc package: median of ${RUNS} fresh processes each; cold start: median of ${COLD_RUNS}\n`);
-    const stepNames = [...new Set(subjects.flatMap((s) => [...s.steps.keys()]))];
-    const short = (step: string) => step.replace(/^(Reading |Emitting the |Building )/, '').replace(/ the app$/, '');
-    console.log(`| app | wall (median) | wall min-max | vs Chalice | ${stepNames.map(short).join(' | ')} |`);
-    console.log(`|---|---:|---:|---:|${stepNames.map(() => '---:').join('|')}|`);
-    subjects.forEach((s, i) => {
-      const chalice = i === 0 ? CHALICE.hello : CHALICE.routes200;
-      const steps = stepNames.map((step) => `${median(s.steps.get(step) ?? [NaN]).toFixed(0)} ms`);
-      console.log(`| ${s.name} | ${sec(median(s.walls))} | ${spread(s.walls)} s | ${(median(s.walls) / chalice).toFixed(1)}x | ${steps.join(' | ')} |`);
+    const base = generated[0];
+    const growth = generated.slice(1).map((s) => {
+      const wall = median(s.walls) / median(base.walls);
+      const own = (median(s.walls) - floor) / (median(base.walls) - floor);
+      return `${s.routes} routes ${wall.toFixed(2)}x (less node ${own.toFixed(2)}x)`;
     });
+    console.log(`\ngrowth over ${base.routes} routes, wall: ${growth.join(', ')}`);
     const cold = median(colds);
-    console.log(`\nhello deployment.zip: ${zipBytes} bytes (${(zipBytes / 1024).toFixed(1)} KB)`);
+    console.log(`hello deployment.zip: ${zipBytes} bytes (${(zipBytes / 1024).toFixed(1)} KB)`);
     console.log(`hello cold require + first invoke (GET /): median ${cold.toFixed(2)} ms, min-max ${Math.min(...colds).toFixed(2)}-${Math.max(...colds).toFixed(2)} ms`);
     console.log(`Chalice reference (\`chalice package\`, this machine): hello ${sec(CHALICE.hello)}, 200 routes ${sec(CHALICE.routes200)}\n`);
 
-    const [h, r] = subjects.map((s) => median(s.walls));
-    console.log(`${passFail(h <= HELLO_TARGET_MS)} hello package <= ${sec(HELLO_TARGET_MS)}: ${sec(h)}`);
-    console.log(`${passFail(r <= ROUTES200_TARGET_MS)} 200 routes package <= ${sec(ROUTES200_TARGET_MS)}: ${sec(r)}`);
+    const [h, r200, r1000] = [hello, generated[0], generated[generated.length - 1]].map((s) => median(s.walls));
+    console.log(`${passFail(h <= TARGET_MS.hello)} hello package <= ${sec(TARGET_MS.hello)}: ${sec(h)}`);
+    console.log(`${passFail(r200 <= TARGET_MS.routes200)} 200 routes package <= ${sec(TARGET_MS.routes200)}: ${sec(r200)}`);
+    console.log(`${passFail(r1000 <= TARGET_MS.routes1000)} 1,000 routes package <= ${sec(TARGET_MS.routes1000)}: ${sec(r1000)}`);
     console.log(`${passFail(zipBytes <= ZIP_TARGET_BYTES)} hello zip <= 30 KB: ${(zipBytes / 1024).toFixed(1)} KB`);
     console.log(`${passFail(cold <= COLD_TARGET_MS)} hello cold start <= ${COLD_TARGET_MS} ms: ${cold.toFixed(2)} ms`);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** ms of require + first invoke of the zip's API handler, each in a fresh process; exits on a wrong answer. */
+function coldStarts(zipPath: string): number[] {
+  const lambdaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'appc-bench-lambda-'));
+  const eventDir = fs.mkdtempSync(path.join(os.tmpdir(), 'appc-bench-event-'));
+  const colds: number[] = [];
+  try {
+    for (const [name, data] of Object.entries(unzipSync(fs.readFileSync(zipPath)))) {
+      if (name.endsWith('/')) continue;
+      fs.mkdirSync(path.dirname(path.join(lambdaDir, name)), { recursive: true });
+      fs.writeFileSync(path.join(lambdaDir, name), data);
+    }
+    const event = JSON.parse(fs.readFileSync(SAMPLE, 'utf8'));
+    Object.assign(event, { resource: '/', path: '/', httpMethod: 'GET', body: null, isBase64Encoded: false, pathParameters: null });
+    Object.assign(event.requestContext, { resourcePath: '/', httpMethod: 'GET', path: `/${event.requestContext.stage}/` });
+    const eventFile = path.join(eventDir, 'event.json');
+    fs.writeFileSync(eventFile, JSON.stringify(event));
+    for (let i = 0; i < COLD_RUNS; i++) {
+      const run = timedSpawn(['-e', COLD_SCRIPT, eventFile], { cwd: lambdaDir, env: { PATH: process.env.PATH ?? '' } });
+      const line = run.stdout.trim().split('\n').pop() ?? '';
+      const out = run.status === 0 && line.startsWith('{') ? JSON.parse(line) : null;
+      const body = out?.result?.body;
+      if (!out || out.result?.statusCode !== 200 || JSON.stringify(JSON.parse(body ?? 'null')) !== '{"hello":"world"}') {
+        console.error(`bench/package: hello's APIHandler did not answer GET / with 200 {"hello":"world"}:\n${run.stderr}${run.stdout}`);
+        process.exit(1);
+      }
+      colds.push(out.ms);
+    }
+  } finally {
+    fs.rmSync(lambdaDir, { recursive: true, force: true });
+    fs.rmSync(eventDir, { recursive: true, force: true });
+  }
+  return colds;
 }
 
 main();
