@@ -5,7 +5,8 @@
  *      bench/support/generate-app.ts), median of RUNS fresh processes each, next to the wall of
  *      `node -e 0` measured in the same turns (Node's own start-up, the floor); the subjects take
  *      turns so a change in machine load hits all alike. Each row also gives the median of each
- *      step line the CLI prints and the median peak RSS (bench/support/max-rss.cjs);
+ *      step line the CLI prints, the median peak RSS and the median user+sys CPU of the process
+ *      (bench/support/child-usage.cjs; CPU moves far less with machine load than wall does);
  *   2. the growth curve: wall (and wall less `node -e 0`) of 500 and 1,000 routes over 200;
  *   3. hello with an empty compile cache on every run (appc's first run after an install or
  *      upgrade); every other row runs with the bench's own cache directory (XDG_CACHE_HOME),
@@ -38,7 +39,7 @@ const CHALICE = { hello: 400, routes200: 460 };
 const SIZES = [200, 500, 1000];
 
 const CLI = path.join(ROOT, 'bin', 'appc.js');
-const MAX_RSS = path.join(__dirname, 'support', 'max-rss.cjs');
+const USAGE = path.join(__dirname, 'support', 'child-usage.cjs');
 const SAMPLE = path.resolve(__dirname, '../../shared/reference/events/aws-sam-cli/AwsProxy.json');
 
 /** Runs in the unzipped dir: cwd there, env {PATH} only, nothing from the repo reachable. */
@@ -62,12 +63,13 @@ interface Subject {
   coldCache?: boolean;
   walls: number[];
   rss: number[];
+  cpu: number[];
   steps: Map<string, number[]>;
   lastOut?: string;
 }
 
 const subject = (name: string, dir: string | null, routes: number, coldCache = false): Subject =>
-  ({ name, dir, routes, coldCache, walls: [], rss: [], steps: new Map() });
+  ({ name, dir, routes, coldCache, walls: [], rss: [], cpu: [], steps: new Map() });
 
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 
@@ -95,15 +97,15 @@ function main(): void {
     });
     const subjects = [node, hello, helloCold, ...generated];
     const cache = path.join(tmp, 'cache');
-    const rssFile = path.join(tmp, 'rss');
+    const usageFile = path.join(tmp, 'usage.json');
 
     let n = 0;
     const runOnce = (s: Subject) => {
       const out = path.join(tmp, `out${n++}`);
       const xdg = s.coldCache ? path.join(tmp, `cache${n}`) : cache;
       const args = s.dir === null ? ['-e', '0'] : [CLI, 'package', out, '--project-dir', s.dir];
-      fs.rmSync(rssFile, { force: true });
-      const run = timedSpawn(['-r', MAX_RSS, ...args], { env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: xdg, APPC_BENCH_RSS_FILE: rssFile } });
+      fs.rmSync(usageFile, { force: true });
+      const run = timedSpawn(['-r', USAGE, ...args], { env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: xdg, APPC_BENCH_USAGE_FILE: usageFile } });
       if (run.status !== 0) {
         console.error(`bench/package: ${s.name} failed (exit ${run.status}):\n${run.stderr}${run.stdout}`);
         process.exit(1);
@@ -111,7 +113,7 @@ function main(): void {
       if (s.lastOut) fs.rmSync(s.lastOut, { recursive: true, force: true });
       if (s.coldCache) fs.rmSync(xdg, { recursive: true, force: true });
       s.lastOut = out;
-      return { ...run, rss: Number(fs.readFileSync(rssFile, 'utf8').trim()) };
+      return { ...run, ...(JSON.parse(fs.readFileSync(usageFile, 'utf8')) as { rssKb: number; cpuMs: number }) };
     };
 
     // One untimed run each (checks the app packages, warms the file and compile caches); then in turns.
@@ -120,7 +122,8 @@ function main(): void {
       for (const s of subjects) {
         const run = runOnce(s);
         s.walls.push(run.ms);
-        s.rss.push(run.rss);
+        s.rss.push(run.rssKb);
+        s.cpu.push(run.cpuMs);
         // Step lines: "Analyzing the app....... 803 ms" or "... 1.25 s"
         for (const m of run.stdout.matchAll(/^(.+?)\.{2,}\s*(\d+(?:\.\d+)?) (ms|s)$/gm)) {
           if (!s.steps.has(m[1])) s.steps.set(m[1], []);
@@ -138,24 +141,25 @@ function main(): void {
     const packaged = subjects.filter((s) => s.dir !== null);
     const stepNames = [...new Set(packaged.flatMap((s) => [...s.steps.keys()]))];
     const short = (step: string) => step.replace(/^(Reading |Emitting the |Building )/, '').replace(/ the app$/, '');
-    console.log(`| app | wall (median) | wall min-max | less \`node -e 0\` | peak RSS | vs Chalice | ${stepNames.map(short).join(' | ')} |`);
-    console.log(`|---|---:|---:|---:|---:|---:|${stepNames.map(() => '---:').join('|')}|`);
+    console.log(`| app | wall (median) | wall min-max | less \`node -e 0\` | CPU | peak RSS | vs Chalice | ${stepNames.map(short).join(' | ')} |`);
+    console.log(`|---|---:|---:|---:|---:|---:|---:|${stepNames.map(() => '---:').join('|')}|`);
     for (const s of subjects) {
       const wall = median(s.walls);
       const chalice = s === hello || s === helloCold ? CHALICE.hello : s.routes === 200 ? CHALICE.routes200 : NaN;
       const steps = stepNames.map((step) => (s.dir === null ? '' : `${median(s.steps.get(step) ?? [NaN]).toFixed(0)} ms`));
       const versus = Number.isNaN(chalice) ? '' : `${(wall / chalice).toFixed(2)}x`;
       const less = s.dir === null ? '' : sec(wall - floor);
-      console.log(`| ${s.name} | ${sec(wall)} | ${spread(s.walls)} s | ${less} | ${mb(median(s.rss))} | ${versus} | ${steps.join(' | ')} |`);
+      console.log(`| ${s.name} | ${sec(wall)} | ${spread(s.walls)} s | ${less} | ${sec(median(s.cpu))} | ${mb(median(s.rss))} | ${versus} | ${steps.join(' | ')} |`);
     }
 
     const base = generated[0];
     const growth = generated.slice(1).map((s) => {
       const wall = median(s.walls) / median(base.walls);
       const own = (median(s.walls) - floor) / (median(base.walls) - floor);
-      return `${s.routes} routes ${wall.toFixed(2)}x (less node ${own.toFixed(2)}x)`;
+      const cpu = median(s.cpu) / median(base.cpu);
+      return `${s.routes} routes: wall ${wall.toFixed(2)}x (less node ${own.toFixed(2)}x), CPU ${cpu.toFixed(2)}x`;
     });
-    console.log(`\ngrowth over ${base.routes} routes, wall: ${growth.join(', ')}`);
+    console.log(`\ngrowth over ${base.routes} routes: ${growth.join('; ')}`);
     const cold = median(colds);
     console.log(`hello deployment.zip: ${zipBytes} bytes (${(zipBytes / 1024).toFixed(1)} KB)`);
     console.log(`hello cold require + first invoke (GET /): median ${cold.toFixed(2)} ms, min-max ${Math.min(...colds).toFixed(2)}-${Math.max(...colds).toFixed(2)} ms`);
