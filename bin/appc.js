@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 'use strict';
 // appc's command line. main() reports every failure itself (see src/cli/run-failure.ts); this catch is the last resort.
+// The compile cache comes first: it only serves the modules loaded after it (see src/cli/compile-cache.ts).
+const cache = require('../dist/cli/compile-cache.js').enableCompileCache();
+if (process.env.APPC_DEBUG === '1') {
+  process.on('exit', () => process.stderr.write(`appc: compile cache: ${JSON.stringify(cache)}\n`));
+}
 require('../dist/cli/main.js')
   .main(process.argv.slice(2))
   .then((code) => {
