@@ -24,16 +24,13 @@ export function configSchema(): SchemaNode {
   return schema;
 }
 
-/** The schema compiled by ajv, once: every error, with the failing data and schema node. */
-export function compileConfigSchema(): ValidateFunction {
-  if (!validate) {
-    // Loaded here, not at the top: ajv costs ~45 ms and a project without a config file never needs it.
-    const { default: Ajv } = require('ajv') as typeof import('ajv');
-    const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true });
-    // VS Code's keyword for a readable pattern message; the diagnostics use it too.
-    ajv.addVocabulary(['patternErrorMessage']);
-    validate = ajv.compile(configSchema());
-  }
+/**
+ * The schema's validator, compiled by ajv at development time (config-validator-source.ts):
+ * every error, with the failing data and schema node. Loaded on first use: a project without a
+ * config file never needs it.
+ */
+export function configSchemaValidator(): ValidateFunction {
+  validate ??= (require('./config-validator') as { validate: ValidateFunction }).validate;
   return validate;
 }
 

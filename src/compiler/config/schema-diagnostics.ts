@@ -2,13 +2,13 @@ import type { ErrorObject } from 'ajv';
 import { error, type Diagnostic } from '../diagnostics/diagnostic';
 import { valueAt, type JsonPath } from './config-lookup';
 import { closestName } from './did-you-mean';
-import { compileConfigSchema, configSchema, type SchemaNode } from './config-schema';
+import { configSchemaValidator, configSchema, type SchemaNode } from './config-schema';
 import { formatJsonPath, type JsonDocument } from './json-document';
 import { unknownKeyDiagnostic } from './unknown-key';
 
 /** Every way the document breaks `schemas/config.schema.json`, one diagnostic per problem. */
 export function schemaDiagnostics(doc: JsonDocument): Diagnostic[] {
-  const validate = compileConfigSchema();
+  const validate = configSchemaValidator();
   if (validate(doc.value)) return [];
   return pickErrors(validate.errors ?? []).map((e) => toDiagnostic(doc, e));
 }

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import { expect } from 'chai';
-import { CONFIG_SCHEMA_PATH, compileConfigSchema, knownKeys } from '../../../src/compiler/config/config-schema';
+import { CONFIG_SCHEMA_PATH, configSchemaValidator, knownKeys } from '../../../src/compiler/config/config-schema';
 
-const accepts = (config: unknown) => compileConfigSchema()(config) === true;
+const accepts = (config: unknown) => configSchemaValidator()(config) === true;
 
 const ROLE = 'arn:aws:iam::123456789012:role/demo';
 const LAYER = 'arn:aws:lambda:us-east-1:123456789012:layer:deps:3';
