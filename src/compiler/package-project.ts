@@ -9,6 +9,7 @@ import { isYamlFile, mergeTemplates, readMergeTemplate } from './output/merge-te
 import { policyInput, resourcePolicy } from './output/policy-input';
 import type { OutputFile } from './output/write-output';
 import { buildDeploymentZip } from './package/build-deployment-zip';
+import { startBundler } from './package/bundle-app';
 import type { Exclusion } from './package/project-files';
 import { appcVersion } from './version';
 
@@ -47,6 +48,7 @@ const HANDLER_MODULE = 'app';
  *   merge    --merge-template                -> final template text, JSON or YAML
  */
 export async function packageProject(options: PackageOptions): Promise<PackageResult> {
+  startBundler();
   const checked = checkProject({ ...options, today: options.today ?? new Date() });
   const timings = [...checked.timings];
   const { model, config } = checked;

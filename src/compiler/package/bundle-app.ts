@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RUNTIME_INDEX } from '../runtime-location';
-import { build, type BuildFailure, type Loader, type Message, type Plugin } from 'esbuild';
+import { build, initialize, type BuildFailure, type Loader, type Message, type Plugin } from 'esbuild';
 import { bundleTarget } from '../config/lambda-runtimes';
 import { error, type Diagnostic } from '../diagnostics/diagnostic';
 import type { AppModel, SourceLocation } from '../model/app-model';
@@ -57,6 +57,19 @@ export async function bundleApp({ projectDir: dir, model, external, imports, tar
     const failure = e as Partial<BuildFailure>;
     if (!Array.isArray(failure.errors)) throw e;
     return { diagnostics: failure.errors.map((message) => toDiagnostic(message, model)) };
+  }
+}
+
+/**
+ * Starts esbuild's service process (a Go binary) now, so that it boots on another core while the
+ * analysis keeps this thread busy, and `bundleApp` finds it ready. The service does not keep the
+ * process alive; a second call is a no-op.
+ */
+export function startBundler(): void {
+  try {
+    void initialize({});
+  } catch {
+    // "Cannot call initialize more than once": the service is already running.
   }
 }
 
