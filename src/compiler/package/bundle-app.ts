@@ -1,12 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RUNTIME_INDEX } from '../runtime-location';
-import { build, initialize, type BuildFailure, type Loader, type Message, type Plugin } from 'esbuild';
+import { build, initialize, type BuildFailure, type Loader, type Message, type Metafile, type Plugin } from 'esbuild';
 import { bundleTarget } from '../config/lambda-runtimes';
 import { error, type Diagnostic } from '../diagnostics/diagnostic';
 import type { AppModel, SourceLocation } from '../model/app-model';
 import { API_HANDLER_ID, API_HANDLER_NAME, toLogicalId } from '../model/names';
-import { importPolicyPlugin, type ImportPolicy } from './import-policy';
+import { importPolicyPlugin, mayBreakImportPolicy, type ImportPolicy } from './import-policy';
 
 export interface BundleOptions {
   projectDir: string;
@@ -31,14 +31,28 @@ const HANDLER_NAME_KEY = 'appc.name';
  * Minified (names kept: error bodies use class names), deterministic, no source map.
  * @example await bundleApp({ projectDir, model, external: ['lodash'], target: 'node24' })
  */
-export async function bundleApp({ projectDir: dir, model, external, imports, target }: BundleOptions): Promise<BundleResult> {
-  const projectDir = path.resolve(dir);
+export async function bundleApp(options: BundleOptions): Promise<BundleResult> {
+  const projectDir = path.resolve(options.projectDir);
+  const { imports } = options;
+  if (imports) {
+    // Without the import policy first: see mayBreakImportPolicy.
+    const unchecked = await runBuild(options, projectDir, undefined);
+    if ('metafile' in unchecked && !mayBreakImportPolicy(imports, unchecked.metafile, projectDir)) return { code: unchecked.code };
+  }
+  const result = await runBuild(options, projectDir, imports);
+  return 'code' in result ? { code: result.code } : result;
+}
+
+type BuildOutcome = { code: Uint8Array; metafile: Metafile } | { diagnostics: Diagnostic[] };
+
+async function runBuild({ model, external, target }: BundleOptions, projectDir: string, imports: ImportPolicy | undefined): Promise<BuildOutcome> {
   try {
     const result = await build({
       stdin: { contents: entrySource(model), resolveDir: projectDir, sourcefile: ENTRY_FILE, loader: 'js' },
       absWorkingDir: projectDir,
       bundle: true,
       write: false,
+      metafile: true,
       platform: 'node',
       target: target ?? bundleTarget([]),
       format: 'cjs',
@@ -50,9 +64,9 @@ export async function bundleApp({ projectDir: dir, model, external, imports, tar
       logLevel: 'silent',
       alias: { appc: RUNTIME_INDEX },
       external: external.filter((name) => name !== 'appc'),
-      plugins: [...(imports ? [importPolicyPlugin(imports)] : []), handlerNamesPlugin(projectDir, model)],
+      plugins: [...(imports ? [importPolicyPlugin(imports)] : []), ...handlerNamesPlugin(projectDir, model)],
     });
-    return { code: result.outputFiles[0].contents };
+    return { code: result.outputFiles[0].contents, metafile: result.metafile };
   } catch (e) {
     const failure = e as Partial<BuildFailure>;
     if (!Array.isArray(failure.errors)) throw e;
@@ -102,8 +116,10 @@ interface NameEdit {
  * Marks each function's handler with its name as the analyzer derived it, because an
  * inline handler named only by the `const` it is assigned to has no `.name` at run time
  * (the runtime reads `Symbol.for('appc.name')` first; see HANDLER_NAME in runtime/app.ts).
+ * Its filter names the files to edit, so that esbuild loads every other file without calling
+ * back into this process; no plugin when there is nothing to mark.
  */
-function handlerNamesPlugin(projectDir: string, model: AppModel): Plugin {
+function handlerNamesPlugin(projectDir: string, model: AppModel): Plugin[] {
   const edits = new Map<string, NameEdit[]>();
   for (const fn of model.functions) {
     if (fn.localName === null) continue;
@@ -113,17 +129,24 @@ function handlerNamesPlugin(projectDir: string, model: AppModel): Plugin {
     if (fileEdits.some((edit) => edit.start === fn.handler.start)) continue;
     edits.set(file, [...fileEdits, { start: fn.handler.start, end: fn.handler.end, name: fn.localName }]);
   }
-  return {
+  if (edits.size === 0) return [];
+  const filter = new RegExp(`^(?:${[...edits.keys()].map(escapeRegExp).join('|')})$`);
+  return [{
     name: 'appc-handler-names',
     setup(pluginBuild) {
-      pluginBuild.onLoad({ filter: /.*/, namespace: 'file' }, (args) => {
+      pluginBuild.onLoad({ filter, namespace: 'file' }, (args) => {
         const fileEdits = edits.get(args.path);
         if (!fileEdits) return undefined;
         const text = fs.readFileSync(args.path, 'utf8').replace(/^\uFEFF/, '');
         return { contents: applyNameEdits(text, fileEdits), loader: loaderFor(args.path) };
       });
     },
-  };
+  }];
+}
+
+/** A literal path inside esbuild's filter (Go's RE2 syntax takes these escapes too). */
+function escapeRegExp(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }
 
 /** Wraps each handler expression in place; back to front, so earlier offsets stay valid. */

@@ -1,6 +1,6 @@
 import { builtinModules } from 'node:module';
 import * as path from 'node:path';
-import type { OnResolveArgs, OnResolveResult, Plugin, PluginBuild } from 'esbuild';
+import type { Metafile, OnResolveArgs, OnResolveResult, Plugin, PluginBuild } from 'esbuild';
 import { denyRuleFor } from './deny-list';
 import { isInside, posixRelative } from './project-files';
 
@@ -39,7 +39,7 @@ async function check(build: PluginBuild, policy: ImportPolicy, args: OnResolveAr
   if (name !== undefined && isAllowedPackage(policy, name)) return undefined;
   const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: SELF });
   if (resolved.errors.length > 0 || resolved.external || !path.isAbsolute(resolved.path)) return undefined;
-  const ownFile = isInside(policy.projectReal, resolved.path) && !resolved.path.split(path.sep).includes('node_modules');
+  const ownFile = isOwnFile(policy, resolved.path);
   if (name !== undefined && !ownFile) return notDeclared(name);
   const relative = posixRelative(policy.projectReal, resolved.path);
   const rule = ownFile ? denyRuleFor(relative, false) : undefined;
@@ -51,11 +51,42 @@ async function check(build: PluginBuild, policy: ImportPolicy, args: OnResolveAr
   return { path: file, namespace, sideEffects, suffix };
 }
 
+/**
+ * Whether `importPolicyPlugin` could reject an import of a build made without it, from the
+ * build's metafile (`workingDir` is its absWorkingDir): an app module imports a package that
+ * is not allowed, or a file of the project the deny list keeps out is bundled. The plugin
+ * asks esbuild to resolve each import of the app's code once more, several round trips
+ * between esbuild and this process each; a clean build needs none of them, and a build this
+ * flags is made again with the plugin, whose errors locate each import.
+ * @example mayBreakImportPolicy(policy, result.metafile, projectDir) // false: the build stands
+ */
+export function mayBreakImportPolicy(policy: ImportPolicy, metafile: Metafile, workingDir: string): boolean {
+  for (const [input, { imports }] of Object.entries(metafile.inputs)) {
+    const file = input === STDIN_INPUT ? undefined : path.resolve(workingDir, input);
+    if (file !== undefined && !isOwnFile(policy, file)) continue;
+    if (file !== undefined && denyRuleFor(posixRelative(policy.projectReal, file), false)) return true;
+    for (const { original, path: imported } of imports) {
+      if (original === undefined && imported === ESBUILD_HELPERS) continue;
+      const name = original === undefined ? '' : packageName(original);
+      if (name !== undefined && !isAllowedPackage(policy, name)) return true;
+    }
+  }
+  return false;
+}
+
+/** How a metafile names a build's `stdin` module (appc's generated entry), and esbuild's own helpers (`__name`, ...). */
+const STDIN_INPUT = '<stdin>';
+const ESBUILD_HELPERS = '<runtime>';
+
+function isOwnFile(policy: ImportPolicy, file: string): boolean {
+  return isInside(policy.projectReal, file) && !file.split(path.sep).includes('node_modules');
+}
+
 /** The importer is one of the app's modules (or appc's generated entry), not a package's or appc's runtime. */
 function isAppCode(policy: ImportPolicy, args: OnResolveArgs): boolean {
   if (args.kind === 'entry-point') return false;
   if (!path.isAbsolute(args.importer)) return true;
-  return isInside(policy.projectReal, args.importer) && !args.importer.split(path.sep).includes('node_modules');
+  return isOwnFile(policy, args.importer);
 }
 
 function isAllowedPackage(policy: ImportPolicy, name: string): boolean {

@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { bundleApp } from '../../../src/compiler/package/bundle-app';
-import { packageName } from '../../../src/compiler/package/import-policy';
+import { mayBreakImportPolicy, packageName } from '../../../src/compiler/package/import-policy';
+import type { Metafile } from 'esbuild';
 import type { AppModel } from '../../../src/compiler/model/app-model';
 import { plant, projectModel, tempDir } from './zip-project';
 
@@ -66,6 +67,10 @@ describe('the import policy: what the app\'s code may import', () => {
       'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@app/*': ['src/*'] } } }),
     });
     expect(await diagnostics(dir, [])).to.deep.equal([]);
+    // The alias looks like an undeclared package, so the build is made again with the plugin: the same bytes.
+    const checked = await bundleApp({ projectDir: dir, model: emptyModel(), external: ['@aws-sdk/*'], imports: { projectReal: fs.realpathSync(dir), declared: [], awsSdkProvided: true } });
+    const unchecked = await bundleApp({ projectDir: dir, model: emptyModel(), external: ['@aws-sdk/*'] });
+    expect('code' in checked && 'code' in unchecked && Buffer.from(checked.code).equals(Buffer.from(unchecked.code))).to.equal(true);
   });
 
   it('reports an import of a file the deny list keeps out of deployment.zip (it would be inlined into app.js)', async () => {
@@ -75,6 +80,47 @@ describe('the import policy: what the app\'s code may import', () => {
       'app.ts:3:21 APPC421 this imports lib/service-account.json, a credentials file that deployment.zip never contains: it would be bundled into app.js | '
         + 'Do not ship it in code: read it at run time from AWS Secrets Manager, SSM Parameter Store or an environment variable.',
     ]);
+  });
+
+  describe('mayBreakImportPolicy: whether a build made without the plugin needs it', () => {
+    const policy = { projectReal: '/work/app', declared: ['lodash'], awsSdkProvided: true };
+    const input = (...imports: Metafile['inputs'][string]['imports']) => ({ bytes: 1, imports });
+    const clean: Metafile = {
+      outputs: {},
+      inputs: {
+        '<stdin>': input({ path: 'app.ts', kind: 'import-statement', original: './app.ts' }, { path: '../../appc/runtime/index.ts', kind: 'import-statement', original: 'appc' }),
+        'app.ts': input(
+          { path: 'lib/util.ts', kind: 'import-statement', original: './lib/util' },
+          { path: 'lodash', kind: 'require-call', original: 'lodash', external: true },
+          { path: '@aws-sdk/client-s3', kind: 'import-statement', original: '@aws-sdk/client-s3', external: true },
+          { path: 'node:fs', kind: 'import-statement', original: 'node:fs', external: true },
+          { path: '<runtime>', kind: 'import-statement', external: true },
+        ),
+        'lib/util.ts': input(),
+        // A dependency's and appc's own modules are not the app's code.
+        'node_modules/lodash/index.js': input({ path: 'node_modules/undeclared/index.js', kind: 'require-call', original: 'undeclared' }),
+        '../../appc/runtime/index.ts': input({ path: 'node_modules/undeclared/index.js', kind: 'import-statement', original: 'undeclared' }),
+      },
+    };
+    const withInputs = (inputs: Metafile['inputs']): Metafile => ({ outputs: {}, inputs: { ...clean.inputs, ...inputs } });
+
+    it('is false when every import of the app is allowed and no bundled file of the project is denied', () => {
+      expect(mayBreakImportPolicy(policy, clean, '/work/app')).to.equal(false);
+    });
+
+    it('is true for an app import of a package that is not declared, even one that resolves into the project', () => {
+      expect(mayBreakImportPolicy(policy, withInputs({ 'lib/util.ts': input({ path: 'node_modules/devtool/index.js', kind: 'import-statement', original: 'devtool' }) }), '/work/app')).to.equal(true);
+      expect(mayBreakImportPolicy(policy, withInputs({ 'lib/util.ts': input({ path: 'src/helper.ts', kind: 'import-statement', original: '@app/helper' }) }), '/work/app')).to.equal(true);
+      expect(mayBreakImportPolicy({ ...policy, awsSdkProvided: false }, clean, '/work/app')).to.equal(true);
+    });
+
+    it('is true when a file of the project that the deny list keeps out is bundled', () => {
+      expect(mayBreakImportPolicy(policy, withInputs({ 'lib/service-account.json': input() }), '/work/app')).to.equal(true);
+    });
+
+    it('is true for an import it cannot name (no original specifier)', () => {
+      expect(mayBreakImportPolicy(policy, withInputs({ 'lib/util.ts': input({ path: 'lib/other.ts', kind: 'import-statement' }) }), '/work/app')).to.equal(true);
+    });
   });
 
   it('names the package of an import', () => {
