@@ -17,7 +17,8 @@
  *      require('./app.js') + await APIHandler(event) (process.hrtime), the event being the AWS
  *      SAM CLI AwsProxy.json sample re-aimed at GET /; median of COLD_RUNS processes.
  * Run: `npm run build` (or `npx tsc -p tsconfig.build.json`), then `node bench/run.js package`
- * [--runs N]. PASS/FAIL lines against the targets; never exits non-zero for a miss (exit 1
+ * [--runs N] [--cli OTHER/bin/appc.js] (--cli: measure another build of appc, e.g. a checkout of
+ * an older commit, with these apps and this harness). PASS/FAIL lines against the targets; never exits non-zero for a miss (exit 1
  * only when the CLI or the handler fails, or the sample event is missing).
  */
 import * as fs from 'node:fs';
@@ -38,7 +39,8 @@ const CHALICE = { hello: 400, routes200: 460 };
 /** Generated apps: routes, 10 routes a module. */
 const SIZES = [200, 500, 1000];
 
-const CLI = path.join(ROOT, 'bin', 'appc.js');
+const cliFlag = process.argv.indexOf('--cli');
+const CLI = cliFlag >= 0 ? path.resolve(process.argv[cliFlag + 1]) : path.join(ROOT, 'bin', 'appc.js');
 const USAGE = path.join(__dirname, 'support', 'child-usage.cjs');
 const SAMPLE = path.resolve(__dirname, '../../shared/reference/events/aws-sam-cli/AwsProxy.json');
 
@@ -74,7 +76,7 @@ const subject = (name: string, dir: string | null, routes: number, coldCache = f
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 
 function main(): void {
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) {
+  if (!fs.existsSync(path.join(path.dirname(CLI), '..', 'dist', 'cli', 'main.js'))) {
     console.log('bench/package: dist/ is missing; build appc first: npx tsc -p tsconfig.build.json');
     return;
   }
@@ -137,7 +139,7 @@ function main(): void {
     const colds = coldStarts(zipPath);
 
     const floor = median(node.walls);
-    console.log(`${machineLine()}; appc package: median of ${RUNS} fresh processes each; cold start: median of ${COLD_RUNS}\n`);
+    console.log(`${machineLine()}; ${path.relative(process.cwd(), CLI)}; appc package: median of ${RUNS} fresh processes each; cold start: median of ${COLD_RUNS}\n`);
     const packaged = subjects.filter((s) => s.dir !== null);
     const stepNames = [...new Set(packaged.flatMap((s) => [...s.steps.keys()]))];
     const short = (step: string) => step.replace(/^(Reading |Emitting the |Building )/, '').replace(/ the app$/, '');
