@@ -70,24 +70,21 @@ interface Subject {
   lastOut?: string;
 }
 
-const subject = (name: string, dir: string | null, routes: number, coldCache = false): Subject =>
-  ({ name, dir, routes, coldCache, walls: [], rss: [], cpu: [], steps: new Map() });
+const subject = (name: string, dir: string | null, routes: number, coldCache = false): Subject => ({
+  name,
+  dir,
+  routes,
+  coldCache,
+  walls: [],
+  rss: [],
+  cpu: [],
+  steps: new Map(),
+});
 
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 
 function main(): void {
-  if (!fs.existsSync(path.join(path.dirname(CLI), '..', 'dist', 'cli', 'main.js'))) {
-    console.log('bench/package: dist/ is missing; build appc first: npx tsc -p tsconfig.build.json');
-    return;
-  }
-  const warning = staleDistWarning();
-  if (warning) console.log(`${warning}\n`);
-  if (!fs.existsSync(SAMPLE)) {
-    console.error(`bench/package: missing sample event ${SAMPLE}`);
-    console.error('It comes from ../shared/reference/events (the AWS SAM CLI samples); restore it and rerun.');
-    process.exit(1);
-  }
-
+  if (!prerequisites()) return;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'appc-bench-package-'));
   try {
     const node = subject('`node -e 0`', null, 0);
@@ -97,85 +94,124 @@ function main(): void {
       const app = generateApp(path.join(tmp, `app${routes}`), { routes, files: routes / 10 });
       return subject(`generated ${routes} routes / ${app.files} modules`, app.dir, routes);
     });
-    const subjects = [node, hello, helloCold, ...generated];
-    const cache = path.join(tmp, 'cache');
-    const usageFile = path.join(tmp, 'usage.json');
-
-    let n = 0;
-    const runOnce = (s: Subject) => {
-      const out = path.join(tmp, `out${n++}`);
-      const xdg = s.coldCache ? path.join(tmp, `cache${n}`) : cache;
-      const args = s.dir === null ? ['-e', '0'] : [CLI, 'package', out, '--project-dir', s.dir];
-      fs.rmSync(usageFile, { force: true });
-      const run = timedSpawn(['-r', USAGE, ...args], { env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: xdg, APPC_BENCH_USAGE_FILE: usageFile } });
-      if (run.status !== 0) {
-        console.error(`bench/package: ${s.name} failed (exit ${run.status}):\n${run.stderr}${run.stdout}`);
-        process.exit(1);
-      }
-      if (s.lastOut) fs.rmSync(s.lastOut, { recursive: true, force: true });
-      if (s.coldCache) fs.rmSync(xdg, { recursive: true, force: true });
-      s.lastOut = out;
-      return { ...run, ...(JSON.parse(fs.readFileSync(usageFile, 'utf8')) as { rssKb: number; cpuMs: number }) };
-    };
-
-    // One untimed run each (checks the app packages, warms the file and compile caches); then in turns.
-    for (const s of subjects) runOnce(s);
-    for (let i = 0; i < RUNS; i++) {
-      for (const s of subjects) {
-        const run = runOnce(s);
-        s.walls.push(run.ms);
-        s.rss.push(run.rssKb);
-        s.cpu.push(run.cpuMs);
-        // Step lines: "Analyzing the app....... 803 ms" or "... 1.25 s"
-        for (const m of run.stdout.matchAll(/^(.+?)\.{2,}\s*(\d+(?:\.\d+)?) (ms|s)$/gm)) {
-          if (!s.steps.has(m[1])) s.steps.set(m[1], []);
-          s.steps.get(m[1])!.push(Number(m[2]) * (m[3] === 's' ? 1000 : 1));
-        }
-      }
-    }
+    measure([node, hello, helloCold, ...generated], tmp);
 
     const zipPath = path.join(hello.lastOut!, 'deployment.zip');
     const zipBytes = fs.statSync(zipPath).size;
-    const colds = coldStarts(zipPath);
-
-    const floor = median(node.walls);
-    console.log(`${machineLine()}; ${path.relative(process.cwd(), CLI)}; appc package: median of ${RUNS} fresh processes each; cold start: median of ${COLD_RUNS}\n`);
-    const packaged = subjects.filter((s) => s.dir !== null);
-    const stepNames = [...new Set(packaged.flatMap((s) => [...s.steps.keys()]))];
-    const short = (step: string) => step.replace(/^(Reading |Emitting the |Building )/, '').replace(/ the app$/, '');
-    console.log(`| app | wall (median) | wall min-max | less \`node -e 0\` | CPU | peak RSS | vs Chalice | ${stepNames.map(short).join(' | ')} |`);
-    console.log(`|---|---:|---:|---:|---:|---:|---:|${stepNames.map(() => '---:').join('|')}|`);
-    for (const s of subjects) {
-      const wall = median(s.walls);
-      const chalice = s === hello || s === helloCold ? CHALICE.hello : s.routes === 200 ? CHALICE.routes200 : NaN;
-      const steps = stepNames.map((step) => (s.dir === null ? '' : `${median(s.steps.get(step) ?? [NaN]).toFixed(0)} ms`));
-      const versus = Number.isNaN(chalice) ? '' : `${(wall / chalice).toFixed(2)}x`;
-      const less = s.dir === null ? '' : sec(wall - floor);
-      console.log(`| ${s.name} | ${sec(wall)} | ${spread(s.walls)} s | ${less} | ${sec(median(s.cpu))} | ${mb(median(s.rss))} | ${versus} | ${steps.join(' | ')} |`);
-    }
-
-    const base = generated[0];
-    const growth = generated.slice(1).map((s) => {
-      const wall = median(s.walls) / median(base.walls);
-      const own = (median(s.walls) - floor) / (median(base.walls) - floor);
-      const cpu = median(s.cpu) / median(base.cpu);
-      return `${s.routes} routes: wall ${wall.toFixed(2)}x (less node ${own.toFixed(2)}x), CPU ${cpu.toFixed(2)}x`;
-    });
-    console.log(`\ngrowth over ${base.routes} routes: ${growth.join('; ')}`);
-    const cold = median(colds);
+    const cold = median(coldStarts(zipPath));
+    console.log(
+      `${machineLine()}; ${path.relative(process.cwd(), CLI)}; appc package: median of ${RUNS} fresh processes each; cold start: median of ${COLD_RUNS}\n`,
+    );
+    printTable([node, hello, helloCold, ...generated], median(node.walls));
+    printGrowth(generated, median(node.walls));
     console.log(`hello deployment.zip: ${zipBytes} bytes (${(zipBytes / 1024).toFixed(1)} KB)`);
-    console.log(`hello cold require + first invoke (GET /): median ${cold.toFixed(2)} ms, min-max ${Math.min(...colds).toFixed(2)}-${Math.max(...colds).toFixed(2)} ms`);
-    console.log(`Chalice reference (\`chalice package\`, this machine): hello ${sec(CHALICE.hello)}, 200 routes ${sec(CHALICE.routes200)}\n`);
+    console.log(`hello cold require + first invoke (GET /): median ${cold.toFixed(2)} ms`);
+    console.log(
+      `Chalice reference (\`chalice package\`, this machine): hello ${sec(CHALICE.hello)}, 200 routes ${sec(CHALICE.routes200)}\n`,
+    );
 
     const [h, r200, r1000] = [hello, generated[0], generated[generated.length - 1]].map((s) => median(s.walls));
     console.log(`${passFail(h <= TARGET_MS.hello)} hello package <= ${sec(TARGET_MS.hello)}: ${sec(h)}`);
-    console.log(`${passFail(r200 <= TARGET_MS.routes200)} 200 routes package <= ${sec(TARGET_MS.routes200)}: ${sec(r200)}`);
-    console.log(`${passFail(r1000 <= TARGET_MS.routes1000)} 1,000 routes package <= ${sec(TARGET_MS.routes1000)}: ${sec(r1000)}`);
+    console.log(
+      `${passFail(r200 <= TARGET_MS.routes200)} 200 routes package <= ${sec(TARGET_MS.routes200)}: ${sec(r200)}`,
+    );
+    console.log(
+      `${passFail(r1000 <= TARGET_MS.routes1000)} 1,000 routes package <= ${sec(TARGET_MS.routes1000)}: ${sec(r1000)}`,
+    );
     console.log(`${passFail(zipBytes <= ZIP_TARGET_BYTES)} hello zip <= 30 KB: ${(zipBytes / 1024).toFixed(1)} KB`);
     console.log(`${passFail(cold <= COLD_TARGET_MS)} hello cold start <= ${COLD_TARGET_MS} ms: ${cold.toFixed(2)} ms`);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** False (having said why) when there is nothing to measure; exits when the sample event is missing. */
+function prerequisites(): boolean {
+  if (!fs.existsSync(path.join(path.dirname(CLI), '..', 'dist', 'cli', 'main.js'))) {
+    console.log('bench/package: dist/ is missing; build appc first: npx tsc -p tsconfig.build.json');
+    return false;
+  }
+  const warning = staleDistWarning();
+  if (warning) console.log(`${warning}\n`);
+  if (!fs.existsSync(SAMPLE)) {
+    console.error(`bench/package: missing sample event ${SAMPLE}`);
+    console.error('It comes from ../shared/reference/events (the AWS SAM CLI samples); restore it and rerun.');
+    process.exit(1);
+  }
+  return true;
+}
+
+/** One untimed run each (checks the app packages, warms the file and compile caches); then RUNS in turns. */
+function measure(subjects: Subject[], tmp: string): void {
+  let n = 0;
+  const cache = path.join(tmp, 'cache');
+  const usageFile = path.join(tmp, 'usage.json');
+  const runOnce = (s: Subject) => {
+    const out = path.join(tmp, `out${n++}`);
+    const xdg = s.coldCache ? path.join(tmp, `cache${n}`) : cache;
+    const args = s.dir === null ? ['-e', '0'] : [CLI, 'package', out, '--project-dir', s.dir];
+    fs.rmSync(usageFile, { force: true });
+    const env = { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: xdg, APPC_BENCH_USAGE_FILE: usageFile };
+    const run = timedSpawn(['-r', USAGE, ...args], { env });
+    if (run.status !== 0) {
+      console.error(`bench/package: ${s.name} failed (exit ${run.status}):\n${run.stderr}${run.stdout}`);
+      process.exit(1);
+    }
+    if (s.lastOut) fs.rmSync(s.lastOut, { recursive: true, force: true });
+    if (s.coldCache) fs.rmSync(xdg, { recursive: true, force: true });
+    s.lastOut = out;
+    return { ...run, ...(JSON.parse(fs.readFileSync(usageFile, 'utf8')) as { rssKb: number; cpuMs: number }) };
+  };
+  for (const s of subjects) runOnce(s);
+  for (let i = 0; i < RUNS; i++) {
+    for (const s of subjects) {
+      const run = runOnce(s);
+      s.walls.push(run.ms);
+      s.rss.push(run.rssKb);
+      s.cpu.push(run.cpuMs);
+      recordSteps(s, run.stdout);
+    }
+  }
+}
+
+/** Step lines: "Analyzing the app....... 803 ms" or "... 1.25 s". */
+function recordSteps(s: Subject, stdout: string): void {
+  for (const m of stdout.matchAll(/^(.+?)\.{2,}\s*(\d+(?:\.\d+)?) (ms|s)$/gm)) {
+    if (!s.steps.has(m[1])) s.steps.set(m[1], []);
+    s.steps.get(m[1])!.push(Number(m[2]) * (m[3] === 's' ? 1000 : 1));
+  }
+}
+
+function printTable(subjects: Subject[], floor: number): void {
+  const stepNames = [...new Set(subjects.flatMap((s) => [...s.steps.keys()]))];
+  const short = (step: string) => step.replace(/^(Reading |Emitting the |Building )/, '').replace(/ the app$/, '');
+  console.log(
+    `| app | wall (median) | wall min-max | less \`node -e 0\` | CPU | peak RSS | vs Chalice | ${stepNames.map(short).join(' | ')} |`,
+  );
+  console.log(`|---|---:|---:|---:|---:|---:|---:|${stepNames.map(() => '---:').join('|')}|`);
+  for (const s of subjects) {
+    const wall = median(s.walls);
+    const chalice = s.routes === 1 ? CHALICE.hello : s.routes === 200 ? CHALICE.routes200 : NaN;
+    const steps = stepNames.map((step) =>
+      s.dir === null ? '' : `${median(s.steps.get(step) ?? [NaN]).toFixed(0)} ms`,
+    );
+    const versus = Number.isNaN(chalice) ? '' : `${(wall / chalice).toFixed(2)}x`;
+    const less = s.dir === null ? '' : sec(wall - floor);
+    console.log(
+      `| ${s.name} | ${sec(wall)} | ${spread(s.walls)} s | ${less} | ${sec(median(s.cpu))} | ${mb(median(s.rss))} | ${versus} | ${steps.join(' | ')} |`,
+    );
+  }
+}
+
+function printGrowth(generated: Subject[], floor: number): void {
+  const [base, ...rest] = generated;
+  const growth = rest.map((s) => {
+    const wall = median(s.walls) / median(base.walls);
+    const own = (median(s.walls) - floor) / (median(base.walls) - floor);
+    const cpu = median(s.cpu) / median(base.cpu);
+    return `${s.routes} routes: wall ${wall.toFixed(2)}x (less node ${own.toFixed(2)}x), CPU ${cpu.toFixed(2)}x`;
+  });
+  console.log(`\ngrowth over ${base.routes} routes: ${growth.join('; ')}`);
 }
 
 /** ms of require + first invoke of the zip's API handler, each in a fresh process; exits on a wrong answer. */
@@ -190,8 +226,19 @@ function coldStarts(zipPath: string): number[] {
       fs.writeFileSync(path.join(lambdaDir, name), data);
     }
     const event = JSON.parse(fs.readFileSync(SAMPLE, 'utf8'));
-    Object.assign(event, { resource: '/', path: '/', httpMethod: 'GET', body: null, isBase64Encoded: false, pathParameters: null });
-    Object.assign(event.requestContext, { resourcePath: '/', httpMethod: 'GET', path: `/${event.requestContext.stage}/` });
+    Object.assign(event, {
+      resource: '/',
+      path: '/',
+      httpMethod: 'GET',
+      body: null,
+      isBase64Encoded: false,
+      pathParameters: null,
+    });
+    Object.assign(event.requestContext, {
+      resourcePath: '/',
+      httpMethod: 'GET',
+      path: `/${event.requestContext.stage}/`,
+    });
     const eventFile = path.join(eventDir, 'event.json');
     fs.writeFileSync(eventFile, JSON.stringify(event));
     for (let i = 0; i < COLD_RUNS; i++) {
@@ -199,8 +246,14 @@ function coldStarts(zipPath: string): number[] {
       const line = run.stdout.trim().split('\n').pop() ?? '';
       const out = run.status === 0 && line.startsWith('{') ? JSON.parse(line) : null;
       const body = out?.result?.body;
-      if (!out || out.result?.statusCode !== 200 || JSON.stringify(JSON.parse(body ?? 'null')) !== '{"hello":"world"}') {
-        console.error(`bench/package: hello's APIHandler did not answer GET / with 200 {"hello":"world"}:\n${run.stderr}${run.stdout}`);
+      if (
+        !out ||
+        out.result?.statusCode !== 200 ||
+        JSON.stringify(JSON.parse(body ?? 'null')) !== '{"hello":"world"}'
+      ) {
+        console.error(
+          `bench/package: hello's APIHandler did not answer GET / with 200 {"hello":"world"}:\n${run.stderr}${run.stdout}`,
+        );
         process.exit(1);
       }
       colds.push(out.ms);

@@ -51,7 +51,14 @@ export function readCodeCache(cacheFile: string, key: SourceKey): Buffer | undef
 
 /** Stores `data` for `key`, atomically (a temporary file renamed over the old one); false when it could not. */
 export function writeCodeCache(cacheFile: string, key: SourceKey, data: Buffer): boolean {
-  const header: Header = { file: key.file, length: key.length, mtimeMs: key.mtimeMs, v8: key.v8, size: data.length, crc: crc32(data) };
+  const header: Header = {
+    file: key.file,
+    length: key.length,
+    mtimeMs: key.mtimeMs,
+    v8: key.v8,
+    size: data.length,
+    crc: crc32(data),
+  };
   const json = Buffer.from(JSON.stringify(header));
   const length = Buffer.alloc(4);
   length.writeUInt32LE(json.length);
@@ -85,5 +92,7 @@ function parseHeader(bytes: Buffer): Header | undefined {
 }
 
 function sameSource(header: Header, key: SourceKey): boolean {
-  return header.file === key.file && header.length === key.length && header.mtimeMs === key.mtimeMs && header.v8 === key.v8;
+  return (
+    header.file === key.file && header.length === key.length && header.mtimeMs === key.mtimeMs && header.v8 === key.v8
+  );
 }

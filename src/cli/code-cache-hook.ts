@@ -15,7 +15,13 @@ export interface CodeCacheStats {
 }
 
 type Compile = (this: Module, content: string, filename: string, format?: string) => unknown;
-type WrapperFunction = (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => unknown;
+type WrapperFunction = (
+  exports: unknown,
+  require: NodeJS.Require,
+  module: Module,
+  filename: string,
+  dirname: string,
+) => unknown;
 
 interface Compiled {
   wrapper: WrapperFunction;
@@ -42,7 +48,8 @@ export function installCodeCache(dir: string, root: string): CodeCacheStats {
   const prototype = Module.prototype as unknown as { _compile: Compile };
   const compile = prototype._compile;
   prototype._compile = function compileWithCache(this: Module, content: string, filename: string, format?: string) {
-    const compiled = format === 'module' || !eligible(filename, content, root) ? undefined : compileCached(dir, content, filename);
+    const compiled =
+      format === 'module' || !eligible(filename, content, root) ? undefined : compileCached(dir, content, filename);
     if (!compiled) return compile.call(this, content, filename, format);
     stats.compiled++;
     if (compiled.accepted) stats.accepted++;
@@ -50,7 +57,8 @@ export function installCodeCache(dir: string, root: string): CodeCacheStats {
     return compiled.wrapper.call(this.exports, this.exports, makeRequire(this), this, filename, path.dirname(filename));
   };
   process.once('exit', () => {
-    for (const { script, key, cacheFile } of fresh) if (writeCodeCache(cacheFile, key, script.createCachedData())) stats.written++;
+    for (const { script, key, cacheFile } of fresh)
+      if (writeCodeCache(cacheFile, key, script.createCachedData())) stats.written++;
   });
   return stats;
 }

@@ -6,9 +6,7 @@ import { installCodeCache, type CodeCacheStats } from './code-cache-hook';
 
 /** How appc's own code (and the TypeScript compiler it loads) is compiled in this process. */
 export type CompileCache =
-  | { kind: 'node'; dir: string }
-  | { kind: 'v8'; dir: string; stats: CodeCacheStats }
-  | { kind: 'off'; reason: string };
+  { kind: 'node'; dir: string } | { kind: 'v8'; dir: string; stats: CodeCacheStats } | { kind: 'off'; reason: string };
 
 /** appc's package root, above both src/cli and dist/cli. */
 const ROOT = path.resolve(__dirname, '../..');
@@ -26,11 +24,15 @@ export function enableCompileCache(env: NodeJS.ProcessEnv = process.env): Compil
   try {
     const dir = compileCacheDirectory(env, appcVersion());
     if (!dir) return { kind: 'off', reason: 'no cache directory (XDG_CACHE_HOME and the home directory are unset)' };
-    const nodeCache = (Module as { enableCompileCache?: (dir: string) => { status: number; message?: string } }).enableCompileCache;
+    const nodeCache = (Module as { enableCompileCache?: (dir: string) => { status: number; message?: string } })
+      .enableCompileCache;
     if (nodeCache) {
       const { status, message } = nodeCache(dir);
-      const { FAILED } = (Module as unknown as { constants: { compileCacheStatus: { FAILED: number } } }).constants.compileCacheStatus;
-      return status === FAILED ? { kind: 'off', reason: message ?? 'Node could not enable its compile cache' } : { kind: 'node', dir };
+      const { FAILED } = (Module as unknown as { constants: { compileCacheStatus: { FAILED: number } } }).constants
+        .compileCacheStatus;
+      return status === FAILED
+        ? { kind: 'off', reason: message ?? 'Node could not enable its compile cache' }
+        : { kind: 'node', dir };
     }
     const v8Dir = path.join(dir, `v8-${process.versions.v8}-${process.arch}`);
     return { kind: 'v8', dir: v8Dir, stats: installCodeCache(v8Dir, ROOT) };

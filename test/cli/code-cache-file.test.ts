@@ -6,7 +6,12 @@ import { cacheFileFor, readCodeCache, writeCodeCache, type SourceKey } from '../
 
 describe('code cache files', () => {
   let dir: string;
-  const key: SourceKey = { file: '/opt/app/node_modules/x/index.js', length: 1234, mtimeMs: 1700000000123.5, v8: '11.3.244.8-node.38' };
+  const key: SourceKey = {
+    file: '/opt/app/node_modules/x/index.js',
+    length: 1234,
+    mtimeMs: 1700000000123.5,
+    v8: '11.3.244.8-node.38',
+  };
   const data = Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7) % 256));
 
   beforeEach(() => {
@@ -18,7 +23,12 @@ describe('code cache files', () => {
     const file = cacheFileFor(path.join(dir, 'nested'), key.file);
     expect(writeCodeCache(file, key, data)).to.equal(true);
     expect(readCodeCache(file, key)).to.deep.equal(data);
-    for (const other of [{ file: '/opt/app/other.js' }, { length: 1235 }, { mtimeMs: 1700000000124 }, { v8: '12.4.254.21-node.33' }]) {
+    for (const other of [
+      { file: '/opt/app/other.js' },
+      { length: 1235 },
+      { mtimeMs: 1700000000124 },
+      { v8: '12.4.254.21-node.33' },
+    ]) {
       expect(readCodeCache(file, { ...key, ...other }), JSON.stringify(other)).to.equal(undefined);
     }
     expect(fs.readdirSync(path.dirname(file))).to.deep.equal([path.basename(file)]);

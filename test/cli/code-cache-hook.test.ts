@@ -33,7 +33,8 @@ describe('the Node 20 code cache hook (dist/cli/code-cache-hook.js)', function (
   let root: string;
 
   before(function () {
-    if (!fs.existsSync(HOOK)) throw new Error('dist/ is missing: run `npm run build` (make test does) before these tests');
+    if (!fs.existsSync(HOOK))
+      throw new Error('dist/ is missing: run `npm run build` (make test does) before these tests');
   });
 
   beforeEach(() => {
@@ -56,7 +57,10 @@ process.on('exit', () => console.log(JSON.stringify({ stats, mod })));
   afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   function run(): Report {
-    const result = spawnSync(process.execPath, [path.join(tmp, 'main.js')], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+    const result = spawnSync(process.execPath, [path.join(tmp, 'main.js')], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '' },
+    });
     expect(result.status, result.stderr).to.equal(0);
     return JSON.parse(result.stdout) as Report;
   }

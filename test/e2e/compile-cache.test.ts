@@ -11,9 +11,13 @@ import { runtimeNode } from '../support/runtime-node';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'appc.js');
 const HELLO = path.join(FIXTURES_DIR, 'hello');
-const VERSION = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const VERSION = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string })
+  .version;
 
-type CacheReport = { kind: 'v8'; dir: string; stats: { compiled: number; accepted: number; written: number } } | { kind: 'node'; dir: string } | { kind: 'off'; reason: string };
+type CacheReport =
+  | { kind: 'v8'; dir: string; stats: { compiled: number; accepted: number; written: number } }
+  | { kind: 'node'; dir: string }
+  | { kind: 'off'; reason: string };
 
 interface Run {
   /** OUT's files, name -> bytes. */
@@ -31,12 +35,19 @@ describe('compile cache of appc package (bin/appc.js)', function () {
   /** `appc package` of fixtures/hello in a fresh process; APPC_DEBUG=1 makes bin/appc.js report the cache on exit. */
   function packageHello(env: Record<string, string>, node = process.execPath): Run {
     const out = path.join(tmp, `out${runs++}`);
-    const result = spawnSync(node, [BIN, 'package', out, '--project-dir', HELLO], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', APPC_DEBUG: '1', ...env } });
+    const result = spawnSync(node, [BIN, 'package', out, '--project-dir', HELLO], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', APPC_DEBUG: '1', ...env },
+    });
     expect(result.status, result.stderr).to.equal(0);
     const report = /^appc: compile cache: (.+)$/m.exec(result.stderr);
     expect(report, result.stderr).to.not.equal(null);
     const files = new Map(fs.readdirSync(out).map((name) => [name, fs.readFileSync(path.join(out, name))]));
-    return { files, cache: JSON.parse(report![1]) as CacheReport, stderr: result.stderr.replace(report![0], '').trim() };
+    return {
+      files,
+      cache: JSON.parse(report![1]) as CacheReport,
+      stderr: result.stderr.replace(report![0], '').trim(),
+    };
   }
 
   function v8Stats(run: Run): { compiled: number; accepted: number; written: number } {
@@ -45,7 +56,8 @@ describe('compile cache of appc package (bin/appc.js)', function () {
   }
 
   before(function () {
-    if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` (make test does) before the CLI tests');
+    if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'cli', 'main.js')))
+      throw new Error('dist/ is missing: run `npm run build` (make test does) before the CLI tests');
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'appc-compile-cache-'));
     const off = packageHello({ NODE_DISABLE_COMPILE_CACHE: '1', XDG_CACHE_HOME: path.join(tmp, 'unused') });
     expect(off.cache).to.deep.equal({ kind: 'off', reason: 'NODE_DISABLE_COMPILE_CACHE is set' });
@@ -56,20 +68,28 @@ describe('compile cache of appc package (bin/appc.js)', function () {
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   it('keeps the cache under $XDG_CACHE_HOME/appc/<version>, else $HOME/.cache/appc/<version>', () => {
-    expect(compileCacheDirectory({ XDG_CACHE_HOME: '/x/cache', HOME: '/home/u' }, '1.2.3')).to.equal('/x/cache/appc/1.2.3');
+    expect(compileCacheDirectory({ XDG_CACHE_HOME: '/x/cache', HOME: '/home/u' }, '1.2.3')).to.equal(
+      '/x/cache/appc/1.2.3',
+    );
     // The XDG Base Directory spec: a relative path is invalid and is ignored.
-    expect(compileCacheDirectory({ XDG_CACHE_HOME: 'relative', HOME: '/home/u' }, '1.2.3')).to.equal('/home/u/.cache/appc/1.2.3');
+    expect(compileCacheDirectory({ XDG_CACHE_HOME: 'relative', HOME: '/home/u' }, '1.2.3')).to.equal(
+      '/home/u/.cache/appc/1.2.3',
+    );
     expect(compileCacheDirectory({ HOME: '/home/u' }, '1.2.3')).to.equal('/home/u/.cache/appc/1.2.3');
   });
 
   it('fills an empty cache, then compiles from it, packaging the same bytes each time', function () {
-    if (typeof (require('node:module') as { enableCompileCache?: unknown }).enableCompileCache === 'function') this.skip(); // Node's own cache: see the Node 24 test
+    if (typeof (require('node:module') as { enableCompileCache?: unknown }).enableCompileCache === 'function')
+      this.skip(); // Node's own cache: see the Node 24 test
     const xdg = path.join(tmp, 'fresh');
     const first = packageHello({ XDG_CACHE_HOME: xdg });
     const { compiled, accepted, written } = v8Stats(first);
     expect(compiled).to.be.greaterThan(50); // appc's dist/ and its dependencies, TypeScript included
     expect({ accepted, written }).to.deep.equal({ accepted: 0, written: compiled });
-    expect(first.cache.kind === 'v8' && path.relative(xdg, first.cache.dir).split(path.sep).slice(0, 2)).to.deep.equal(['appc', VERSION]);
+    expect(first.cache.kind === 'v8' && path.relative(xdg, first.cache.dir).split(path.sep).slice(0, 2)).to.deep.equal([
+      'appc',
+      VERSION,
+    ]);
     expect(first.files).to.deep.equal(reference);
     expect(first.stderr).to.equal('');
 
@@ -79,7 +99,8 @@ describe('compile cache of appc package (bin/appc.js)', function () {
   });
 
   it('ignores corrupt and foreign cache files, rewrites them, and packages the same bytes', function () {
-    if (typeof (require('node:module') as { enableCompileCache?: unknown }).enableCompileCache === 'function') this.skip();
+    if (typeof (require('node:module') as { enableCompileCache?: unknown }).enableCompileCache === 'function')
+      this.skip();
     const xdg = path.join(tmp, 'damaged');
     const first = packageHello({ XDG_CACHE_HOME: xdg });
     const dir = (first.cache as { dir: string }).dir;
@@ -92,8 +113,16 @@ describe('compile cache of appc package (bin/appc.js)', function () {
         for (let at = 12; at < bytes.length; at += 97) bytes[at] ^= 0x5a;
         fs.writeFileSync(file, bytes);
       } else {
-        const header = JSON.parse(bytes.subarray(12, 12 + bytes.readUInt32LE(8)).toString('utf8')) as { file: string; length: number; mtimeMs: number };
-        writeCodeCache(file, { file: header.file, length: header.length, mtimeMs: header.mtimeMs, v8: '9.9.9-other' }, Buffer.from('not V8 code'));
+        const header = JSON.parse(bytes.subarray(12, 12 + bytes.readUInt32LE(8)).toString('utf8')) as {
+          file: string;
+          length: number;
+          mtimeMs: number;
+        };
+        writeCodeCache(
+          file,
+          { file: header.file, length: header.length, mtimeMs: header.mtimeMs, v8: '9.9.9-other' },
+          Buffer.from('not V8 code'),
+        );
       }
     });
     const damaged = packageHello({ XDG_CACHE_HOME: xdg });
@@ -117,7 +146,8 @@ describe('compile cache of appc package (bin/appc.js)', function () {
 
   it("uses Node's own compile cache on Node 24, in the same directory, packaging the same bytes", function () {
     const node = runtimeNode('nodejs24.x');
-    if (node.kind !== 'ready') return missingTool(this, `cannot run appc on Node 24: ${node.kind === 'unpinned' ? 'not pinned' : node.problem}`);
+    if (node.kind !== 'ready')
+      return missingTool(this, `cannot run appc on Node 24: ${node.kind === 'unpinned' ? 'not pinned' : node.problem}`);
     const xdg = path.join(tmp, 'node24');
     const first = packageHello({ XDG_CACHE_HOME: xdg }, node.node);
     expect(first.cache).to.deep.equal({ kind: 'node', dir: path.join(xdg, 'appc', VERSION) });
