@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { ts } from '../typescript';
+import { ts } from './typescript';
 import { DEFAULT_BINARY_TYPES } from '../../runtime/binary';
 import { methodOf, REGISTRATIONS } from '../../runtime/registrations';
 import { joinUrlPrefix } from '../../runtime/routes';

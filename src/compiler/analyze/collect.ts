@@ -1,4 +1,4 @@
-import { ts } from '../typescript';
+import { ts } from './typescript';
 import { error, type Diagnostic } from '../diagnostics/diagnostic';
 import { resolveAlias } from './evaluate';
 import { locationOf } from './locations';

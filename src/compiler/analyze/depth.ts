@@ -1,4 +1,4 @@
-import { ts } from '../typescript';
+import { ts } from './typescript';
 import { error, type Diagnostic } from '../diagnostics/diagnostic';
 import { locationOf, relativePath } from './locations';
 

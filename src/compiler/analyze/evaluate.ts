@@ -1,4 +1,4 @@
-import { ts } from '../typescript';
+import { ts } from './typescript';
 import type { Mutation } from './mutations';
 import { isOuterExpression } from './outer-expressions';
 import type { RuntimeSymbols } from './runtime-symbols';

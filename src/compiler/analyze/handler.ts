@@ -1,4 +1,4 @@
-import { ts } from '../typescript';
+import { ts } from './typescript';
 import type { HandlerModel } from '../model/app-model';
 import { resolveAlias } from './evaluate';
 import { locationOf } from './locations';

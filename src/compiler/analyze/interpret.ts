@@ -1,4 +1,4 @@
-import { ts } from '../typescript';
+import { ts } from './typescript';
 import { optionNames, REGISTRATIONS } from '../../runtime/registrations';
 import { error, type Diagnostic } from '../diagnostics/diagnostic';
 import type { FunctionModel, HandlerModel, RouteModel } from '../model/app-model';

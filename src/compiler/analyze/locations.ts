@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { ts } from '../typescript';
+import type { ts } from './typescript';
 import type { SourceLocation } from '../model/app-model';
 
 /**

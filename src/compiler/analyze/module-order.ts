@@ -1,4 +1,4 @@
-import { ts } from '../typescript';
+import { ts } from './typescript';
 
 /**
  * The app's modules in evaluation order: a module's static imports run before its own

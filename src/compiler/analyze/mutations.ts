@@ -1,4 +1,4 @@
-import { ts } from '../typescript';
+import { ts } from './typescript';
 import { resolveAlias, StaticInstance } from './evaluate';
 import { locationOf } from './locations';
 import { isOuterExpression } from './outer-expressions';

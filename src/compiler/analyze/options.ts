@@ -1,4 +1,4 @@
-import { ts } from '../typescript';
+import { ts } from './typescript';
 import { error, withRelated, type Diagnostic } from '../diagnostics/diagnostic';
 import type { AuthorizerUse, CorsModel } from '../model/app-model';
 import { Cron, Rate } from '../../runtime/schedule';

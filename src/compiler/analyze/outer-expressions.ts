@@ -1,4 +1,4 @@
-import { ts } from '../typescript';
+import { ts } from './typescript';
 
 /** An expression that only wraps another for the type checker or for grouping: it evaluates to its operand. */
 export type OuterExpression =

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ts } from '../typescript';
+import { ts } from './typescript';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic';
 import { isSdkModule } from '../model/sdk-module-names';
 import { firstTooDeep, isStackOverflow, stackOverflow, tooDeep } from './depth';
@@ -101,7 +101,7 @@ function compilerOptions(projectDir: string, typecheck: boolean): { options: ts.
 
 /** A compiler host that also serves TypeScript's lib files from @ts-morph/common's in-memory copy. */
 function hostWithLibs(options: ts.CompilerOptions): ts.CompilerHost {
-  // Loaded here: 3 MB that only --typecheck needs (see ../typescript.ts).
+  // Loaded here: 3 MB that only --typecheck needs (see typescript.ts).
   const { getLibFiles, libFolderInMemoryPath } = require('@ts-morph/common') as typeof import('@ts-morph/common');
   const host = ts.createCompilerHost(options);
   const libs = new Map(getLibFiles().map((lib) => [path.posix.join(libFolderInMemoryPath, lib.fileName), lib.text]));

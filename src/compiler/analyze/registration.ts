@@ -1,4 +1,4 @@
-import type { ts } from '../typescript';
+import type { ts } from './typescript';
 import type { RegistrationMethod } from '../../runtime/registrations';
 
 /** The registrations that add a Lambda function (all but `route` and `registerBlueprint`). */

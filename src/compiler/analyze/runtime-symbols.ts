@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { ts } from '../typescript';
+import { ts } from './typescript';
 import { isRegistrationMethod, type RegistrationMethod } from '../../runtime/registrations';
 import { resolveAlias } from './evaluate';
 import { RUNTIME_DIR } from './program';

@@ -1,4 +1,4 @@
-import { ts } from '../../typescript';
+import { ts } from '../typescript';
 import type { JsonSchema } from '../../model/json-schema';
 import type { SchemaContext } from './schema-context';
 import { elementNode, tupleElementNode } from './type-nodes';

@@ -1,4 +1,4 @@
-import { ts } from '../../typescript';
+import { ts } from '../typescript';
 import type { JsonSchema } from '../../model/json-schema';
 import { arraySchema, tupleSchema } from './array-schema';
 import { isLiteral, literalSchema, literalValue } from './literal-schema';

@@ -1,4 +1,4 @@
-import { ts } from '../../typescript';
+import { ts } from '../typescript';
 import { isLiteral, literalValue } from './literal-schema';
 import { referenceArguments } from './named-types';
 import type { SchemaContext } from './schema-context';

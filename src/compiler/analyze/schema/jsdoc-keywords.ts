@@ -1,4 +1,4 @@
-import { ts } from '../../typescript';
+import { ts } from '../typescript';
 import { closestName } from '../../config/did-you-mean';
 import type { JsonSchema, JsonSchemaType } from '../../model/json-schema';
 import { report, type SchemaContext } from './schema-context';

@@ -1,4 +1,4 @@
-import { ts } from '../../typescript';
+import { ts } from '../typescript';
 import type { JsonSchema, JsonSchemaType, JsonValue } from '../../model/json-schema';
 
 /** A string, number or boolean literal type (enum members included): one `enum` value. */

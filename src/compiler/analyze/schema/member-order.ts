@@ -1,4 +1,4 @@
-import { ts } from '../../typescript';
+import { ts } from '../typescript';
 import { isLiteral, literalValue } from './literal-schema';
 import { declaredAtOf } from './named-types';
 import { unionMemberNodes } from './type-nodes';

@@ -1,4 +1,4 @@
-import { ts } from '../../typescript';
+import { ts } from '../typescript';
 import type { JsonSchema } from '../../model/json-schema';
 import { withDocs } from './jsdoc-keywords';
 import type { Definition, SchemaContext } from './schema-context';

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { ts } from '../../typescript';
+import { ts } from '../typescript';
 import type { Diagnostic } from '../../diagnostics/diagnostic';
 import { definitionRef, orderSchema, type JsonSchema, type SchemaDefinitions } from '../../model/json-schema';
 import { relativePath } from '../locations';

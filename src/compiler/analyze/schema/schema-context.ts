@@ -1,4 +1,4 @@
-import type { ts } from '../../typescript';
+import type { ts } from '../typescript';
 import { error, withRelated, type Diagnostic } from '../../diagnostics/diagnostic';
 import type { JsonSchema } from '../../model/json-schema';
 import { locationOf } from '../locations';

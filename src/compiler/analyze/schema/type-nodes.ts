@@ -1,4 +1,4 @@
-import { ts } from '../../typescript';
+import { ts } from '../typescript';
 
 /**
  * The type nodes inside a written type that correspond to the parts of its type, so a

@@ -1,4 +1,4 @@
-import { ts } from '../../typescript';
+import { ts } from '../typescript';
 import type { JsonSchema, JsonSchemaType } from '../../model/json-schema';
 import { enumMemberValues, isLiteral, literalSchema, literalValue } from './literal-schema';
 import { orderMembers } from './member-order';

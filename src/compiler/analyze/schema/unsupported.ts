@@ -1,4 +1,4 @@
-import { ts } from '../../typescript';
+import { ts } from '../typescript';
 import { report, textOf, type SchemaContext } from './schema-context';
 
 /** Built-in types a body could hold by mistake, and what to write instead. */

@@ -1,4 +1,4 @@
-import { ts } from '../../typescript';
+import { ts } from '../typescript';
 import { handlerNode } from '../handler';
 import type { AppModel, SdkUsage } from '../../model/app-model';
 import { CallSites } from './call-sites';

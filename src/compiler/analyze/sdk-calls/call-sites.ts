@@ -1,4 +1,4 @@
-import { ts } from '../../typescript';
+import { ts } from '../typescript';
 import { resolveAlias } from '../evaluate';
 import { skipOuterExpressions } from '../outer-expressions';
 import { functionLikeOf, type FunctionLike } from './syntax';

@@ -1,4 +1,4 @@
-import { ts } from '../../typescript';
+import { ts } from '../typescript';
 import { resolveAlias } from '../evaluate';
 import { outerHolder } from '../outer-expressions';
 import { classDefinitionCode, functionLikeOf, instantiationCode, isFunctionLike } from './syntax';

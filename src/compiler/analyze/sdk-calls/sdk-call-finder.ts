@@ -1,4 +1,4 @@
-import { ts } from '../../typescript';
+import { ts } from '../typescript';
 import { locationOf } from '../locations';
 import type { SdkCall, SdkUsage } from '../../model/app-model';
 import { LIB_STORAGE, V2_CLIENTS_PREFIX } from '../../model/sdk-module-names';

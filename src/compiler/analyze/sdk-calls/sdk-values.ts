@@ -1,4 +1,4 @@
-import { ts } from '../../typescript';
+import { ts } from '../typescript';
 import { resolveAlias } from '../evaluate';
 import { isSdkModule } from '../../model/sdk-module-names';
 import { documentClient, instantiate, type SdkExport, type SdkValue } from './sdk-modules';

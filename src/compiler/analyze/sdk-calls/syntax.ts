@@ -1,4 +1,4 @@
-import { ts } from '../../typescript';
+import { ts } from '../typescript';
 import { skipOuterExpressions } from '../outer-expressions';
 
 /** A function whose body runs when it is called (or, for a constructor, when its class is instantiated). */
