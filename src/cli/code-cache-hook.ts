@@ -3,6 +3,7 @@ import Module from 'node:module';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { cacheFileFor, readCodeCache, writeCodeCache, type SourceKey } from './code-cache-file';
+import { installLargeSourceRead } from './large-source-read';
 
 /** What the cache did in this process (for the tests and `APPC_DEBUG=1`). */
 export interface CodeCacheStats {
@@ -56,6 +57,7 @@ export function installCodeCache(dir: string, root: string): CodeCacheStats {
     else fresh.push(compiled);
     return compiled.wrapper.call(this.exports, this.exports, makeRequire(this), this, filename, path.dirname(filename));
   };
+  installLargeSourceRead((filename) => eligibleFile(filename, root));
   process.once('exit', () => {
     for (const { script, key, cacheFile } of fresh)
       if (writeCodeCache(cacheFile, key, script.createCachedData())) stats.written++;
@@ -64,7 +66,12 @@ export function installCodeCache(dir: string, root: string): CodeCacheStats {
 }
 
 function eligible(filename: string, content: string, root: string): boolean {
-  if (!/\.c?js$/.test(filename) || content.startsWith('#!')) return false;
+  return eligibleFile(filename, root) && !content.startsWith('#!');
+}
+
+/** A CommonJS file of appc's own package or of any node_modules. */
+function eligibleFile(filename: string, root: string): boolean {
+  if (!/\.c?js$/.test(filename)) return false;
   return filename.startsWith(root + path.sep) || filename.includes(`${path.sep}node_modules${path.sep}`);
 }
 

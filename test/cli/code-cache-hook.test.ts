@@ -101,6 +101,41 @@ process.on('exit', () => console.log(JSON.stringify({ stats, mod })));
     expect(changed.stats).to.deep.equal({ compiled: 2, accepted: 1, written: 1 });
   });
 
+  it('reads a large module once as bytes, decoded as Node would, and gives fs.readFileSync back', () => {
+    const lib = path.join(root, 'lib');
+    fs.writeFileSync(path.join(lib, 'big-ascii.js'), `exports.text = '${'a'.repeat(1.2 * 1024 * 1024)}';\n`);
+    fs.writeFileSync(path.join(lib, 'big-utf8.js'), `exports.text = '${'é€'.repeat(400 * 1024)}';\n`);
+    fs.writeFileSync(
+      path.join(tmp, 'main.js'),
+      `const fs = require('node:fs');
+const reads = [];
+const read = fs.readFileSync;
+fs.readFileSync = function (file, options) {
+  if (/big-[a-z0-9]+\.js$/.test(String(file))) reads.push([require('node:path').basename(String(file)), options === undefined ? 'bytes' : String(options.encoding ?? options)]);
+  return read.apply(this, arguments);
+};
+require(${JSON.stringify(HOOK)}).installCodeCache(${JSON.stringify(path.join(tmp, 'cache'))}, ${JSON.stringify(root)});
+const ascii = require('./root/lib/big-ascii.js').text;
+const utf8 = require('./root/lib/big-utf8.js').text;
+console.log(JSON.stringify({ reads, ascii: ascii === 'a'.repeat(1.2 * 1024 * 1024), utf8: utf8 === 'é€'.repeat(400 * 1024), restored: fs.readFileSync.toString().includes('reads.push') }));
+`,
+    );
+    const result = spawnSync(process.execPath, [path.join(tmp, 'main.js')], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '' },
+    });
+    expect(result.status, result.stderr).to.equal(0);
+    expect(JSON.parse(result.stdout)).to.deep.equal({
+      reads: [
+        ['big-ascii.js', 'bytes'],
+        ['big-utf8.js', 'bytes'],
+      ],
+      ascii: true,
+      utf8: true,
+      restored: true,
+    });
+  });
+
   it('runs every module, writing nothing, when the cache directory cannot be made', () => {
     fs.writeFileSync(path.join(tmp, 'cache'), 'a file where the cache directory would be');
     const report = run();
