@@ -17,7 +17,17 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateApp } from './support/generate-app';
-import { machineLine, median, passFail, ROOT, sec, spread, staleDistWarning, timedSpawn, tsxImport } from './support/common';
+import {
+  machineLine,
+  median,
+  passFail,
+  ROOT,
+  sec,
+  spread,
+  staleDistWarning,
+  timedSpawn,
+  tsxImport,
+} from './support/common';
 
 const runsFlag = process.argv.indexOf('--runs');
 const RUNS = runsFlag >= 0 ? Number(process.argv[runsFlag + 1]) : 5;
@@ -48,7 +58,9 @@ function main(): void {
   let viaSrc = false;
   if (!fs.existsSync(DIST)) {
     viaSrc = true;
-    console.log(`bench/analyze: ${path.relative(ROOT, DIST)} is missing; run \`npx tsc -p tsconfig.build.json\` for real figures.`);
+    console.log(
+      `bench/analyze: ${path.relative(ROOT, DIST)} is missing; run \`npx tsc -p tsconfig.build.json\` for real figures.`,
+    );
     console.log('Falling back to src/ through tsx: the figures below include tsx transpiling appc itself.\n');
   } else {
     const warning = staleDistWarning();
@@ -57,7 +69,9 @@ function main(): void {
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'appc-bench-analyze-'));
   try {
-    const subjects: Subject[] = [{ name: 'fixtures/hello', dir: path.join(ROOT, 'fixtures', 'hello'), routes: 1, samples: [] }];
+    const subjects: Subject[] = [
+      { name: 'fixtures/hello', dir: path.join(ROOT, 'fixtures', 'hello'), routes: 1, samples: [] },
+    ];
     for (const routes of [50, 100, 200]) {
       const dir = path.join(tmp, `app${routes}`);
       const app = generateApp(dir, { routes, files: routes / 10 });
@@ -69,16 +83,26 @@ function main(): void {
     const runChild = (subject: Subject) => {
       const run = timedSpawn([...nodeArgs, CHILD, subject.dir, 'dev'], { env });
       if (run.status !== 0) {
-        console.error(`bench/analyze: the child failed on ${subject.name} (exit ${run.status}):\n${run.stderr || run.stdout}`);
+        console.error(
+          `bench/analyze: the child failed on ${subject.name} (exit ${run.status}):\n${run.stderr || run.stdout}`,
+        );
         process.exit(1);
       }
       const out = JSON.parse(run.stdout.trim().split('\n').pop()!);
       if (out.diagnostics !== 0) {
-        console.error(`bench/analyze: ${subject.name} has ${out.diagnostics} diagnostics; the benchmark needs a clean app`);
+        console.error(
+          `bench/analyze: ${subject.name} has ${out.diagnostics} diagnostics; the benchmark needs a clean app`,
+        );
         process.exit(1);
       }
       const analyze = (out.timings as Array<[string, number]>).find(([label]) => label.startsWith('Analyzing'));
-      return { wall: run.ms, requireMs: out.requireMs, checkMs: out.checkMs, analyzeMs: analyze ? analyze[1] : NaN, cpuMs: out.cpuMs };
+      return {
+        wall: run.ms,
+        requireMs: out.requireMs,
+        checkMs: out.checkMs,
+        analyzeMs: analyze ? analyze[1] : NaN,
+        cpuMs: out.cpuMs,
+      };
     };
 
     // One untimed run each: checks the app is clean and warms the file cache.
@@ -102,8 +126,12 @@ function main(): void {
     const growth = m(r200, 'wall') / m(r50, 'wall');
     const checkGrowth = m(r200, 'checkMs') / m(r50, 'checkMs');
     console.log('');
-    console.log(`${passFail(m(hello, 'wall') <= HELLO_TARGET_MS)} hello <= ${sec(HELLO_TARGET_MS)}: ${sec(m(hello, 'wall'))}`);
-    console.log(`${passFail(m(r200, 'wall') <= ROUTES200_TARGET_MS)} 200 routes <= ${sec(ROUTES200_TARGET_MS)}: ${sec(m(r200, 'wall'))}`);
+    console.log(
+      `${passFail(m(hello, 'wall') <= HELLO_TARGET_MS)} hello <= ${sec(HELLO_TARGET_MS)}: ${sec(m(hello, 'wall'))}`,
+    );
+    console.log(
+      `${passFail(m(r200, 'wall') <= ROUTES200_TARGET_MS)} 200 routes <= ${sec(ROUTES200_TARGET_MS)}: ${sec(m(r200, 'wall'))}`,
+    );
     console.log(
       `${passFail(growth <= GROWTH_TARGET)} growth time(200)/time(50) <= ${GROWTH_TARGET} (routes x4): wall ${growth.toFixed(2)}x` +
         ` (checkProject alone ${checkGrowth.toFixed(2)}x)`,

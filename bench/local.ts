@@ -44,21 +44,42 @@ const WARMUP = 1_000;
  * down here because that code is gone.
  */
 const BEFORE = '3115 requests/second, p50 12 ms, p99 241 ms, max 1957 ms, 0 errors (serial queue, commit 53f7a2a)';
-const BEFORE_WAIT = '44 requests/second, p50 2220 ms, p99 2403 ms, max 2427 ms, 0 errors (serial queue, commit 53f7a2a)';
+const BEFORE_WAIT =
+  '44 requests/second, p50 2220 ms, p99 2403 ms, max 2427 ms, 0 errors (serial queue, commit 53f7a2a)';
 
 /** The CLI in its own process; its stdout goes to a temp file (reading 10,000 request lines here would slow autocannon). */
 async function startAppcLocal(projectDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'appc-bench-local-')), 'stdout.txt');
   const fd = fs.openSync(log, 'w');
-  const args = ['local', '--port', '0', '--project-dir', projectDir, ...(CONCURRENCY > 0 ? ['--concurrency', String(CONCURRENCY)] : [])];
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'appc.js'), ...args], { stdio: ['ignore', fd, 'inherit'] });
+  const args = [
+    'local',
+    '--port',
+    '0',
+    '--project-dir',
+    projectDir,
+    ...(CONCURRENCY > 0 ? ['--concurrency', String(CONCURRENCY)] : []),
+  ];
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'appc.js'), ...args], {
+    stdio: ['ignore', fd, 'inherit'],
+  });
   fs.closeSync(fd);
   let exited = false;
   const exit = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   void exit.then(() => (exited = true));
-  for (const started = Date.now(); Date.now() - started < 30_000; await new Promise((resolve) => setTimeout(resolve, 20))) {
+  for (
+    const started = Date.now();
+    Date.now() - started < 30_000;
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  ) {
     const match = /at (http:\/\/\S+?)\//.exec(fs.readFileSync(log, 'utf8'));
-    if (match) return { url: match[1], stop: async () => { child.kill('SIGINT'); await exit; } };
+    if (match)
+      return {
+        url: match[1],
+        stop: async () => {
+          child.kill('SIGINT');
+          await exit;
+        },
+      };
     if (exited) break;
   }
   child.kill();
@@ -87,10 +108,16 @@ async function measure({ label, projectDir, requests, before }: Scenario): Promi
     const seconds = (finished - started) / 1000;
     const failed = result.errors + result.timeouts + result.non2xx;
     const instances = CONCURRENCY > 0 ? `--concurrency ${CONCURRENCY}` : 'default --concurrency';
-    console.log(`${label}, GET /, ${requests} requests at concurrency ${CONNECTIONS} (autocannon, after ${WARMUP} warm-up requests), appc local ${instances}`);
+    console.log(
+      `${label}, GET /, ${requests} requests at concurrency ${CONNECTIONS} (autocannon, after ${WARMUP} warm-up requests), appc local ${instances}`,
+    );
     console.log(`  requests/second  ${Math.round(requests / seconds)} (${requests} in ${seconds.toFixed(2)} s)`);
-    console.log(`  latency          p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`);
-    console.log(`  answers          ${result['2xx']} 2xx, ${result.non2xx} other, ${result.errors} errors, ${result.timeouts} timeouts`);
+    console.log(
+      `  latency          p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
+    );
+    console.log(
+      `  answers          ${result['2xx']} 2xx, ${result.non2xx} other, ${result.errors} errors, ${result.timeouts} timeouts`,
+    );
     console.log(`  before issue 11  ${before}`);
     const ok = failed === 0 && result['2xx'] === requests;
     console.log(`${passFail(ok)} zero errors, every request answered 200 (${failed} failed)`);
@@ -106,7 +133,12 @@ async function main(): Promise<void> {
   if (stale) console.log(stale);
   const scenarios: Scenario[] = [
     { label: 'fixtures/hello', projectDir: path.join(ROOT, 'fixtures', 'hello'), requests: REQUESTS, before: BEFORE },
-    { label: 'bench/apps/local-wait (the handler waits 20 ms)', projectDir: path.join(ROOT, 'bench', 'apps', 'local-wait'), requests: WAIT_REQUESTS, before: BEFORE_WAIT },
+    {
+      label: 'bench/apps/local-wait (the handler waits 20 ms)',
+      projectDir: path.join(ROOT, 'bench', 'apps', 'local-wait'),
+      requests: WAIT_REQUESTS,
+      before: BEFORE_WAIT,
+    },
   ];
   for (const scenario of scenarios) if (!(await measure(scenario))) process.exitCode = 1;
 }

@@ -11,12 +11,19 @@ const tsx = pathToFileURL(require.resolve('tsx', { paths: [__dirname] })).href;
 const [name, ...args] = process.argv.slice(2);
 const names = name
   ? [name]
-  : fs.readdirSync(__dirname).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).sort();
+  : fs
+      .readdirSync(__dirname)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => f.slice(0, -3))
+      .sort();
 
 for (const bench of names) {
   const file = path.join(__dirname, `${bench}.ts`);
   if (!fs.existsSync(file)) {
-    const known = fs.readdirSync(__dirname).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3));
+    const known = fs
+      .readdirSync(__dirname)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => f.slice(0, -3));
     console.error(`bench/run.js: no benchmark ${bench} (bench/${bench}.ts); known: ${known.join(', ') || 'none'}`);
     process.exit(2);
   }

@@ -50,7 +50,14 @@ function loadSample(): Record<string, any> {
 /** The sample, re-aimed at one route the way API Gateway would send it. */
 function proxyEvent(
   sample: Record<string, any>,
-  route: { method: string; resource: string; path: string; pathParameters: Record<string, string> | null; body: string | null; headers?: Record<string, string> },
+  route: {
+    method: string;
+    resource: string;
+    path: string;
+    pathParameters: Record<string, string> | null;
+    body: string | null;
+    headers?: Record<string, string>;
+  },
 ): Record<string, any> {
   const event = structuredClone(sample);
   event.resource = route.resource;
@@ -80,15 +87,23 @@ function buildCases(sample: Record<string, any>): Case[] {
     {
       name: 'GET /cities/{city}',
       event: proxyEvent(sample, {
-        method: 'GET', resource: '/cities/{city}', path: '/cities/seattle', pathParameters: { city: 'seattle' }, body: null,
+        method: 'GET',
+        resource: '/cities/{city}',
+        path: '/cities/seattle',
+        pathParameters: { city: 'seattle' },
+        body: null,
       }),
       expected: { statusCode: 200, body: { city: 'seattle' } },
     },
     {
       name: 'PUT /objects/{key}',
       event: proxyEvent(sample, {
-        method: 'PUT', resource: '/objects/{key}', path: '/objects/mykey', pathParameters: { key: 'mykey' },
-        body: JSON.stringify(object), headers: { 'Content-Type': 'application/json' },
+        method: 'PUT',
+        resource: '/objects/{key}',
+        path: '/objects/mykey',
+        pathParameters: { key: 'mykey' },
+        body: JSON.stringify(object),
+        headers: { 'Content-Type': 'application/json' },
       }),
       expected: { statusCode: 200, body: { key: 'mykey', value: object } },
     },
@@ -99,7 +114,13 @@ function bundle(impl: Impl, dir: string): string {
   const outfile = path.join(dir, `${impl}.cjs`);
   buildSync({
     entryPoints: [path.join(__dirname, 'apps', `${impl}.ts`)],
-    outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, logLevel: 'error',
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: true,
+    logLevel: 'error',
     // Lambda's Node runtimes provide the AWS SDK v3 (lambda-api imports its S3 client lazily).
     external: ['@aws-sdk/*'],
   });
@@ -152,31 +173,44 @@ function main(): void {
     // 3. Cold: require + first invoke in fresh processes, interleaved across implementations.
     const coldRuns = new Map<Impl, number[]>(IMPLEMENTATIONS.map((impl) => [impl, []]));
     for (let i = 0; i < COLD_RUNS; i++) {
-      for (const impl of IMPLEMENTATIONS) coldRuns.get(impl)!.push(child('cold', impl, bundles.get(impl)!, eventsFile).ms);
+      for (const impl of IMPLEMENTATIONS)
+        coldRuns.get(impl)!.push(child('cold', impl, bundles.get(impl)!, eventsFile).ms);
     }
     const cold = new Map<Impl, number>(IMPLEMENTATIONS.map((impl) => [impl, median(coldRuns.get(impl)!)]));
 
     const appcWarm = warm.get('appc')!;
     const kb = (impl: Impl) => (fs.statSync(bundles.get(impl)!).size / 1024).toFixed(1);
-    console.log(`\nnode ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} x${os.cpus().length}; ` +
-      `warm = median of ${ROUNDS} rounds (${WARM_PASSES} processes), cold = median of ${COLD_RUNS} processes; esbuild-minified CJS bundles\n`);
+    console.log(
+      `\nnode ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} x${os.cpus().length}; ` +
+        `warm = median of ${ROUNDS} rounds (${WARM_PASSES} processes), cold = median of ${COLD_RUNS} processes; esbuild-minified CJS bundles\n`,
+    );
     console.log('| implementation | warm ns/invoke (median) | vs appc | cold ms (median) |');
     console.log('|---|---:|---:|---:|');
     for (const impl of IMPLEMENTATIONS) {
       const ns = warm.get(impl)!;
       console.log(`| ${impl} | ${Math.round(ns)} | ${(ns / appcWarm).toFixed(1)}x | ${cold.get(impl)!.toFixed(2)} |`);
     }
-    console.log(`\n(vs appc = the implementation's warm time / appc's; bundle KB: ${IMPLEMENTATIONS.map((i) => `${i} ${kb(i)}`).join(', ')})\n`);
+    console.log(
+      `\n(vs appc = the implementation's warm time / appc's; bundle KB: ${IMPLEMENTATIONS.map((i) => `${i} ${kb(i)}`).join(', ')})\n`,
+    );
 
     const peers = IMPLEMENTATIONS.filter((impl) => impl !== 'appc' && impl !== 'bare');
     const fastest = peers.reduce((a, b) => (warm.get(a)! <= warm.get(b)! ? a : b));
     const factor = warm.get(fastest)! / appcWarm;
     const appcCold = cold.get('appc')!;
-    console.log(`${passFail(appcWarm <= WARM_TARGET_NS)} appc warm <= ${WARM_TARGET_NS} ns: ${Math.round(appcWarm)} ns`);
-    console.log(`${passFail(factor >= PEER_FACTOR)} appc warm >= ${PEER_FACTOR}x faster than the fastest peer (${fastest}, ${Math.round(warm.get(fastest)!)} ns): ${factor.toFixed(1)}x`);
-    console.log(`${passFail(appcCold <= COLD_TARGET_MS)} appc cold <= ${COLD_TARGET_MS} ms: ${appcCold.toFixed(2)} ms (bare handler ${cold.get('bare')!.toFixed(2)} ms)`);
+    console.log(
+      `${passFail(appcWarm <= WARM_TARGET_NS)} appc warm <= ${WARM_TARGET_NS} ns: ${Math.round(appcWarm)} ns`,
+    );
+    console.log(
+      `${passFail(factor >= PEER_FACTOR)} appc warm >= ${PEER_FACTOR}x faster than the fastest peer (${fastest}, ${Math.round(warm.get(fastest)!)} ns): ${factor.toFixed(1)}x`,
+    );
+    console.log(
+      `${passFail(appcCold <= COLD_TARGET_MS)} appc cold <= ${COLD_TARGET_MS} ms: ${appcCold.toFixed(2)} ms (bare handler ${cold.get('bare')!.toFixed(2)} ms)`,
+    );
     const overBare = appcWarm / warm.get('bare')!;
-    console.log(`${passFail(overBare <= BARE_FACTOR)} appc warm <= ${BARE_FACTOR}x the bare handler's (${Math.round(warm.get('bare')!)} ns): ${overBare.toFixed(2)}x`);
+    console.log(
+      `${passFail(overBare <= BARE_FACTOR)} appc warm <= ${BARE_FACTOR}x the bare handler's (${Math.round(warm.get('bare')!)} ns): ${overBare.toFixed(2)}x`,
+    );
   } finally {
     if (process.env.BENCH_KEEP) console.log(`\nkept ${dir}`);
     else fs.rmSync(dir, { recursive: true, force: true });

@@ -24,7 +24,9 @@ import type * as GatewayModule from '../src/compiler/model/gateway-model-schema'
 
 /** dist/ when built (what `appc package` runs), else src/ through tsx (its source-map hooks slow the conversion about 3x). */
 const COMPILED = path.join(__dirname, '..', 'dist', 'compiler', 'analyze', 'schema', 'schema-builder.js');
-const FROM = fs.existsSync(COMPILED) ? path.join(__dirname, '..', 'dist', 'compiler') : path.join(__dirname, '..', 'src', 'compiler');
+const FROM = fs.existsSync(COMPILED)
+  ? path.join(__dirname, '..', 'dist', 'compiler')
+  : path.join(__dirname, '..', 'src', 'compiler');
 const { createSchemaBuilder } = require(path.join(FROM, 'analyze', 'schema', 'schema-builder')) as typeof BuilderModule;
 const { gatewayModelDefinitions } = require(path.join(FROM, 'model', 'gateway-model-schema')) as typeof GatewayModule;
 
@@ -55,15 +57,21 @@ export function route${r}(body: Create${r}Body): Page<Item${r}> { return { items
 }
 
 function writeApp(dir: string): void {
-  fs.writeFileSync(path.join(dir, 'shared.ts'), `export interface Address { street: string; /** @pattern ^[0-9]{5}$ */ zip: string }
+  fs.writeFileSync(
+    path.join(dir, 'shared.ts'),
+    `export interface Address { street: string; /** @pattern ^[0-9]{5}$ */ zip: string }
 /** A page. */
 export interface Page<T> { items: T[]; next?: string }
-`);
+`,
+  );
   const perFile = Math.ceil(ROUTES / FILES);
   const imports: string[] = [];
   for (let f = 0; f < FILES; f++) {
     const routes = Array.from({ length: perFile }, (_, i) => f * perFile + i).filter((r) => r < ROUTES);
-    fs.writeFileSync(path.join(dir, `routes-${f}.ts`), `import { Address, Page } from './shared';\n${routes.map(routeModel).join('\n')}`);
+    fs.writeFileSync(
+      path.join(dir, `routes-${f}.ts`),
+      `import { Address, Page } from './shared';\n${routes.map(routeModel).join('\n')}`,
+    );
     imports.push(`export * from './routes-${f}';`);
   }
   fs.writeFileSync(path.join(dir, 'app.ts'), `${imports.join('\n')}\n`);
@@ -72,7 +80,15 @@ export interface Page<T> { items: T[]; next?: string }
 const LIBS = new Map(getLibFiles().map((lib) => [path.posix.join(libFolderInMemoryPath, lib.fileName), lib.text]));
 
 function createProgram(dir: string, withLibs: boolean): ts.Program {
-  const options: ts.CompilerOptions = { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, skipLibCheck: true, types: [], lib: ['lib.es2022.d.ts'] };
+  const options: ts.CompilerOptions = {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.CommonJS,
+    skipLibCheck: true,
+    types: [],
+    lib: ['lib.es2022.d.ts'],
+  };
   const host = ts.createCompilerHost(options);
   if (withLibs) {
     const { getSourceFile, fileExists, readFile } = host;
@@ -82,7 +98,9 @@ function createProgram(dir: string, withLibs: boolean): ts.Program {
     host.readFile = (file) => LIBS.get(file) ?? readFile.call(host, file);
     host.getSourceFile = (file, language, ...rest) => {
       const text = LIBS.get(file);
-      return text !== undefined ? ts.createSourceFile(file, text, language) : getSourceFile.call(host, file, language, ...rest);
+      return text !== undefined
+        ? ts.createSourceFile(file, text, language)
+        : getSourceFile.call(host, file, language, ...rest);
     };
   }
   return ts.createProgram({ rootNames: [path.join(dir, 'app.ts')], options, host });
@@ -114,7 +132,12 @@ function main(): void {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'appc-schema-bench-'));
   try {
     writeApp(dir);
-    const samples = { program: [] as number[], noLibs: [] as number[], convert: [] as number[], gateway: [] as number[] };
+    const samples = {
+      program: [] as number[],
+      noLibs: [] as number[],
+      convert: [] as number[],
+      gateway: [] as number[],
+    };
     let summary = '';
     for (let run = 0; run < RUNS; run++) {
       const [, noLibs] = time(() => createProgram(dir, false).getTypeChecker());
@@ -131,8 +154,13 @@ function main(): void {
       samples.gateway.push(gatewayMs);
       summary = `${built.roots.length} roots, ${Object.keys(built.definitions).length} definitions, ${built.diagnostics.length} diagnostics, ${JSON.stringify(built.definitions).length} bytes of definitions`;
     }
-    console.log(`schema bench (${path.relative(path.join(__dirname, '..'), FROM)}): ${ROUTES} routes, ${summary}; median of ${RUNS} runs`);
-    for (const [name, values] of Object.entries(samples)) console.log(`  ${name.padEnd(8)} ${median(values).toFixed(1)} ms  (runs: ${values.map((v) => v.toFixed(0)).join(', ')})`);
+    console.log(
+      `schema bench (${path.relative(path.join(__dirname, '..'), FROM)}): ${ROUTES} routes, ${summary}; median of ${RUNS} runs`,
+    );
+    for (const [name, values] of Object.entries(samples))
+      console.log(
+        `  ${name.padEnd(8)} ${median(values).toFixed(1)} ms  (runs: ${values.map((v) => v.toFixed(0)).join(', ')})`,
+      );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -12,7 +12,9 @@ require('../dist/cli/main.js')
     process.exitCode = code;
   })
   .catch((error) => {
-    process.stderr.write(`appc: internal error: ${error && error.message ? error.message : error}\nRun again with APPC_DEBUG=1 and report the output to the appc maintainers.\n`);
+    process.stderr.write(
+      `appc: internal error: ${error && error.message ? error.message : error}\nRun again with APPC_DEBUG=1 and report the output to the appc maintainers.\n`,
+    );
     if (process.env.APPC_DEBUG === '1' && error && error.stack) process.stderr.write(`${error.stack}\n`);
     process.exitCode = 1;
   });

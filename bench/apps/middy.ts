@@ -3,11 +3,19 @@
 import middy from '@middy/core';
 import httpRouterHandler from '@middy/http-router';
 
-const json = (body: unknown) => ({ statusCode: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+const json = (body: unknown) => ({
+  statusCode: 200,
+  headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify(body),
+});
 
 const routes = [
   { method: 'GET' as const, path: '/', handler: () => json({ hello: 'world' }) },
-  { method: 'GET' as const, path: '/cities/{city}', handler: (event: any) => json({ city: event.pathParameters.city }) },
+  {
+    method: 'GET' as const,
+    path: '/cities/{city}',
+    handler: (event: any) => json({ city: event.pathParameters.city }),
+  },
   {
     method: 'PUT' as const,
     path: '/objects/{key}',

@@ -23,12 +23,14 @@ t = process.hrtime.bigint();
 const result = checkProject({ projectDir, stage });
 const checkMs = Number(process.hrtime.bigint() - t) / 1e6;
 const cpu = process.cpuUsage();
-process.stdout.write(`${JSON.stringify({
-  requireMs,
-  checkMs,
-  timings: result.timings,
-  diagnostics: result.diagnostics.length,
-  routes: result.model ? result.model.routes.length : null,
-  functions: result.model ? result.model.functions.length : null,
-  cpuMs: (cpu.user + cpu.system) / 1000,
-})}\n`);
+process.stdout.write(
+  `${JSON.stringify({
+    requireMs,
+    checkMs,
+    timings: result.timings,
+    diagnostics: result.diagnostics.length,
+    routes: result.model ? result.model.routes.length : null,
+    functions: result.model ? result.model.functions.length : null,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+  })}\n`,
+);

@@ -19,7 +19,10 @@ export const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 export const spread = (ms: number[]) => `${(Math.min(...ms) / 1000).toFixed(2)}-${(Math.max(...ms) / 1000).toFixed(2)}`;
 
 /** Wall time of one child process, in ms, with its output. */
-export function timedSpawn(args: string[], options: SpawnSyncOptions = {}): { ms: number; status: number | null; stdout: string; stderr: string } {
+export function timedSpawn(
+  args: string[],
+  options: SpawnSyncOptions = {},
+): { ms: number; status: number | null; stdout: string; stderr: string } {
   const start = process.hrtime.bigint();
   const run = spawnSync(process.execPath, args, { encoding: 'utf8', ...options });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
@@ -52,6 +55,9 @@ export function staleDistWarning(): string {
 
 export function machineLine(): string {
   const cpus = os.cpus();
-  const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
   return `node ${process.version}, ${cpus[0]?.model ?? 'unknown CPU'} x${cpus.length}, load average ${load}`;
 }

@@ -110,8 +110,14 @@ export function generateApp(dir: string, options: GenerateOptions = {}): Generat
   fs.mkdirSync(lib, { recursive: true });
   const write = (rel: string, text: string) => fs.writeFileSync(path.join(dir, rel), text);
 
-  write('package.json', `${JSON.stringify({ name: `bench-${routes}`, version: '1.0.0', private: true, dependencies: {} }, null, 2)}\n`);
-  write('lib/app-instance.ts', `import { App } from 'appc';\n\nexport const app = new App({ appName: 'bench${routes}' });\n`);
+  write(
+    'package.json',
+    `${JSON.stringify({ name: `bench-${routes}`, version: '1.0.0', private: true, dependencies: {} }, null, 2)}\n`,
+  );
+  write(
+    'lib/app-instance.ts',
+    `import { App } from 'appc';\n\nexport const app = new App({ appName: 'bench${routes}' });\n`,
+  );
 
   const paths = [`export const USERS = 'users';`, `export const VERSION = 'v1';`];
   for (let f = 0; f < files; f++) paths.push(`export const PREFIX_${pad(f)} = \`/\${VERSION}/svc${pad(f)}\`;`);
@@ -158,7 +164,10 @@ export const tokenAuth = app.authorizer({ ttlSeconds: 0 }, function tokenAuth(au
   );
   modules.push('schedules');
 
-  write('app.ts', `${modules.map((m) => `import './lib/${m}';`).join('\n')}\n\nexport { app } from './lib/app-instance';\n`);
+  write(
+    'app.ts',
+    `${modules.map((m) => `import './lib/${m}';`).join('\n')}\n\nexport { app } from './lib/app-instance';\n`,
+  );
   return { dir, routes, files, schedules, authorized };
 }
 
@@ -173,8 +182,14 @@ function main(argv: string[]): void {
     console.error('usage: generate-app.ts DIR [--routes N] [--files F] [--schedules S] [--check]');
     process.exit(2);
   }
-  const app = generateApp(path.resolve(dir), { routes: flag('routes'), files: flag('files'), schedules: flag('schedules') });
-  console.log(`wrote ${app.dir}: ${app.routes} routes over ${app.files} files (${app.authorized} with the authorizer), ${app.schedules} schedules`);
+  const app = generateApp(path.resolve(dir), {
+    routes: flag('routes'),
+    files: flag('files'),
+    schedules: flag('schedules'),
+  });
+  console.log(
+    `wrote ${app.dir}: ${app.routes} routes over ${app.files} files (${app.authorized} with the authorizer), ${app.schedules} schedules`,
+  );
   if (argv.includes('--check')) {
     const dist = path.resolve(__dirname, '../../dist/compiler/check-project.js');
     if (!fs.existsSync(dist)) {

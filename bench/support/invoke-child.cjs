@@ -19,7 +19,9 @@ const context = {
   logGroupName: '/aws/lambda/bench-dev',
   logStreamName: '2015/04/09/[$LATEST]0123456789abcdef',
   getRemainingTimeInMillis: () => 30000,
-  done() {}, fail() {}, succeed() {},
+  done() {},
+  fail() {},
+  succeed() {},
 };
 
 /** '' when `result` is the expected answer, else what is wrong with it. */
@@ -80,7 +82,8 @@ async function main() {
   };
   // Warm up for at least 0.5 s, then size rounds to about 20 ms each.
   const warmStart = process.hrtime.bigint();
-  do await run(1000 * count); while (process.hrtime.bigint() - warmStart < 500_000_000n);
+  do await run(1000 * count);
+  while (process.hrtime.bigint() - warmStart < 500_000_000n);
   const per = (await run(1000 * count)) / (1000 * count);
   const n = Math.max(300, Math.round(20_000_000 / per / count)) * count;
   const rounds = [];

@@ -11,12 +11,21 @@ export function appFileDiagnostic(projectDir: string): Diagnostic | undefined {
   const file = path.join(projectDir, 'app.ts');
   try {
     const stat = fs.statSync(file);
-    if (!stat.isFile()) return error('APPC448', `${file} is ${stat.isDirectory() ? 'a directory' : 'not a regular file'}`, 'Make app.ts the file that creates the app (new App(...)) and registers its handlers.');
+    if (!stat.isFile())
+      return error(
+        'APPC448',
+        `${file} is ${stat.isDirectory() ? 'a directory' : 'not a regular file'}`,
+        'Make app.ts the file that creates the app (new App(...)) and registers its handlers.',
+      );
     fs.closeSync(fs.openSync(file, 'r'));
     return undefined;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? '';
     if (code === 'ENOENT') return undefined;
-    return error('APPC448', `${file} cannot be read (${code}, ${ERRNO_WORDS[code] ?? (e as Error).message})`, 'Make app.ts a readable file (check its permissions, and that no symbolic link on its path loops).');
+    return error(
+      'APPC448',
+      `${file} cannot be read (${code}, ${ERRNO_WORDS[code] ?? (e as Error).message})`,
+      'Make app.ts a readable file (check its permissions, and that no symbolic link on its path loops).',
+    );
   }
 }

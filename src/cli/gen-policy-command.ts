@@ -53,4 +53,3 @@ export async function genPolicyCommand(args: string[], io: Io): Promise<number> 
   io.stdout.write(serializeTemplate(generated.document));
   return 0;
 }
-

@@ -9,7 +9,12 @@ import { serializeTemplate } from '../compiler/emit/serialize-template';
 import { YAML_OPTIONS } from '../compiler/pipeline/buildspec';
 import { generatePipeline } from '../compiler/pipeline/generate-pipeline';
 import {
-  CODEBUILD_NODE_VERSIONS, PIPELINE_SOURCES, STAGE_PATTERN, toApplicationName, type BuildspecLocation, type PipelineSource,
+  CODEBUILD_NODE_VERSIONS,
+  PIPELINE_SOURCES,
+  STAGE_PATTERN,
+  toApplicationName,
+  type BuildspecLocation,
+  type PipelineSource,
 } from '../compiler/pipeline/pipeline-options';
 import type { Io } from './package-command';
 import { UsageError } from './usage';
@@ -55,18 +60,29 @@ export async function generatePipelineCommand(args: string[], io: Io, cwd = proc
   }
   if (positionals.length !== 1) throw new UsageError('appc generate-pipeline needs exactly one OUT file');
   const source = values.source as PipelineSource;
-  if (!PIPELINE_SOURCES.includes(source)) throw new UsageError(`--source must be ${PIPELINE_SOURCES.join(' or ')}, not ${values.source}`);
-  if (!STAGE_PATTERN.test(values.stage)) throw new UsageError(`--stage must be 1 to 16 letters, digits, - or _ (starting with a letter or digit), not '${values.stage}'`);
+  if (!PIPELINE_SOURCES.includes(source))
+    throw new UsageError(`--source must be ${PIPELINE_SOURCES.join(' or ')}, not ${values.source}`);
+  if (!STAGE_PATTERN.test(values.stage))
+    throw new UsageError(
+      `--stage must be 1 to 16 letters, digits, - or _ (starting with a letter or digit), not '${values.stage}'`,
+    );
   // The app's stack is <ApplicationName>-<stage>; the README names the pipeline's own stack <ApplicationName>-pipeline.
-  if (values.stage === 'pipeline') throw new UsageError('--stage pipeline would deploy over a pipeline stack named <app>-pipeline; choose another stage name');
+  if (values.stage === 'pipeline')
+    throw new UsageError(
+      '--stage pipeline would deploy over a pipeline stack named <app>-pipeline; choose another stage name',
+    );
   const nodeVersion = values['node-version'];
   if (!CODEBUILD_NODE_VERSIONS.includes(nodeVersion)) {
-    throw new UsageError(`--node-version must be one the CodeBuild image provides (${CODEBUILD_NODE_VERSIONS.join(', ')}), not ${nodeVersion}`);
+    throw new UsageError(
+      `--node-version must be one the CodeBuild image provides (${CODEBUILD_NODE_VERSIONS.join(', ')}), not ${nodeVersion}`,
+    );
   }
   const out = path.resolve(cwd, positionals[0]);
-  const buildspecFile = values['buildspec-file'] === undefined ? undefined : path.resolve(cwd, values['buildspec-file']);
+  const buildspecFile =
+    values['buildspec-file'] === undefined ? undefined : path.resolve(cwd, values['buildspec-file']);
   if (buildspecFile === out) throw new UsageError('--buildspec-file must differ from OUT');
-  const buildspec: BuildspecLocation = buildspecFile === undefined ? { kind: 'inline' } : { kind: 'file', path: pathInProject(cwd, buildspecFile) };
+  const buildspec: BuildspecLocation =
+    buildspecFile === undefined ? { kind: 'inline' } : { kind: 'file', path: pathInProject(cwd, buildspecFile) };
 
   // The config names the app, and a broken one would fail the pipeline's first build anyway.
   const { raw, diagnostics } = loadConfig(cwd, { stage: values.stage });
@@ -80,7 +96,9 @@ export async function generatePipelineCommand(args: string[], io: Io, cwd = proc
   const files: Written[] = [{ file: out, data: serializeFor(out, generated.template) }];
   if (buildspecFile !== undefined) files.push({ file: buildspecFile, data: generated.buildspec });
   writeAllOrNothing(files);
-  io.stdout.write(`Wrote ${files.map((f) => path.relative(cwd, f.file) || f.file).join(' and ')} (application ${appName}, stage ${values.stage}, ${source} source)\n`);
+  io.stdout.write(
+    `Wrote ${files.map((f) => path.relative(cwd, f.file) || f.file).join(' and ')} (application ${appName}, stage ${values.stage}, ${source} source)\n`,
+  );
   return 0;
 }
 
@@ -88,7 +106,9 @@ export async function generatePipelineCommand(args: string[], io: Io, cwd = proc
 function pathInProject(cwd: string, file: string): string {
   const relative = path.relative(cwd, file);
   if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
-    throw new UsageError('--buildspec-file must be inside the project (the current directory): CodeBuild reads it from the repository');
+    throw new UsageError(
+      '--buildspec-file must be inside the project (the current directory): CodeBuild reads it from the repository',
+    );
   }
   return relative.split(path.sep).join('/');
 }
@@ -122,4 +142,3 @@ function writeAllOrNothing(files: readonly Written[]): void {
     for (const temp of staged) fs.rmSync(temp, { force: true });
   }
 }
-

@@ -2,7 +2,13 @@ import { parseArgs } from 'node:util';
 import type { Diagnostic } from '../compiler/diagnostics/diagnostic';
 import { appFileDiagnostic } from './app-file';
 import { printDiagnostics } from './print-diagnostics';
-import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY, startLocalServer, type LocalReporter, type LocalServer } from '../local/local-server';
+import {
+  DEFAULT_CONCURRENCY,
+  MAX_CONCURRENCY,
+  startLocalServer,
+  type LocalReporter,
+  type LocalServer,
+} from '../local/local-server';
 import type { Io } from './package-command';
 import { projectDirOption, stageOption, UsageError } from './usage';
 
@@ -49,10 +55,13 @@ export async function localCommand(args: string[], io: Io): Promise<number> {
   }
   if (positionals.length > 0) throw new UsageError(`appc local takes no arguments (got ${positionals.join(' ')})`);
   const port = Number(values.port);
-  if (!/^\d+$/.test(values.port) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not ${values.port}`);
+  if (!/^\d+$/.test(values.port) || port > 65535)
+    throw new UsageError(`--port must be a number from 0 to 65535, not ${values.port}`);
   const concurrency = Number(values.concurrency);
   if (!/^\d+$/.test(values.concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
-    throw new UsageError(`--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}, not ${values.concurrency}`);
+    throw new UsageError(
+      `--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}, not ${values.concurrency}`,
+    );
   }
   const projectDir = projectDirOption(values['project-dir']);
   stageOption(values.stage);
@@ -63,7 +72,15 @@ export async function localCommand(args: string[], io: Io): Promise<number> {
     reporter.diagnostics([appFile]);
     return 1;
   }
-  const started = await startLocalServer({ projectDir, stage: values.stage, host: values.host, port, autoreload: values.autoreload, concurrency, reporter });
+  const started = await startLocalServer({
+    projectDir,
+    stage: values.stage,
+    host: values.host,
+    port,
+    autoreload: values.autoreload,
+    concurrency,
+    reporter,
+  });
   if (started.diagnostics.length > 0) reporter.diagnostics(started.diagnostics);
   const { server } = started;
   if (!server) return 1;
@@ -78,12 +95,15 @@ export async function localCommand(args: string[], io: Io): Promise<number> {
 
 function announce(server: LocalServer, stage: string, autoreload: boolean, io: Io): void {
   const { app } = server;
-  io.stdout.write(`Serving ${app.model.appName} (stage ${stage}) at ${server.url}/${autoreload ? ', reloading on changes' : ''}. Press Ctrl+C to stop.\n`);
-  if (app.model.routes.length === 0) io.stdout.write('The app has no routes: every request gets 403, as from API Gateway.\n');
+  io.stdout.write(
+    `Serving ${app.model.appName} (stage ${stage}) at ${server.url}/${autoreload ? ', reloading on changes' : ''}. Press Ctrl+C to stop.\n`,
+  );
+  if (app.model.routes.length === 0)
+    io.stdout.write('The app has no routes: every request gets 403, as from API Gateway.\n');
   if (app.gateway.notEnforced.length > 0) {
     io.stdout.write(
-      'Note: appc local cannot check IAM, Cognito or custom authorizers, nor API keys; these methods accept every request here:\n'
-      + app.gateway.notEnforced.map((line) => `  ${line}\n`).join(''),
+      'Note: appc local cannot check IAM, Cognito or custom authorizers, nor API keys; these methods accept every request here:\n' +
+        app.gateway.notEnforced.map((line) => `  ${line}\n`).join(''),
     );
   }
 }
@@ -104,7 +124,9 @@ function cliReporter(io: Io, projectDir: string): LocalReporter {
  */
 function reportStrayErrors(reporter: LocalReporter): () => void {
   const report = (error: unknown) =>
-    reporter.error(`The app threw outside a request (on Lambda this ends the container): ${error instanceof Error ? error.stack : String(error)}`);
+    reporter.error(
+      `The app threw outside a request (on Lambda this ends the container): ${error instanceof Error ? error.stack : String(error)}`,
+    );
   process.on('uncaughtException', report);
   process.on('unhandledRejection', report);
   return () => {
@@ -124,4 +146,3 @@ function stopSignal(): Promise<void> {
     process.on('SIGTERM', stop);
   });
 }
-

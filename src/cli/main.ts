@@ -7,15 +7,25 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   // Each command is loaded on use, so that --version, --help and usage errors do not load the compiler;
   // require, not import(), so that they also load when main() runs in-process from the TypeScript
   // sources (the bad-input suite).
-  package: async (args, io) => (require('./package-command') as typeof import('./package-command')).packageCommand(args, io),
-  'gen-policy': async (args, io) => (require('./gen-policy-command') as typeof import('./gen-policy-command')).genPolicyCommand(args, io),
+  package: async (args, io) =>
+    (require('./package-command') as typeof import('./package-command')).packageCommand(args, io),
+  'gen-policy': async (args, io) =>
+    (require('./gen-policy-command') as typeof import('./gen-policy-command')).genPolicyCommand(args, io),
   local: async (args, io) => (require('./local-command') as typeof import('./local-command')).localCommand(args, io),
-  'new-project': async (args, io) => (require('./new-project-command') as typeof import('./new-project-command')).newProjectCommand(args, io),
-  'generate-pipeline': async (args, io) => (require('./generate-pipeline-command') as typeof import('./generate-pipeline-command')).generatePipelineCommand(args, io),
+  'new-project': async (args, io) =>
+    (require('./new-project-command') as typeof import('./new-project-command')).newProjectCommand(args, io),
+  'generate-pipeline': async (args, io) =>
+    (require('./generate-pipeline-command') as typeof import('./generate-pipeline-command')).generatePipelineCommand(
+      args,
+      io,
+    ),
 };
 
 /** The `appc` command line; returns the exit code (0 ok, 1 project errors, 2 usage). Never throws. */
-export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function main(
+  argv: string[],
+  io: Io = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === '--version' || command === '-v') {

@@ -21,17 +21,24 @@ const APP_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 /** `appc new-project NAME`: 0 when created, 1 when NAME exists, 2 on bad usage. */
 export async function newProjectCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { help: { type: 'boolean', short: 'h' } },
+  });
   if (values.help) {
     io.stdout.write(NEW_PROJECT_HELP);
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError('appc new-project needs exactly one NAME');
   const [name] = positionals;
-  if (!APP_NAME.test(name)) throw new UsageError(`NAME must be letters, digits, - and _ (starting with a letter or digit), not '${name}'`);
+  if (!APP_NAME.test(name))
+    throw new UsageError(`NAME must be letters, digits, - and _ (starting with a letter or digit), not '${name}'`);
   const dir = path.resolve(name);
   if (fs.existsSync(dir)) {
-    io.stderr.write(`appc: ${name} already exists; appc new-project only creates a new directory. Pick another name or remove it.\n`);
+    io.stderr.write(
+      `appc: ${name} already exists; appc new-project only creates a new directory. Pick another name or remove it.\n`,
+    );
     return 1;
   }
   // Written in a sibling temp directory, then renamed: NAME appears whole or not at all.

@@ -33,13 +33,15 @@ export async function packageCommand(args: string[], io: Io): Promise<number> {
   }
   if (positionals.length !== 1) throw new UsageError('appc package needs exactly one OUT directory');
   const format = values['template-format'];
-  if (format !== 'json' && format !== 'yaml') throw new UsageError(`--template-format must be json or yaml, not ${format}`);
+  if (format !== 'json' && format !== 'yaml')
+    throw new UsageError(`--template-format must be json or yaml, not ${format}`);
   const projectDir = projectDirOption(values['project-dir']);
   const stage = stageOption(values.stage);
   const shownOut = positionals[0];
   const outProblem = outDirProblem(shownOut, projectDir);
   if (outProblem) throw new UsageError(outProblem.message, outProblem.code, outProblem.remedy);
-  const mergeTemplate = values['merge-template'] === undefined ? undefined : mergeTemplateOption(values['merge-template']);
+  const mergeTemplate =
+    values['merge-template'] === undefined ? undefined : mergeTemplateOption(values['merge-template']);
 
   const appFile = appFileDiagnostic(projectDir);
   if (appFile) {
@@ -49,9 +51,19 @@ export async function packageCommand(args: string[], io: Io): Promise<number> {
   }
 
   const started = performance.now();
-  const result = await packageProject({ projectDir, stage, templateFormat: format, mergeTemplate, typecheck: values.typecheck, outDir: path.resolve(shownOut), today: new Date() });
+  const result = await packageProject({
+    projectDir,
+    stage,
+    templateFormat: format,
+    mergeTemplate,
+    typecheck: values.typecheck,
+    outDir: path.resolve(shownOut),
+    today: new Date(),
+  });
   for (const [label, ms] of result.timings) io.stdout.write(`${label.padEnd(40, '.')} ${formatMs(ms)}\n`);
-  if (values.verbose) for (const { path: file, reason } of result.excluded ?? []) io.stdout.write(`Left out of deployment.zip: ${file} (${reason})\n`);
+  if (values.verbose)
+    for (const { path: file, reason } of result.excluded ?? [])
+      io.stdout.write(`Left out of deployment.zip: ${file} (${reason})\n`);
   if (result.diagnostics.length > 0) {
     printDiagnostics(io.stderr, projectDir, result.diagnostics, '\n');
   }
@@ -71,11 +83,15 @@ export async function packageCommand(args: string[], io: Io): Promise<number> {
 
 /** `--merge-template FILE`: an absolute path; an empty one is a usage error (a missing file is a diagnostic). */
 function mergeTemplateOption(value: string): string {
-  if (value.trim() === '') throw new UsageError('--merge-template is empty', 'APPC451', 'Pass the path of a JSON or YAML template, or leave the option out.');
+  if (value.trim() === '')
+    throw new UsageError(
+      '--merge-template is empty',
+      'APPC451',
+      'Pass the path of a JSON or YAML template, or leave the option out.',
+    );
   return path.resolve(value);
 }
 
 function formatMs(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
 }
-

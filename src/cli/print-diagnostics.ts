@@ -4,7 +4,12 @@ import type { Diagnostic } from '../compiler/diagnostics/diagnostic';
 import { formatDiagnostics, useColor } from '../compiler/diagnostics/format';
 
 /** Writes a run's diagnostics to `stream`, code frames read from files under `projectDir`, colours only on a TTY. */
-export function printDiagnostics(stream: NodeJS.WritableStream & { isTTY?: boolean }, projectDir: string, diagnostics: readonly Diagnostic[], prefix = ''): void {
+export function printDiagnostics(
+  stream: NodeJS.WritableStream & { isTTY?: boolean },
+  projectDir: string,
+  diagnostics: readonly Diagnostic[],
+  prefix = '',
+): void {
   const readSource = (file: string) => {
     try {
       return fs.readFileSync(path.join(projectDir, file), 'utf8');

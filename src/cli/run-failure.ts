@@ -16,13 +16,18 @@ export function reportFailure(e: unknown, io: Io, env: NodeJS.ProcessEnv = proce
 
 function describeFailure(e: unknown): string {
   const errno = e as NodeJS.ErrnoException & { dest?: string };
-  if (errno instanceof Error && typeof errno.code === 'string' && typeof errno.syscall === 'string' && /^E[A-Z]+$/.test(errno.code)) {
+  if (
+    errno instanceof Error &&
+    typeof errno.code === 'string' &&
+    typeof errno.syscall === 'string' &&
+    /^E[A-Z]+$/.test(errno.code)
+  ) {
     const where = errno.path ? ` ${errno.path}${errno.dest ? ` -> ${errno.dest}` : ''}` : '';
     const words = ERRNO_WORDS[errno.code] ?? errno.message;
     return `error APPC449: cannot ${errno.syscall}${where}: ${errno.code}, ${words}\n  Fix that path (permissions, a file or directory in the way, a symlink loop) and run again. Nothing was written.`;
   }
   if (e instanceof RangeError && /call stack/i.test(e.message)) {
-    return 'error APPC450: the project nests too deeply for appc to read: the call stack ran out reading app.ts, a module it imports or a JSON file\n  Flatten the deepest nesting (JSON files, expressions or statements in the app\'s modules) and run again. Nothing was written.';
+    return "error APPC450: the project nests too deeply for appc to read: the call stack ran out reading app.ts, a module it imports or a JSON file\n  Flatten the deepest nesting (JSON files, expressions or statements in the app's modules) and run again. Nothing was written.";
   }
   const message = e instanceof Error ? e.message : String(e);
   return [

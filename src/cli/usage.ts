@@ -7,7 +7,11 @@ import type { OutputCode } from '../compiler/output/codes';
  * (an unknown command or option); with one: one line, the problem and its fix.
  */
 export class UsageError extends Error {
-  constructor(message: string, readonly diagnosticCode?: OutputCode, readonly remedy?: string) {
+  constructor(
+    message: string,
+    readonly diagnosticCode?: OutputCode,
+    readonly remedy?: string,
+  ) {
     super(message);
   }
 }
@@ -32,7 +36,11 @@ export const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
 export function stageOption(value: string): string {
   if (!STAGE_NAME.test(value)) {
     const shown = value.length > 60 ? `${value.slice(0, 60)}... (${value.length} characters)` : value;
-    throw new UsageError(`--stage '${shown}' is not a stage name`, 'APPC446', 'Use 1 to 128 letters, digits, - or _ (API Gateway\'s rule for stage names), e.g. --stage prod.');
+    throw new UsageError(
+      `--stage '${shown}' is not a stage name`,
+      'APPC446',
+      "Use 1 to 128 letters, digits, - or _ (API Gateway's rule for stage names), e.g. --stage prod.",
+    );
   }
   return value;
 }

@@ -53,12 +53,18 @@ export function checkProject({ projectDir, stage, typecheck, today }: CheckOptio
   const diagnostics = [...loaded.diagnostics, ...analyzed.diagnostics];
   const model = analyzed.model;
   if (!model || hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics), timings };
-  const config = resolveConfig(loaded.raw, stage, model.functions.flatMap((fn) => (fn.name === null ? [] : [fn.name])));
+  const config = resolveConfig(
+    loaded.raw,
+    stage,
+    model.functions.flatMap((fn) => (fn.name === null ? [] : [fn.name])),
+  );
   diagnostics.push(...timed('Validating', () => validateApp(model, config)));
   if (today) {
     // Unnamed functions are validation errors already; the API handler exists when there are routes.
     const functions = packagedFunctionNames(model);
-    diagnostics.push(...runtimeRuleDiagnostics({ raw: loaded.raw, stage, functions, today, document: loaded.document }));
+    diagnostics.push(
+      ...runtimeRuleDiagnostics({ raw: loaded.raw, stage, functions, today, document: loaded.document }),
+    );
   }
   const result = { diagnostics: sortDiagnostics(diagnostics), timings };
   return hasErrors(diagnostics) ? result : { ...result, model, config };

@@ -61,21 +61,40 @@ export async function packageProject(options: PackageOptions): Promise<PackageRe
 
   let start = performance.now();
   const swagger = emitSwagger(model, config, { resourcePolicy: apiPolicy.policy });
-  const sam = emitSam({ model, config, swagger, appcVersion: appcVersion(), handlerModule: HANDLER_MODULE, policy: policy.policy });
+  const sam = emitSam({
+    model,
+    config,
+    swagger,
+    appcVersion: appcVersion(),
+    handlerModule: HANDLER_MODULE,
+    policy: policy.policy,
+  });
   const template = 'template' in merge && merge.template ? mergeTemplates(sam, merge.template) : sam;
-  const yaml = options.templateFormat === 'yaml' || (options.mergeTemplate !== undefined && isYamlFile(options.mergeTemplate));
+  const yaml =
+    options.templateFormat === 'yaml' || (options.mergeTemplate !== undefined && isYamlFile(options.mergeTemplate));
   // yaml is loaded only for YAML output (~50 ms saved on every JSON run).
-  const files: OutputFile[] = [yaml ? { name: 'sam.yaml', data: (await import('yaml')).stringify(template, { aliasDuplicateObjects: false }) } : { name: 'sam.json', data: serializeTemplate(template) }];
+  const files: OutputFile[] = [
+    yaml
+      ? { name: 'sam.yaml', data: (await import('yaml')).stringify(template, { aliasDuplicateObjects: false }) }
+      : { name: 'sam.json', data: serializeTemplate(template) },
+  ];
   if (model.routes.length > 0) files.push({ name: 'swagger.json', data: serializeTemplate(swagger) });
   timings.push(['Emitting the SAM template and swagger', performance.now() - start]);
 
   if (model.routes.length > 0 || model.functions.length > 0) {
     start = performance.now();
     const target = bundleTarget(functionRuntimes(model, config));
-    const zip = await buildDeploymentZip({ projectDir: options.projectDir, model, bundleAwsSdk: config.bundleAwsSdk, outDir: options.outDir, target });
+    const zip = await buildDeploymentZip({
+      projectDir: options.projectDir,
+      model,
+      bundleAwsSdk: config.bundleAwsSdk,
+      outDir: options.outDir,
+      target,
+    });
     timings.push(['Building deployment.zip', performance.now() - start]);
     diagnostics.push(...zip.diagnostics);
-    if (hasErrors(zip.diagnostics)) return { diagnostics: sortDiagnostics(diagnostics), timings, excluded: zip.excluded };
+    if (hasErrors(zip.diagnostics))
+      return { diagnostics: sortDiagnostics(diagnostics), timings, excluded: zip.excluded };
     files.push({ name: 'deployment.zip', data: zip.zip });
     return { files, diagnostics: sortDiagnostics(diagnostics), timings, excluded: zip.excluded };
   }

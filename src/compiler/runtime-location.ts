@@ -6,8 +6,10 @@ import * as path from 'node:path';
  * npm package too). The bundler puts it in deployment.zip from source: ES modules let
  * esbuild drop what an app does not use. The compiled copy is the fallback.
  */
-export const RUNTIME_SOURCE_DIR = [path.resolve(__dirname, '../../src/runtime'), path.resolve(__dirname, '../runtime')]
-  .find((dir) => fs.existsSync(path.join(dir, 'index.ts')) || fs.existsSync(path.join(dir, 'index.js'))) as string;
+export const RUNTIME_SOURCE_DIR = [
+  path.resolve(__dirname, '../../src/runtime'),
+  path.resolve(__dirname, '../runtime'),
+].find((dir) => fs.existsSync(path.join(dir, 'index.ts')) || fs.existsSync(path.join(dir, 'index.js'))) as string;
 
 export const RUNTIME_INDEX = path.join(RUNTIME_SOURCE_DIR, 'index');
 

@@ -59,12 +59,14 @@ export function buildApiGateway(model: AppModel): ApiGateway {
   const notEnforced: string[] = [];
   for (const route of model.routes) {
     let resource = resources.get(route.path);
-    if (!resource) resources.set(route.path, (resource = { path: route.path, methods: new Map(), preflight: undefined }));
+    if (!resource)
+      resources.set(route.path, (resource = { path: route.path, methods: new Map(), preflight: undefined }));
     const authorizer = route.authorizer === null ? undefined : toGatewayAuthorizer(route.authorizer, model);
     const cors = effectiveCors(route, model);
     for (const method of route.methods) {
       resource.methods.set(method, { authorizer, apiKeyRequired: route.apiKeyRequired });
-      if (authorizer && authorizer.kind !== 'builtin') notEnforced.push(`${method} ${route.path}: ${describeAuthorizer(authorizer)}`);
+      if (authorizer && authorizer.kind !== 'builtin')
+        notEnforced.push(`${method} ${route.path}: ${describeAuthorizer(authorizer)}`);
       if (route.apiKeyRequired) notEnforced.push(`${method} ${route.path}: API key`);
     }
     // As the swagger: the CORS methods of the path in order, with the last CORS route's settings.
@@ -77,16 +79,29 @@ export function buildApiGateway(model: AppModel): ApiGateway {
     (resources.get(path) as GatewayResource).preflight = preflightHeaders(cors, methods);
   }
   // The preflight is an OPTIONS method of the resource, like any other for matching.
-  const matcher = createRouteMatcher([...resources.values()].map((r) => [r.path, r.preflight ? [...r.methods.keys(), 'OPTIONS'] : r.methods.keys()] as const));
+  const matcher = createRouteMatcher(
+    [...resources.values()].map(
+      (r) => [r.path, r.preflight ? [...r.methods.keys(), 'OPTIONS'] : r.methods.keys()] as const,
+    ),
+  );
   return { resources, matcher, binaryTypes: model.binaryTypes, notEnforced };
 }
 
-function toGatewayAuthorizer(use: NonNullable<AppModel['routes'][number]['authorizer']>, model: AppModel): GatewayMethod['authorizer'] {
+function toGatewayAuthorizer(
+  use: NonNullable<AppModel['routes'][number]['authorizer']>,
+  model: AppModel,
+): GatewayMethod['authorizer'] {
   if (use.kind === 'iam') return { kind: 'iam', name: 'sigv4' };
   if (use.kind !== 'builtin') return { kind: use.kind, name: use.name };
   const fn = model.functions.find((f): f is AuthorizerFunction => f.kind === 'authorizer' && f.name === use.name);
   if (!fn) throw new Error(`appc internal error: route uses authorizer ${use.name}, which the model does not define`);
-  return { kind: 'builtin', name: use.name, exportName: toLogicalId(use.name), header: fn.header, ttlSeconds: fn.ttlSeconds ?? DEFAULT_AUTHORIZER_TTL };
+  return {
+    kind: 'builtin',
+    name: use.name,
+    exportName: toLogicalId(use.name),
+    header: fn.header,
+    ttlSeconds: fn.ttlSeconds ?? DEFAULT_AUTHORIZER_TTL,
+  };
 }
 
 function describeAuthorizer(authorizer: PassThroughAuthorizer): string {

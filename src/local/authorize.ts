@@ -24,7 +24,12 @@ interface AuthorizerResult {
 }
 
 /** Runs `authorizer` for `event`; `log` hears why a request failed when the authorizer is at fault. */
-export async function authorize(app: LocalApp, authorizer: LocalAuthorizer, event: APIGatewayProxyEvent, log: (line: string) => void): Promise<AuthOutcome> {
+export async function authorize(
+  app: LocalApp,
+  authorizer: LocalAuthorizer,
+  event: APIGatewayProxyEvent,
+  log: (line: string) => void,
+): Promise<AuthOutcome> {
   const token = headerValue(event.headers, authorizer.header.toLowerCase());
   if (token === undefined || token === '') return { answer: unauthorized() };
   const arn = methodArn(app.api, event.httpMethod, event.path);
@@ -44,11 +49,14 @@ export async function authorize(app: LocalApp, authorizer: LocalAuthorizer, even
       return { answer: authorizerConfigurationError() };
     }
     if (!isAuthorizerResult(outcome.value)) {
-      log(`authorizer ${authorizer.name} returned ${JSON.stringify(outcome.value)}, which is not {principalId, policyDocument}`);
+      log(
+        `authorizer ${authorizer.name} returned ${JSON.stringify(outcome.value)}, which is not {principalId, policyDocument}`,
+      );
       return { answer: authorizerConfigurationError() };
     }
     result = outcome.value;
-    if (authorizer.ttlSeconds > 0) app.authorizerCache.set(cacheKey, { result, expires: Date.now() + authorizer.ttlSeconds * 1000 });
+    if (authorizer.ttlSeconds > 0)
+      app.authorizerCache.set(cacheKey, { result, expires: Date.now() + authorizer.ttlSeconds * 1000 });
   }
   const decision = evaluatePolicy(result.policyDocument, arn);
   if (decision !== 'allow') return { answer: accessDenied(decision === 'explicit-deny') };
@@ -66,8 +74,12 @@ function cached(app: LocalApp, key: string): AuthorizerResult | undefined {
 function isAuthorizerResult(value: unknown): value is AuthorizerResult {
   if (typeof value !== 'object' || value === null) return false;
   const { principalId, policyDocument, context } = value as Partial<AuthorizerResult>;
-  return typeof principalId === 'string' && typeof policyDocument === 'object' && policyDocument !== null
-    && (context === undefined || (typeof context === 'object' && context !== null));
+  return (
+    typeof principalId === 'string' &&
+    typeof policyDocument === 'object' &&
+    policyDocument !== null &&
+    (context === undefined || (typeof context === 'object' && context !== null))
+  );
 }
 
 function describe(error: unknown): string {

@@ -38,12 +38,18 @@ function statementsOf(policyDocument: unknown): Statement[] {
 }
 
 function appliesTo(statement: Statement, methodArn: string): boolean {
-  const action = statement.Action !== undefined
-    ? list(statement.Action).some((pattern) => wildcardMatch(pattern.toLowerCase(), ACTION.toLowerCase()))
-    : statement.NotAction !== undefined && !list(statement.NotAction).some((pattern) => wildcardMatch(pattern.toLowerCase(), ACTION.toLowerCase()));
+  const action =
+    statement.Action !== undefined
+      ? list(statement.Action).some((pattern) => wildcardMatch(pattern.toLowerCase(), ACTION.toLowerCase()))
+      : statement.NotAction !== undefined &&
+        !list(statement.NotAction).some((pattern) => wildcardMatch(pattern.toLowerCase(), ACTION.toLowerCase()));
   if (!action) return false;
-  if (statement.Resource !== undefined) return list(statement.Resource).some((pattern) => wildcardMatch(pattern, methodArn));
-  return statement.NotResource !== undefined && !list(statement.NotResource).some((pattern) => wildcardMatch(pattern, methodArn));
+  if (statement.Resource !== undefined)
+    return list(statement.Resource).some((pattern) => wildcardMatch(pattern, methodArn));
+  return (
+    statement.NotResource !== undefined &&
+    !list(statement.NotResource).some((pattern) => wildcardMatch(pattern, methodArn))
+  );
 }
 
 function list(value: unknown): string[] {

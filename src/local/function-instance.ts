@@ -7,7 +7,13 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
-import { toError, type ContextFields, type InstanceData, type InstanceMessage, type InvokeMessage } from './instance-protocol';
+import {
+  toError,
+  type ContextFields,
+  type InstanceData,
+  type InstanceMessage,
+  type InvokeMessage,
+} from './instance-protocol';
 
 export type InvokeResult = { value: unknown } | { error: unknown };
 
@@ -26,7 +32,14 @@ let sourceEntry: string | undefined;
 /** What `new Worker` runs: the built file, or the TypeScript entry bundled once by esbuild (a worker has no tsx). */
 function workerScript(): { script: string; eval: boolean } {
   if (ENTRY.endsWith('.js')) return { script: ENTRY, eval: false };
-  sourceEntry ??= buildSync({ entryPoints: [ENTRY], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' }).outputFiles[0].text;
+  sourceEntry ??= buildSync({
+    entryPoints: [ENTRY],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    write: false,
+    logLevel: 'silent',
+  }).outputFiles[0].text;
   return { script: sourceEntry, eval: true };
 }
 
@@ -40,11 +53,19 @@ export class FunctionInstance {
   constructor(private readonly options: InstanceOptions) {
     const workerData: InstanceData = { bundleFile: options.bundleFile };
     const { script, eval: isCode } = workerScript();
-    this.worker = new Worker(script, { eval: isCode, workerData, env: { ...options.env }, stdout: false, stderr: false });
+    this.worker = new Worker(script, {
+      eval: isCode,
+      workerData,
+      env: { ...options.env },
+      stdout: false,
+      stderr: false,
+    });
     this.ready = new Promise((resolve) => {
       this.worker.on('message', (message: InstanceMessage) => this.receive(message, resolve));
       this.worker.on('error', (error) => this.end(error, resolve));
-      this.worker.on('exit', (code) => this.end(new Error(`the function's runtime exited with status ${code}`), resolve));
+      this.worker.on('exit', (code) =>
+        this.end(new Error(`the function's runtime exited with status ${code}`), resolve),
+      );
     });
   }
 

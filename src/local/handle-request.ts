@@ -11,13 +11,24 @@ import { functionConfig } from '../compiler/config/resolve-config';
 import { API_HANDLER_ID, API_HANDLER_NAME } from '../compiler/model/names';
 import type { APIGatewayProxyEvent } from '../runtime/events';
 import { authorize } from './authorize';
-import { badGateway, fromProxyResult, integrationTimeout, missingAuthenticationToken, preflightAnswer, type HttpAnswer } from './http-answer';
+import {
+  badGateway,
+  fromProxyResult,
+  integrationTimeout,
+  missingAuthenticationToken,
+  preflightAnswer,
+  type HttpAnswer,
+} from './http-answer';
 import { invokeFunction } from './invoke-function';
 import type { LocalApp } from './load-app';
 import { splitUrl, toProxyEvent, type IncomingRequest } from './proxy-event';
 
 /** The answer to `request`; `log` hears about failures API Gateway would only log. */
-export async function handleRequest(app: LocalApp, request: IncomingRequest, log: (line: string) => void): Promise<HttpAnswer> {
+export async function handleRequest(
+  app: LocalApp,
+  request: IncomingRequest,
+  log: (line: string) => void,
+): Promise<HttpAnswer> {
   const match = app.gateway.matcher.match(request.method, splitUrl(request.url).path);
   const resource = match && app.gateway.resources.get(match.resource);
   if (!match || !resource) return missingAuthenticationToken();
@@ -38,17 +49,23 @@ async function invokeApi(app: LocalApp, event: APIGatewayProxyEvent, log: (line:
     // The Lambda stops with an error (API Gateway answers 502), or API Gateway stops waiting (504).
     // https://repost.aws/knowledge-center/malformed-502-api-gateway
     const { lambdaTimeout } = functionConfig(app.config, API_HANDLER_NAME);
-    log(outcome.timeout === 'function'
-      ? `${event.httpMethod} ${event.path}: the API handler timed out (lambda_timeout ${lambdaTimeout} s)`
-      : `${event.httpMethod} ${event.path}: no answer within API Gateway's 29 s integration timeout`);
+    log(
+      outcome.timeout === 'function'
+        ? `${event.httpMethod} ${event.path}: the API handler timed out (lambda_timeout ${lambdaTimeout} s)`
+        : `${event.httpMethod} ${event.path}: no answer within API Gateway's 29 s integration timeout`,
+    );
     return outcome.timeout === 'function' ? badGateway() : integrationTimeout();
   }
   if ('error' in outcome) {
-    log(`${event.httpMethod} ${event.path}: the API handler failed: ${outcome.error instanceof Error ? outcome.error.stack : String(outcome.error)}`);
+    log(
+      `${event.httpMethod} ${event.path}: the API handler failed: ${outcome.error instanceof Error ? outcome.error.stack : String(outcome.error)}`,
+    );
     return badGateway();
   }
   const answer = fromProxyResult(outcome.value);
   if (answer) return answer;
-  log(`${event.httpMethod} ${event.path}: the API handler's answer is not a proxy result: ${JSON.stringify(outcome.value)}`);
+  log(
+    `${event.httpMethod} ${event.path}: the API handler's answer is not a proxy result: ${JSON.stringify(outcome.value)}`,
+  );
   return badGateway();
 }

@@ -21,17 +21,23 @@ function gatewayResponse(statusCode: number, errorType: string, message: string 
 }
 
 /** No resource or no method for the request (API Gateway's MISSING_AUTHENTICATION_TOKEN). */
-export const missingAuthenticationToken = () => gatewayResponse(403, 'MissingAuthenticationTokenException', 'Missing Authentication Token');
+export const missingAuthenticationToken = () =>
+  gatewayResponse(403, 'MissingAuthenticationTokenException', 'Missing Authentication Token');
 /** No token, or the authorizer said `Unauthorized`. */
 export const unauthorized = () => gatewayResponse(401, 'UnauthorizedException', 'Unauthorized');
 export const accessDenied = (explicit: boolean) =>
-  gatewayResponse(403, 'AccessDeniedException', `User is not authorized to access this resource${explicit ? ' with an explicit deny' : ''}`);
+  gatewayResponse(
+    403,
+    'AccessDeniedException',
+    `User is not authorized to access this resource${explicit ? ' with an explicit deny' : ''}`,
+  );
 /** The authorizer failed or answered something that is not a policy. */
 export const authorizerConfigurationError = () => gatewayResponse(500, 'AuthorizerConfigurationException', null);
 /** The Lambda failed, timed out, or answered something that is not a proxy result. */
 export const badGateway = () => gatewayResponse(502, 'InternalServerErrorException', 'Internal server error');
 /** The integration took longer than API Gateway's 29 seconds. */
-export const integrationTimeout = () => gatewayResponse(504, 'IntegrationTimeoutException', 'Endpoint request timed out');
+export const integrationTimeout = () =>
+  gatewayResponse(504, 'IntegrationTimeoutException', 'Endpoint request timed out');
 export const requestTooLarge = () => gatewayResponse(413, 'RequestTooLargeException', 'Request Too Long');
 
 /** The OPTIONS mock integration of a CORS path: 200, the preflight headers, no body. */
@@ -47,14 +53,20 @@ export function preflightAnswer(headers: Record<string, string>): HttpAnswer {
 export function fromProxyResult(result: unknown): HttpAnswer | undefined {
   if (typeof result !== 'object' || result === null) return undefined;
   const { statusCode, headers, multiValueHeaders, body, isBase64Encoded } = result as Partial<APIGatewayProxyResult>;
-  if (typeof statusCode !== 'number' || !Number.isInteger(statusCode) || statusCode < 100 || statusCode > 599) return undefined;
+  if (typeof statusCode !== 'number' || !Number.isInteger(statusCode) || statusCode < 100 || statusCode > 599)
+    return undefined;
   if (body !== undefined && body !== null && typeof body !== 'string') return undefined;
   const merged: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(headers ?? {})) merged[name] = String(value);
   for (const [name, values] of Object.entries(multiValueHeaders ?? {})) {
     if (Array.isArray(values)) merged[name] = values.map(String);
   }
-  if (!Object.keys(merged).some((name) => name.toLowerCase() === 'content-type')) merged['Content-Type'] = 'application/json';
+  if (!Object.keys(merged).some((name) => name.toLowerCase() === 'content-type'))
+    merged['Content-Type'] = 'application/json';
   const text = body ?? '';
-  return { statusCode, headers: merged, body: isBase64Encoded === true ? Buffer.from(text, 'base64') : Buffer.from(text, 'utf8') };
+  return {
+    statusCode,
+    headers: merged,
+    body: isBase64Encoded === true ? Buffer.from(text, 'base64') : Buffer.from(text, 'utf8'),
+  };
 }

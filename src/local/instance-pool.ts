@@ -94,7 +94,12 @@ export class InstancePool {
   /** Waits for the instance to be ready (a cold start), then runs the job with the function's timeout. */
   private async invokeOn(instance: FunctionInstance, job: Job): Promise<PoolOutcome> {
     const started = await withDeadline(Date.now() + INIT_TIMEOUT_MS + this.options.timeoutMs, () => instance.ready);
-    if (started === 'timeout') return { error: new Error(`the function instance did not finish loading within ${(INIT_TIMEOUT_MS + this.options.timeoutMs) / 1000} s (Lambda's Init limit, then the function's timeout)`) };
+    if (started === 'timeout')
+      return {
+        error: new Error(
+          `the function instance did not finish loading within ${(INIT_TIMEOUT_MS + this.options.timeoutMs) / 1000} s (Lambda's Init limit, then the function's timeout)`,
+        ),
+      };
     if ('error' in started) return started;
     const deadline = Date.now() + this.options.timeoutMs;
     return withDeadline(deadline, () => instance.invoke(job.exportName, job.event, job.context(deadline)));
@@ -129,6 +134,8 @@ export class InstancePool {
 function withDeadline<T>(deadline: number, work: () => Promise<T>): Promise<T | 'timeout'> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve('timeout'), Math.max(0, deadline - Date.now()));
-    void work().then(resolve).finally(() => clearTimeout(timer));
+    void work()
+      .then(resolve)
+      .finally(() => clearTimeout(timer));
   });
 }

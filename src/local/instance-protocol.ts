@@ -53,11 +53,16 @@ export type InstanceMessage =
 export function errorFields(error: unknown): ErrorFields {
   if (error instanceof Error) {
     const { code } = error as { code?: unknown };
-    return { name: error.name, message: error.message, stack: error.stack, ...(typeof code === 'string' ? { code } : {}) };
+    return {
+      name: error.name,
+      message: error.message,
+      stack: error.stack,
+      ...(typeof code === 'string' ? { code } : {}),
+    };
   }
   let message: string;
   try {
-    message = typeof error === 'string' ? error : JSON.stringify(error) ?? String(error);
+    message = typeof error === 'string' ? error : (JSON.stringify(error) ?? String(error));
   } catch {
     message = String(error);
   }

@@ -9,7 +9,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
-import { errorFields, type ContextFields, type InstanceData, type InstanceMessage, type InvokeMessage } from './instance-protocol';
+import {
+  errorFields,
+  type ContextFields,
+  type InstanceData,
+  type InstanceMessage,
+  type InvokeMessage,
+} from './instance-protocol';
 
 type Exports = Record<string, unknown>;
 
@@ -21,7 +27,10 @@ if (port) {
   if ('error' in loaded) {
     post({ kind: 'load-failed', error: errorFields(loaded.error) });
   } else {
-    post({ kind: 'ready', exports: Object.keys(loaded.exports).filter((name) => typeof loaded.exports[name] === 'function') });
+    post({
+      kind: 'ready',
+      exports: Object.keys(loaded.exports).filter((name) => typeof loaded.exports[name] === 'function'),
+    });
     port.on('message', (message: InvokeMessage) => void invoke(loaded.exports, message).then(post));
   }
 }
@@ -51,7 +60,11 @@ async function invoke(exports: Exports, { exportName, event, context }: InvokeMe
 
 /** A context like the Node.js runtime's. */
 function lambdaContext({ deadline, ...fields }: ContextFields): Record<string, unknown> {
-  return { ...fields, callbackWaitsForEmptyEventLoop: true, getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()) };
+  return {
+    ...fields,
+    callbackWaitsForEmptyEventLoop: true,
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+  };
 }
 
 /**

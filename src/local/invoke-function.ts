@@ -25,11 +25,20 @@ export const INTEGRATION_TIMEOUT_MS = 29_000;
  * with `event`. Time waiting for a free instance counts towards API Gateway's 29 s, not
  * towards the function's timeout.
  */
-export async function invokeFunction(app: LocalApp, name: string, exportName: string, event: unknown): Promise<InvokeOutcome> {
+export async function invokeFunction(
+  app: LocalApp,
+  name: string,
+  exportName: string,
+  event: unknown,
+): Promise<InvokeOutcome> {
   const { lambdaMemorySize } = functionConfig(app.config, name);
-  const invocation = app.instances.pool(name).invoke(exportName, event, (deadline) => contextFields(app, name, lambdaMemorySize, deadline));
+  const invocation = app.instances
+    .pool(name)
+    .invoke(exportName, event, (deadline) => contextFields(app, name, lambdaMemorySize, deadline));
   let timer: NodeJS.Timeout | undefined;
-  const gatewayGivesUp = new Promise<'integration'>((resolve) => (timer = setTimeout(() => resolve('integration'), INTEGRATION_TIMEOUT_MS)));
+  const gatewayGivesUp = new Promise<'integration'>(
+    (resolve) => (timer = setTimeout(() => resolve('integration'), INTEGRATION_TIMEOUT_MS)),
+  );
   const outcome = await Promise.race([invocation, gatewayGivesUp]).finally(() => clearTimeout(timer));
   if (outcome === 'integration') return { timeout: 'integration' };
   return outcome === 'timeout' ? { timeout: 'function' } : outcome;

@@ -63,10 +63,20 @@ export async function loadLocalApp(options: LoadOptions): Promise<LoadResult> {
   if (!model || !config) return { diagnostics: checked.diagnostics };
   // The same target as deployment.zip's, so that local mode runs the code Lambda will.
   const target = bundleTarget(functionRuntimes(model, config));
-  const bundle = await bundleApp({ projectDir, model, external: [...declaredPackages(projectDir), '@aws-sdk/*'], target });
+  const bundle = await bundleApp({
+    projectDir,
+    model,
+    external: [...declaredPackages(projectDir), '@aws-sdk/*'],
+    target,
+  });
   if ('diagnostics' in bundle) return { diagnostics: [...checked.diagnostics, ...bundle.diagnostics] };
   const taskDir = createTaskDir(projectDir, bundle.code);
-  const instances = new AppInstances({ bundleFile: taskDir.bundleFile, config, concurrency: options.concurrency, onStrayError: options.onStrayError });
+  const instances = new AppInstances({
+    bundleFile: taskDir.bundleFile,
+    config,
+    concurrency: options.concurrency,
+    onStrayError: options.onStrayError,
+  });
   const loaded = await instances.pool(API_HANDLER_NAME).warm();
   const gateway = buildApiGateway(model);
   const diagnostics = [...checked.diagnostics];
@@ -78,7 +88,16 @@ export async function loadLocalApp(options: LoadOptions): Promise<LoadResult> {
     taskDir.remove();
     return { diagnostics };
   }
-  const app: LocalApp = { projectDir, model, config, gateway, api: apiIdentity(config), instances, authorizerCache: new Map(), taskDir };
+  const app: LocalApp = {
+    projectDir,
+    model,
+    config,
+    gateway,
+    api: apiIdentity(config),
+    instances,
+    authorizerCache: new Map(),
+    taskDir,
+  };
   return { app, diagnostics };
 }
 
@@ -100,18 +119,29 @@ function loadError(e: Error): Diagnostic {
 /** Lambda's Init phase has a time limit too; here it is the API handler's timeout. */
 function initTimeout(config: ResolvedConfig): Diagnostic {
   const seconds = functionConfig(config, API_HANDLER_NAME).lambdaTimeout;
-  return error('APPC604', `the app's module-level code did not finish within the API handler's lambda_timeout (${seconds} s)`,
-    'Make the code that runs at load time finish (await nothing that never settles), or raise lambda_timeout in .appc/config.json.');
+  return error(
+    'APPC604',
+    `the app's module-level code did not finish within the API handler's lambda_timeout (${seconds} s)`,
+    'Make the code that runs at load time finish (await nothing that never settles), or raise lambda_timeout in .appc/config.json.',
+  );
 }
 
 /** The API handler and every built-in authorizer a route uses must be exported by the bundle. */
 function missingHandlers(model: AppModel, gateway: ApiGateway, exports: readonly string[]): Diagnostic[] {
   const needed = new Set<string>(model.routes.length > 0 ? [API_HANDLER_ID] : []);
   for (const resource of gateway.resources.values()) {
-    for (const method of resource.methods.values()) if (method.authorizer?.kind === 'builtin') needed.add(method.authorizer.exportName);
+    for (const method of resource.methods.values())
+      if (method.authorizer?.kind === 'builtin') needed.add(method.authorizer.exportName);
   }
-  return [...needed].filter((name) => !exports.includes(name)).map((name) =>
-    error('APPC602', `the app's bundle has no Lambda handler ${name}`, 'This is a bug in appc: please report it with the app.'));
+  return [...needed]
+    .filter((name) => !exports.includes(name))
+    .map((name) =>
+      error(
+        'APPC602',
+        `the app's bundle has no Lambda handler ${name}`,
+        'This is a bug in appc: please report it with the app.',
+      ),
+    );
 }
 
 /** The made-up API Gateway that local mode plays: a fixed account and API id, the configured stage. */

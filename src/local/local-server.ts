@@ -63,13 +63,19 @@ const MAX_BODY_BYTES = 10 * 1024 * 1024;
  * starting (the app's errors, or a port in use). The stage's environment variables are set in
  * this process until `close()`.
  */
-export async function startLocalServer(options: LocalServerOptions): Promise<{ server?: LocalServer; diagnostics: Diagnostic[] }> {
-  const load = () => loadLocalApp({
-    projectDir: options.projectDir,
-    stage: options.stage,
-    concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
-    onStrayError: (name, e) => options.reporter.error(`${name}: the app threw outside an invocation; its instance ends, as a Lambda execution environment would: ${e.stack ?? e.message}`),
-  });
+export async function startLocalServer(
+  options: LocalServerOptions,
+): Promise<{ server?: LocalServer; diagnostics: Diagnostic[] }> {
+  const load = () =>
+    loadLocalApp({
+      projectDir: options.projectDir,
+      stage: options.stage,
+      concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+      onStrayError: (name, e) =>
+        options.reporter.error(
+          `${name}: the app threw outside an invocation; its instance ends, as a Lambda execution environment would: ${e.stack ?? e.message}`,
+        ),
+    });
   const loaded = await load();
   if (!loaded.app) return { diagnostics: loaded.diagnostics };
   let current = loaded.app;
@@ -95,7 +101,13 @@ export async function startLocalServer(options: LocalServerOptions): Promise<{ s
         retiring.delete(previous);
       });
     };
-    watcher = startReloading(options, load, () => current, replace, (ok) => listeners.forEach((l) => l(ok)));
+    watcher = startReloading(
+      options,
+      load,
+      () => current,
+      replace,
+      (ok) => listeners.forEach((l) => l(ok)),
+    );
   }
   const server: LocalServer = {
     url,
@@ -103,12 +115,13 @@ export async function startLocalServer(options: LocalServerOptions): Promise<{ s
       return current;
     },
     onReload: (listener) => listeners.push(listener),
-    close: () => new Promise((resolve) => {
-      watcher?.close();
-      httpServer.close(() => resolve());
-      httpServer.closeAllConnections();
-      for (const app of [...retiring, current]) stopApp(app);
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        watcher?.close();
+        httpServer.close(() => resolve());
+        httpServer.closeAllConnections();
+        for (const app of [...retiring, current]) stopApp(app);
+      }),
   };
   return { server, diagnostics: loaded.diagnostics };
 }
@@ -122,11 +135,21 @@ function stopApp(app: LocalApp): void {
 function listen(server: http.Server, port: number, host: string): Promise<Diagnostic | undefined> {
   return new Promise((resolve) => {
     const onError = (e: NodeJS.ErrnoException) => {
-      const why = e.code === 'EADDRINUSE' ? `port ${port} is already in use`
-        : e.code === 'EACCES' ? `no permission to listen on port ${port}`
-        : e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND' ? `${host} is not an address of this machine`
-        : e.message;
-      resolve(error('APPC603', `cannot listen on ${host}:${port}: ${why}`, 'Pick another port with --port (0 picks a free one) or stop the program using it.'));
+      const why =
+        e.code === 'EADDRINUSE'
+          ? `port ${port} is already in use`
+          : e.code === 'EACCES'
+            ? `no permission to listen on port ${port}`
+            : e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND'
+              ? `${host} is not an address of this machine`
+              : e.message;
+      resolve(
+        error(
+          'APPC603',
+          `cannot listen on ${host}:${port}: ${why}`,
+          'Pick another port with --port (0 picks a free one) or stop the program using it.',
+        ),
+      );
     };
     server.once('error', onError);
     server.listen(port, host, () => {
@@ -160,10 +183,15 @@ function serve(app: LocalApp, req: http.IncomingMessage, res: http.ServerRespons
       httpVersion: req.httpVersion,
       receivedAt: Date.now(),
     };
-    const answering = size > MAX_BODY_BYTES ? Promise.resolve(requestTooLarge()) : app.instances.track(() => handleRequest(app, request, reporter.error));
+    const answering =
+      size > MAX_BODY_BYTES
+        ? Promise.resolve(requestTooLarge())
+        : app.instances.track(() => handleRequest(app, request, reporter.error));
     void answering
       .catch((e: unknown) => {
-        reporter.error(`appc internal error while answering ${request.method} ${request.url}: ${e instanceof Error ? e.stack : String(e)}`);
+        reporter.error(
+          `appc internal error while answering ${request.method} ${request.url}: ${e instanceof Error ? e.stack : String(e)}`,
+        );
         return badGateway();
       })
       .then((answer) => {
@@ -197,7 +225,11 @@ function writeAnswer(res: http.ServerResponse, answer: HttpAnswer, reporter: Loc
  * diagnostics and keeps serving the previous version.
  */
 function startReloading(
-  options: LocalServerOptions, load: () => Promise<LoadResult>, current: () => LocalApp, replace: (app: LocalApp) => void, done: (ok: boolean) => void,
+  options: LocalServerOptions,
+  load: () => Promise<LoadResult>,
+  current: () => LocalApp,
+  replace: (app: LocalApp) => void,
+  done: (ok: boolean) => void,
 ): ProjectWatcher {
   let failed = false;
   let running: Promise<void> | undefined;

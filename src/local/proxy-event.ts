@@ -46,7 +46,12 @@ export function splitUrl(url: string): { path: string; query: string } {
  * maps and every value in the multi-value ones (`null` when there are none, as API Gateway
  * sends); a body whose Content-Type is a binary media type arrives base64.
  */
-export function toProxyEvent(request: IncomingRequest, match: RouteMatch, api: ApiIdentity, binaryTypes: readonly string[]): APIGatewayProxyEvent {
+export function toProxyEvent(
+  request: IncomingRequest,
+  match: RouteMatch,
+  api: ApiIdentity,
+  binaryTypes: readonly string[],
+): APIGatewayProxyEvent {
   const { path, query } = splitUrl(request.url);
   const { headers, multiValueHeaders } = collectHeaders(request.rawHeaders);
   const { single, multi } = collectQuery(query);
@@ -70,7 +75,11 @@ export function toProxyEvent(request: IncomingRequest, match: RouteMatch, api: A
 }
 
 function requestContext(
-  request: IncomingRequest, path: string, resource: string, api: ApiIdentity, headers: Record<string, string>,
+  request: IncomingRequest,
+  path: string,
+  resource: string,
+  api: ApiIdentity,
+  headers: Record<string, string>,
 ): APIGatewayRequestContext {
   const host = lastHeader(headers, 'host') ?? '';
   const requestId = randomUUID();
@@ -115,7 +124,10 @@ export function methodArn(api: ApiIdentity, method: string, path: string): strin
 }
 
 /** Header names compare case-insensitively; a repeated header keeps the spelling it first came with. */
-function collectHeaders(raw: readonly string[]): { headers: Record<string, string>; multiValueHeaders: Record<string, string[]> } {
+function collectHeaders(raw: readonly string[]): {
+  headers: Record<string, string>;
+  multiValueHeaders: Record<string, string[]>;
+} {
   const headers: Record<string, string> = {};
   const multiValueHeaders: Record<string, string[]> = {};
   const spelling = new Map<string, string>();
@@ -129,7 +141,10 @@ function collectHeaders(raw: readonly string[]): { headers: Record<string, strin
   return { headers, multiValueHeaders };
 }
 
-function collectQuery(query: string): { single: Record<string, string> | null; multi: Record<string, string[]> | null } {
+function collectQuery(query: string): {
+  single: Record<string, string> | null;
+  multi: Record<string, string[]> | null;
+} {
   if (query === '') return { single: null, multi: null };
   const single: Record<string, string> = {};
   const multi: Record<string, string[]> = {};
@@ -142,7 +157,8 @@ function collectQuery(query: string): { single: Record<string, string> | null; m
 
 function lastHeader(headers: Record<string, string>, lowerName: string): string | undefined {
   let value: string | undefined;
-  for (const name in headers) if (name.length === lowerName.length && name.toLowerCase() === lowerName) value = headers[name];
+  for (const name in headers)
+    if (name.length === lowerName.length && name.toLowerCase() === lowerName) value = headers[name];
   return value;
 }
 

@@ -79,7 +79,13 @@ function matchPath(root: Node, method: string, path: string): RouteMatch | undef
 }
 
 /** Depth-first in priority order; `params` holds the captures of the branch being tried. */
-function walk(node: Node, method: string, segments: readonly string[], index: number, params: Array<[string, string]>): string | undefined {
+function walk(
+  node: Node,
+  method: string,
+  segments: readonly string[],
+  index: number,
+  params: Array<[string, string]>,
+): string | undefined {
   if (index === segments.length) return node.endpoint?.methods.has(method) ? node.endpoint.resource : undefined;
   const segment = segments[index];
   const literal = node.literals.get(decode(segment));

@@ -29,6 +29,7 @@ export function createTaskDir(projectDir: string, bundle: Uint8Array): TaskDir {
     fs.symlinkSync(file.diskPath, target);
   }
   const modules = path.join(projectDir, 'node_modules');
-  if (fs.existsSync(modules) && !fs.existsSync(path.join(dir, 'node_modules'))) fs.symlinkSync(modules, path.join(dir, 'node_modules'), 'dir');
+  if (fs.existsSync(modules) && !fs.existsSync(path.join(dir, 'node_modules')))
+    fs.symlinkSync(modules, path.join(dir, 'node_modules'), 'dir');
   return { dir, bundleFile, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }

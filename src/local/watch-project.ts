@@ -16,7 +16,10 @@ export interface ProjectWatcher {
  * and `onChange` the relevant ones once no change came for `debounceMs`.
  */
 export function watchProject(
-  projectDir: string, isRelevant: (file: string) => boolean, onChange: (files: string[]) => void, debounceMs = 100,
+  projectDir: string,
+  isRelevant: (file: string) => boolean,
+  onChange: (files: string[]) => void,
+  debounceMs = 100,
 ): ProjectWatcher {
   const watchers = new Map<string, fs.FSWatcher>();
   const pending = new Set<string>();
@@ -96,7 +99,10 @@ function projectDirectories(root: string): string[] {
 
 function filesIn(dir: string): string[] {
   try {
-    return fs.readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name);
+    return fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => entry.name);
   } catch {
     return [];
   }

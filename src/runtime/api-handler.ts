@@ -62,7 +62,12 @@ function dispatch(app: App, event: APIGatewayProxyEvent, context: LambdaContext)
 /** The runtime's own last resort: the 500 every unhandled error gets, built without anything that could fail. */
 function internalErrorResult(): APIGatewayProxyResult {
   const body: ErrorBody = { Code: 'InternalServerError', Message: 'An internal server error occurred.' };
-  return { statusCode: 500, headers: { 'Content-Type': 'application/json' }, multiValueHeaders: {}, body: JSON.stringify(body) };
+  return {
+    statusCode: 500,
+    headers: { 'Content-Type': 'application/json' },
+    multiValueHeaders: {},
+    body: JSON.stringify(body),
+  };
 }
 
 function corsOf(app: App, route: RouteEntry): CORSConfig | undefined {
@@ -71,7 +76,12 @@ function corsOf(app: App, route: RouteEntry): CORSConfig | undefined {
 }
 
 /** The handler is done: clear the invocation state and convert its answer. */
-function finish(app: App, event: APIGatewayProxyEvent, cors: CORSConfig | undefined, value: unknown): APIGatewayProxyResult {
+function finish(
+  app: App,
+  event: APIGatewayProxyEvent,
+  cors: CORSConfig | undefined,
+  value: unknown,
+): APIGatewayProxyResult {
   app.currentRequest = undefined;
   app.lambdaContext = undefined;
   try {
@@ -82,9 +92,19 @@ function finish(app: App, event: APIGatewayProxyEvent, cors: CORSConfig | undefi
   }
 }
 
-function noRouteResult(app: App, event: APIGatewayProxyEvent, methods: Map<string, RouteEntry> | undefined): APIGatewayProxyResult {
+function noRouteResult(
+  app: App,
+  event: APIGatewayProxyEvent,
+  methods: Map<string, RouteEntry> | undefined,
+): APIGatewayProxyResult {
   if (methods === undefined) {
-    return toProxyResult(app, errorResponse(404, 'NotFoundError', `No view function for: ${event.resource}`), undefined, event, false);
+    return toProxyResult(
+      app,
+      errorResponse(404, 'NotFoundError', `No view function for: ${event.resource}`),
+      undefined,
+      event,
+      false,
+    );
   }
   const response = errorResponse(405, 'MethodNotAllowedError', `Unsupported method: ${event.httpMethod}`);
   response.headers.Allow = [...methods.keys()].join(', ');
@@ -92,7 +112,11 @@ function noRouteResult(app: App, event: APIGatewayProxyEvent, methods: Map<strin
 }
 
 /** A thrown ViewError answers with its status; anything else is a logged 500. */
-export function errorToResponse(app: App, error: unknown, event: Pick<APIGatewayProxyEvent, 'httpMethod' | 'path'>): Response {
+export function errorToResponse(
+  app: App,
+  error: unknown,
+  event: Pick<APIGatewayProxyEvent, 'httpMethod' | 'path'>,
+): Response {
   if (error instanceof ViewError) {
     return errorResponse(error.statusCode, error.code, error.message);
   }
@@ -115,7 +139,11 @@ export function errorResponse(statusCode: number, code: string, message: string)
  * Chalice, so they cannot fail the Accept check themselves.
  */
 function toProxyResult(
-  app: App, value: unknown, cors: CORSConfig | undefined, event: APIGatewayProxyEvent, encodeBinary = true,
+  app: App,
+  value: unknown,
+  cors: CORSConfig | undefined,
+  event: APIGatewayProxyEvent,
+  encodeBinary = true,
 ): APIGatewayProxyResult {
   const headers: Record<string, string> = {};
   const multiValueHeaders: Record<string, string[]> = {};
@@ -133,7 +161,8 @@ function toProxyResult(
     }
   }
   if (contentType === undefined) {
-    headers['Content-Type'] = contentType = body instanceof Uint8Array ? 'application/octet-stream' : 'application/json';
+    headers['Content-Type'] = contentType =
+      body instanceof Uint8Array ? 'application/octet-stream' : 'application/json';
   }
   if (cors !== undefined) {
     const extra = cachedCorsHeaders(cors);
@@ -165,7 +194,10 @@ function bodyBytes(body: unknown): Buffer {
 }
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return value instanceof Promise || (typeof value === 'object' && value !== null && typeof (value as PromiseLike<unknown>).then === 'function');
+  return (
+    value instanceof Promise ||
+    (typeof value === 'object' && value !== null && typeof (value as PromiseLike<unknown>).then === 'function')
+  );
 }
 
 /** The stack (or text) of any thrown value, without throwing itself. */

@@ -69,7 +69,9 @@ export class App extends Registrar {
       this.addRoute({ ...route, path: joinUrlPrefix(options.urlPrefix, route.path) });
     }
     for (const fn of blueprint.pendingFunctions) {
-      this.addFunction(options.namePrefix && fn.kind !== 'authorizer' ? { ...fn, name: options.namePrefix + fn.name } : fn);
+      this.addFunction(
+        options.namePrefix && fn.kind !== 'authorizer' ? { ...fn, name: options.namePrefix + fn.name } : fn,
+      );
     }
   }
 
@@ -88,7 +90,9 @@ export class App extends Registrar {
 
   protected addFunction(entry: FunctionEntry): void {
     if (this.functions.has(entry.name)) {
-      throw new Error(`Duplicate function name detected: ${entry.name}. Names must be unique across all lambda functions in your app.`);
+      throw new Error(
+        `Duplicate function name detected: ${entry.name}. Names must be unique across all lambda functions in your app.`,
+      );
     }
     this.functions.set(entry.name, entry);
   }

@@ -23,7 +23,10 @@ export class CognitoUserPoolAuthorizer {
   readonly header: string;
   readonly scopes: readonly string[];
 
-  constructor(readonly name: string, options: CognitoUserPoolAuthorizerOptions) {
+  constructor(
+    readonly name: string,
+    options: CognitoUserPoolAuthorizerOptions,
+  ) {
     this.providerArns = options.providerArns;
     this.header = options.header ?? 'Authorization';
     this.scopes = options.scopes ?? [];
@@ -31,7 +34,11 @@ export class CognitoUserPoolAuthorizer {
 
   /** The same authorizer requiring these OAuth scopes on one route. */
   withScopes(scopes: string[]): CognitoUserPoolAuthorizer {
-    return new CognitoUserPoolAuthorizer(this.name, { providerArns: [...this.providerArns], header: this.header, scopes });
+    return new CognitoUserPoolAuthorizer(this.name, {
+      providerArns: [...this.providerArns],
+      header: this.header,
+      scopes,
+    });
   }
 }
 
@@ -52,7 +59,10 @@ export class CustomAuthorizer {
   readonly invokeRoleArn: string | undefined;
   readonly scopes: readonly string[];
 
-  constructor(readonly name: string, options: CustomAuthorizerOptions) {
+  constructor(
+    readonly name: string,
+    options: CustomAuthorizerOptions,
+  ) {
     this.authorizerUri = options.authorizerUri;
     this.ttlSeconds = options.ttlSeconds ?? 300;
     this.header = options.header ?? 'Authorization';
@@ -73,7 +83,9 @@ export interface BuiltinAuthorizerOptions {
   header?: string;
 }
 
-export type AuthorizerHandler = (auth: AuthRequest) => AuthResponse | AuthorizerResult | Promise<AuthResponse | AuthorizerResult>;
+export type AuthorizerHandler = (
+  auth: AuthRequest,
+) => AuthResponse | AuthorizerResult | Promise<AuthResponse | AuthorizerResult>;
 
 /** What `app.authorizer(...)` returns: a TOKEN authorizer whose code is part of this app. */
 export class BuiltinAuthorizer {
@@ -97,7 +109,11 @@ export class BuiltinAuthorizer {
 
 /** The TOKEN authorizer event, as a built-in authorizer's handler sees it. */
 export class AuthRequest {
-  constructor(readonly authType: string, readonly token: string, readonly methodArn: string) {}
+  constructor(
+    readonly authType: string,
+    readonly token: string,
+    readonly methodArn: string,
+  ) {}
 
   static fromEvent(event: APIGatewayTokenAuthorizerEvent): AuthRequest {
     return new AuthRequest(event.type, event.authorizationToken, event.methodArn);
@@ -106,7 +122,10 @@ export class AuthRequest {
 
 /** One allowed path (as the client requests it, e.g. `/users/42`) with its methods. */
 export class AuthRoute {
-  constructor(readonly path: string, readonly methods: string[]) {}
+  constructor(
+    readonly path: string,
+    readonly methods: string[],
+  ) {}
 }
 
 export interface AuthResponseInit {
@@ -136,7 +155,11 @@ export class AuthResponse {
     for (const route of this.routes) {
       const [path, methods] = typeof route === 'string' ? [route, ['*']] : [route.path, route.methods];
       for (const method of methods) {
-        statements.push({ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: [routeArn(request.methodArn, method, path)] });
+        statements.push({
+          Action: 'execute-api:Invoke',
+          Effect: 'Allow',
+          Resource: [routeArn(request.methodArn, method, path)],
+        });
       }
     }
     if (statements.length === 0) {

@@ -1,8 +1,21 @@
 /** Chalice's default binary media types, in Chalice's order. */
 export const DEFAULT_BINARY_TYPES: readonly string[] = [
-  'application/octet-stream', 'application/x-tar', 'application/zip', 'audio/basic',
-  'audio/ogg', 'audio/mp4', 'audio/mpeg', 'audio/wav', 'audio/webm', 'image/png',
-  'image/jpg', 'image/jpeg', 'image/gif', 'video/ogg', 'video/mpeg', 'video/webm',
+  'application/octet-stream',
+  'application/x-tar',
+  'application/zip',
+  'audio/basic',
+  'audio/ogg',
+  'audio/mp4',
+  'audio/mpeg',
+  'audio/wav',
+  'audio/webm',
+  'image/png',
+  'image/jpg',
+  'image/jpeg',
+  'image/gif',
+  'video/ogg',
+  'video/mpeg',
+  'video/webm',
 ];
 
 /** `'Application/JSON; charset=utf-8'` -> `'application/json'`. */

@@ -13,7 +13,11 @@ export interface CORSOptions {
 
 /** Headers API Gateway clients send that a CORS route always allows (Chalice's `_REQUIRED_HEADERS`). */
 export const REQUIRED_CORS_HEADERS: readonly string[] = [
-  'Authorization', 'Content-Type', 'X-Amz-Date', 'X-Amz-Security-Token', 'X-Api-Key',
+  'Authorization',
+  'Content-Type',
+  'X-Amz-Date',
+  'X-Amz-Security-Token',
+  'X-Api-Key',
 ];
 
 export class CORSConfig {

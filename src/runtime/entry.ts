@@ -60,7 +60,11 @@ export function lambdaHandler(app: App, name: string): LambdaHandler {
  * Sets `app.lambdaContext` for the length of one invocation. Async, so that whatever the event,
  * a failure is a rejected promise (Lambda reports it as the invocation's error), never a throw.
  */
-function withContext(app: App, fn: FunctionEntry, call: (event: any, context: LambdaContext) => unknown): LambdaHandler {
+function withContext(
+  app: App,
+  fn: FunctionEntry,
+  call: (event: any, context: LambdaContext) => unknown,
+): LambdaHandler {
   return async (event, context) => {
     checkEvent(fn, event);
     app.lambdaContext = context;
@@ -73,14 +77,22 @@ function withContext(app: App, fn: FunctionEntry, call: (event: any, context: La
 }
 
 /** Event sources deliver `Records`; SNS and S3 handlers read the first one. */
-const RECORDS: Partial<Record<FunctionEntry['kind'], 'any' | 'first'>> = { sqs: 'any', kinesis: 'any', dynamodb: 'any', sns: 'first', s3: 'first' };
+const RECORDS: Partial<Record<FunctionEntry['kind'], 'any' | 'first'>> = {
+  sqs: 'any',
+  kinesis: 'any',
+  dynamodb: 'any',
+  sns: 'first',
+  s3: 'first',
+};
 
 /** The wrappers' shape requirements, as one readable error instead of a TypeError deep inside them. */
 function checkEvent(fn: FunctionEntry, event: unknown): void {
   if (fn.kind === 'lambda') return; // a pure Lambda function takes any JSON value
   const where = `${fn.kind} function '${fn.name}'`;
   if (typeof event !== 'object' || event === null || Array.isArray(event)) {
-    throw new TypeError(`${where} received ${event === null ? 'null' : Array.isArray(event) ? 'an array' : `a ${typeof event}`} as its event, not an object`);
+    throw new TypeError(
+      `${where} received ${event === null ? 'null' : Array.isArray(event) ? 'an array' : `a ${typeof event}`} as its event, not an object`,
+    );
   }
   const need = RECORDS[fn.kind];
   if (need === undefined) return;

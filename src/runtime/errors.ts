@@ -24,15 +24,42 @@ export class ViewError extends Error {
   }
 }
 
-export class BadRequestError extends ViewError { static readonly statusCode = 400; static readonly code = 'BadRequestError'; }
-export class UnauthorizedError extends ViewError { static readonly statusCode = 401; static readonly code = 'UnauthorizedError'; }
-export class ForbiddenError extends ViewError { static readonly statusCode = 403; static readonly code = 'ForbiddenError'; }
-export class NotFoundError extends ViewError { static readonly statusCode = 404; static readonly code = 'NotFoundError'; }
-export class MethodNotAllowedError extends ViewError { static readonly statusCode = 405; static readonly code = 'MethodNotAllowedError'; }
-export class RequestTimeoutError extends ViewError { static readonly statusCode = 408; static readonly code = 'RequestTimeoutError'; }
-export class ConflictError extends ViewError { static readonly statusCode = 409; static readonly code = 'ConflictError'; }
-export class UnprocessableEntityError extends ViewError { static readonly statusCode = 422; static readonly code = 'UnprocessableEntityError'; }
-export class TooManyRequestsError extends ViewError { static readonly statusCode = 429; static readonly code = 'TooManyRequestsError'; }
+export class BadRequestError extends ViewError {
+  static readonly statusCode = 400;
+  static readonly code = 'BadRequestError';
+}
+export class UnauthorizedError extends ViewError {
+  static readonly statusCode = 401;
+  static readonly code = 'UnauthorizedError';
+}
+export class ForbiddenError extends ViewError {
+  static readonly statusCode = 403;
+  static readonly code = 'ForbiddenError';
+}
+export class NotFoundError extends ViewError {
+  static readonly statusCode = 404;
+  static readonly code = 'NotFoundError';
+}
+export class MethodNotAllowedError extends ViewError {
+  static readonly statusCode = 405;
+  static readonly code = 'MethodNotAllowedError';
+}
+export class RequestTimeoutError extends ViewError {
+  static readonly statusCode = 408;
+  static readonly code = 'RequestTimeoutError';
+}
+export class ConflictError extends ViewError {
+  static readonly statusCode = 409;
+  static readonly code = 'ConflictError';
+}
+export class UnprocessableEntityError extends ViewError {
+  static readonly statusCode = 422;
+  static readonly code = 'UnprocessableEntityError';
+}
+export class TooManyRequestsError extends ViewError {
+  static readonly statusCode = 429;
+  static readonly code = 'TooManyRequestsError';
+}
 
 /** The JSON body of every error response. */
 export interface ErrorBody {

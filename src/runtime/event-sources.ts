@@ -3,8 +3,15 @@
  * camelCase fields. Each keeps the raw event (`toDict()`) and the Lambda `context`.
  */
 import type {
-  LambdaContext, RawDynamoDBEvent, RawDynamoDBRecord, RawKinesisEvent, RawKinesisRecord,
-  RawS3Event, RawSNSEvent, RawSQSEvent, RawSQSRecord,
+  LambdaContext,
+  RawDynamoDBEvent,
+  RawDynamoDBRecord,
+  RawKinesisEvent,
+  RawKinesisRecord,
+  RawS3Event,
+  RawSNSEvent,
+  RawSQSEvent,
+  RawSQSRecord,
 } from './events';
 
 /** The common part of every wrapper: the raw event and the Lambda context. */

@@ -26,7 +26,8 @@ interface SqsSettings extends FunctionOptions {
   maximumConcurrency?: number;
 }
 /** `app.onSqsMessage({ queue: 'my-queue' }, handler)`, or `{ queueArn }` instead of `queue`. */
-export type SqsOptions = SqsSettings & ({ queue: string; queueArn?: undefined } | { queueArn: string; queue?: undefined });
+export type SqsOptions = SqsSettings &
+  ({ queue: string; queueArn?: undefined } | { queueArn: string; queue?: undefined });
 
 /** `app.onCWEvent({ eventPattern: { source: ['aws.ec2'] } }, handler)`. */
 export interface CWEventOptions extends FunctionOptions {
@@ -81,19 +82,47 @@ interface Named {
  */
 export type FunctionEntry =
   | (Named & { readonly kind: 'authorizer'; readonly authorizer: BuiltinAuthorizer })
-  | (Named & { readonly kind: 'schedule'; readonly expression: ScheduleExpression; readonly description?: string; readonly handler: ScheduleHandler })
+  | (Named & {
+      readonly kind: 'schedule';
+      readonly expression: ScheduleExpression;
+      readonly description?: string;
+      readonly handler: ScheduleHandler;
+    })
   | (Named & { readonly kind: 'lambda'; readonly handler: LambdaFunctionHandler })
   | (Named & { readonly kind: 'sns'; readonly topic: string; readonly handler: EventHandler<SNSEvent> })
   | (Named & {
-      readonly kind: 'sqs'; readonly queue?: string; readonly queueArn?: string; readonly batchSize: number;
-      readonly maximumBatchingWindowInSeconds: number; readonly maximumConcurrency?: number; readonly handler: EventHandler<SQSEvent>;
+      readonly kind: 'sqs';
+      readonly queue?: string;
+      readonly queueArn?: string;
+      readonly batchSize: number;
+      readonly maximumBatchingWindowInSeconds: number;
+      readonly maximumConcurrency?: number;
+      readonly handler: EventHandler<SQSEvent>;
     })
-  | (Named & { readonly kind: 'cw-event'; readonly eventPattern: Record<string, unknown>; readonly handler: EventHandler<CloudWatchEvent> })
-  | (Named & StreamSettings & { readonly kind: 'kinesis'; readonly stream: string; readonly handler: EventHandler<KinesisEvent> })
-  | (Named & StreamSettings & { readonly kind: 'dynamodb'; readonly streamArn: string; readonly handler: EventHandler<DynamoDBEvent> })
   | (Named & {
-      readonly kind: 's3'; readonly bucket: string; readonly events: readonly string[]; readonly prefix?: string;
-      readonly suffix?: string; readonly handler: EventHandler<S3Event>;
+      readonly kind: 'cw-event';
+      readonly eventPattern: Record<string, unknown>;
+      readonly handler: EventHandler<CloudWatchEvent>;
+    })
+  | (Named &
+      StreamSettings & {
+        readonly kind: 'kinesis';
+        readonly stream: string;
+        readonly handler: EventHandler<KinesisEvent>;
+      })
+  | (Named &
+      StreamSettings & {
+        readonly kind: 'dynamodb';
+        readonly streamArn: string;
+        readonly handler: EventHandler<DynamoDBEvent>;
+      })
+  | (Named & {
+      readonly kind: 's3';
+      readonly bucket: string;
+      readonly events: readonly string[];
+      readonly prefix?: string;
+      readonly suffix?: string;
+      readonly handler: EventHandler<S3Event>;
     });
 
 interface StreamSettings {

@@ -7,29 +7,70 @@ export type { AppOptions, ApiSettings, BlueprintOptions } from './app';
 export { Blueprint } from './blueprint';
 export { HANDLER_NAME, Registrar } from './registrar';
 export type {
-  FunctionEntry, FunctionKind, FunctionOptions, ScheduleOptions, ScheduleHandler, LambdaFunctionHandler, EventHandler,
-  SnsOptions, SqsOptions, CWEventOptions, KinesisOptions, DynamoDBOptions, S3Options, StartingPosition,
+  FunctionEntry,
+  FunctionKind,
+  FunctionOptions,
+  ScheduleOptions,
+  ScheduleHandler,
+  LambdaFunctionHandler,
+  EventHandler,
+  SnsOptions,
+  SqsOptions,
+  CWEventOptions,
+  KinesisOptions,
+  DynamoDBOptions,
+  S3Options,
+  StartingPosition,
 } from './functions';
 export { Request } from './request';
 export { Response } from './response';
 export type { ResponseInit } from './response';
 export {
-  ViewError, BadRequestError, UnauthorizedError, ForbiddenError, NotFoundError, MethodNotAllowedError,
-  RequestTimeoutError, ConflictError, UnprocessableEntityError, TooManyRequestsError,
+  ViewError,
+  BadRequestError,
+  UnauthorizedError,
+  ForbiddenError,
+  NotFoundError,
+  MethodNotAllowedError,
+  RequestTimeoutError,
+  ConflictError,
+  UnprocessableEntityError,
+  TooManyRequestsError,
 } from './errors';
 export type { ErrorBody } from './errors';
 export { CORSConfig, corsHeaders, cachedCorsHeaders, preflightHeaders, REQUIRED_CORS_HEADERS } from './cors';
 export type { CORSOptions, CorsSetting } from './cors';
 export { DEFAULT_BINARY_TYPES, matchesContentType, baseMimeType } from './binary';
 export {
-  IAMAuthorizer, CognitoUserPoolAuthorizer, CustomAuthorizer, BuiltinAuthorizer,
-  AuthRequest, AuthResponse, AuthRoute, routeArn,
+  IAMAuthorizer,
+  CognitoUserPoolAuthorizer,
+  CustomAuthorizer,
+  BuiltinAuthorizer,
+  AuthRequest,
+  AuthResponse,
+  AuthRoute,
+  routeArn,
 } from './authorizers';
-export type { Authorizer, AuthorizerHandler, BuiltinAuthorizerOptions, CognitoUserPoolAuthorizerOptions, CustomAuthorizerOptions, AuthResponseInit } from './authorizers';
+export type {
+  Authorizer,
+  AuthorizerHandler,
+  BuiltinAuthorizerOptions,
+  CognitoUserPoolAuthorizerOptions,
+  CustomAuthorizerOptions,
+  AuthResponseInit,
+} from './authorizers';
 export { Rate, Cron, CloudWatchEvent, scheduleExpressionString } from './schedule';
 export type { RateUnit, CronField, ScheduleExpression, RawCloudWatchEvent } from './schedule';
 export {
-  LambdaEvent, SNSEvent, SQSEvent, SQSRecord, S3Event, KinesisEvent, KinesisRecord, DynamoDBEvent, DynamoDBRecord,
+  LambdaEvent,
+  SNSEvent,
+  SQSEvent,
+  SQSRecord,
+  S3Event,
+  KinesisEvent,
+  KinesisRecord,
+  DynamoDBEvent,
+  DynamoDBRecord,
 } from './event-sources';
 export { Logger, LOG_LEVELS } from './log';
 export type { LogLevel } from './log';

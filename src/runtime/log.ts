@@ -22,12 +22,24 @@ export class Logger {
     return LOG_LEVELS[level] >= LOG_LEVELS[this.level];
   }
 
-  debug(message: unknown): void { this.log('DEBUG', message); }
-  info(message: unknown): void { this.log('INFO', message); }
-  warning(message: unknown): void { this.log('WARNING', message); }
-  warn(message: unknown): void { this.log('WARNING', message); }
-  error(message: unknown): void { this.log('ERROR', message); }
-  critical(message: unknown): void { this.log('CRITICAL', message); }
+  debug(message: unknown): void {
+    this.log('DEBUG', message);
+  }
+  info(message: unknown): void {
+    this.log('INFO', message);
+  }
+  warning(message: unknown): void {
+    this.log('WARNING', message);
+  }
+  warn(message: unknown): void {
+    this.log('WARNING', message);
+  }
+  error(message: unknown): void {
+    this.log('ERROR', message);
+  }
+  critical(message: unknown): void {
+    this.log('CRITICAL', message);
+  }
 
   log(level: LogLevel, message: unknown): void {
     if (this.isEnabledFor(level)) this.write(`${this.name} - ${level} - ${String(message)}\n`);

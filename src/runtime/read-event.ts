@@ -18,7 +18,8 @@ export function readProxyEvent(raw: unknown): ReadEvent {
   const { resource, httpMethod, body } = raw;
   if (typeof resource !== 'string') return malformed(`its resource is ${describeType(resource)}, not a string`);
   if (typeof httpMethod !== 'string') return malformed(`its httpMethod is ${describeType(httpMethod)}, not a string`);
-  if (body !== null && body !== undefined && typeof body !== 'string') return malformed(`its body is ${describeType(body)}, not a string`);
+  if (body !== null && body !== undefined && typeof body !== 'string')
+    return malformed(`its body is ${describeType(body)}, not a string`);
   const query = stringMap(raw.queryStringParameters);
   const event: APIGatewayProxyEvent = {
     resource,

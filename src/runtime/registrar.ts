@@ -1,8 +1,18 @@
 import { BuiltinAuthorizer, type AuthorizerHandler, type BuiltinAuthorizerOptions } from './authorizers';
 import type { DynamoDBEvent, KinesisEvent, S3Event, SNSEvent, SQSEvent } from './event-sources';
 import type {
-  CWEventOptions, DynamoDBOptions, EventHandler, FunctionEntry, FunctionOptions, KinesisOptions,
-  LambdaFunctionHandler, S3Options, ScheduleHandler, ScheduleOptions, SnsOptions, SqsOptions,
+  CWEventOptions,
+  DynamoDBOptions,
+  EventHandler,
+  FunctionEntry,
+  FunctionOptions,
+  KinesisOptions,
+  LambdaFunctionHandler,
+  S3Options,
+  ScheduleHandler,
+  ScheduleOptions,
+  SnsOptions,
+  SqsOptions,
 } from './functions';
 import { pathParamNames, type RouteEntry, type RouteHandler, type RouteOptions } from './routes';
 import type { CloudWatchEvent, ScheduleExpression } from './schedule';
@@ -79,36 +89,63 @@ export abstract class Registrar {
       throw new TypeError('onSqsMessage needs exactly one of { queue } and { queueArn }');
     }
     this.addFunction({
-      kind: 'sqs', name: functionName(handler, options), queue: options.queue, queueArn: options.queueArn,
-      batchSize: options.batchSize ?? 1, maximumBatchingWindowInSeconds: options.maximumBatchingWindowInSeconds ?? 0,
-      maximumConcurrency: options.maximumConcurrency, handler,
+      kind: 'sqs',
+      name: functionName(handler, options),
+      queue: options.queue,
+      queueArn: options.queueArn,
+      batchSize: options.batchSize ?? 1,
+      maximumBatchingWindowInSeconds: options.maximumBatchingWindowInSeconds ?? 0,
+      maximumConcurrency: options.maximumConcurrency,
+      handler,
     });
     return handler;
   }
 
   /** Handle the EventBridge (CloudWatch Events) events matching a pattern. */
   onCWEvent<H extends EventHandler<CloudWatchEvent>>(options: CWEventOptions, handler: H): H {
-    this.addFunction({ kind: 'cw-event', name: functionName(handler, options), eventPattern: options.eventPattern, handler });
+    this.addFunction({
+      kind: 'cw-event',
+      name: functionName(handler, options),
+      eventPattern: options.eventPattern,
+      handler,
+    });
     return handler;
   }
 
   /** Handle batches of records of a Kinesis stream (by name). */
   onKinesisRecord<H extends EventHandler<KinesisEvent>>(options: KinesisOptions, handler: H): H {
-    this.addFunction({ kind: 'kinesis', name: functionName(handler, options), stream: options.stream, ...streamSettings(options), handler });
+    this.addFunction({
+      kind: 'kinesis',
+      name: functionName(handler, options),
+      stream: options.stream,
+      ...streamSettings(options),
+      handler,
+    });
     return handler;
   }
 
   /** Handle batches of records of a DynamoDB stream (by ARN). */
   onDynamoDBRecord<H extends EventHandler<DynamoDBEvent>>(options: DynamoDBOptions, handler: H): H {
-    this.addFunction({ kind: 'dynamodb', name: functionName(handler, options), streamArn: options.streamArn, ...streamSettings(options), handler });
+    this.addFunction({
+      kind: 'dynamodb',
+      name: functionName(handler, options),
+      streamArn: options.streamArn,
+      ...streamSettings(options),
+      handler,
+    });
     return handler;
   }
 
   /** Handle S3 notifications of a bucket: `app.onS3Event({ bucket: 'b', events: ['s3:ObjectCreated:*'] }, handler)`. */
   onS3Event<H extends EventHandler<S3Event>>(options: S3Options, handler: H): H {
     this.addFunction({
-      kind: 's3', name: functionName(handler, options), bucket: options.bucket,
-      events: options.events ?? ['s3:ObjectCreated:*'], prefix: options.prefix, suffix: options.suffix, handler,
+      kind: 's3',
+      name: functionName(handler, options),
+      bucket: options.bucket,
+      events: options.events ?? ['s3:ObjectCreated:*'],
+      prefix: options.prefix,
+      suffix: options.suffix,
+      handler,
     });
     return handler;
   }

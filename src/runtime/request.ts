@@ -59,7 +59,8 @@ export class Request {
   get multiValueQueryParams(): Record<string, string[]> {
     if (this._multi) return this._multi;
     // API Gateway sends both maps; without the multi-value one, each name has one value.
-    return (this._multi = listMap(this.event.multiValueQueryStringParameters) ?? listMap(this.event.queryStringParameters) ?? emptyMap());
+    return (this._multi =
+      listMap(this.event.multiValueQueryStringParameters) ?? listMap(this.event.queryStringParameters) ?? emptyMap());
   }
 
   /** The body's bytes, base64-decoded when API Gateway encoded it; empty when there is none. */
@@ -85,7 +86,8 @@ export class Request {
     let value: unknown;
     if (contentType === undefined || baseMimeType(contentType) === 'application/json') {
       const body: unknown = this.event.body;
-      const text = this.event.isBase64Encoded === true || typeof body !== 'string' ? this.rawBody.toString('utf8') : body;
+      const text =
+        this.event.isBase64Encoded === true || typeof body !== 'string' ? this.rawBody.toString('utf8') : body;
       if (text !== '') {
         try {
           value = JSON.parse(text);
@@ -118,7 +120,10 @@ export class Request {
  * The value of header `name` (lower-case) in API Gateway's `headers`, whatever its case there;
  * own string values only.
  */
-export function headerValue(headers: Record<string, string | undefined> | null | undefined, name: string): string | undefined {
+export function headerValue(
+  headers: Record<string, string | undefined> | null | undefined,
+  name: string,
+): string | undefined {
   let value: string | undefined;
   if (typeof headers === 'object' && headers !== null) {
     for (const key of Object.keys(headers)) {

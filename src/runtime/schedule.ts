@@ -7,7 +7,10 @@ export class Rate {
   static readonly HOURS = 'HOURS';
   static readonly DAYS = 'DAYS';
 
-  constructor(readonly value: number, readonly unit: RateUnit) {}
+  constructor(
+    readonly value: number,
+    readonly unit: RateUnit,
+  ) {}
 
   toString(): string {
     const unit = this.unit.toLowerCase();
@@ -19,8 +22,12 @@ export type RateUnit = 'MINUTES' | 'HOURS' | 'DAYS';
 /** A cron schedule: `new Cron(0, 18, '?', '*', 'MON-FRI', '*')` is `cron(0 18 ? * MON-FRI *)`. */
 export class Cron {
   constructor(
-    readonly minutes: CronField, readonly hours: CronField, readonly dayOfMonth: CronField,
-    readonly month: CronField, readonly dayOfWeek: CronField, readonly year: CronField,
+    readonly minutes: CronField,
+    readonly hours: CronField,
+    readonly dayOfMonth: CronField,
+    readonly month: CronField,
+    readonly dayOfWeek: CronField,
+    readonly year: CronField,
   ) {}
 
   toString(): string {

@@ -11,11 +11,24 @@ describe('error fixtures: the diagnostics of broken apps and configs', () => {
     const dir = path.join(ERROR_FIXTURES_DIR, name);
     it(name, async () => {
       const argsFile = path.join(dir, 'args.json');
-      const args = fs.existsSync(argsFile) ? (JSON.parse(fs.readFileSync(argsFile, 'utf8')) as { stage?: string; typecheck?: boolean }) : {};
-      const result = await packageProject({ projectDir: dir, stage: args.stage ?? 'dev', typecheck: args.typecheck, templateFormat: 'json' });
-      expect(result.diagnostics.some((d) => d.severity === 'error'), 'a broken project must have at least one error').to.equal(true);
+      const args = fs.existsSync(argsFile)
+        ? (JSON.parse(fs.readFileSync(argsFile, 'utf8')) as { stage?: string; typecheck?: boolean })
+        : {};
+      const result = await packageProject({
+        projectDir: dir,
+        stage: args.stage ?? 'dev',
+        typecheck: args.typecheck,
+        templateFormat: 'json',
+      });
+      expect(
+        result.diagnostics.some((d) => d.severity === 'error'),
+        'a broken project must have at least one error',
+      ).to.equal(true);
       expect(result.files, 'no output for a broken project').to.equal(undefined);
-      expectGolden(path.join(dir, 'expected.txt'), formatDiagnostics(result.diagnostics, { color: false, readSource: readProjectFile(dir) }));
+      expectGolden(
+        path.join(dir, 'expected.txt'),
+        formatDiagnostics(result.diagnostics, { color: false, readSource: readProjectFile(dir) }),
+      );
     });
   }
 });

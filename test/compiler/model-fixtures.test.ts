@@ -21,8 +21,13 @@ describe('fixture apps: the AppModel the analyzer builds', () => {
   it("treats a user tsconfig's TS 6 deprecations (TS5101/TS5107) as warnings, not errors", () => {
     const result = checkProject({ projectDir: path.join(FIXTURES_DIR, 'user-tsconfig'), stage: 'dev' });
     expect(result.model?.appName).to.equal('legacy-config');
-    expect(result.diagnostics.map((d) => [d.code, d.severity])).to.deep.equal([['APPC209', 'warning'], ['APPC209', 'warning']]);
-    expect(result.diagnostics.map((d) => d.message).join('\n')).to.contain("Option 'baseUrl' is deprecated").and.contain("'moduleResolution=node10' is deprecated");
+    expect(result.diagnostics.map((d) => [d.code, d.severity])).to.deep.equal([
+      ['APPC209', 'warning'],
+      ['APPC209', 'warning'],
+    ]);
+    expect(result.diagnostics.map((d) => d.message).join('\n'))
+      .to.contain("Option 'baseUrl' is deprecated")
+      .and.contain("'moduleResolution=node10' is deprecated");
   });
 
   it('never runs user code: a module that writes a file and exits analyses fine and writes nothing', () => {

@@ -33,7 +33,16 @@ interface Variant {
 }
 
 interface Fault {
-  method: 'mkdtempSync' | 'writeFileSync' | 'renameSync' | 'mkdirSync' | 'readFileSync' | 'openSync' | 'readdirSync' | 'statSync' | 'realpathSync';
+  method:
+    | 'mkdtempSync'
+    | 'writeFileSync'
+    | 'renameSync'
+    | 'mkdirSync'
+    | 'readFileSync'
+    | 'openSync'
+    | 'readdirSync'
+    | 'statSync'
+    | 'realpathSync';
   /** Which call: its first argument ends with this. */
   suffix: string;
   errno: string;
@@ -45,7 +54,8 @@ const write = (file: string, text: string | Buffer) => {
 };
 const config = (c: Case, text: string) => write(path.join(c.project, '.appc', 'config.json'), text);
 const appTs = (c: Case, text: string) => write(path.join(c.project, 'app.ts'), text);
-const nested = (depth: number, open: string, close: string, inner = '1') => open.repeat(depth) + inner + close.repeat(depth);
+const nested = (depth: number, open: string, close: string, inner = '1') =>
+  open.repeat(depth) + inner + close.repeat(depth);
 
 // ---------------------------------------------------------------- command-line arguments
 const OUT_ARGS: Array<[string, `APPC${number}`, (c: Case) => string]> = [
@@ -53,24 +63,80 @@ const OUT_ARGS: Array<[string, `APPC${number}`, (c: Case) => string]> = [
   ['OUT blank', 'APPC440', () => '   '],
   ['OUT a file', 'APPC441', (c) => (write(path.join(c.dir, 'file'), 'x'), path.join(c.dir, 'file'))],
   ['OUT below a file', 'APPC441', (c) => (write(path.join(c.dir, 'file'), 'x'), path.join(c.dir, 'file', 'out'))],
-  ['OUT two levels below a file', 'APPC441', (c) => (write(path.join(c.dir, 'file'), 'x'), path.join(c.dir, 'file', 'a', 'b'))],
+  [
+    'OUT two levels below a file',
+    'APPC441',
+    (c) => (write(path.join(c.dir, 'file'), 'x'), path.join(c.dir, 'file', 'a', 'b')),
+  ],
   ['OUT the project directory', 'APPC442', (c) => c.project],
   ['OUT the project directory with a trailing slash', 'APPC442', (c) => `${c.project}/`],
   ['OUT the project directory via ..', 'APPC442', (c) => path.join(c.project, 'lib', '..')],
   ['OUT the parent of the project', 'APPC442', (c) => c.dir],
   ['OUT the file system root', 'APPC442', () => '/'],
-  ['OUT a symlink to the project', 'APPC442', (c) => (fs.symlinkSync(c.project, path.join(c.dir, 'link')), path.join(c.dir, 'link'))],
-  ['OUT a symlink to a file', 'APPC441', (c) => (write(path.join(c.dir, 'file'), 'x'), fs.symlinkSync(path.join(c.dir, 'file'), path.join(c.dir, 'link')), path.join(c.dir, 'link'))],
+  [
+    'OUT a symlink to the project',
+    'APPC442',
+    (c) => (fs.symlinkSync(c.project, path.join(c.dir, 'link')), path.join(c.dir, 'link')),
+  ],
+  [
+    'OUT a symlink to a file',
+    'APPC441',
+    (c) => (
+      write(path.join(c.dir, 'file'), 'x'),
+      fs.symlinkSync(path.join(c.dir, 'file'), path.join(c.dir, 'link')),
+      path.join(c.dir, 'link')
+    ),
+  ],
   ['OUT holding a foreign file', 'APPC443', (c) => (write(path.join(c.out, 'notes.txt'), 'mine'), c.out)],
   ['OUT holding a foreign directory', 'APPC443', (c) => (fs.mkdirSync(path.join(c.out, 'assets')), c.out)],
   ['OUT holding a dot file', 'APPC443', (c) => (write(path.join(c.out, '.DS_Store'), ''), c.out)],
-  ['OUT/deployment.zip a directory', 'APPC443', (c) => (fs.rmSync(path.join(c.out, 'deployment.zip')), fs.mkdirSync(path.join(c.out, 'deployment.zip')), c.out)],
-  ['OUT/sam.json a directory', 'APPC443', (c) => (fs.rmSync(path.join(c.out, 'sam.json')), fs.mkdirSync(path.join(c.out, 'sam.json')), c.out)],
-  ['OUT/sam.json a symlink', 'APPC443', (c) => (fs.rmSync(path.join(c.out, 'sam.json')), fs.symlinkSync('/etc/hostname', path.join(c.out, 'sam.json')), c.out)],
-  ['OUT/swagger.json a dangling symlink', 'APPC443', (c) => (fs.rmSync(path.join(c.out, 'swagger.json')), fs.symlinkSync(path.join(c.dir, 'nowhere'), path.join(c.out, 'swagger.json')), c.out)],
+  [
+    'OUT/deployment.zip a directory',
+    'APPC443',
+    (c) => (fs.rmSync(path.join(c.out, 'deployment.zip')), fs.mkdirSync(path.join(c.out, 'deployment.zip')), c.out),
+  ],
+  [
+    'OUT/sam.json a directory',
+    'APPC443',
+    (c) => (fs.rmSync(path.join(c.out, 'sam.json')), fs.mkdirSync(path.join(c.out, 'sam.json')), c.out),
+  ],
+  [
+    'OUT/sam.json a symlink',
+    'APPC443',
+    (c) => (
+      fs.rmSync(path.join(c.out, 'sam.json')),
+      fs.symlinkSync('/etc/hostname', path.join(c.out, 'sam.json')),
+      c.out
+    ),
+  ],
+  [
+    'OUT/swagger.json a dangling symlink',
+    'APPC443',
+    (c) => (
+      fs.rmSync(path.join(c.out, 'swagger.json')),
+      fs.symlinkSync(path.join(c.dir, 'nowhere'), path.join(c.out, 'swagger.json')),
+      c.out
+    ),
+  ],
 ];
 
-const STAGES = ['', '../../evil', '../../../../evil', 'a/b', 'a b', 'dev.', '.', '..', 'é', 'dev\n', 'dev;rm -rf', '$(id)', 'x'.repeat(129), 'prod\u0000', '-'.repeat(200)];
+const STAGES = [
+  '',
+  '../../evil',
+  '../../../../evil',
+  'a/b',
+  'a b',
+  'dev.',
+  '.',
+  '..',
+  'é',
+  'dev\n',
+  'dev;rm -rf',
+  '$(id)',
+  'x'.repeat(129),
+  'prod\u0000',
+  '-'.repeat(200),
+];
 
 const BAD_ARGS: Array<[string, string[] | ((c: Case) => string[]), `APPC${number}` | 'usage']> = [
   ['no OUT', ['package'], 'usage'],
@@ -79,19 +145,35 @@ const BAD_ARGS: Array<[string, string[] | ((c: Case) => string[]), `APPC${number
   ['an unknown command', ['frobnicate'], 'usage'],
   ['--template-format xml', (c) => ['package', c.out, '--project-dir', c.project, '--template-format', 'xml'], 'usage'],
   ['--template-format empty', (c) => ['package', c.out, '--project-dir', c.project, '--template-format', ''], 'usage'],
-  ['--template-format JSON', (c) => ['package', c.out, '--project-dir', c.project, '--template-format', 'JSON'], 'usage'],
+  [
+    '--template-format JSON',
+    (c) => ['package', c.out, '--project-dir', c.project, '--template-format', 'JSON'],
+    'usage',
+  ],
   ['--stage without a value', (c) => ['package', c.out, '--project-dir', c.project, '--stage'], 'usage'],
   ['--merge-template empty', (c) => ['package', c.out, '--project-dir', c.project, '--merge-template', ''], 'APPC451'],
   ['--project-dir missing', (c) => ['package', c.out, '--project-dir', path.join(c.dir, 'nowhere')], 'usage'],
-  ['--project-dir a file', (c) => (write(path.join(c.dir, 'file'), 'x'), ['package', c.out, '--project-dir', path.join(c.dir, 'file')]), 'usage'],
+  [
+    '--project-dir a file',
+    (c) => (write(path.join(c.dir, 'file'), 'x'), ['package', c.out, '--project-dir', path.join(c.dir, 'file')]),
+    'usage',
+  ],
   ['--project-dir empty', (c) => ['package', c.out, '--project-dir', ''], 'usage'],
   ['gen-policy with an argument', (c) => ['gen-policy', 'extra', '--project-dir', c.project], 'usage'],
   ['gen-policy --stage ../x', (c) => ['gen-policy', '--stage', '../x', '--project-dir', c.project], 'APPC446'],
-  ['local --stage with a slash', (c) => ['local', '--stage', 'a/b', '--project-dir', c.project, '--port', '0'], 'APPC446'],
+  [
+    'local --stage with a slash',
+    (c) => ['local', '--stage', 'a/b', '--project-dir', c.project, '--port', '0'],
+    'APPC446',
+  ],
   ['new-project with an empty name', ['new-project', ''], 'usage'],
   ['new-project with a path as the name', ['new-project', '../../evil'], 'usage'],
   ['generate-pipeline without OUT', ['generate-pipeline'], 'usage'],
-  ['generate-pipeline --stage empty', (c) => ['generate-pipeline', path.join(c.dir, 'pipeline.json'), '--stage', ''], 'usage'],
+  [
+    'generate-pipeline --stage empty',
+    (c) => ['generate-pipeline', path.join(c.dir, 'pipeline.json'), '--stage', ''],
+    'usage',
+  ],
 ];
 
 // ---------------------------------------------------------------- .appc/config.json
@@ -153,18 +235,38 @@ const CONFIG_SCHEMA: Array<[string, unknown, `APPC${number}`]> = [
   ['layers a string', { layers: 'arn' }, 'APPC103'],
   ['an unknown key', { frobnicate: true }, 'APPC102'],
   ['a misspelt key', { lambda_memmory_size: 256 }, 'APPC102'],
-  ['a Chalice-only key', { stages: { dev: { iam_policy_file: 'p.json', lambda_functions: { x: { invalid_key: 1 } } } } }, 'APPC102'],
+  [
+    'a Chalice-only key',
+    { stages: { dev: { iam_policy_file: 'p.json', lambda_functions: { x: { invalid_key: 1 } } } } },
+    'APPC102',
+  ],
   ['an endpoint type PUBLIC', { api_gateway_endpoint_type: 'PUBLIC' }, 'APPC103'],
   ['subnets without security groups', { subnet_ids: ['subnet-1'] }, 'APPC106'],
   ['manage_iam_role false without a role', { manage_iam_role: false }, 'APPC105'],
   ['PRIVATE without a vpce or policy', { api_gateway_endpoint_type: 'PRIVATE' }, 'APPC108'],
-  ['a vpce on a REGIONAL endpoint', { api_gateway_endpoint_type: 'REGIONAL', api_gateway_endpoint_vpce: 'vpce-1' }, 'APPC107'],
+  [
+    'a vpce on a REGIONAL endpoint',
+    { api_gateway_endpoint_type: 'REGIONAL', api_gateway_endpoint_vpce: 'vpce-1' },
+    'APPC107',
+  ],
   ['lambda_functions an array', { lambda_functions: [] }, 'APPC103'],
   ['iam_policy_file leaving the project', { autogen_policy: false, iam_policy_file: '../../etc/passwd' }, 'APPC114'],
   ['iam_policy_file absolute', { autogen_policy: false, iam_policy_file: '/etc/passwd' }, 'APPC114'],
-  ['a stage iam_policy_file leaving the project', { stages: { dev: { autogen_policy: false, iam_policy_file: '../../../x.json' } } }, 'APPC114'],
-  ['a function iam_policy_file leaving the project', { lambda_functions: { api_handler: { iam_policy_file: '../../x.json' } } }, 'APPC114'],
-  ['api_gateway_policy_file leaving .appc', { api_gateway_endpoint_type: 'PRIVATE', api_gateway_policy_file: '../app.ts' }, 'APPC114'],
+  [
+    'a stage iam_policy_file leaving the project',
+    { stages: { dev: { autogen_policy: false, iam_policy_file: '../../../x.json' } } },
+    'APPC114',
+  ],
+  [
+    'a function iam_policy_file leaving the project',
+    { lambda_functions: { api_handler: { iam_policy_file: '../../x.json' } } },
+    'APPC114',
+  ],
+  [
+    'api_gateway_policy_file leaving .appc',
+    { api_gateway_endpoint_type: 'PRIVATE', api_gateway_policy_file: '../app.ts' },
+    'APPC114',
+  ],
   ['api_gateway_policy_file absolute', { api_gateway_policy_file: '/etc/passwd' }, 'APPC114'],
   ['iam_policy_file empty', { iam_policy_file: '' }, 'APPC103'],
 ];
@@ -179,61 +281,237 @@ const CONFIG_DEPTH: Array<[string, string]> = [
 ];
 
 const CONFIG_FILES: Array<[string, (c: Case) => void]> = [
-  ['config.json a directory', (c) => void fs.mkdirSync(path.join(c.project, '.appc', 'config.json'), { recursive: true })],
+  [
+    'config.json a directory',
+    (c) => void fs.mkdirSync(path.join(c.project, '.appc', 'config.json'), { recursive: true }),
+  ],
   ['.appc a file', (c) => write(path.join(c.project, '.appc'), '{}')],
-  ['config.json a symlink loop', (c) => (fs.mkdirSync(path.join(c.project, '.appc')), fs.symlinkSync('config.json', path.join(c.project, '.appc', 'config.json')))],
+  [
+    'config.json a symlink loop',
+    (c) => (
+      fs.mkdirSync(path.join(c.project, '.appc')),
+      fs.symlinkSync('config.json', path.join(c.project, '.appc', 'config.json'))
+    ),
+  ],
 ];
 
 // ---------------------------------------------------------------- policy files (autogen_policy: false)
 const POLICY_FILES: Array<[string, `APPC${number}`, (c: Case) => void]> = [
   ['the default policy file missing', 'APPC407', () => undefined],
   ['the policy file empty', 'APPC408', (c) => write(path.join(c.project, '.appc', 'policy-dev.json'), '')],
-  ['the policy file not JSON', 'APPC408', (c) => write(path.join(c.project, '.appc', 'policy-dev.json'), '{"Statement": [')],
-  ['the policy file without statements', 'APPC408', (c) => write(path.join(c.project, '.appc', 'policy-dev.json'), '{"Version": "2012-10-17", "Statement": []}')],
-  ['the policy file nested 800 deep', 'APPC113', (c) => write(path.join(c.project, '.appc', 'policy-dev.json'), `{"Statement": ${nested(800, '[', ']', '{}')}}`)],
-  ['the policy file nested 100,000 deep', 'APPC113', (c) => write(path.join(c.project, '.appc', 'policy-dev.json'), `{"Statement": [{"Condition": ${nested(100_000, '{"a":', '}')}}]}`)],
+  [
+    'the policy file not JSON',
+    'APPC408',
+    (c) => write(path.join(c.project, '.appc', 'policy-dev.json'), '{"Statement": ['),
+  ],
+  [
+    'the policy file without statements',
+    'APPC408',
+    (c) => write(path.join(c.project, '.appc', 'policy-dev.json'), '{"Version": "2012-10-17", "Statement": []}'),
+  ],
+  [
+    'the policy file nested 800 deep',
+    'APPC113',
+    (c) => write(path.join(c.project, '.appc', 'policy-dev.json'), `{"Statement": ${nested(800, '[', ']', '{}')}}`),
+  ],
+  [
+    'the policy file nested 100,000 deep',
+    'APPC113',
+    (c) =>
+      write(
+        path.join(c.project, '.appc', 'policy-dev.json'),
+        `{"Statement": [{"Condition": ${nested(100_000, '{"a":', '}')}}]}`,
+      ),
+  ],
   ['the policy file a directory', 'APPC447', (c) => fs.mkdirSync(path.join(c.project, '.appc', 'policy-dev.json'))],
-  ['the policy file a symlink to /etc/passwd', 'APPC447', (c) => fs.symlinkSync('/etc/passwd', path.join(c.project, '.appc', 'policy-dev.json'))],
-  ['the policy file a symlink out of the project', 'APPC447', (c) => (write(path.join(c.dir, 'outside.json'), '{"Statement": {"Effect": "Allow", "Action": "*", "Resource": "*"}}'), fs.symlinkSync(path.join(c.dir, 'outside.json'), path.join(c.project, '.appc', 'policy-dev.json')))],
-  ['the policy file a symlink loop', 'APPC447', (c) => fs.symlinkSync('policy-dev.json', path.join(c.project, '.appc', 'policy-dev.json'))],
+  [
+    'the policy file a symlink to /etc/passwd',
+    'APPC447',
+    (c) => fs.symlinkSync('/etc/passwd', path.join(c.project, '.appc', 'policy-dev.json')),
+  ],
+  [
+    'the policy file a symlink out of the project',
+    'APPC447',
+    (c) => (
+      write(path.join(c.dir, 'outside.json'), '{"Statement": {"Effect": "Allow", "Action": "*", "Resource": "*"}}'),
+      fs.symlinkSync(path.join(c.dir, 'outside.json'), path.join(c.project, '.appc', 'policy-dev.json'))
+    ),
+  ],
+  [
+    'the policy file a symlink loop',
+    'APPC447',
+    (c) => fs.symlinkSync('policy-dev.json', path.join(c.project, '.appc', 'policy-dev.json')),
+  ],
 ];
 
 // ---------------------------------------------------------------- app.ts
 /** Nesting the analyzer cannot follow: its own diagnostic, or APPC450 (the stack ran out) until it has one. */
 const DEEP = /APPC2\d\d|APPC450/;
 const APPS: Array<[string, `APPC${number}` | RegExp, (c: Case) => void]> = [
-  ['app.ts a directory', 'APPC448', (c) => (fs.rmSync(path.join(c.project, 'app.ts')), fs.mkdirSync(path.join(c.project, 'app.ts')))],
-  ['app.ts a symlink loop', 'APPC448', (c) => (fs.rmSync(path.join(c.project, 'app.ts')), fs.symlinkSync('app.ts', path.join(c.project, 'app.ts')))],
-  ['app.ts a symlink to a directory', 'APPC448', (c) => (fs.rmSync(path.join(c.project, 'app.ts')), fs.symlinkSync('/etc', path.join(c.project, 'app.ts')))],
+  [
+    'app.ts a directory',
+    'APPC448',
+    (c) => (fs.rmSync(path.join(c.project, 'app.ts')), fs.mkdirSync(path.join(c.project, 'app.ts'))),
+  ],
+  [
+    'app.ts a symlink loop',
+    'APPC448',
+    (c) => (fs.rmSync(path.join(c.project, 'app.ts')), fs.symlinkSync('app.ts', path.join(c.project, 'app.ts'))),
+  ],
+  [
+    'app.ts a symlink to a directory',
+    'APPC448',
+    (c) => (fs.rmSync(path.join(c.project, 'app.ts')), fs.symlinkSync('/etc', path.join(c.project, 'app.ts'))),
+  ],
   ['app.ts missing', 'APPC201', (c) => fs.rmSync(path.join(c.project, 'app.ts'))],
   ['app.ts empty', 'APPC210', (c) => appTs(c, '')],
   ['app.ts binary garbage', 'APPC2', (c) => appTs(c, '\u0000\u0001\u0002 {{{')],
-  ['app.ts an unclosed call', 'APPC2', (c) => appTs(c, "import { App } from 'appc';\nexport const app = new App({ appName: 'x' });\napp.route('/', () => ({})\n")],
-  ['a route path from a function call', 'APPC2', (c) => appTs(c, "import { App } from 'appc';\nexport const app = new App({ appName: 'x' });\napp.route(String(Date.now()), () => ({}));\n")],
-  ['a route path without a leading slash', 'APPC3', (c) => appTs(c, "import { App } from 'appc';\nexport const app = new App({ appName: 'x' });\napp.route('hello', () => ({}));\n")],
-  ['a duplicate route', 'APPC3', (c) => appTs(c, "import { App } from 'appc';\nexport const app = new App({ appName: 'x' });\napp.route('/', () => ({}));\napp.route('/', () => ({}));\n")],
-  ['an unknown method', 'APPC3', (c) => appTs(c, "import { App } from 'appc';\nexport const app = new App({ appName: 'x' });\napp.route('/', { methods: ['FETCH'] }, () => ({}));\n")],
-  ['an app name that is a number', 'APPC2', (c) => appTs(c, "import { App } from 'appc';\nexport const app = new App({ appName: 42 });\napp.route('/', () => ({}));\n")],
-  ['a const nested 800 deep as a route path', DEEP, (c) => appTs(c, `import { App } from 'appc';\nconst p = ${nested(800, '[', '][0]', "'/'")};\nexport const app = new App({ appName: 'x' });\napp.route(p, () => ({}));\n`)],
-  ['a string concatenation 5,000 terms long', DEEP, (c) => appTs(c, `import { App } from 'appc';\nexport const app = new App({ appName: 'x' });\napp.route('/' + ${Array(5000).fill("'a'").join(' + ')}, () => ({}));\n`)],
-  ['800 nested blocks around a route', DEEP, (c) => appTs(c, `import { App } from 'appc';\nexport const app = new App({ appName: 'x' });\n${nested(800, 'if (true) { ', ' }', "app.route('/', () => ({}));")}\n`)],
-  ['100,000 nested parentheses', DEEP, (c) => appTs(c, `import { App } from 'appc';\nexport const app = new App({ appName: 'x' });\napp.route(${nested(100_000, '(', ')', "'/'")}, () => ({}));\n`)],
-  ['an import of a missing module', 'APPC401', (c) => appTs(c, "import { App } from 'appc';\nimport { x } from './lib/missing';\nexport const app = new App({ appName: 'x' });\napp.route('/', () => ({ x }));\n")],
+  [
+    'app.ts an unclosed call',
+    'APPC2',
+    (c) =>
+      appTs(
+        c,
+        "import { App } from 'appc';\nexport const app = new App({ appName: 'x' });\napp.route('/', () => ({})\n",
+      ),
+  ],
+  [
+    'a route path from a function call',
+    'APPC2',
+    (c) =>
+      appTs(
+        c,
+        "import { App } from 'appc';\nexport const app = new App({ appName: 'x' });\napp.route(String(Date.now()), () => ({}));\n",
+      ),
+  ],
+  [
+    'a route path without a leading slash',
+    'APPC3',
+    (c) =>
+      appTs(
+        c,
+        "import { App } from 'appc';\nexport const app = new App({ appName: 'x' });\napp.route('hello', () => ({}));\n",
+      ),
+  ],
+  [
+    'a duplicate route',
+    'APPC3',
+    (c) =>
+      appTs(
+        c,
+        "import { App } from 'appc';\nexport const app = new App({ appName: 'x' });\napp.route('/', () => ({}));\napp.route('/', () => ({}));\n",
+      ),
+  ],
+  [
+    'an unknown method',
+    'APPC3',
+    (c) =>
+      appTs(
+        c,
+        "import { App } from 'appc';\nexport const app = new App({ appName: 'x' });\napp.route('/', { methods: ['FETCH'] }, () => ({}));\n",
+      ),
+  ],
+  [
+    'an app name that is a number',
+    'APPC2',
+    (c) =>
+      appTs(
+        c,
+        "import { App } from 'appc';\nexport const app = new App({ appName: 42 });\napp.route('/', () => ({}));\n",
+      ),
+  ],
+  [
+    'a const nested 800 deep as a route path',
+    DEEP,
+    (c) =>
+      appTs(
+        c,
+        `import { App } from 'appc';\nconst p = ${nested(800, '[', '][0]', "'/'")};\nexport const app = new App({ appName: 'x' });\napp.route(p, () => ({}));\n`,
+      ),
+  ],
+  [
+    'a string concatenation 5,000 terms long',
+    DEEP,
+    (c) =>
+      appTs(
+        c,
+        `import { App } from 'appc';\nexport const app = new App({ appName: 'x' });\napp.route('/' + ${Array(5000).fill("'a'").join(' + ')}, () => ({}));\n`,
+      ),
+  ],
+  [
+    '800 nested blocks around a route',
+    DEEP,
+    (c) =>
+      appTs(
+        c,
+        `import { App } from 'appc';\nexport const app = new App({ appName: 'x' });\n${nested(800, 'if (true) { ', ' }', "app.route('/', () => ({}));")}\n`,
+      ),
+  ],
+  [
+    '100,000 nested parentheses',
+    DEEP,
+    (c) =>
+      appTs(
+        c,
+        `import { App } from 'appc';\nexport const app = new App({ appName: 'x' });\napp.route(${nested(100_000, '(', ')', "'/'")}, () => ({}));\n`,
+      ),
+  ],
+  [
+    'an import of a missing module',
+    'APPC401',
+    (c) =>
+      appTs(
+        c,
+        "import { App } from 'appc';\nimport { x } from './lib/missing';\nexport const app = new App({ appName: 'x' });\napp.route('/', () => ({ x }));\n",
+      ),
+  ],
 ];
 
 // ---------------------------------------------------------------- injected file system faults
 const OTHER_COMMANDS: Array<[string, `APPC${number}`, (c: Case) => string[]]> = [
-  ['generate-pipeline OUT below a file', 'APPC449', (c) => (write(path.join(c.dir, 'file'), 'x'), ['generate-pipeline', path.join(c.dir, 'file', 'pipeline.json')])],
+  [
+    'generate-pipeline OUT below a file',
+    'APPC449',
+    (c) => (write(path.join(c.dir, 'file'), 'x'), ['generate-pipeline', path.join(c.dir, 'file', 'pipeline.json')]),
+  ],
   ['generate-pipeline OUT a directory', 'APPC449', (c) => ['generate-pipeline', c.out]],
-  ['gen-policy on app.ts a directory', 'APPC448', (c) => (fs.rmSync(path.join(c.project, 'app.ts')), fs.mkdirSync(path.join(c.project, 'app.ts')), ['gen-policy', '--project-dir', c.project])],
-  ['gen-policy on a config nested 100,000 deep', 'APPC113', (c) => (config(c, nested(100_000, '[', ']')), ['gen-policy', '--project-dir', c.project])],
-  ['local on app.ts a directory', 'APPC448', (c) => (fs.rmSync(path.join(c.project, 'app.ts')), fs.mkdirSync(path.join(c.project, 'app.ts')), ['local', '--port', '0', '--project-dir', c.project])],
+  [
+    'gen-policy on app.ts a directory',
+    'APPC448',
+    (c) => (
+      fs.rmSync(path.join(c.project, 'app.ts')),
+      fs.mkdirSync(path.join(c.project, 'app.ts')),
+      ['gen-policy', '--project-dir', c.project]
+    ),
+  ],
+  [
+    'gen-policy on a config nested 100,000 deep',
+    'APPC113',
+    (c) => (config(c, nested(100_000, '[', ']')), ['gen-policy', '--project-dir', c.project]),
+  ],
+  [
+    'local on app.ts a directory',
+    'APPC448',
+    (c) => (
+      fs.rmSync(path.join(c.project, 'app.ts')),
+      fs.mkdirSync(path.join(c.project, 'app.ts')),
+      ['local', '--port', '0', '--project-dir', c.project]
+    ),
+  ],
 ];
 
 const FAULTS: Array<[string, `APPC${number}`, Fault]> = [
-  ['OUT not writable (EACCES creating the new OUT)', 'APPC444', { method: 'mkdtempSync', suffix: '.appc-new-', errno: 'EACCES' }],
+  [
+    'OUT not writable (EACCES creating the new OUT)',
+    'APPC444',
+    { method: 'mkdtempSync', suffix: '.appc-new-', errno: 'EACCES' },
+  ],
   ['OUT on a read-only file system', 'APPC444', { method: 'mkdtempSync', suffix: '.appc-new-', errno: 'EROFS' }],
-  ['the disk full writing deployment.zip', 'APPC444', { method: 'writeFileSync', suffix: 'deployment.zip', errno: 'ENOSPC' }],
+  [
+    'the disk full writing deployment.zip',
+    'APPC444',
+    { method: 'writeFileSync', suffix: 'deployment.zip', errno: 'ENOSPC' },
+  ],
   ['the quota exceeded writing sam.json', 'APPC444', { method: 'writeFileSync', suffix: 'sam.json', errno: 'EDQUOT' }],
   ['EISDIR writing sam.json', 'APPC444', { method: 'writeFileSync', suffix: 'sam.json', errno: 'EISDIR' }],
   ['EEXIST creating the new OUT', 'APPC444', { method: 'mkdtempSync', suffix: '.appc-new-', errno: 'EEXIST' }],
@@ -247,34 +525,108 @@ const FAULTS: Array<[string, `APPC${number}`, Fault]> = [
 
 // ---------------------------------------------------------------- project layouts
 const LAYOUTS: Array<[string, `APPC${number}` | RegExp, (c: Case) => void]> = [
-  ['a symlink loop in lib/', 'APPC4', (c) => (write(path.join(c.project, 'lib', 'data.txt'), 'x'), fs.symlinkSync('loop', path.join(c.project, 'lib', 'loop')))],
-  ['a symlink in lib/ to /etc', 'APPC422', (c) => (fs.mkdirSync(path.join(c.project, 'lib')), fs.symlinkSync('/etc', path.join(c.project, 'lib', 'etc')))],
-  ['a symlink in lib/ to the project\'s parent', 'APPC422', (c) => (fs.mkdirSync(path.join(c.project, 'lib')), fs.symlinkSync('../..', path.join(c.project, 'lib', 'up')))],
-  ['a symlink in vendor/ to a file outside', 'APPC422', (c) => (write(path.join(c.dir, 'secret.txt'), 'x'), fs.mkdirSync(path.join(c.project, 'vendor')), fs.symlinkSync(path.join(c.dir, 'secret.txt'), path.join(c.project, 'vendor', 'secret.txt')))],
-  ['a symlink loop in vendor/', 'APPC423', (c) => (fs.mkdirSync(path.join(c.project, 'vendor')), fs.symlinkSync('a', path.join(c.project, 'vendor', 'b')), fs.symlinkSync('b', path.join(c.project, 'vendor', 'a')))],
-  ['an import not in package.json dependencies', /APPC401|APPC420/, (c) => appTs(c, "import { App } from 'appc';\nimport YAML from 'yaml';\nexport const app = new App({ appName: 'x' });\napp.route('/', () => ({ y: YAML.stringify(1) }));\n")],
+  [
+    'a symlink loop in lib/',
+    'APPC4',
+    (c) => (
+      write(path.join(c.project, 'lib', 'data.txt'), 'x'),
+      fs.symlinkSync('loop', path.join(c.project, 'lib', 'loop'))
+    ),
+  ],
+  [
+    'a symlink in lib/ to /etc',
+    'APPC422',
+    (c) => (fs.mkdirSync(path.join(c.project, 'lib')), fs.symlinkSync('/etc', path.join(c.project, 'lib', 'etc'))),
+  ],
+  [
+    "a symlink in lib/ to the project's parent",
+    'APPC422',
+    (c) => (fs.mkdirSync(path.join(c.project, 'lib')), fs.symlinkSync('../..', path.join(c.project, 'lib', 'up'))),
+  ],
+  [
+    'a symlink in vendor/ to a file outside',
+    'APPC422',
+    (c) => (
+      write(path.join(c.dir, 'secret.txt'), 'x'),
+      fs.mkdirSync(path.join(c.project, 'vendor')),
+      fs.symlinkSync(path.join(c.dir, 'secret.txt'), path.join(c.project, 'vendor', 'secret.txt'))
+    ),
+  ],
+  [
+    'a symlink loop in vendor/',
+    'APPC423',
+    (c) => (
+      fs.mkdirSync(path.join(c.project, 'vendor')),
+      fs.symlinkSync('a', path.join(c.project, 'vendor', 'b')),
+      fs.symlinkSync('b', path.join(c.project, 'vendor', 'a'))
+    ),
+  ],
+  [
+    'an import not in package.json dependencies',
+    /APPC401|APPC420/,
+    (c) =>
+      appTs(
+        c,
+        "import { App } from 'appc';\nimport YAML from 'yaml';\nexport const app = new App({ appName: 'x' });\napp.route('/', () => ({ y: YAML.stringify(1) }));\n",
+      ),
+  ],
   ['package.json not JSON', 'APPC405', (c) => write(path.join(c.project, 'package.json'), '{ "name": ')],
-  ['a dependency that is not installed', 'APPC402', (c) => write(path.join(c.project, 'package.json'), '{"name": "x", "version": "1.0.0", "dependencies": {"left-pad-not-installed": "1.0.0"}}')],
+  [
+    'a dependency that is not installed',
+    'APPC402',
+    (c) =>
+      write(
+        path.join(c.project, 'package.json'),
+        '{"name": "x", "version": "1.0.0", "dependencies": {"left-pad-not-installed": "1.0.0"}}',
+      ),
+  ],
   ['a merge template missing', 'APPC411', () => undefined],
-  ['a merge template nested 100,000 deep', 'APPC412', (c) => write(path.join(c.dir, 'merge.json'), `{"Resources": ${nested(100_000, '[', ']')}}`)],
-  ['a YAML merge template nested 100,000 deep', 'APPC412', (c) => write(path.join(c.dir, 'merge.yaml'), `Resources: ${nested(100_000, '[', ']')}`)],
+  [
+    'a merge template nested 100,000 deep',
+    'APPC412',
+    (c) => write(path.join(c.dir, 'merge.json'), `{"Resources": ${nested(100_000, '[', ']')}}`),
+  ],
+  [
+    'a YAML merge template nested 100,000 deep',
+    'APPC412',
+    (c) => write(path.join(c.dir, 'merge.yaml'), `Resources: ${nested(100_000, '[', ']')}`),
+  ],
   ['a merge template that is a list', 'APPC412', (c) => write(path.join(c.dir, 'merge.json'), '[]')],
 ];
 
 function variants(): Variant[] {
   const list: Variant[] = [];
-  const add = (name: string, code: Variant['code'], exit: 1 | 2, arrange: Variant['arrange'], fault?: Fault) => list.push({ name, code, exit, arrange, fault });
-  for (const [name, code, outOf] of OUT_ARGS) add(`cli: ${name}`, code, 2, (c) => ['package', outOf(c), '--project-dir', c.project]);
-  for (const stage of STAGES) add(`cli: --stage ${JSON.stringify(stage.length > 20 ? `${stage.slice(0, 20)}...` : stage)}`, 'APPC446', 2, (c) => ['package', c.out, '--project-dir', c.project, `--stage=${stage}`]);
-  for (const [name, args, code] of BAD_ARGS) add(`cli: ${name}`, code, 2, (c) => (typeof args === 'function' ? args(c) : args));
+  const add = (name: string, code: Variant['code'], exit: 1 | 2, arrange: Variant['arrange'], fault?: Fault) =>
+    list.push({ name, code, exit, arrange, fault });
+  for (const [name, code, outOf] of OUT_ARGS)
+    add(`cli: ${name}`, code, 2, (c) => ['package', outOf(c), '--project-dir', c.project]);
+  for (const stage of STAGES)
+    add(`cli: --stage ${JSON.stringify(stage.length > 20 ? `${stage.slice(0, 20)}...` : stage)}`, 'APPC446', 2, (c) => [
+      'package',
+      c.out,
+      '--project-dir',
+      c.project,
+      `--stage=${stage}`,
+    ]);
+  for (const [name, args, code] of BAD_ARGS)
+    add(`cli: ${name}`, code, 2, (c) => (typeof args === 'function' ? args(c) : args));
   for (const [name, text] of CONFIG_SYNTAX) add(`config: ${name}`, 'APPC101', 1, (c) => config(c, text));
-  for (const [name, value, code] of CONFIG_SCHEMA) add(`config: ${name}`, code, 1, (c) => config(c, JSON.stringify(value, null, 2)));
+  for (const [name, value, code] of CONFIG_SCHEMA)
+    add(`config: ${name}`, code, 1, (c) => config(c, JSON.stringify(value, null, 2)));
   for (const [name, text] of CONFIG_DEPTH) add(`config: ${name}`, 'APPC113', 1, (c) => config(c, text));
   for (const [name, arrange] of CONFIG_FILES) add(`config: ${name}`, 'APPC101', 1, (c) => void arrange(c));
   for (const [name, code, arrange] of POLICY_FILES) {
     add(`policy: ${name}`, code, 1, (c) => void (config(c, '{"autogen_policy": false}'), arrange(c)));
   }
-  add('policy: --stage ../../../../evil with autogen_policy false', 'APPC446', 2, (c) => (config(c, '{"autogen_policy": false}'), ['package', c.out, '--project-dir', c.project, '--stage', '../../../../evil']));
+  add(
+    'policy: --stage ../../../../evil with autogen_policy false',
+    'APPC446',
+    2,
+    (c) => (
+      config(c, '{"autogen_policy": false}'),
+      ['package', c.out, '--project-dir', c.project, '--stage', '../../../../evil']
+    ),
+  );
   for (const [name, code, arrange] of APPS) add(`app: ${name}`, code, 1, (c) => void arrange(c));
   for (const [name, code, arrange] of OTHER_COMMANDS) add(`cli: ${name}`, code, 1, arrange);
   for (const [name, code, fault] of FAULTS) {
@@ -282,13 +634,25 @@ function variants(): Variant[] {
   }
   for (const [name, code, arrange] of LAYOUTS) {
     const merge = /merge template/.test(name) ? (/YAML/.test(name) ? 'merge.yaml' : 'merge.json') : undefined;
-    add(`layout: ${name}`, code, 1, (c) => (arrange(c), ['package', c.out, '--project-dir', c.project, ...(merge ? ['--merge-template', path.join(c.dir, merge)] : [])]));
+    add(
+      `layout: ${name}`,
+      code,
+      1,
+      (c) => (
+        arrange(c),
+        ['package', c.out, '--project-dir', c.project, ...(merge ? ['--merge-template', path.join(c.dir, merge)] : [])]
+      ),
+    );
   }
   for (const fixture of errorFixtures()) {
     const dir = path.join(ERROR_FIXTURES_DIR, fixture);
-    const code = /error (APPC\d{3})/.exec(fs.readFileSync(path.join(dir, 'expected.txt'), 'utf8'))![1] as `APPC${number}`;
+    const code = /error (APPC\d{3})/.exec(
+      fs.readFileSync(path.join(dir, 'expected.txt'), 'utf8'),
+    )![1] as `APPC${number}`;
     const argsFile = path.join(dir, 'args.json');
-    const args = fs.existsSync(argsFile) ? (JSON.parse(fs.readFileSync(argsFile, 'utf8')) as { stage?: string; typecheck?: boolean }) : {};
+    const args = fs.existsSync(argsFile)
+      ? (JSON.parse(fs.readFileSync(argsFile, 'utf8')) as { stage?: string; typecheck?: boolean })
+      : {};
     const flags = [...(args.stage ? ['--stage', args.stage] : []), ...(args.typecheck ? ['--typecheck'] : [])];
     add(`error fixture: ${fixture}`, code, 1, (c) => ['package', c.out, '--project-dir', dir, ...flags]);
   }
@@ -302,7 +666,12 @@ function snapshot(target: string): unknown {
   if (stat.isSymbolicLink()) return `link:${fs.readlinkSync(target)}`;
   if (stat.isFile()) return createHash('sha256').update(fs.readFileSync(target)).digest('hex');
   if (!stat.isDirectory()) return 'other';
-  return Object.fromEntries(fs.readdirSync(target).sort().map((name) => [name, snapshot(path.join(target, name))]));
+  return Object.fromEntries(
+    fs
+      .readdirSync(target)
+      .sort()
+      .map((name) => [name, snapshot(path.join(target, name))]),
+  );
 }
 
 /** Makes one fs method throw `errno` when its first argument ends with `suffix`, until the returned undo. */
@@ -312,7 +681,12 @@ function inject(fault: Fault): () => void {
   real[fault.method] = function injected(this: unknown, ...args: unknown[]) {
     const target = String(args[0]);
     if (target.endsWith(fault.suffix) || (fault.method === 'mkdtempSync' && target.includes(fault.suffix))) {
-      throw Object.assign(new Error(`${fault.errno}: injected, ${fault.method} '${target}'`), { errno: -13, code: fault.errno, syscall: fault.method.replace(/Sync$/, ''), path: target });
+      throw Object.assign(new Error(`${fault.errno}: injected, ${fault.method} '${target}'`), {
+        errno: -13,
+        code: fault.errno,
+        syscall: fault.method.replace(/Sync$/, ''),
+        path: target,
+      });
     }
     return original.apply(this, args);
   };
@@ -323,7 +697,8 @@ function inject(fault: Fault): () => void {
 
 const STACK_FRAME = /\n\s+at /;
 /** `file:line:col - error APPCnnn`, or a diagnostic/usage line naming a path, OUT or an option. */
-const LOCATED = /\S+:\d+:\d+ - error APPC\d{3}|error APPC\d{3}: [^\n]*(\/|\.(ts|json|zip|yaml)\b|\bOUT\b|--[a-z-]+|\b(lib|vendor|node_modules)\b)|^appc: [^\n]+\n\nappc: AWS Chalice/m;
+const LOCATED =
+  /\S+:\d+:\d+ - error APPC\d{3}|error APPC\d{3}: [^\n]*(\/|\.(ts|json|zip|yaml)\b|\bOUT\b|--[a-z-]+|\b(lib|vendor|node_modules)\b)|^appc: [^\n]+\n\nappc: AWS Chalice/m;
 
 describe('bad inputs: every broken command line, config, app and file system is a clean diagnostic', function () {
   this.timeout(120000);
@@ -347,7 +722,10 @@ describe('bad inputs: every broken command line, config, app and file system is 
     it(variant.name, async () => {
       const dir = path.join(root, String(i));
       const c: Case = { dir, project: path.join(dir, 'project'), out: path.join(dir, 'out') };
-      fs.cpSync(path.join(FIXTURES_DIR, 'hello'), c.project, { recursive: true, filter: (src) => !src.includes(`${path.sep}expected`) });
+      fs.cpSync(path.join(FIXTURES_DIR, 'hello'), c.project, {
+        recursive: true,
+        filter: (src) => !src.includes(`${path.sep}expected`),
+      });
       write(path.join(c.out, 'sam.json'), '{"previous": true}');
       write(path.join(c.out, 'swagger.json'), '{"previous": true}');
       write(path.join(c.out, 'deployment.zip'), Buffer.from([0x50, 0x4b, 5, 6, ...Array(18).fill(0)]));
@@ -361,12 +739,14 @@ describe('bad inputs: every broken command line, config, app and file system is 
         undo();
       }
       const output = `${result.stderr}\n${result.stdout}`;
-      if (process.env.APPC_SHOW_BAD_INPUTS === '1') console.log(`----- ${variant.name}: exit ${result.status}\n${result.stderr}`);
+      if (process.env.APPC_SHOW_BAD_INPUTS === '1')
+        console.log(`----- ${variant.name}: exit ${result.status}\n${result.stderr}`);
       expect(result.status, output).to.equal(variant.exit);
       expect(output).to.not.match(/internal error/i);
       expect(output).to.not.match(STACK_FRAME);
       if (variant.code === 'usage') expect(result.stderr).to.match(/^appc: [^\n]+\n\nappc: AWS Chalice/);
-      else if (variant.code instanceof RegExp) expect(result.stderr, output).to.match(new RegExp(`error (${variant.code.source})`));
+      else if (variant.code instanceof RegExp)
+        expect(result.stderr, output).to.match(new RegExp(`error (${variant.code.source})`));
       else expect(result.stderr, output).to.contain(`error ${variant.code}`);
       expect(result.stderr, 'names a location, a path or the argument').to.match(LOCATED);
       expect(snapshot(dir), 'OUT, the project and everything beside them are as they were').to.deep.equal(before);

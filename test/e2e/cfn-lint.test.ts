@@ -41,7 +41,11 @@ describe("AWS's own tools on every fixture template (cfn-lint, SAM translator)",
   let checked: Checked;
 
   before(async function () {
-    requireTools(this, ['cfn-lint', 'aws-sam-translator'], 'Checking the fixture templates with cfn-lint and the SAM translator');
+    requireTools(
+      this,
+      ['cfn-lint', 'aws-sam-translator'],
+      'Checking the fixture templates with cfn-lint and the SAM translator',
+    );
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'appc-cfn-lint-'));
     for (const f of fixtures) {
       const files = await packagedFixture(f);
@@ -49,7 +53,10 @@ describe("AWS's own tools on every fixture template (cfn-lint, SAM translator)",
       fs.writeFileSync(path.join(work, file(f, 'sam.json')), files.get('sam.json') as string);
     }
     const start = performance.now();
-    checked = await lintAndTranslate(work, fixtures.map((f) => file(f, 'sam.json')));
+    checked = await lintAndTranslate(
+      work,
+      fixtures.map((f) => file(f, 'sam.json')),
+    );
     console.log(`      ${summary(fixtures.length, checked)} (${((performance.now() - start) / 1000).toFixed(1)} s)`);
   });
 
@@ -77,7 +84,10 @@ describe("AWS's own tools on every fixture template (cfn-lint, SAM translator)",
     const all = [...checked.sam, ...checked.translated];
     const unused = ALLOWED.filter((a) => {
       const fixture = fixtures.find((f) => f.label === a.fixture);
-      return !fixture || !all.some((m) => m.rule === a.rule && m.file.startsWith(path.join(fixture.name, fixture.stage) + path.sep));
+      return (
+        !fixture ||
+        !all.some((m) => m.rule === a.rule && m.file.startsWith(path.join(fixture.name, fixture.stage) + path.sep))
+      );
     });
     expect(unused).to.deep.equal([]);
   });
@@ -103,7 +113,9 @@ function unexplained(findings: CfnLintFinding[], file: string, label: string): s
     .map((m) => `${m.level} ${m.rule} at ${m.path}: ${m.message}`);
 }
 
-function restApiPaths(template: { Resources: Record<string, { Type: string; Properties?: { Body?: { paths?: object } } }> }): string[] {
+function restApiPaths(template: {
+  Resources: Record<string, { Type: string; Properties?: { Body?: { paths?: object } } }>;
+}): string[] {
   const apis = Object.values(template.Resources).filter((r) => r.Type === 'AWS::ApiGateway::RestApi');
   return apis.flatMap((api) => Object.keys(api.Properties?.Body?.paths ?? {}));
 }
@@ -112,7 +124,12 @@ function summary(templates: number, checked: Checked): string {
   const count = (findings: CfnLintFinding[]) => {
     const perRule = new Map<string, number>();
     for (const m of findings) perRule.set(m.rule, (perRule.get(m.rule) ?? 0) + 1);
-    return [...perRule].sort().map(([rule, n]) => `${rule} x${n}`).join(', ') || 'none';
+    return (
+      [...perRule]
+        .sort()
+        .map(([rule, n]) => `${rule} x${n}`)
+        .join(', ') || 'none'
+    );
   };
   const translated = checked.translation.filter((t) => t.error === null).length;
   return `cfn-lint on ${templates} SAM templates: ${count(checked.sam)}; SAM translator: ${translated}/${templates} translated; cfn-lint on those: ${count(checked.translated)}`;

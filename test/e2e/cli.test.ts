@@ -12,14 +12,25 @@ const BIN = path.join(REPO_ROOT, 'bin', 'appc.js');
 
 /** Runs the built CLI (`npm run build` first; `make test` does) in a fresh process. */
 function appc(args: string[], cwd = REPO_ROOT): { status: number | null; stdout: string; stderr: string } {
-  if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` (make test does) before the CLI tests');
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+  if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'cli', 'main.js')))
+    throw new Error('dist/ is missing: run `npm run build` (make test does) before the CLI tests');
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '' },
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** The same, asynchronously, so that runs overlap; `preload` is a module for `node --require`. */
-function appcAsync(args: string[], env: Record<string, string> = {}, preload?: string): Promise<{ status: number | null; stderr: string }> {
-  const child = spawn(process.execPath, [...(preload ? ['--require', preload] : []), BIN, ...args], { env: { PATH: process.env.PATH ?? '', ...env } });
+function appcAsync(
+  args: string[],
+  env: Record<string, string> = {},
+  preload?: string,
+): Promise<{ status: number | null; stderr: string }> {
+  const child = spawn(process.execPath, [...(preload ? ['--require', preload] : []), BIN, ...args], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   child.stdout.resume();
@@ -32,7 +43,11 @@ function snapshot(dir: string): Record<string, string> | null {
   const files: Record<string, string> = {};
   for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
     const full = path.join(entry.parentPath, entry.name);
-    files[path.relative(dir, full)] = entry.isFile() ? createHash('sha256').update(fs.readFileSync(full)).digest('hex') : entry.isDirectory() ? 'dir' : 'other';
+    files[path.relative(dir, full)] = entry.isFile()
+      ? createHash('sha256').update(fs.readFileSync(full)).digest('hex')
+      : entry.isDirectory()
+        ? 'dir'
+        : 'other';
   }
   return files;
 }
@@ -45,7 +60,9 @@ describe('appc command line', function () {
   this.timeout(60000);
 
   it('--version prints the package version; --help lists the commands', () => {
-    const { version } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+    const { version } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      version: string;
+    };
     expect(appc(['--version'])).to.include({ status: 0, stdout: `${version}\n` });
     const help = appc(['--help']);
     expect(help.status).to.equal(0);
@@ -56,7 +73,13 @@ describe('appc command line', function () {
   });
 
   it('exits 2 on bad usage, with the reason and the usage', () => {
-    for (const args of [['frobnicate'], ['package'], ['package', 'a', 'b'], ['package', 'out', '--template-format', 'xml'], ['package', 'out', '--bogus']]) {
+    for (const args of [
+      ['frobnicate'],
+      ['package'],
+      ['package', 'a', 'b'],
+      ['package', 'out', '--template-format', 'xml'],
+      ['package', 'out', '--bogus'],
+    ]) {
       const result = appc(args);
       expect(result.status, args.join(' ')).to.equal(2);
       expect(result.stderr, args.join(' ')).to.match(/^appc: .+\n\nappc: AWS Chalice for TypeScript/);
@@ -68,7 +91,9 @@ describe('appc command line', function () {
     const result = appc(['package', out, '--project-dir', path.join(FIXTURES_DIR, 'hello')]);
     expect(result.status, result.stderr).to.equal(0);
     // A step over a second prints seconds (a loaded CI machine analyses hello in more than 1000 ms).
-    expect(result.stdout).to.match(/^Analyzing the app\.+ (\d+ ms|\d+\.\d\d s)$/m).and.match(/^Building deployment\.zip\.+ (\d+ ms|\d+\.\d\d s)$/m);
+    expect(result.stdout)
+      .to.match(/^Analyzing the app\.+ (\d+ ms|\d+\.\d\d s)$/m)
+      .and.match(/^Building deployment\.zip\.+ (\d+ ms|\d+\.\d\d s)$/m);
     expect(result.stdout).to.match(/^Wrote sam\.json, swagger\.json, deployment\.zip to .+ in \d+/m);
     expect(fs.readdirSync(out).sort()).to.deep.equal(['deployment.zip', 'sam.json', 'swagger.json']);
   });
@@ -79,19 +104,25 @@ describe('appc command line', function () {
     fs.writeFileSync(path.join(out, 'sam.json'), 'previous run');
     const result = appc(['package', out, '--project-dir', path.join(ERROR_FIXTURES_DIR, 'validate-many-problems')]);
     expect(result.status).to.equal(1);
-    expect(result.stderr).to.contain('app.ts:4:1 - error APPC303').and.contain('Found 3 errors.').and.contain('Nothing was written');
+    expect(result.stderr)
+      .to.contain('app.ts:4:1 - error APPC303')
+      .and.contain('Found 3 errors.')
+      .and.contain('Nothing was written');
     expect(result.stderr).to.not.match(/\n\s+at /);
     expect(result.stderr).to.not.contain('\x1b[');
     expect(fs.readdirSync(out)).to.deep.equal(['sam.json']);
     expect(fs.readFileSync(path.join(out, 'sam.json'), 'utf8')).to.equal('previous run');
     const missing = path.join(tempDir('bad'), 'never');
-    expect(appc(['package', missing, '--project-dir', path.join(ERROR_FIXTURES_DIR, 'analyze-syntax-error')]).status).to.equal(1);
+    expect(
+      appc(['package', missing, '--project-dir', path.join(ERROR_FIXTURES_DIR, 'analyze-syntax-error')]).status,
+    ).to.equal(1);
     expect(fs.existsSync(missing)).to.equal(false);
   });
 
   it('is deterministic: the same project packaged twice, from two places, gives identical bytes', () => {
     const [a, b] = [tempDir('copy-a'), tempDir('copy-b-with-a-longer-name')];
-    for (const dir of [a, b]) fs.cpSync(path.join(FIXTURES_DIR, 'blueprints'), path.join(dir, 'project'), { recursive: true });
+    for (const dir of [a, b])
+      fs.cpSync(path.join(FIXTURES_DIR, 'blueprints'), path.join(dir, 'project'), { recursive: true });
     const outputs = [path.join(a, 'project'), path.join(b, 'project'), path.join(b, 'project')].map((project, i) => {
       const out = path.join(path.dirname(project), `out${i}`);
       expect(appc(['package', out, '--project-dir', project], path.dirname(project)).status).to.equal(0);
@@ -109,7 +140,9 @@ describe('appc command line', function () {
     const dir = tempDir('yaml');
     const project = path.join(FIXTURES_DIR, 'schedules');
     expect(appc(['package', path.join(dir, 'json'), '--project-dir', project]).status).to.equal(0);
-    expect(appc(['package', path.join(dir, 'yaml'), '--project-dir', project, '--template-format', 'yaml']).status).to.equal(0);
+    expect(
+      appc(['package', path.join(dir, 'yaml'), '--project-dir', project, '--template-format', 'yaml']).status,
+    ).to.equal(0);
     expect(fs.readdirSync(path.join(dir, 'yaml')).sort()).to.deep.equal(['deployment.zip', 'sam.yaml']);
     const json = JSON.parse(fs.readFileSync(path.join(dir, 'json', 'sam.json'), 'utf8'));
     expect(parse(fs.readFileSync(path.join(dir, 'yaml', 'sam.yaml'), 'utf8'))).to.deep.equal(json);
@@ -118,27 +151,37 @@ describe('appc command line', function () {
   it('--merge-template deep-merges a YAML template with short-form intrinsics over the generated one', () => {
     const dir = tempDir('merge');
     const merge = path.join(dir, 'extra.yml');
-    fs.writeFileSync(merge, [
-      'Resources:',
-      '  APIHandler:',
-      '    Properties:',
-      '      MemorySize: 512',
-      '      Tags: { owner: platform }',
-      '  Table:',
-      '    Type: AWS::DynamoDB::Table',
-      '    Properties:',
-      '      TableName: !Sub "${AWS::StackName}-table"',
-      '      BillingMode: PAY_PER_REQUEST',
-      '      KeySchema: [{ AttributeName: id, KeyType: HASH }]',
-      '      AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]',
-      'Outputs:',
-      '  TableArn:',
-      '    Value: !GetAtt Table.Arn',
-      '  TableName:',
-      '    Value: !Ref Table',
-      '',
-    ].join('\n'));
-    const result = appc(['package', path.join(dir, 'out'), '--project-dir', path.join(FIXTURES_DIR, 'hello'), '--merge-template', merge]);
+    fs.writeFileSync(
+      merge,
+      [
+        'Resources:',
+        '  APIHandler:',
+        '    Properties:',
+        '      MemorySize: 512',
+        '      Tags: { owner: platform }',
+        '  Table:',
+        '    Type: AWS::DynamoDB::Table',
+        '    Properties:',
+        '      TableName: !Sub "${AWS::StackName}-table"',
+        '      BillingMode: PAY_PER_REQUEST',
+        '      KeySchema: [{ AttributeName: id, KeyType: HASH }]',
+        '      AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]',
+        'Outputs:',
+        '  TableArn:',
+        '    Value: !GetAtt Table.Arn',
+        '  TableName:',
+        '    Value: !Ref Table',
+        '',
+      ].join('\n'),
+    );
+    const result = appc([
+      'package',
+      path.join(dir, 'out'),
+      '--project-dir',
+      path.join(FIXTURES_DIR, 'hello'),
+      '--merge-template',
+      merge,
+    ]);
     expect(result.status, result.stderr).to.equal(0);
     const template = parse(fs.readFileSync(path.join(dir, 'out', 'sam.yaml'), 'utf8'));
     const handler = template.Resources.APIHandler.Properties;
@@ -153,19 +196,40 @@ describe('appc command line', function () {
 
   it("checks the config's Lambda runtime against today's date: a blocked runtime fails the package, nothing written", () => {
     const out = path.join(tempDir('runtime-blocked'), 'out');
-    const result = appc(['package', out, '--project-dir', path.join(FIXTURES_DIR, '_error_', 'package-runtime-blocked')]);
+    const result = appc([
+      'package',
+      out,
+      '--project-dir',
+      path.join(FIXTURES_DIR, '_error_', 'package-runtime-blocked'),
+    ]);
     expect(result.status).to.equal(1);
-    expect(result.stderr).to.contain('.appc/config.json:3:21 - error APPC413: lambda_runtime nodejs20.x can no longer be deployed');
+    expect(result.stderr).to.contain(
+      '.appc/config.json:3:21 - error APPC413: lambda_runtime nodejs20.x can no longer be deployed',
+    );
     expect(fs.existsSync(out)).to.equal(false);
   });
 
   it('reports a missing or broken merge template as a diagnostic', () => {
     const dir = tempDir('merge-bad');
     fs.writeFileSync(path.join(dir, 'bad.json'), '{ "Resources": ');
-    const missing = appc(['package', path.join(dir, 'out'), '--project-dir', path.join(FIXTURES_DIR, 'hello'), '--merge-template', path.join(dir, 'nope.json')]);
+    const missing = appc([
+      'package',
+      path.join(dir, 'out'),
+      '--project-dir',
+      path.join(FIXTURES_DIR, 'hello'),
+      '--merge-template',
+      path.join(dir, 'nope.json'),
+    ]);
     expect(missing.status).to.equal(1);
     expect(missing.stderr).to.contain('error APPC411: merge template').and.contain('not found');
-    const broken = appc(['package', path.join(dir, 'out'), '--project-dir', path.join(FIXTURES_DIR, 'hello'), '--merge-template', path.join(dir, 'bad.json')]);
+    const broken = appc([
+      'package',
+      path.join(dir, 'out'),
+      '--project-dir',
+      path.join(FIXTURES_DIR, 'hello'),
+      '--merge-template',
+      path.join(dir, 'bad.json'),
+    ]);
     expect(broken.status).to.equal(1);
     expect(broken.stderr).to.contain('error APPC412: merge template bad.json cannot be parsed');
     expect(fs.existsSync(path.join(dir, 'out'))).to.equal(false);
@@ -187,7 +251,11 @@ describe('appc command line', function () {
       [['package', dir], 'APPC442', /contains the project directory/],
       [['package', path.join(dir, 'kept')], 'APPC443', /holds notes\.txt, which appc did not write/],
       [['package', path.join(dir, 'out'), '--stage', ''], 'APPC446', /--stage '' is not a stage name/],
-      [['package', path.join(dir, 'out'), '--stage', '../../evil'], 'APPC446', /--stage '\.\.\/\.\.\/evil' is not a stage name/],
+      [
+        ['package', path.join(dir, 'out'), '--stage', '../../evil'],
+        'APPC446',
+        /--stage '\.\.\/\.\.\/evil' is not a stage name/,
+      ],
       [['package', path.join(dir, 'out'), '--stage', 'x'.repeat(129)], 'APPC446', /not a stage name/],
       [['gen-policy', '--stage', 'a/b'], 'APPC446', /--stage 'a\/b'/],
       [['package', path.join(dir, 'out'), '--merge-template', ''], 'APPC451', /--merge-template is empty/],
@@ -196,11 +264,16 @@ describe('appc command line', function () {
       const withProject = args.includes('--project-dir') ? args : [...args, '--project-dir', project];
       const result = await runMain(withProject);
       expect(result.status, `${args.join(' ')}: ${result.stderr}`).to.equal(2);
-      expect(result.stderr, args.join(' ')).to.match(new RegExp(`^appc: error ${code}: `)).and.match(message);
+      expect(result.stderr, args.join(' '))
+        .to.match(new RegExp(`^appc: error ${code}: `))
+        .and.match(message);
       expect(result.stderr.trimEnd().split('\n'), 'one line').to.have.length(1);
     }
     expect(snapshot(dir), 'nothing written').to.deep.equal(before);
-    expect((await runMain(['package', path.join(dir, 'out'), '--project-dir', project, '--stage', 'prod_2-b'])).status, 'a valid stage name').to.equal(0);
+    expect(
+      (await runMain(['package', path.join(dir, 'out'), '--project-dir', project, '--stage', 'prod_2-b'])).status,
+      'a valid stage name',
+    ).to.equal(0);
   });
 
   it('leaves OUT untouched when OUT/deployment.zip is a directory', () => {
@@ -218,12 +291,14 @@ describe('appc command line', function () {
     const dir = tempDir('replace');
     const out = path.join(dir, 'out');
     expect(appc(['package', out, '--project-dir', path.join(FIXTURES_DIR, 'hello')]).status).to.equal(0);
-    expect(appc(['package', out, '--project-dir', path.join(FIXTURES_DIR, 'schedules'), '--template-format', 'yaml']).status).to.equal(0);
+    expect(
+      appc(['package', out, '--project-dir', path.join(FIXTURES_DIR, 'schedules'), '--template-format', 'yaml']).status,
+    ).to.equal(0);
     expect(fs.readdirSync(out).sort()).to.deep.equal(['deployment.zip', 'sam.yaml']);
     expect(fs.readdirSync(dir), 'no staging, backup or lock left').to.deep.equal(['out']);
   });
 
-  it('two runs of two projects into one OUT on a slow file system: OUT is always one run\'s complete output', async function () {
+  it("two runs of two projects into one OUT on a slow file system: OUT is always one run's complete output", async function () {
     this.timeout(300000); // 8 to 10 node start-ups with slowed renames; minutes on a loaded machine
     const dir = tempDir('race');
     const projects = ['hello', 'blueprints'].map((name) => path.join(FIXTURES_DIR, name));
@@ -236,7 +311,11 @@ describe('appc command line', function () {
     const out = path.join(dir, 'shared-out');
     const seen = new Set<number>();
     for (let trial = 0; trial < 3; trial++) {
-      const results = await Promise.all(projects.map((project) => appcAsync(['package', out, '--project-dir', project], { APPC_TEST_RENAME_DELAY_MS: '150' }, preload)));
+      const results = await Promise.all(
+        projects.map((project) =>
+          appcAsync(['package', out, '--project-dir', project], { APPC_TEST_RENAME_DELAY_MS: '150' }, preload),
+        ),
+      );
       for (const result of results) {
         expect(result.status === 0 || /APPC445: another appc run/.test(result.stderr), result.stderr).to.equal(true);
         expect(result.stderr).to.not.match(/internal error|\n\s+at /);
@@ -244,7 +323,10 @@ describe('appc command line', function () {
       const index = expected.findIndex((e) => JSON.stringify(e) === JSON.stringify(snapshot(out)));
       expect(index, `trial ${trial}: OUT is exactly one project's output`).to.not.equal(-1);
       seen.add(index);
-      expect(fs.readdirSync(dir).filter((name) => name.startsWith('.')), 'no staging, backup or lock left').to.deep.equal([]);
+      expect(
+        fs.readdirSync(dir).filter((name) => name.startsWith('.')),
+        'no staging, backup or lock left',
+      ).to.deep.equal([]);
     }
   });
 });

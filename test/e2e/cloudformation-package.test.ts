@@ -42,9 +42,21 @@ describe('aws cloudformation package on the output of appc package (S3 served by
     const out = path.join(work, 'out');
     writePackaged(files, out);
     const packaged = path.join(work, 'packaged.json');
-    await aws(env, ['cloudformation', 'package', '--template-file', path.join(out, 'sam.json'), '--s3-bucket', BUCKET, '--output-template-file', packaged, '--use-json']);
+    await aws(env, [
+      'cloudformation',
+      'package',
+      '--template-file',
+      path.join(out, 'sam.json'),
+      '--s3-bucket',
+      BUCKET,
+      '--output-template-file',
+      packaged,
+      '--use-json',
+    ]);
 
-    const template = JSON.parse(fs.readFileSync(packaged, 'utf8')) as { Resources: Record<string, { Type: string; Properties: { CodeUri?: unknown } }> };
+    const template = JSON.parse(fs.readFileSync(packaged, 'utf8')) as {
+      Resources: Record<string, { Type: string; Properties: { CodeUri?: unknown } }>;
+    };
     const functions = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::Serverless::Function');
     expect(functions.length, 'functions in the packaged template').to.be.greaterThan(0);
     const uris = new Set(functions.map(([, r]) => r.Properties.CodeUri));
@@ -53,11 +65,19 @@ describe('aws cloudformation package on the output of appc package (S3 served by
     expect(uri).to.match(new RegExp(`^s3://${BUCKET}/[^/]+$`));
 
     const key = uri.slice(`s3://${BUCKET}/`.length);
-    const listed = JSON.parse((await aws(env, ['s3api', 'list-objects-v2', '--bucket', BUCKET])).stdout) as { Contents: Array<{ Key: string }> };
-    expect(listed.Contents.map((o) => o.Key), 'objects in the bucket').to.deep.equal([key]);
+    const listed = JSON.parse((await aws(env, ['s3api', 'list-objects-v2', '--bucket', BUCKET])).stdout) as {
+      Contents: Array<{ Key: string }>;
+    };
+    expect(
+      listed.Contents.map((o) => o.Key),
+      'objects in the bucket',
+    ).to.deep.equal([key]);
     const downloaded = path.join(work, 'downloaded.zip');
     await aws(env, ['s3api', 'get-object', '--bucket', BUCKET, '--key', key, downloaded]);
-    expect(Buffer.compare(fs.readFileSync(downloaded), Buffer.from(files.get('deployment.zip') as Uint8Array)), 'the uploaded object is deployment.zip, byte for byte').to.equal(0);
+    expect(
+      Buffer.compare(fs.readFileSync(downloaded), Buffer.from(files.get('deployment.zip') as Uint8Array)),
+      'the uploaded object is deployment.zip, byte for byte',
+    ).to.equal(0);
   });
 });
 

@@ -2,7 +2,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expect } from 'chai';
 import { zipManifest } from '../../src/compiler/package/zip';
-import { checkReferences, checkResourceSpec, checkSamSchema, checkSwagger, samSchemaAvailable, samSchemaPath } from '../support/aws-checks';
+import {
+  checkReferences,
+  checkResourceSpec,
+  checkSamSchema,
+  checkSwagger,
+  samSchemaAvailable,
+  samSchemaPath,
+} from '../support/aws-checks';
 import { missingTool } from '../support/aws-checks/tools';
 import { expectGolden, FIXTURES_DIR, fixtureApps, fixtureSettings, REFERENCE_DIR } from '../support/fixtures';
 import { extractZip, handlerExports, invokeHandler } from '../support/invoke-zip';
@@ -60,8 +67,12 @@ describe('appc package on every fixture app', function () {
 
         it('has a valid swagger document, exactly when the app has routes', async () => {
           const swagger = files.get('swagger.json');
-          const routes = (JSON.parse(fs.readFileSync(path.join(dir, 'expected', 'model.json'), 'utf8')) as { routes: unknown[] }).routes;
-          expect(swagger !== undefined, 'swagger.json is written only for an app with routes').to.equal(routes.length > 0);
+          const routes = (
+            JSON.parse(fs.readFileSync(path.join(dir, 'expected', 'model.json'), 'utf8')) as { routes: unknown[] }
+          ).routes;
+          expect(swagger !== undefined, 'swagger.json is written only for an app with routes').to.equal(
+            routes.length > 0,
+          );
           if (swagger !== undefined) expect(await checkSwagger(JSON.parse(swagger as string))).to.deep.equal([]);
         });
 
@@ -89,10 +100,20 @@ describe('appc package on every fixture app', function () {
               for (const [logicalId, fn] of functionsOf(template())) {
                 const node = nodeFor(this, fn.Properties.Runtime);
                 const [module, name] = (fn.Properties.Handler as string).split('.');
-                const loaded = handlerExports(lambdaDir, [module], node.node, fn.Properties.Environment?.Variables ?? {});
+                const loaded = handlerExports(
+                  lambdaDir,
+                  [module],
+                  node.node,
+                  fn.Properties.Environment?.Variables ?? {},
+                );
                 expect(loaded.nodeVersion, logicalId).to.equal(`v${node.version}`);
-                expect(loaded.exports.find((e) => e.name === name)?.type, `${logicalId}: ${fn.Properties.Handler} is a function`).to.equal('function');
-                const callbackStyle = loaded.exports.filter((e) => e.type === 'function' && e.length! >= 3).map((e) => `${e.module}.${e.name} declares ${e.length} parameters`);
+                expect(
+                  loaded.exports.find((e) => e.name === name)?.type,
+                  `${logicalId}: ${fn.Properties.Handler} is a function`,
+                ).to.equal('function');
+                const callbackStyle = loaded.exports
+                  .filter((e) => e.type === 'function' && e.length! >= 3)
+                  .map((e) => `${e.module}.${e.name} declares ${e.length} parameters`);
                 expect(callbackStyle, logicalId).to.deep.equal([]);
               }
             } finally {
@@ -117,7 +138,12 @@ function checkInvocation(context: Mocha.Context, c: InvokeCase, template: Templa
   const base = c.event ? JSON.parse(fs.readFileSync(path.join(REFERENCE_DIR, 'events', c.event), 'utf8')) : c.inline;
   const event = c.with ? deepMerge(base, c.with) : base;
   const node = nodeFor(context, fn.Properties.Runtime);
-  const { result, nodeVersion } = invokeHandler(lambdaDir, { handler: fn.Properties.Handler, event, environment, node: node.node });
+  const { result, nodeVersion } = invokeHandler(lambdaDir, {
+    handler: fn.Properties.Handler,
+    event,
+    environment,
+    node: node.node,
+  });
   expect(nodeVersion, `${c.handler} ran on the Node of ${fn.Properties.Runtime}`).to.equal(`v${node.version}`);
   assertResult(result, substitute(c.expect, environment), c.handler);
 }
@@ -140,14 +166,19 @@ function substitute(value: unknown, env: Record<string, string>): unknown {
   if (typeof value === 'string' && value.startsWith('$')) return env[value.slice(1)];
   if (Array.isArray(value)) return value.map((v) => substitute(v, env));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, env)]).filter(([, v]) => v !== undefined));
+    return Object.fromEntries(
+      Object.entries(value)
+        .map(([k, v]) => [k, substitute(v, env)])
+        .filter(([, v]) => v !== undefined),
+    );
   }
   return value;
 }
 
 function assertResult(result: any, expected: any, handler: string): void {
   if (!expected || typeof expected !== 'object' || !('statusCode' in expected)) {
-    if (expected && typeof expected === 'object' && !Array.isArray(expected)) expect(result, handler).to.deep.include(expected);
+    if (expected && typeof expected === 'object' && !Array.isArray(expected))
+      expect(result, handler).to.deep.include(expected);
     else expect(result, handler).to.deep.equal(expected);
     return;
   }
@@ -156,19 +187,23 @@ function assertResult(result: any, expected: any, handler: string): void {
   expect(result.body, label).to.be.a('string');
   if (expected.body !== undefined) {
     const body = JSON.parse(result.body);
-    if (typeof expected.body === 'object' && expected.body !== null && !Array.isArray(expected.body)) expect(body, label).to.deep.include(expected.body);
+    if (typeof expected.body === 'object' && expected.body !== null && !Array.isArray(expected.body))
+      expect(body, label).to.deep.include(expected.body);
     else expect(body, label).to.deep.equal(expected.body);
   }
   if (expected.rawBody !== undefined) expect(result.body, label).to.equal(expected.rawBody);
-  if (expected.isBase64Encoded !== undefined) expect(Boolean(result.isBase64Encoded), label).to.equal(expected.isBase64Encoded);
+  if (expected.isBase64Encoded !== undefined)
+    expect(Boolean(result.isBase64Encoded), label).to.equal(expected.isBase64Encoded);
   if (expected.bodyContains !== undefined) expect(result.body, label).to.contain(expected.bodyContains);
-  for (const [header, value] of Object.entries(expected.headers ?? {})) expect(result.headers[header], `${label} header ${header}`).to.equal(value);
+  for (const [header, value] of Object.entries(expected.headers ?? {}))
+    expect(result.headers[header], `${label} header ${header}`).to.equal(value);
   for (const header of expected.absentHeaders ?? []) expect(result.headers, label).to.not.have.property(header);
 }
 
 function deepMerge(base: any, patch: any): any {
   if (!patch || typeof patch !== 'object' || Array.isArray(patch) || !base || typeof base !== 'object') return patch;
   const merged = { ...base };
-  for (const [key, value] of Object.entries(patch)) merged[key] = key === 'headers' ? { ...base[key], ...(value as object) } : deepMerge(base[key], value);
+  for (const [key, value] of Object.entries(patch))
+    merged[key] = key === 'headers' ? { ...base[key], ...(value as object) } : deepMerge(base[key], value);
   return merged;
 }

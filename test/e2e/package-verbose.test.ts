@@ -13,10 +13,15 @@ async function run(args: string[]): Promise<{ code: number; stdout: string; stde
   stdout.on('data', (c: Buffer) => chunks.stdout.push(c));
   stderr.on('data', (c: Buffer) => chunks.stderr.push(c));
   const code = await packageCommand(args, { stdout, stderr });
-  return { code, stdout: Buffer.concat(chunks.stdout).toString('utf8'), stderr: Buffer.concat(chunks.stderr).toString('utf8') };
+  return {
+    code,
+    stdout: Buffer.concat(chunks.stdout).toString('utf8'),
+    stderr: Buffer.concat(chunks.stderr).toString('utf8'),
+  };
 }
 
-const APP = "import { App } from 'appc';\nexport const app = new App({ appName: 'verbose' });\napp.route('/', () => ({}));\n";
+const APP =
+  "import { App } from 'appc';\nexport const app = new App({ appName: 'verbose' });\napp.route('/', () => ({}));\n";
 
 describe('appc package --verbose and OUT inside lib/', function () {
   this.timeout(60000);
@@ -24,7 +29,10 @@ describe('appc package --verbose and OUT inside lib/', function () {
   function project(): string {
     const dir = tempDir('verbose');
     fs.writeFileSync(path.join(dir, 'app.ts'), APP);
-    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'verbose', version: '1.0.0', dependencies: {} }));
+    fs.writeFileSync(
+      path.join(dir, 'package.json'),
+      JSON.stringify({ name: 'verbose', version: '1.0.0', dependencies: {} }),
+    );
     plant(dir, ['lib/data.json', 'lib/.env', 'lib/keys/id_rsa', 'vendor/.DS_Store']);
     return dir;
   }

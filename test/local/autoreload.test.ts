@@ -35,13 +35,16 @@ describe('appc local --autoreload', function () {
     return reloads[reloads.length - 1];
   }
 
-  const app = (body: string) => `import { App } from 'appc';\n${body}\nexport const app = new App({ appName: 'helloworld' });\napp.route('/', () => (ANSWER));\n`;
+  const app = (body: string) =>
+    `import { App } from 'appc';\n${body}\nexport const app = new App({ appName: 'helloworld' });\napp.route('/', () => (ANSWER));\n`;
 
   it('serves the edited app after a change to app.ts', async () => {
     expect((await send(server.url, '/')).json()).to.deep.equal({ hello: 'world' });
     expect(await edit('app.ts', app("const ANSWER = { hello: 'again' };"))).to.equal(true);
     expect((await send(server.url, '/')).json()).to.deep.equal({ hello: 'again' });
-    expect(server.output.info.join('\n')).to.match(/Reloading \(app\.ts changed\)/).and.contain('Reloaded helloworld.');
+    expect(server.output.info.join('\n'))
+      .to.match(/Reloading \(app\.ts changed\)/)
+      .and.contain('Reloaded helloworld.');
   });
 
   it('reports a broken edit and goes on serving the previous version', async () => {
@@ -56,9 +59,16 @@ describe('appc local --autoreload', function () {
     expect(await edit('lib/answer.ts', "export const ANSWER = { from: 'lib' };\n")).to.equal(false);
     expect(await edit('app.ts', app("import { ANSWER } from './lib/answer';"))).to.equal(true);
     expect((await send(server.url, '/')).json()).to.deep.equal({ from: 'lib' });
-    expect(await edit('lib/answer.ts', "export const ANSWER = { from: 'lib', env: process.env.APPC_RELOAD_TEST ?? null };\n")).to.equal(true);
+    expect(
+      await edit(
+        'lib/answer.ts',
+        "export const ANSWER = { from: 'lib', env: process.env.APPC_RELOAD_TEST ?? null };\n",
+      ),
+    ).to.equal(true);
     expect((await send(server.url, '/')).json()).to.deep.equal({ from: 'lib', env: null });
-    expect(await edit('.appc/config.json', '{ "environment_variables": { "APPC_RELOAD_TEST": "set" } }\n')).to.equal(true);
+    expect(await edit('.appc/config.json', '{ "environment_variables": { "APPC_RELOAD_TEST": "set" } }\n')).to.equal(
+      true,
+    );
     expect((await send(server.url, '/')).json()).to.deep.equal({ from: 'lib', env: 'set' });
   });
 
@@ -85,7 +95,8 @@ app.route('/wait', async (_params, request) => {
     expect(fs.existsSync(oldTaskDir), 'the old version was removed while a request was in flight on it').to.equal(true);
     fs.writeFileSync(release, '');
     expect((await inFlight).json()).to.deep.equal({ version: 'old' });
-    for (const started = Date.now(); fs.existsSync(oldTaskDir) && Date.now() - started < 10000;) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (const started = Date.now(); fs.existsSync(oldTaskDir) && Date.now() - started < 10000;)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     expect(fs.existsSync(oldTaskDir), 'the old version outlived its last request').to.equal(false);
   });
 });

@@ -13,15 +13,28 @@ import { chromium, type Browser } from 'playwright-core';
 import { fixtureDir, startServer, type RunningServer } from './support/local-http';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 
 /** Debian's chromium, installed with apt-get when it is not there yet. */
 function ensureChromium(): void {
   if (fs.existsSync(CHROMIUM)) return;
   console.log(`      ${CHROMIUM} is missing: apt-get install -y chromium`);
   for (const args of [['update'], ['install', '-y', 'chromium']]) {
-    const result = spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${result.status ?? result.error?.message}); install Debian's chromium by hand`);
+    const result = spawnSync('apt-get', args, {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+    if (result.status !== 0)
+      throw new Error(
+        `apt-get ${args.join(' ')} failed (exit ${result.status ?? result.error?.message}); install Debian's chromium by hand`,
+      );
   }
   if (!fs.existsSync(CHROMIUM)) throw new Error(`apt-get installed chromium but ${CHROMIUM} is still missing`);
 }
@@ -37,7 +50,9 @@ describe('appc local: CORS in headless Chromium', function () {
     this.timeout(15 * 60 * 1000);
     ensureChromium();
     api = await startServer(fixtureDir('browser'));
-    page = http.createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>page</title><p>page</p>'));
+    page = http.createServer((_req, res) =>
+      res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>page</title><p>page</p>'),
+    );
     await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve));
     // Another origin than the API's (127.0.0.1:<api port>): another host name and port.
     pageOrigin = `http://localhost:${(page.address() as AddressInfo).port}`;
@@ -52,14 +67,19 @@ describe('appc local: CORS in headless Chromium', function () {
   it('lets a page call a CORS route with a custom header after the preflight, and blocks a route without CORS', async () => {
     const tab = await browser.newPage();
     await tab.goto(`${pageOrigin}/`);
-    const call = (target: string) => tab.evaluate(async (url) => {
-      try {
-        const response = await fetch(url, { method: 'PUT', headers: { 'Content-Type': 'application/json', 'X-Custom': 'from-the-page' }, body: '{"n":1}' });
-        return { ok: true, status: response.status, body: await response.json() };
-      } catch (e) {
-        return { ok: false, error: String(e) };
-      }
-    }, `${api.url}${target}`);
+    const call = (target: string) =>
+      tab.evaluate(async (url) => {
+        try {
+          const response = await fetch(url, {
+            method: 'PUT',
+            headers: { 'Content-Type': 'application/json', 'X-Custom': 'from-the-page' },
+            body: '{"n":1}',
+          });
+          return { ok: true, status: response.status, body: await response.json() };
+        } catch (e) {
+          return { ok: false, error: String(e) };
+        }
+      }, `${api.url}${target}`);
 
     const cors = await call('/cors');
     expect(cors).to.deep.equal({ ok: true, status: 200, body: { custom: 'from-the-page', body: { n: 1 } } });

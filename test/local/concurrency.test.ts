@@ -29,7 +29,12 @@ async function settled(promise: Promise<unknown>): Promise<boolean> {
 
 /** The most intervals [started, ended] that overlap at one time. */
 function mostAtOnce(intervals: Array<{ started: number; ended: number }>): number {
-  const edges = intervals.flatMap(({ started, ended }) => [[started, 1], [ended, -1]]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const edges = intervals
+    .flatMap(({ started, ended }) => [
+      [started, 1],
+      [ended, -1],
+    ])
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   let now = 0;
   let most = 0;
   for (const [, step] of edges) most = Math.max(most, (now += step));
@@ -66,10 +71,15 @@ describe('appc local: concurrent invocations (default --concurrency 10)', functi
 
   it('reports an error thrown outside an invocation, ends that instance, and goes on serving', async () => {
     const { instance } = (await send(server().url, '/stray')).json();
-    for (const started = Date.now(); !server().output.errors.join('\n').includes('thrown from a timer') && Date.now() - started < 10000;) {
+    for (
+      const started = Date.now();
+      !server().output.errors.join('\n').includes('thrown from a timer') && Date.now() - started < 10000;
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    expect(server().output.errors.join('\n')).to.contain('api_handler: the app threw outside an invocation').and.contain('thrown from a timer');
+    expect(server().output.errors.join('\n'))
+      .to.contain('api_handler: the app threw outside an invocation')
+      .and.contain('thrown from a timer');
     const replies = await Promise.all(Array.from({ length: 5 }, () => send(server().url, '/count')));
     expect(replies.map((reply) => reply.json().instance)).to.not.include(instance);
   });
@@ -78,7 +88,10 @@ describe('appc local: concurrent invocations (default --concurrency 10)', functi
     const replies = await Promise.all(Array.from({ length: 20 }, (_, i) => send(server().url, `/hold/${i}?ms=150`)));
     const bodies = replies.map((reply) => reply.json());
     expect(bodies.map((body) => body.id)).to.deep.equal(Array.from({ length: 20 }, (_, i) => String(i)));
-    expect(bodies.map((body) => body.atOnce), 'an instance ran two invocations at once').to.deep.equal(bodies.map(() => 1));
+    expect(
+      bodies.map((body) => body.atOnce),
+      'an instance ran two invocations at once',
+    ).to.deep.equal(bodies.map(() => 1));
     const instances = new Set(bodies.map((body) => body.instance));
     expect(instances.size).to.be.within(2, 10);
     expect(mostAtOnce(bodies)).to.be.within(2, 10);
@@ -89,12 +102,20 @@ describe('appc local: concurrent invocations (default --concurrency 10)', functi
     const replies = await Promise.all(ids.map((i) => send(server().url, `/echo/${i}?q=query-${i}&ms=${(i * 7) % 13}`)));
     for (const [i, reply] of replies.entries()) {
       expect(reply.status, reply.text).to.equal(200);
-      expect(reply.json()).to.deep.equal({ id: String(i), path: `/echo/${i}`, param: String(i), query: `query-${i}`, same: true });
+      expect(reply.json()).to.deep.equal({
+        id: String(i),
+        path: `/echo/${i}`,
+        param: String(i),
+        query: `query-${i}`,
+        same: true,
+      });
     }
   });
 
   it("gives each function its own environment variables, concurrently, and leaves this process's alone", async () => {
-    const replies = await Promise.all(Array.from({ length: 30 }, (_, i) => send(server().url, '/whoami', { headers: { Authorization: `token-${i}` } })));
+    const replies = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => send(server().url, '/whoami', { headers: { Authorization: `token-${i}` } })),
+    );
     for (const [i, reply] of replies.entries()) {
       expect(reply.status, reply.text).to.equal(200);
       expect(reply.json()).to.deep.equal({
@@ -159,8 +180,18 @@ describe('appc local: module-level code that never finishes', () => {
   it("is APPC604 after the API handler's lambda_timeout, and the server does not start", async function () {
     this.timeout(30000);
     const reported: Diagnostic[] = [];
-    const reporter = { info: () => undefined, request: () => undefined, error: () => undefined, diagnostics: (list: readonly Diagnostic[]) => reported.push(...list) };
-    const started = await startLocalServer({ projectDir: fixtureDir('hangs-at-load'), stage: 'dev', port: 0, reporter });
+    const reporter = {
+      info: () => undefined,
+      request: () => undefined,
+      error: () => undefined,
+      diagnostics: (list: readonly Diagnostic[]) => reported.push(...list),
+    };
+    const started = await startLocalServer({
+      projectDir: fixtureDir('hangs-at-load'),
+      stage: 'dev',
+      port: 0,
+      reporter,
+    });
     expect(started.server).to.equal(undefined);
     expect(started.diagnostics.map((d) => `${d.code} ${d.message}`)).to.deep.equal([
       "APPC604 the app's module-level code did not finish within the API handler's lambda_timeout (1 s)",

@@ -32,12 +32,15 @@ describe('local: evaluating an authorizer policy against the method ARN', () => 
     expect(evaluatePolicy(policy(allow(ARN, 's3:GetObject')), ARN)).to.equal('implicit-deny');
     expect(evaluatePolicy(policy({ Effect: 'Allow', NotAction: 's3:*', Resource: '*' }), ARN)).to.equal('allow');
     expect(evaluatePolicy(policy({ Effect: 'Allow', Action: '*', NotResource: '*/POST/*' }), ARN)).to.equal('allow');
-    expect(evaluatePolicy(policy({ Effect: 'Deny', Action: '*', NotResource: '*/POST/*' }), ARN)).to.equal('explicit-deny');
+    expect(evaluatePolicy(policy({ Effect: 'Deny', Action: '*', NotResource: '*/POST/*' }), ARN)).to.equal(
+      'explicit-deny',
+    );
   });
 
   it("agrees with the runtime's AuthResponse policies", () => {
     const request = new AuthRequest('TOKEN', 't', ARN);
-    const doc = (routes: Array<string | AuthRoute>) => new AuthResponse({ routes, principalId: 'p' }).toDict(request).policyDocument;
+    const doc = (routes: Array<string | AuthRoute>) =>
+      new AuthResponse({ routes, principalId: 'p' }).toDict(request).policyDocument;
     expect(evaluatePolicy(doc(['/users/7']), ARN)).to.equal('allow');
     expect(evaluatePolicy(doc([new AuthRoute('/users/7', ['GET'])]), ARN)).to.equal('allow');
     expect(evaluatePolicy(doc([new AuthRoute('/users/7', ['POST'])]), ARN)).to.equal('implicit-deny');

@@ -16,7 +16,9 @@ describe('appc local: the command line', function () {
     try {
       const [, url] = await cli.waitFor(STARTED);
       expect(url).to.match(/^http:\/\/127\.0\.0\.1:\d+$/);
-      expect(cli.stdout()).to.match(/^Serving helloworld \(stage dev\) at http:\/\/127\.0\.0\.1:\d+\/\. Press Ctrl\+C to stop\.\n/);
+      expect(cli.stdout()).to.match(
+        /^Serving helloworld \(stage dev\) at http:\/\/127\.0\.0\.1:\d+\/\. Press Ctrl\+C to stop\.\n/,
+      );
       expect((await send(url, '/')).json()).to.deep.equal({ hello: 'world' });
       await cli.waitFor(/^GET \/ 200 [\d.]+ ms$/m);
     } finally {
@@ -38,7 +40,15 @@ describe('appc local: the command line', function () {
   });
 
   it('binds another address with --host', async () => {
-    const cli = spawnCli(['local', '--port', '0', '--host', 'localhost', '--project-dir', path.join(FIXTURES_DIR, 'hello')]);
+    const cli = spawnCli([
+      'local',
+      '--port',
+      '0',
+      '--host',
+      'localhost',
+      '--project-dir',
+      path.join(FIXTURES_DIR, 'hello'),
+    ]);
     try {
       const [, url] = await cli.waitFor(STARTED);
       expect(url).to.match(/^http:\/\/(127\.0\.0\.1|\[::1\]):\d+$/);
@@ -55,8 +65,10 @@ describe('appc local: the command line', function () {
     try {
       const cli = spawnCli(['local', '--port', String(port), '--project-dir', path.join(FIXTURES_DIR, 'hello')]);
       expect(await cli.exited).to.equal(1);
-      expect(cli.stderr()).to.contain(`error APPC603: cannot listen on 127.0.0.1:${port}: port ${port} is already in use`)
-        .and.contain('Pick another port with --port').and.contain('Found 1 error.');
+      expect(cli.stderr())
+        .to.contain(`error APPC603: cannot listen on 127.0.0.1:${port}: port ${port} is already in use`)
+        .and.contain('Pick another port with --port')
+        .and.contain('Found 1 error.');
       expect(cli.stderr()).to.not.match(STACK_FRAME);
       expect(cli.stdout()).to.not.match(STARTED);
     } finally {
@@ -65,9 +77,18 @@ describe('appc local: the command line', function () {
   });
 
   it("reports a broken app with the compiler's diagnostics (code frame included) and exits 1", async () => {
-    const cli = spawnCli(['local', '--port', '0', '--project-dir', path.join(ERROR_FIXTURES_DIR, 'analyze-syntax-error')]);
+    const cli = spawnCli([
+      'local',
+      '--port',
+      '0',
+      '--project-dir',
+      path.join(ERROR_FIXTURES_DIR, 'analyze-syntax-error'),
+    ]);
     expect(await cli.exited).to.equal(1);
-    expect(cli.stderr()).to.match(/^app\.ts:\d+:\d+ - error APPC\d{3}: /m).and.match(/^ {2}\d+ \| /m).and.contain('Found 1 error.');
+    expect(cli.stderr())
+      .to.match(/^app\.ts:\d+:\d+ - error APPC\d{3}: /m)
+      .and.match(/^ {2}\d+ \| /m)
+      .and.contain('Found 1 error.');
     expect(cli.stderr()).to.not.match(STACK_FRAME);
   });
 
@@ -76,27 +97,49 @@ describe('appc local: the command line', function () {
     expect(await throws.exited).to.equal(1);
     expect(throws.stderr()).to.contain('error APPC601: the app threw while loading: DATABASE_URL is not configured');
     expect(throws.stderr()).to.not.match(STACK_FRAME);
-    const missing = spawnCli(['local', '--port', '0', '--project-dir', path.join(LOCAL_FIXTURES_DIR, 'missing-package')]);
+    const missing = spawnCli([
+      'local',
+      '--port',
+      '0',
+      '--project-dir',
+      path.join(LOCAL_FIXTURES_DIR, 'missing-package'),
+    ]);
     expect(await missing.exited).to.equal(1);
-    expect(missing.stderr()).to.contain("error APPC601: the app threw while loading: Cannot find module 'appc-test-not-installed'")
+    expect(missing.stderr())
+      .to.contain("error APPC601: the app threw while loading: Cannot find module 'appc-test-not-installed'")
       .and.contain('npm install');
     expect(missing.stderr()).to.not.match(STACK_FRAME);
   });
 
   it('exits 2 on bad usage, and documents its options in --help', async function () {
     this.timeout(120000);
-    const cases = [['--port', 'http'], ['--port', '70000'], ['--concurrency', '0'], ['--concurrency', 'many'], ['--concurrency', '1001'], ['extra'], ['--bogus'], ['--project-dir', '/no/such/dir']];
+    const cases = [
+      ['--port', 'http'],
+      ['--port', '70000'],
+      ['--concurrency', '0'],
+      ['--concurrency', 'many'],
+      ['--concurrency', '1001'],
+      ['extra'],
+      ['--bogus'],
+      ['--project-dir', '/no/such/dir'],
+    ];
     // All at once: one CLI start takes seconds on a loaded machine.
     const runs = cases.map((args) => ({ args, cli: spawnCli(['local', ...args]) }));
     for (const { args, cli } of runs) {
       expect(await cli.exited, args.join(' ')).to.equal(2);
       expect(cli.stderr(), args.join(' ')).to.match(/^appc: .+\n\nappc: AWS Chalice for TypeScript/);
-      if (args[0] === '--concurrency') expect(cli.stderr()).to.contain(`appc: --concurrency must be a whole number from 1 to 1000, not ${args[1]}`);
+      if (args[0] === '--concurrency')
+        expect(cli.stderr()).to.contain(`appc: --concurrency must be a whole number from 1 to 1000, not ${args[1]}`);
     }
     const help = spawnCli(['local', '--help']);
     expect(await help.exited).to.equal(0);
-    expect(help.stdout()).to.contain('--port PORT').and.contain('--host HOST').and.contain('--stage NAME').and.contain('--autoreload')
-      .and.contain('--concurrency N').and.contain('(default: 10)');
+    expect(help.stdout())
+      .to.contain('--port PORT')
+      .and.contain('--host HOST')
+      .and.contain('--stage NAME')
+      .and.contain('--autoreload')
+      .and.contain('--concurrency N')
+      .and.contain('(default: 10)');
     const main = spawnCli(['--help']);
     await main.exited;
     expect(main.stdout()).to.contain('appc local [--port 8000]').and.contain('appc new-project NAME');

@@ -72,14 +72,24 @@ describe('appc local: routes, parameters, methods, content types (fixtures/route
   });
 
   it('takes greedy {proxy+} paths', async () => {
-    expect((await send(server().url, '/files/a/b/c.txt', { method: 'POST' })).json()).to.deep.equal({ proxy: 'a/b/c.txt' });
+    expect((await send(server().url, '/files/a/b/c.txt', { method: 'POST' })).json()).to.deep.equal({
+      proxy: 'a/b/c.txt',
+    });
   });
 
   it("checks the route's content types: 415 for others, no Content-Type counts as JSON", async () => {
-    const gif = await send(server().url, '/objects/k1', { method: 'PUT', headers: { 'Content-Type': 'image/gif' }, body: 'GIF89a' });
+    const gif = await send(server().url, '/objects/k1', {
+      method: 'PUT',
+      headers: { 'Content-Type': 'image/gif' },
+      body: 'GIF89a',
+    });
     expect(gif.status).to.equal(415);
     expect(gif.json()).to.deep.equal({ Code: 'UnsupportedMediaType', Message: 'Unsupported media type: image/gif' });
-    const text = await send(server().url, '/objects/k1', { method: 'PUT', headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: 'plain words' });
+    const text = await send(server().url, '/objects/k1', {
+      method: 'PUT',
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+      body: 'plain words',
+    });
     expect(text.status).to.equal(201);
     expect(text.json()).to.deep.equal({ key: 'k1', body: 'plain words' });
     const json = await send(server().url, '/objects/k2', { method: 'PUT', body: '{"a":[1,2]}' });
@@ -87,7 +97,11 @@ describe('appc local: routes, parameters, methods, content types (fixtures/route
   });
 
   it('answers malformed JSON with 400 BadRequestError', async () => {
-    const reply = await send(server().url, '/objects/k1', { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: '{"a":' });
+    const reply = await send(server().url, '/objects/k1', {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"a":',
+    });
     expect(reply.status).to.equal(400);
     expect(reply.json()).to.deep.equal({ Code: 'BadRequestError', Message: 'Error Parsing JSON' });
   });
@@ -99,16 +113,28 @@ describe('appc local: the request, errors, responses, Lambda context, concurrenc
   it('hands the handler the request as API Gateway delivers it', async () => {
     const reply = await send(server().url, '/echo/a%20b?x=1&tag=a&tag=b&plus=1%2B1', {
       method: 'POST',
-      headers: [['Content-Type', 'application/json'], ['X-Custom', 'one'], ['X-Custom', 'two']],
+      headers: [
+        ['Content-Type', 'application/json'],
+        ['X-Custom', 'one'],
+        ['X-Custom', 'two'],
+      ],
       body: '{"hello":"json"}',
     });
     expect(reply.status, reply.text).to.equal(200);
     const body = reply.json();
     expect(body).to.deep.include({
-      id: 'a b', method: 'POST', path: '/echo/a%20b', resourcePath: '/echo/{id}',
-      queryParams: { x: '1', tag: 'b', plus: '1+1' }, multiValueQueryParams: { x: ['1'], tag: ['a', 'b'], plus: ['1+1'] },
-      json: { hello: 'json' }, rawBody: Buffer.from('{"hello":"json"}').toString('base64'),
-      stage: 'test', sourceIp: '127.0.0.1', stageVars: {}, same: true,
+      id: 'a b',
+      method: 'POST',
+      path: '/echo/a%20b',
+      resourcePath: '/echo/{id}',
+      queryParams: { x: '1', tag: 'b', plus: '1+1' },
+      multiValueQueryParams: { x: ['1'], tag: ['a', 'b'], plus: ['1+1'] },
+      json: { hello: 'json' },
+      rawBody: Buffer.from('{"hello":"json"}').toString('base64'),
+      stage: 'test',
+      sourceIp: '127.0.0.1',
+      stageVars: {},
+      same: true,
     });
     expect(body.headers).to.include({ 'content-type': 'application/json', 'x-custom': 'two' });
   });
@@ -155,7 +181,11 @@ describe('appc local: the request, errors, responses, Lambda context, concurrenc
   });
 
   it('answers a body over 10 MB with 413, as API Gateway does', async () => {
-    const reply = await send(server().url, '/echo/big', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: Buffer.alloc(10 * 1024 * 1024 + 1, 97) });
+    const reply = await send(server().url, '/echo/big', {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: Buffer.alloc(10 * 1024 * 1024 + 1, 97),
+    });
     expect(reply.status).to.equal(413);
     expect(reply.json()).to.deep.equal({ message: 'Request Too Long' });
   });
@@ -193,7 +223,9 @@ describe('appc local: the request, errors, responses, Lambda context, concurrenc
     it('answers an explicit deny with 403 and its message', async () => {
       const reply = await auth('nobody');
       expect(reply.status).to.equal(403);
-      expect(reply.json()).to.deep.equal({ message: 'User is not authorized to access this resource with an explicit deny' });
+      expect(reply.json()).to.deep.equal({
+        message: 'User is not authorized to access this resource with an explicit deny',
+      });
     });
 
     it('takes a raw IAM policy with wildcards', async () => {
@@ -207,7 +239,9 @@ describe('appc local: the request, errors, responses, Lambda context, concurrenc
         expect(reply.status, token).to.equal(500);
         expect(reply.json(), token).to.deep.equal({ message: null });
       }
-      expect(server().output.errors.join('\n')).to.contain('authorizer bug').and.contain('not {principalId, policyDocument}');
+      expect(server().output.errors.join('\n'))
+        .to.contain('authorizer bug')
+        .and.contain('not {principalId, policyDocument}');
     });
 
     it('caches its policy by token for its TTL, as API Gateway does (300 s by default)', async () => {
@@ -240,21 +274,42 @@ describe('appc local: CORS (fixtures/cors)', () => {
     const { model, config } = checkProject({ projectDir: fixtureDir('cors'), stage: 'dev' });
     const swagger = emitSwagger(model!, config!) as any;
     for (const path of ['/strict', '/default', '/zero']) {
-      const mock = swagger.paths[path].options['x-amazon-apigateway-integration'].responses.default.responseParameters as Record<string, string>;
-      const expected = Object.fromEntries(Object.entries(mock).map(([key, value]) => [key.replace('method.response.header.', '').toLowerCase(), value.slice(1, -1)]));
-      const reply = await send(server().url, path, { method: 'OPTIONS', headers: { Origin: 'https://example.com', 'Access-Control-Request-Method': 'GET' } });
+      const mock = swagger.paths[path].options['x-amazon-apigateway-integration'].responses.default
+        .responseParameters as Record<string, string>;
+      const expected = Object.fromEntries(
+        Object.entries(mock).map(([key, value]) => [
+          key.replace('method.response.header.', '').toLowerCase(),
+          value.slice(1, -1),
+        ]),
+      );
+      const reply = await send(server().url, path, {
+        method: 'OPTIONS',
+        headers: { Origin: 'https://example.com', 'Access-Control-Request-Method': 'GET' },
+      });
       expect(reply.status, path).to.equal(200);
       expect(reply.text, path).to.equal('');
-      const cors = Object.fromEntries(Object.entries(reply.headers).filter(([name]) => name.startsWith('access-control-')));
+      const cors = Object.fromEntries(
+        Object.entries(reply.headers).filter(([name]) => name.startsWith('access-control-')),
+      );
       expect(cors, path).to.deep.equal(expected);
     }
-    expect((await send(server().url, '/strict', { method: 'OPTIONS' })).headers['access-control-allow-methods']).to.equal('PUT,GET,OPTIONS');
+    expect(
+      (await send(server().url, '/strict', { method: 'OPTIONS' })).headers['access-control-allow-methods'],
+    ).to.equal('PUT,GET,OPTIONS');
   });
 
   it('puts the CORS headers on the responses of CORS routes, errors included, and not on others', async () => {
     const ok = await send(server().url, '/strict');
-    expect(ok.headers).to.include({ 'access-control-allow-origin': 'https://example.com', 'access-control-allow-credentials': 'true', 'access-control-max-age': '600' });
-    const unsupported = await send(server().url, '/default', { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: 'a,b' });
+    expect(ok.headers).to.include({
+      'access-control-allow-origin': 'https://example.com',
+      'access-control-allow-credentials': 'true',
+      'access-control-max-age': '600',
+    });
+    const unsupported = await send(server().url, '/default', {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/csv' },
+      body: 'a,b',
+    });
     expect(unsupported.status).to.equal(415);
     expect(unsupported.headers['access-control-allow-origin']).to.equal('*');
     const plain = await send(server().url, '/private');
@@ -274,7 +329,11 @@ describe('appc local: binary bodies (fixtures/binary)', () => {
   const bytes = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
 
   it('round-trips a binary request body byte for byte', async () => {
-    const reply = await send(server().url, '/images', { method: 'POST', headers: { 'Content-Type': 'image/png', Accept: 'image/png' }, body: bytes });
+    const reply = await send(server().url, '/images', {
+      method: 'POST',
+      headers: { 'Content-Type': 'image/png', Accept: 'image/png' },
+      body: bytes,
+    });
     expect(reply.status).to.equal(200);
     expect(reply.headers['content-type']).to.equal('image/png');
     expect(Buffer.compare(reply.body, bytes)).to.equal(0);
@@ -296,22 +355,32 @@ describe('appc local: binary bodies (fixtures/binary)', () => {
 describe('appc local: authorizers (fixtures/authorizers)', () => {
   const server = serving('authorizers');
 
-  it("runs the built-in authorizer with the token from its configured header (X-Token)", async () => {
+  it('runs the built-in authorizer with the token from its configured header (X-Token)', async () => {
     expect((await send(server().url, '/private', { headers: { Authorization: 'allow-bob' } })).status).to.equal(401);
     const allowed = await send(server().url, '/private', { headers: { 'X-Token': 'allow-bob' } });
     expect(allowed.status).to.equal(200);
     expect(allowed.json().context).to.include({ user: 'bob', principalId: 'bob' });
     expect((await send(server().url, '/private', { headers: { 'X-Token': 'nope' } })).status).to.equal(403);
-    expect((await send(server().url, '/scoped', { method: 'GET', headers: { 'X-Token': 'allow-bob' } })).status).to.equal(200);
+    expect(
+      (await send(server().url, '/scoped', { method: 'GET', headers: { 'X-Token': 'allow-bob' } })).status,
+    ).to.equal(200);
   });
 
   it('lets requests through IAM, Cognito and custom authorizers and API keys, having said so once', async () => {
-    for (const [method, target] of [['GET', '/iam'], ['GET', '/cognito'], ['POST', '/legacy'], ['GET', '/named']]) {
+    for (const [method, target] of [
+      ['GET', '/iam'],
+      ['GET', '/cognito'],
+      ['POST', '/legacy'],
+      ['GET', '/named'],
+    ]) {
       const reply = await send(server().url, target, { method, headers: { Authorization: 'anything' } });
       expect(reply.status, target).to.equal(200);
     }
     expect(server().app.gateway.notEnforced).to.deep.equal([
-      'GET /named: API key', 'GET /iam: IAM authorizer', 'GET /cognito: Cognito user pool authorizer MyPool', 'POST /legacy: custom authorizer Legacy',
+      'GET /named: API key',
+      'GET /iam: IAM authorizer',
+      'GET /cognito: Cognito user pool authorizer MyPool',
+      'POST /legacy: custom authorizer Legacy',
     ]);
   });
 });
@@ -322,7 +391,12 @@ describe('appc local: the app runs from a directory laid out like deployment.zip
   it('finds lib/ assets and vendor/ contents beside the bundle, and packages in node_modules', async () => {
     const reply = await send(server().url, '/greet/ann');
     expect(reply.status, reply.text).to.equal(200);
-    expect(reply.json()).to.deep.equal({ greeting: 'HELLO ANN!', motd: 'Have a nice day', version: '1.2.3', vendored: 'vendored-v1' });
+    expect(reply.json()).to.deep.equal({
+      greeting: 'HELLO ANN!',
+      motd: 'Have a nice day',
+      version: '1.2.3',
+      vendored: 'vendored-v1',
+    });
   });
 
   it('removes that directory when it stops', async () => {

@@ -13,7 +13,11 @@ import { send } from './support/local-http';
 import { BIN, spawnCli, STARTED } from './support/spawn-local';
 
 function run(args: string[], cwd: string, command = BIN): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [command, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+  const result = spawnSync(process.execPath, [command, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '' },
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -40,19 +44,37 @@ describe('appc new-project', function () {
     expect(created.status, created.stderr).to.equal(0);
     expect(created.stdout).to.contain('Created myapp/');
     const project = path.join(workspace, 'myapp');
-    const files = fs.readdirSync(project, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
-      .map((e) => path.relative(project, path.join(e.parentPath, e.name))).sort();
-    expect(files).to.deep.equal(['.appc/config.json', '.gitignore', 'README.md', 'app.ts', 'package.json', 'tsconfig.json']);
+    const files = fs
+      .readdirSync(project, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(project, path.join(e.parentPath, e.name)))
+      .sort();
+    expect(files).to.deep.equal([
+      '.appc/config.json',
+      '.gitignore',
+      'README.md',
+      'app.ts',
+      'package.json',
+      'tsconfig.json',
+    ]);
     const manifest = JSON.parse(fs.readFileSync(path.join(project, 'package.json'), 'utf8'));
     expect(manifest.dependencies).to.have.property('appc');
     expect(Object.keys(manifest.scripts).sort()).to.deep.equal(['local', 'package', 'test']);
-    expect(JSON.parse(fs.readFileSync(path.join(project, '.appc/config.json'), 'utf8'))).to.include({ app_name: 'myapp', lambda_runtime: 'nodejs24.x', lambda_architecture: 'x86_64' });
+    expect(JSON.parse(fs.readFileSync(path.join(project, '.appc/config.json'), 'utf8'))).to.include({
+      app_name: 'myapp',
+      lambda_runtime: 'nodejs24.x',
+      lambda_architecture: 'x86_64',
+    });
 
     const bin = linkAppc(project);
     const packaged = run(['package', 'out', '--typecheck'], project, bin);
     expect(packaged.status, packaged.stderr).to.equal(0);
     expect(packaged.stderr).to.equal('');
-    expect(fs.readdirSync(path.join(project, 'out')).sort()).to.deep.equal(['deployment.zip', 'sam.json', 'swagger.json']);
+    expect(fs.readdirSync(path.join(project, 'out')).sort()).to.deep.equal([
+      'deployment.zip',
+      'sam.json',
+      'swagger.json',
+    ]);
     const sam = JSON.parse(fs.readFileSync(path.join(project, 'out', 'sam.json'), 'utf8'));
     expect(sam.Resources.APIHandler.Properties.Tags.appc).to.match(/:app=myapp$/);
     expect(sam.Resources.APIHandler.Properties.Runtime).to.equal('nodejs24.x');
@@ -77,7 +99,12 @@ describe('appc new-project', function () {
     expect(result.status).to.equal(1);
     expect(result.stderr).to.contain('taken already exists');
     expect(fs.readdirSync(path.join(workspace, 'taken'))).to.deep.equal(['keep.txt']);
-    for (const args of [['new-project'], ['new-project', 'a', 'b'], ['new-project', '../escape'], ['new-project', 'has space']]) {
+    for (const args of [
+      ['new-project'],
+      ['new-project', 'a', 'b'],
+      ['new-project', '../escape'],
+      ['new-project', 'has space'],
+    ]) {
       expect(run(args, workspace).status, args.join(' ')).to.equal(2);
     }
     expect(fs.readdirSync(workspace)).to.deep.equal(['taken']);

@@ -53,16 +53,31 @@ const CASES: ContractCase[] = [
   { request: 'GET /users/me', expect: { resource: '/users/{userId}', pathParameters: { userId: 'me' } } },
   { request: 'POST /users/me', expect: 'missing' },
   { request: 'POST /files/readme', expect: { resource: '/files/{proxy+}', pathParameters: { proxy: 'readme' } } },
-  { request: 'GET /cities/seattle/stats', expect: { resource: '/cities/{city}/stats', pathParameters: { city: 'seattle' } } },
+  {
+    request: 'GET /cities/seattle/stats',
+    expect: { resource: '/cities/{city}/stats', pathParameters: { city: 'seattle' } },
+  },
   { request: 'GET /a/b', expect: { resource: '/a/b', pathParameters: null } },
   { request: 'GET /a/b/c', expect: { resource: '/a/{x}/c', pathParameters: { x: 'b' } } },
-  { request: 'GET /users/7/posts/42', expect: { resource: '/users/{userId}/posts/{postId}', pathParameters: { userId: '7', postId: '42' } } },
-  { request: 'DELETE /users/7/posts/42', expect: { resource: '/users/{userId}/posts/{postId}', pathParameters: { userId: '7', postId: '42' } } },
+  {
+    request: 'GET /users/7/posts/42',
+    expect: { resource: '/users/{userId}/posts/{postId}', pathParameters: { userId: '7', postId: '42' } },
+  },
+  {
+    request: 'DELETE /users/7/posts/42',
+    expect: { resource: '/users/{userId}/posts/{postId}', pathParameters: { userId: '7', postId: '42' } },
+  },
   { request: 'GET /files/readme', expect: { resource: '/files/readme', pathParameters: null } },
   { request: 'GET /files/a', expect: { resource: '/files/{proxy+}', pathParameters: { proxy: 'a' } } },
   { request: 'POST /files/a/b/c.txt', expect: { resource: '/files/{proxy+}', pathParameters: { proxy: 'a/b/c.txt' } } },
-  { request: 'GET /files/readme/more', expect: { resource: '/files/{proxy+}', pathParameters: { proxy: 'readme/more' } } },
-  { request: 'GET /static/css/site.css', expect: { resource: '/static/{path+}', pathParameters: { path: 'css/site.css' } } },
+  {
+    request: 'GET /files/readme/more',
+    expect: { resource: '/files/{proxy+}', pathParameters: { proxy: 'readme/more' } },
+  },
+  {
+    request: 'GET /static/css/site.css',
+    expect: { resource: '/static/{path+}', pathParameters: { path: 'css/site.css' } },
+  },
   { request: 'GET /cities/new%20york', expect: { resource: '/cities/{city}', pathParameters: { city: 'new york' } } },
   { request: 'GET /cities/a%2Fb', expect: { resource: '/cities/{city}', pathParameters: { city: 'a/b' } } },
   { request: 'GET /cities/portland/', expect: { resource: '/cities/{city}', pathParameters: { city: 'portland' } } },
@@ -106,9 +121,19 @@ describe('route contract: Lambda dispatcher (exact resource and method)', () => 
     const expected = c.expect;
     it(`${c.request} -> ${expected.resource}`, async () => {
       const { method, target } = parse(c.request);
-      const event = proxyEvent({ resource: expected.resource, path: target, method, pathParameters: expected.pathParameters, headers: {} });
+      const event = proxyEvent({
+        resource: expected.resource,
+        path: target,
+        method,
+        pathParameters: expected.pathParameters,
+        headers: {},
+      });
       const result = await invokeApi(app, event);
-      expect(JSON.parse(result.body)).to.deep.equal({ route: expected.resource, method, params: expected.pathParameters ?? {} });
+      expect(JSON.parse(result.body)).to.deep.equal({
+        route: expected.resource,
+        method,
+        params: expected.pathParameters ?? {},
+      });
     });
   }
 });
@@ -120,9 +145,14 @@ describe('route contract: appc local over HTTP', function () {
 
   before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'appc-local-contract-'));
-    const routes = ROUTES.map(([route, methods]) =>
-      `app.route(${JSON.stringify(route)}, { methods: ${JSON.stringify(methods)} }, (params, request) => ({ route: ${JSON.stringify(route)}, method: request.method, params }));`);
-    fs.writeFileSync(path.join(dir, 'app.ts'), [`import { App } from 'appc';`, `export const app = new App({ appName: 'contract' });`, ...routes, ''].join('\n'));
+    const routes = ROUTES.map(
+      ([route, methods]) =>
+        `app.route(${JSON.stringify(route)}, { methods: ${JSON.stringify(methods)} }, (params, request) => ({ route: ${JSON.stringify(route)}, method: request.method, params }));`,
+    );
+    fs.writeFileSync(
+      path.join(dir, 'app.ts'),
+      [`import { App } from 'appc';`, `export const app = new App({ appName: 'contract' });`, ...routes, ''].join('\n'),
+    );
     server = await startServer(dir);
   });
   after(async () => {

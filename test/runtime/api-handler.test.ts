@@ -11,32 +11,53 @@ describe('API handler: dispatch on (resource, httpMethod)', () => {
     const app = new App({ appName: 'myapp' });
     app.route('/', () => ({ hello: 'world' }));
     app.route('/cities/{city}', ({ city }) => ({ city, state: city === 'seattle' ? 'WA' : '?' }));
-    app.route('/cities/{city}', { methods: ['POST', 'PUT'] }, ({ city }, request) => ({ updated: city, method: request.method }));
+    app.route('/cities/{city}', { methods: ['POST', 'PUT'] }, ({ city }, request) => ({
+      updated: city,
+      method: request.method,
+    }));
     app.route('/a/{first}/b/{second}', (params) => params);
     return app;
   }
 
   it('answers a plain return value as JSON 200', async () => {
     const result = await invokeApi(citiesApp(), proxyEvent({ resource: '/' }));
-    expect(result).to.deep.equal({ statusCode: 200, headers: JSON_HEADERS, multiValueHeaders: {}, body: '{"hello":"world"}' });
+    expect(result).to.deep.equal({
+      statusCode: 200,
+      headers: JSON_HEADERS,
+      multiValueHeaders: {},
+      body: '{"hello":"world"}',
+    });
   });
 
   it('passes the URI parameters by name', async () => {
-    const event = proxyEvent({ resource: '/cities/{city}', path: '/cities/seattle', pathParameters: { city: 'seattle' } });
+    const event = proxyEvent({
+      resource: '/cities/{city}',
+      path: '/cities/seattle',
+      pathParameters: { city: 'seattle' },
+    });
     const result = await invokeApi(citiesApp(), event);
     expect(result.statusCode).to.equal(200);
     expect(result.body).to.equal('{"city":"seattle","state":"WA"}');
   });
 
   it('passes several parameters as one object', async () => {
-    const event = proxyEvent({ resource: '/a/{first}/b/{second}', path: '/a/1/b/two', pathParameters: { first: '1', second: 'two' } });
+    const event = proxyEvent({
+      resource: '/a/{first}/b/{second}',
+      path: '/a/1/b/two',
+      pathParameters: { first: '1', second: 'two' },
+    });
     expect(JSON.parse((await invokeApi(citiesApp(), event)).body)).to.deep.equal({ first: '1', second: 'two' });
   });
 
   it('picks the handler by method on a shared path', async () => {
     const app = citiesApp();
     for (const method of ['POST', 'PUT']) {
-      const event = proxyEvent({ resource: '/cities/{city}', path: '/cities/x', method, pathParameters: { city: 'x' } });
+      const event = proxyEvent({
+        resource: '/cities/{city}',
+        path: '/cities/x',
+        method,
+        pathParameters: { city: 'x' },
+      });
       expect(JSON.parse((await invokeApi(app, event)).body)).to.deep.equal({ updated: 'x', method });
     }
   });
@@ -49,7 +70,9 @@ describe('API handler: dispatch on (resource, httpMethod)', () => {
   it('answers an unknown resource with 404', async () => {
     const result = await invokeApi(citiesApp(), proxyEvent({ resource: '/nowhere' }));
     expect(result).to.deep.equal({
-      statusCode: 404, headers: JSON_HEADERS, multiValueHeaders: {},
+      statusCode: 404,
+      headers: JSON_HEADERS,
+      multiValueHeaders: {},
       body: '{"Code":"NotFoundError","Message":"No view function for: /nowhere"}',
     });
   });
@@ -58,7 +81,9 @@ describe('API handler: dispatch on (resource, httpMethod)', () => {
     const event = proxyEvent({ resource: '/cities/{city}', method: 'DELETE', pathParameters: { city: 'x' } });
     const result = await invokeApi(citiesApp(), event);
     expect(result).to.deep.equal({
-      statusCode: 405, headers: { ...JSON_HEADERS, Allow: 'GET, POST, PUT' }, multiValueHeaders: {},
+      statusCode: 405,
+      headers: { ...JSON_HEADERS, Allow: 'GET, POST, PUT' },
+      multiValueHeaders: {},
       body: '{"Code":"MethodNotAllowedError","Message":"Unsupported method: DELETE"}',
     });
   });
@@ -73,7 +98,11 @@ describe('API handler: dispatch on (resource, httpMethod)', () => {
 
   it('serves the aws-lambda-go proxy sample unchanged (no isBase64Encoded field)', async () => {
     const app = new App({ appName: 'myapp' });
-    app.route('/{proxy+}', { methods: ['POST'] }, ({ proxy }, request) => ({ proxy, json: request.jsonBody, q: request.queryParams }));
+    app.route('/{proxy+}', { methods: ['POST'] }, ({ proxy }, request) => ({
+      proxy,
+      json: request.jsonBody,
+      q: request.queryParams,
+    }));
     const result = await invokeApi(app, readEvent('aws-lambda-go/apigw-request.json'));
     expect(JSON.parse(result.body)).to.deep.equal({ proxy: 'hello/world', json: { a: 1 }, q: { name: 'me' } });
   });
@@ -93,7 +122,12 @@ describe('API handler: what a handler returns', () => {
   });
 
   it('sends a string as is', async () => {
-    expect(await answer(() => 'hi "there"')).to.deep.equal({ statusCode: 200, headers: JSON_HEADERS, multiValueHeaders: {}, body: 'hi "there"' });
+    expect(await answer(() => 'hi "there"')).to.deep.equal({
+      statusCode: 200,
+      headers: JSON_HEADERS,
+      multiValueHeaders: {},
+      body: 'hi "there"',
+    });
   });
 
   it('waits for an async handler', async () => {
@@ -101,8 +135,15 @@ describe('API handler: what a handler returns', () => {
   });
 
   it('gives a Response full control of status, headers and body', async () => {
-    const result = await answer(() => new Response({ statusCode: 201, headers: { 'content-type': 'text/plain', 'X-Id': '7' }, body: 'made' }));
-    expect(result).to.deep.equal({ statusCode: 201, headers: { 'content-type': 'text/plain', 'X-Id': '7' }, multiValueHeaders: {}, body: 'made' });
+    const result = await answer(
+      () => new Response({ statusCode: 201, headers: { 'content-type': 'text/plain', 'X-Id': '7' }, body: 'made' }),
+    );
+    expect(result).to.deep.equal({
+      statusCode: 201,
+      headers: { 'content-type': 'text/plain', 'X-Id': '7' },
+      multiValueHeaders: {},
+      body: 'made',
+    });
   });
 
   it('sends array header values as multiValueHeaders', async () => {
@@ -113,7 +154,10 @@ describe('API handler: what a handler returns', () => {
 
   it('defaults a Response to 200 and JSON', async () => {
     expect(await answer(() => new Response({ body: { ok: true } }))).to.deep.equal({
-      statusCode: 200, headers: JSON_HEADERS, multiValueHeaders: {}, body: '{"ok":true}',
+      statusCode: 200,
+      headers: JSON_HEADERS,
+      multiValueHeaders: {},
+      body: '{"ok":true}',
     });
   });
 });
@@ -126,24 +170,35 @@ describe('API handler: content types (415)', () => {
     calls = 0;
     const result = new App({ appName: 'myapp' });
     result.route('/json', { methods: ['POST'] }, () => ++calls);
-    result.route('/text', { methods: ['POST'], contentTypes: ['text/plain'] }, (_, request) => request.rawBody.toString());
-    result.route('/form', { methods: ['POST'], contentTypes: ['application/x-www-form-urlencoded'] }, (_, request) => request.rawBody.toString());
+    result.route('/text', { methods: ['POST'], contentTypes: ['text/plain'] }, (_, request) =>
+      request.rawBody.toString(),
+    );
+    result.route('/form', { methods: ['POST'], contentTypes: ['application/x-www-form-urlencoded'] }, (_, request) =>
+      request.rawBody.toString(),
+    );
     result.route('/cors', { methods: ['POST'], cors: true }, () => ++calls);
     return result;
   }
-  const post = (resource: string, headers: Record<string, string>, body = '{}') => proxyEvent({ resource, method: 'POST', headers, body });
+  const post = (resource: string, headers: Record<string, string>, body = '{}') =>
+    proxyEvent({ resource, method: 'POST', headers, body });
 
   it('rejects a Content-Type the route does not list, without calling the handler', async () => {
     const result = await invokeApi(app(), post('/json', { 'Content-Type': 'text/plain' }));
     expect(result).to.deep.equal({
-      statusCode: 415, headers: JSON_HEADERS, multiValueHeaders: {},
+      statusCode: 415,
+      headers: JSON_HEADERS,
+      multiValueHeaders: {},
       body: '{"Code":"UnsupportedMediaType","Message":"Unsupported media type: text/plain"}',
     });
     expect(calls).to.equal(0);
   });
 
   it('ignores parameters and case of the Content-Type', async () => {
-    for (const contentType of ['application/json; charset=utf-8', 'Application/JSON', 'application/json;charset=UTF-8']) {
+    for (const contentType of [
+      'application/json; charset=utf-8',
+      'Application/JSON',
+      'application/json;charset=UTF-8',
+    ]) {
       const result = await invokeApi(app(), post('/json', { 'content-type': contentType }));
       expect(result.statusCode, contentType).to.equal(200);
       expect(calls).to.equal(1);
@@ -151,7 +206,10 @@ describe('API handler: content types (415)', () => {
   });
 
   it('matches a form Content-Type with a charset', async () => {
-    const result = await invokeApi(app(), post('/form', { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' }, 'a=1&b=2'));
+    const result = await invokeApi(
+      app(),
+      post('/form', { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' }, 'a=1&b=2'),
+    );
     expect(result.statusCode).to.equal(200);
     expect(result.body).to.equal('a=1&b=2');
   });
@@ -160,7 +218,9 @@ describe('API handler: content types (415)', () => {
     expect((await invokeApi(app(), post('/json', {}))).statusCode).to.equal(200);
     const result = await invokeApi(app(), post('/text', {}, 'hello'));
     expect(result.statusCode).to.equal(415);
-    expect(result.body).to.equal('{"Code":"UnsupportedMediaType","Message":"Unsupported media type: application/json"}');
+    expect(result.body).to.equal(
+      '{"Code":"UnsupportedMediaType","Message":"Unsupported media type: application/json"}',
+    );
   });
 
   it('accepts a listed non-JSON type', async () => {
@@ -189,26 +249,46 @@ describe('API handler: JSON request bodies', () => {
 
   function app(): App {
     const result = new App({ appName: 'myapp' });
-    result.route('/echo', { methods: ['POST'], contentTypes: ['application/json', 'text/plain'] }, (_, request) => ({ json: request.jsonBody ?? 'none' }));
+    result.route('/echo', { methods: ['POST'], contentTypes: ['application/json', 'text/plain'] }, (_, request) => ({
+      json: request.jsonBody ?? 'none',
+    }));
     return result;
   }
 
   it('answers malformed JSON with 400 BadRequestError', async () => {
-    const event = proxyEvent({ resource: '/echo', method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"a": ' });
+    const event = proxyEvent({
+      resource: '/echo',
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"a": ',
+    });
     expect(await invokeApi(app(), event)).to.deep.equal({
-      statusCode: 400, headers: JSON_HEADERS, multiValueHeaders: {},
+      statusCode: 400,
+      headers: JSON_HEADERS,
+      multiValueHeaders: {},
       body: '{"Code":"BadRequestError","Message":"Error Parsing JSON"}',
     });
   });
 
   it('parses a base64-encoded JSON body', async () => {
     const body = Buffer.from('{"n":[1,2,3]}').toString('base64');
-    const event = proxyEvent({ resource: '/echo', method: 'POST', headers: { 'Content-Type': 'application/json' }, body, isBase64Encoded: true });
+    const event = proxyEvent({
+      resource: '/echo',
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body,
+      isBase64Encoded: true,
+    });
     expect((await invokeApi(app(), event)).body).to.equal('{"json":{"n":[1,2,3]}}');
   });
 
   it('leaves jsonBody undefined for a non-JSON Content-Type', async () => {
-    const event = proxyEvent({ resource: '/echo', method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{"a":1}' });
+    const event = proxyEvent({
+      resource: '/echo',
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: '{"a":1}',
+    });
     expect((await invokeApi(app(), event)).body).to.equal('{"json":"none"}');
   });
 });

@@ -8,11 +8,24 @@ const ACCEPT_400 =
   'If a response has a binary Content-Type then the request must specify an Accept header that matches."}';
 
 describe('binary: defaults', () => {
-  it('has Chalice\'s 16 default binary types, copied per app', () => {
+  it("has Chalice's 16 default binary types, copied per app", () => {
     expect(DEFAULT_BINARY_TYPES).to.deep.equal([
-      'application/octet-stream', 'application/x-tar', 'application/zip', 'audio/basic', 'audio/ogg', 'audio/mp4',
-      'audio/mpeg', 'audio/wav', 'audio/webm', 'image/png', 'image/jpg', 'image/jpeg', 'image/gif', 'video/ogg',
-      'video/mpeg', 'video/webm',
+      'application/octet-stream',
+      'application/x-tar',
+      'application/zip',
+      'audio/basic',
+      'audio/ogg',
+      'audio/mp4',
+      'audio/mpeg',
+      'audio/wav',
+      'audio/webm',
+      'image/png',
+      'image/jpg',
+      'image/jpeg',
+      'image/gif',
+      'video/ogg',
+      'video/mpeg',
+      'video/webm',
     ]);
     const a = new App({ appName: 'a' });
     a.api.binaryTypes.push('application/my-binary');
@@ -38,21 +51,40 @@ describe('binary: request and response bodies', () => {
   function app(): App {
     const result = new App({ appName: 'myapp' });
     result.route('/upload', { methods: ['PUT'], contentTypes: ['image/png'] }, (_, request) => ({
-      size: request.rawBody.length, hex: request.rawBody.toString('hex'),
+      size: request.rawBody.length,
+      hex: request.rawBody.toString('hex'),
     }));
     result.route('/image', () => new Response({ body: PNG, headers: { 'Content-Type': 'image/png' } }));
     result.route('/octets', () => new Response({ body: new Uint8Array([1, 2, 3]) }));
-    result.route('/text-as-binary', () => new Response({ body: 'héllo', headers: { 'Content-Type': 'application/octet-stream' } }));
-    result.route('/buffer-as-text', () => new Response({ body: Buffer.from('plain text'), headers: { 'Content-Type': 'text/plain' } }));
-    result.route('/custom', () => new Response({ body: Buffer.from('xyz'), headers: { 'Content-Type': 'application/my-binary' } }));
-    result.route('/cors-image', { cors: true }, () => new Response({ body: PNG, headers: { 'Content-Type': 'image/png' } }));
+    result.route(
+      '/text-as-binary',
+      () => new Response({ body: 'héllo', headers: { 'Content-Type': 'application/octet-stream' } }),
+    );
+    result.route(
+      '/buffer-as-text',
+      () => new Response({ body: Buffer.from('plain text'), headers: { 'Content-Type': 'text/plain' } }),
+    );
+    result.route(
+      '/custom',
+      () => new Response({ body: Buffer.from('xyz'), headers: { 'Content-Type': 'application/my-binary' } }),
+    );
+    result.route(
+      '/cors-image',
+      { cors: true },
+      () => new Response({ body: PNG, headers: { 'Content-Type': 'image/png' } }),
+    );
     return result;
   }
-  const get = (resource: string, accept?: string) => proxyEvent({ resource, headers: accept === undefined ? {} : { Accept: accept } });
+  const get = (resource: string, accept?: string) =>
+    proxyEvent({ resource, headers: accept === undefined ? {} : { Accept: accept } });
 
   it('decodes a base64 request body into rawBody', async () => {
     const event = proxyEvent({
-      resource: '/upload', method: 'PUT', headers: { 'Content-Type': 'image/png' }, body: PNG.toString('base64'), isBase64Encoded: true,
+      resource: '/upload',
+      method: 'PUT',
+      headers: { 'Content-Type': 'image/png' },
+      body: PNG.toString('base64'),
+      isBase64Encoded: true,
     });
     expect(JSON.parse((await invokeApi(app(), event)).body)).to.deep.equal({ size: 10, hex: PNG.toString('hex') });
   });
@@ -60,15 +92,21 @@ describe('binary: request and response bodies', () => {
   it('base64-encodes a binary response when Accept admits it', async () => {
     for (const accept of ['image/png', 'text/html,image/*,image/png;q=0.9', '*/*']) {
       expect(await invokeApi(app(), get('/image', accept)), accept).to.deep.equal({
-        statusCode: 200, headers: { 'Content-Type': 'image/png' }, multiValueHeaders: {},
-        body: PNG.toString('base64'), isBase64Encoded: true,
+        statusCode: 200,
+        headers: { 'Content-Type': 'image/png' },
+        multiValueHeaders: {},
+        body: PNG.toString('base64'),
+        isBase64Encoded: true,
       });
     }
   });
 
   it('answers 400 when the request has no Accept header for a binary response', async () => {
     expect(await invokeApi(app(), get('/image'))).to.deep.equal({
-      statusCode: 400, headers: { 'Content-Type': 'application/json' }, multiValueHeaders: {}, body: ACCEPT_400,
+      statusCode: 400,
+      headers: { 'Content-Type': 'application/json' },
+      multiValueHeaders: {},
+      body: ACCEPT_400,
     });
   });
 
@@ -85,7 +123,11 @@ describe('binary: request and response bodies', () => {
 
   it('types a bare byte body as application/octet-stream', async () => {
     expect(await invokeApi(app(), get('/octets', 'application/octet-stream'))).to.deep.equal({
-      statusCode: 200, headers: { 'Content-Type': 'application/octet-stream' }, multiValueHeaders: {}, body: 'AQID', isBase64Encoded: true,
+      statusCode: 200,
+      headers: { 'Content-Type': 'application/octet-stream' },
+      multiValueHeaders: {},
+      body: 'AQID',
+      isBase64Encoded: true,
     });
   });
 
@@ -97,7 +139,10 @@ describe('binary: request and response bodies', () => {
 
   it('sends a Buffer with a text Content-Type as text', async () => {
     expect(await invokeApi(app(), get('/buffer-as-text'))).to.deep.equal({
-      statusCode: 200, headers: { 'Content-Type': 'text/plain' }, multiValueHeaders: {}, body: 'plain text',
+      statusCode: 200,
+      headers: { 'Content-Type': 'text/plain' },
+      multiValueHeaders: {},
+      body: 'plain text',
     });
   });
 

@@ -3,23 +3,39 @@ import { App, Blueprint, joinUrlPrefix, pathParamNames } from '../../src/runtime
 import { invokeApi, needsReferenceEvents, proxyEvent } from './support/events';
 
 describe('routes: registration', () => {
-  it('records one entry per method with the options\' defaults', () => {
+  it("records one entry per method with the options' defaults", () => {
     const app = new App({ appName: 'myapp' });
     function getUser() {
       return 1;
     }
     app.route('/users/{id}', getUser);
-    app.route('/users/{id}', { methods: ['PUT', 'PATCH'], name: 'editUser', contentTypes: ['text/plain'], apiKeyRequired: true, cors: true }, () => 2);
+    app.route(
+      '/users/{id}',
+      { methods: ['PUT', 'PATCH'], name: 'editUser', contentTypes: ['text/plain'], apiKeyRequired: true, cors: true },
+      () => 2,
+    );
     const methods = app.routes.get('/users/{id}');
     expect([...(methods?.keys() ?? [])]).to.deep.equal(['GET', 'PUT', 'PATCH']);
     expect(methods?.get('GET')).to.deep.equal({
-      path: '/users/{id}', method: 'GET', name: 'getUser', paramNames: ['id'], contentTypes: ['application/json'],
-      authorizer: undefined, apiKeyRequired: false, cors: undefined, handler: getUser,
+      path: '/users/{id}',
+      method: 'GET',
+      name: 'getUser',
+      paramNames: ['id'],
+      contentTypes: ['application/json'],
+      authorizer: undefined,
+      apiKeyRequired: false,
+      cors: undefined,
+      handler: getUser,
     });
-    expect(methods?.get('PATCH')).to.deep.include({ name: 'editUser', contentTypes: ['text/plain'], apiKeyRequired: true, cors: true });
+    expect(methods?.get('PATCH')).to.deep.include({
+      name: 'editUser',
+      contentTypes: ['text/plain'],
+      apiKeyRequired: true,
+      cors: true,
+    });
   });
 
-  it('rejects a (path, method) registered twice, with Chalice\'s message', () => {
+  it("rejects a (path, method) registered twice, with Chalice's message", () => {
     const app = new App({ appName: 'myapp' });
     app.route('/a', { methods: ['GET', 'POST'] }, function first() {});
     app.route('/a', { methods: ['PUT'] }, function other() {});
@@ -32,7 +48,9 @@ describe('routes: registration', () => {
   it('rejects two functions with one name', () => {
     const app = new App({ appName: 'myapp' });
     app.lambdaFunction(function worker() {});
-    expect(() => app.schedule('rate(1 hour)', { name: 'worker' }, () => {})).to.throw(/Duplicate function name detected: worker/);
+    expect(() => app.schedule('rate(1 hour)', { name: 'worker' }, () => {})).to.throw(
+      /Duplicate function name detected: worker/,
+    );
   });
 
   it('lists the parameter names of a path, greedy ones included', () => {
@@ -42,7 +60,7 @@ describe('routes: registration', () => {
   });
 });
 
-describe('blueprints: Chalice\'s prefix rules', () => {
+describe("blueprints: Chalice's prefix rules", () => {
   it('joins url prefixes like Chalice', () => {
     expect(joinUrlPrefix('/api', '/users')).to.equal('/api/users');
     expect(joinUrlPrefix('/api/', '/users/{id}')).to.equal('/api/users/{id}');
@@ -87,7 +105,7 @@ describe('blueprints: Chalice\'s prefix rules', () => {
     expect(() => app.registerBlueprint(bp, { urlPrefix: '/users' })).to.throw(/"fromApp" and "fromBlueprint"/);
   });
 
-  it('shares the App\'s log once registered', () => {
+  it("shares the App's log once registered", () => {
     const bp = new Blueprint();
     expect(() => bp.log).to.throw(/once the blueprint is registered/);
     const app = new App({ appName: 'myapp' });
@@ -101,11 +119,27 @@ describe('blueprints: serving prefixed routes', () => {
 
   it('dispatches on the prefixed resource', async () => {
     const bp = new Blueprint();
-    bp.route('/{id}', { methods: ['DELETE'] }, ({ id }, request) => ({ deleted: id, path: request.path, current: bp.currentRequest === request }));
+    bp.route('/{id}', { methods: ['DELETE'] }, ({ id }, request) => ({
+      deleted: id,
+      path: request.path,
+      current: bp.currentRequest === request,
+    }));
     const app = new App({ appName: 'myapp' });
     app.registerBlueprint(bp, { urlPrefix: '/users/' });
-    const event = proxyEvent({ resource: '/users/{id}', path: '/users/7', method: 'DELETE', pathParameters: { id: '7' } });
-    expect(JSON.parse((await invokeApi(app, event)).body)).to.deep.equal({ deleted: '7', path: '/users/7', current: true });
-    expect((await invokeApi(app, proxyEvent({ resource: '/{id}', method: 'DELETE', pathParameters: { id: '7' } }))).statusCode).to.equal(404);
+    const event = proxyEvent({
+      resource: '/users/{id}',
+      path: '/users/7',
+      method: 'DELETE',
+      pathParameters: { id: '7' },
+    });
+    expect(JSON.parse((await invokeApi(app, event)).body)).to.deep.equal({
+      deleted: '7',
+      path: '/users/7',
+      current: true,
+    });
+    expect(
+      (await invokeApi(app, proxyEvent({ resource: '/{id}', method: 'DELETE', pathParameters: { id: '7' } })))
+        .statusCode,
+    ).to.equal(404);
   });
 });

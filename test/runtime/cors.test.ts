@@ -1,5 +1,13 @@
 import { expect } from 'chai';
-import { App, CORSConfig, NotFoundError, Response, cachedCorsHeaders, corsHeaders, preflightHeaders } from '../../src/runtime';
+import {
+  App,
+  CORSConfig,
+  NotFoundError,
+  Response,
+  cachedCorsHeaders,
+  corsHeaders,
+  preflightHeaders,
+} from '../../src/runtime';
 import { captureLog, invokeApi, needsReferenceEvents, proxyEvent } from './support/events';
 
 const ALLOW_HEADERS = 'Authorization,Content-Type,X-Amz-Date,X-Amz-Security-Token,X-Api-Key';
@@ -12,8 +20,11 @@ describe('CORS: the header set (pure)', () => {
 
   it('merges, dedups and sorts allowed headers and emits every option', () => {
     const config = new CORSConfig({
-      allowOrigin: 'https://a.example', allowHeaders: ['X-Special', 'Authorization'],
-      exposeHeaders: ['X-Total', 'X-Page'], maxAge: 600, allowCredentials: true,
+      allowOrigin: 'https://a.example',
+      allowHeaders: ['X-Special', 'Authorization'],
+      exposeHeaders: ['X-Total', 'X-Page'],
+      maxAge: 600,
+      allowCredentials: true,
     });
     expect(corsHeaders(config)).to.deep.equal({
       'Access-Control-Allow-Origin': 'https://a.example',
@@ -26,13 +37,15 @@ describe('CORS: the header set (pure)', () => {
 
   it('keeps maxAge 0 and leaves out false credentials and empty expose lists', () => {
     expect(corsHeaders(new CORSConfig({ maxAge: 0, allowCredentials: false, exposeHeaders: [] }))).to.deep.equal({
-      ...DEFAULT_CORS, 'Access-Control-Max-Age': '0',
+      ...DEFAULT_CORS,
+      'Access-Control-Max-Age': '0',
     });
   });
 
   it('puts the allowed methods first in a preflight answer', () => {
     expect(preflightHeaders(new CORSConfig(), ['GET', 'POST'])).to.deep.equal({
-      'Access-Control-Allow-Methods': 'GET,POST,OPTIONS', ...DEFAULT_CORS,
+      'Access-Control-Allow-Methods': 'GET,POST,OPTIONS',
+      ...DEFAULT_CORS,
     });
   });
 
@@ -47,7 +60,12 @@ describe('CORS: the header set (pure)', () => {
 describe('CORS: on responses', () => {
   needsReferenceEvents();
 
-  const custom = new CORSConfig({ allowOrigin: 'https://a.example', exposeHeaders: ['X-Total'], maxAge: 0, allowCredentials: true });
+  const custom = new CORSConfig({
+    allowOrigin: 'https://a.example',
+    exposeHeaders: ['X-Total'],
+    maxAge: 0,
+    allowCredentials: true,
+  });
 
   function app(defaultCors = false): App {
     const result = new App({ appName: 'myapp' });
@@ -63,14 +81,21 @@ describe('CORS: on responses', () => {
     result.route('/crash', { cors: true }, () => {
       throw new Error('crash');
     });
-    result.route('/own', { cors: true }, () => new Response({ body: 'x', headers: { 'Access-Control-Allow-Origin': 'https://mine.example' } }));
+    result.route(
+      '/own',
+      { cors: true },
+      () => new Response({ body: 'x', headers: { 'Access-Control-Allow-Origin': 'https://mine.example' } }),
+    );
     return result;
   }
   const call = (a: App, resource: string) => invokeApi(a, proxyEvent({ resource }));
 
-  it('adds the CORS headers to a CORS route\'s answer', async () => {
+  it("adds the CORS headers to a CORS route's answer", async () => {
     expect(await call(app(), '/cors')).to.deep.equal({
-      statusCode: 200, headers: { 'Content-Type': 'application/json', ...DEFAULT_CORS }, multiValueHeaders: {}, body: '{"ok":2}',
+      statusCode: 200,
+      headers: { 'Content-Type': 'application/json', ...DEFAULT_CORS },
+      multiValueHeaders: {},
+      body: '{"ok":2}',
     });
   });
 
@@ -91,14 +116,22 @@ describe('CORS: on responses', () => {
 
   it('adds them to ViewError and 500 answers too', async () => {
     const missing = await call(app(), '/missing');
-    expect([missing.statusCode, missing.headers]).to.deep.equal([404, { 'Content-Type': 'application/json', ...DEFAULT_CORS }]);
+    expect([missing.statusCode, missing.headers]).to.deep.equal([
+      404,
+      { 'Content-Type': 'application/json', ...DEFAULT_CORS },
+    ]);
     const crash = await call(app(), '/crash');
-    expect([crash.statusCode, crash.headers]).to.deep.equal([500, { 'Content-Type': 'application/json', ...DEFAULT_CORS }]);
+    expect([crash.statusCode, crash.headers]).to.deep.equal([
+      500,
+      { 'Content-Type': 'application/json', ...DEFAULT_CORS },
+    ]);
   });
 
   it('does not overwrite a header the handler set', async () => {
     expect((await call(app(), '/own')).headers).to.deep.equal({
-      'Access-Control-Allow-Origin': 'https://mine.example', 'Content-Type': 'application/json', 'Access-Control-Allow-Headers': ALLOW_HEADERS,
+      'Access-Control-Allow-Origin': 'https://mine.example',
+      'Content-Type': 'application/json',
+      'Access-Control-Allow-Headers': ALLOW_HEADERS,
     });
   });
 

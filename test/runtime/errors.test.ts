@@ -1,7 +1,16 @@
 import { expect } from 'chai';
 import {
-  App, BadRequestError, ConflictError, ForbiddenError, MethodNotAllowedError, NotFoundError, RequestTimeoutError,
-  TooManyRequestsError, UnauthorizedError, UnprocessableEntityError, ViewError,
+  App,
+  BadRequestError,
+  ConflictError,
+  ForbiddenError,
+  MethodNotAllowedError,
+  NotFoundError,
+  RequestTimeoutError,
+  TooManyRequestsError,
+  UnauthorizedError,
+  UnprocessableEntityError,
+  ViewError,
 } from '../../src/runtime';
 import { captureLog, invokeApi, needsReferenceEvents, proxyEvent } from './support/events';
 
@@ -32,14 +41,16 @@ describe('errors: ViewError subclasses', () => {
         throw new ErrorClass(`bad ${code}`);
       });
       expect(await invokeApi(app, proxyEvent({ resource: '/' }))).to.deep.equal({
-        statusCode: status, headers: JSON_HEADERS, multiValueHeaders: {},
+        statusCode: status,
+        headers: JSON_HEADERS,
+        multiValueHeaders: {},
         body: JSON.stringify({ Code: code, Message: `bad ${code}` }),
       });
       expect(log).to.deep.equal([]);
     });
   }
 
-  it('uses a user subclass\'s name and status', async () => {
+  it("uses a user subclass's name and status", async () => {
     class TeapotError extends ViewError {
       static readonly statusCode = 418;
     }

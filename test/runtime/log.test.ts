@@ -20,12 +20,19 @@ describe('log', () => {
     expect(lines).to.deep.equal(['helloworld - ERROR - e\n', 'helloworld - CRITICAL - c\n']);
   });
 
-  it('writes every level after setLevel(\'DEBUG\') and from WARNING up after setLevel(\'WARNING\')', () => {
+  it("writes every level after setLevel('DEBUG') and from WARNING up after setLevel('WARNING')", () => {
     const app = new App({ appName: 'a' });
     const lines = captureLog(app);
     app.log.setLevel('DEBUG');
     logAll(app);
-    expect(lines).to.deep.equal(['a - DEBUG - d\n', 'a - INFO - i\n', 'a - WARNING - w\n', 'a - WARNING - w2\n', 'a - ERROR - e\n', 'a - CRITICAL - c\n']);
+    expect(lines).to.deep.equal([
+      'a - DEBUG - d\n',
+      'a - INFO - i\n',
+      'a - WARNING - w\n',
+      'a - WARNING - w2\n',
+      'a - ERROR - e\n',
+      'a - CRITICAL - c\n',
+    ]);
     lines.length = 0;
     app.log.setLevel('WARNING');
     logAll(app);

@@ -3,7 +3,9 @@ import { App, lambdaHandler, type APIGatewayProxyEvent, type APIGatewayProxyResu
 import { captureLog, needsReferenceEvents, proxyEvent, readEvent } from './support/events';
 
 const INTERNAL_ERROR: APIGatewayProxyResult = {
-  statusCode: 500, headers: { 'Content-Type': 'application/json' }, multiValueHeaders: {},
+  statusCode: 500,
+  headers: { 'Content-Type': 'application/json' },
+  multiValueHeaders: {},
   body: '{"Code":"InternalServerError","Message":"An internal server error occurred."}',
 };
 
@@ -12,12 +14,20 @@ function echoApp(): { app: App; log: string[] } {
   const app = new App({ appName: 'echo' });
   const log = captureLog(app);
   app.route('/echo', { methods: ['GET', 'POST'] }, (_, request) => ({
-    headers: request.headers, query: request.queryParams, multi: request.multiValueQueryParams,
-    context: request.context, stageVars: request.stageVars,
+    headers: request.headers,
+    query: request.queryParams,
+    multi: request.multiValueQueryParams,
+    context: request.context,
+    stageVars: request.stageVars,
   }));
-  app.route('/body', { methods: ['POST'], contentTypes: ['application/json', 'application/octet-stream'] }, (_, request) => ({
-    size: request.rawBody.length, json: request.jsonBody ?? null,
-  }));
+  app.route(
+    '/body',
+    { methods: ['POST'], contentTypes: ['application/json', 'application/octet-stream'] },
+    (_, request) => ({
+      size: request.rawBody.length,
+      json: request.jsonBody ?? null,
+    }),
+  );
   app.route('/items/{id}', (params) => ({ params, keys: Object.keys(params) }));
   return { app, log };
 }
@@ -55,10 +65,17 @@ describe('API handler: events API Gateway does not send', () => {
     });
   }
 
-  for (const [label, body] of [['a number', 5], ['an object', { a: 1 }], ['an array', ['x']]] as const) {
+  for (const [label, body] of [
+    ['a number', 5],
+    ['an object', { a: 1 }],
+    ['an array', ['x']],
+  ] as const) {
     it(`answers a body that is ${label} with the plain 500`, async () => {
       const { app, log } = echoApp();
-      const event = { ...proxyEvent({ resource: '/body', method: 'POST', headers: { 'Content-Type': 'application/json' } }), body };
+      const event = {
+        ...proxyEvent({ resource: '/body', method: 'POST', headers: { 'Content-Type': 'application/json' } }),
+        body,
+      };
       expect(await call(app, event)).to.deep.equal(INTERNAL_ERROR);
       expect(log[0]).to.include(`its body is ${label}, not a string`);
     });
@@ -66,7 +83,12 @@ describe('API handler: events API Gateway does not send', () => {
 
   it('answers 500, without a stack, when reading the event itself throws', async () => {
     const { app, log } = echoApp();
-    const event = Object.defineProperty({ resource: '/echo' }, 'httpMethod', { enumerable: true, get: () => { throw new Error('getter exploded'); } });
+    const event = Object.defineProperty({ resource: '/echo' }, 'httpMethod', {
+      enumerable: true,
+      get: () => {
+        throw new Error('getter exploded');
+      },
+    });
     const result = await call(app, event);
     expect(result).to.deep.equal(INTERNAL_ERROR);
     expect(log[0]).to.include('Could not handle an event: Error: getter exploded');
@@ -86,7 +108,10 @@ describe('API handler: events API Gateway does not send', () => {
     const { app } = echoApp();
     const event = { ...proxyEvent({ resource: '/body', method: 'POST' }), headers: { 'Content-Type': 5 } };
     const result = await call(app, event);
-    expect([result.statusCode, result.body]).to.deep.equal([415, '{"Code":"UnsupportedMediaType","Message":"Unsupported media type: 5"}']);
+    expect([result.statusCode, result.body]).to.deep.equal([
+      415,
+      '{"Code":"UnsupportedMediaType","Message":"Unsupported media type: 5"}',
+    ]);
   });
 
   for (const headers of [null, ['Content-Type', 'text/plain'], 'Content-Type: text/plain']) {
@@ -109,8 +134,15 @@ describe('API handler: events API Gateway does not send', () => {
 
   it('answers 400 when isBase64Encoded is true but the body is not base64, and only if the handler reads it', async () => {
     const { app } = echoApp();
-    const bad = { ...proxyEvent({ resource: '/body', method: 'POST', headers: { 'Content-Type': 'application/octet-stream' } }), body: 'not base64!', isBase64Encoded: true };
-    expect(await call(app, bad)).to.deep.include({ statusCode: 400, body: '{"Code":"BadRequestError","Message":"Request body is not valid base64"}' });
+    const bad = {
+      ...proxyEvent({ resource: '/body', method: 'POST', headers: { 'Content-Type': 'application/octet-stream' } }),
+      body: 'not base64!',
+      isBase64Encoded: true,
+    };
+    expect(await call(app, bad)).to.deep.include({
+      statusCode: 400,
+      body: '{"Code":"BadRequestError","Message":"Request body is not valid base64"}',
+    });
     const unread = echoEvent({ body: '%%%', isBase64Encoded: true });
     expect((await call(app, unread)).statusCode).to.equal(200);
   });
@@ -118,14 +150,24 @@ describe('API handler: events API Gateway does not send', () => {
   it('still decodes valid base64, with or without padding', async () => {
     const { app } = echoApp();
     for (const body of ['eyJhIjoxfQ==', 'eyJhIjoxfQ']) {
-      const event = { ...proxyEvent({ resource: '/body', method: 'POST' }), headers: { 'Content-Type': 'application/json' }, body, isBase64Encoded: true };
+      const event = {
+        ...proxyEvent({ resource: '/body', method: 'POST' }),
+        headers: { 'Content-Type': 'application/json' },
+        body,
+        isBase64Encoded: true,
+      };
       expect(JSON.parse((await call(app, event)).body)).to.deep.equal({ size: 7, json: { a: 1 } });
     }
   });
 
   it('treats a non-boolean isBase64Encoded as false', async () => {
     const { app } = echoApp();
-    const event = { ...proxyEvent({ resource: '/body', method: 'POST' }), headers: { 'Content-Type': 'application/json' }, body: '{"a":1}', isBase64Encoded: 'yes' };
+    const event = {
+      ...proxyEvent({ resource: '/body', method: 'POST' }),
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"a":1}',
+      isBase64Encoded: 'yes',
+    };
     expect(JSON.parse((await call(app, event)).body)).to.deep.equal({ size: 7, json: { a: 1 } });
   });
 });
@@ -142,7 +184,11 @@ describe('API handler: query parameters named like Object.prototype members', ()
       return request.queryParams;
     });
     const multi = JSON.parse('{"__proto__":["p"],"constructor":["c"],"prototype":["t"]}');
-    const event = { ...proxyEvent({ resource: '/q' }), queryStringParameters: NAMES, multiValueQueryStringParameters: multi };
+    const event = {
+      ...proxyEvent({ resource: '/q' }),
+      queryStringParameters: NAMES,
+      multiValueQueryStringParameters: multi,
+    };
     const result = await call(app, event);
     expect(JSON.parse(result.body, (_, v) => v)).to.deep.equal(NAMES);
     expect(result.body).to.equal('{"__proto__":"p","constructor":"c","prototype":"t"}');
@@ -163,7 +209,8 @@ describe('API handler: query parameters named like Object.prototype members', ()
     });
     await call(app, { ...proxyEvent({ resource: '/q', query: { a: ['1'] } }) });
     for (const map of [query, headers]) {
-      for (const name of ['constructor', 'toString', 'hasOwnProperty', '__proto__']) expect(map[name], name).to.equal(undefined);
+      for (const name of ['constructor', 'toString', 'hasOwnProperty', '__proto__'])
+        expect(map[name], name).to.equal(undefined);
     }
     expect(Object.keys(query)).to.deep.equal(['a']);
   });
@@ -171,8 +218,14 @@ describe('API handler: query parameters named like Object.prototype members', ()
   it('in headers, path parameters and stage variables are ordinary keys too', async () => {
     const { app } = echoApp();
     const names = JSON.parse('{"__proto__":"x","constructor":"y"}');
-    const event = { ...proxyEvent({ resource: '/items/{id}' }), pathParameters: { ...JSON.parse('{"__proto__":"x"}'), id: '7' } };
-    expect(JSON.parse((await call(app, event)).body)).to.deep.equal({ params: JSON.parse('{"__proto__":"x","id":"7"}'), keys: ['__proto__', 'id'] });
+    const event = {
+      ...proxyEvent({ resource: '/items/{id}' }),
+      pathParameters: { ...JSON.parse('{"__proto__":"x"}'), id: '7' },
+    };
+    expect(JSON.parse((await call(app, event)).body)).to.deep.equal({
+      params: JSON.parse('{"__proto__":"x","id":"7"}'),
+      keys: ['__proto__', 'id'],
+    });
     const echoed = JSON.parse((await call(app, echoEvent({ headers: names, stageVariables: names }))).body);
     expect(Object.keys(echoed.headers)).to.deep.equal(['__proto__', 'constructor']);
     expect(Object.keys(echoed.stageVars)).to.deep.equal(['__proto__', 'constructor']);
@@ -187,7 +240,10 @@ describe('API handler: only queryStringParameters present', () => {
     const full = proxyEvent({ resource: '/echo', query: { a: ['1'], b: ['x y'] } });
     const single: Record<string, unknown> = { ...full };
     delete single.multiValueQueryStringParameters;
-    const [withBoth, withSingle] = [JSON.parse((await call(app, full)).body), JSON.parse((await call(app, single)).body)];
+    const [withBoth, withSingle] = [
+      JSON.parse((await call(app, full)).body),
+      JSON.parse((await call(app, single)).body),
+    ];
     expect(withSingle.query).to.deep.equal({ a: '1', b: 'x y' });
     expect(withSingle.multi).to.deep.equal({ a: ['1'], b: ['x y'] });
     expect([withSingle.query, withSingle.multi]).to.deep.equal([withBoth.query, withBoth.multi]);
@@ -195,13 +251,22 @@ describe('API handler: only queryStringParameters present', () => {
 
   it('gives an empty query when neither map is an object', async () => {
     const { app } = echoApp();
-    const result = JSON.parse((await call(app, echoEvent({ queryStringParameters: ['a'], multiValueQueryStringParameters: 'a=1' }))).body);
+    const result = JSON.parse(
+      (await call(app, echoEvent({ queryStringParameters: ['a'], multiValueQueryStringParameters: 'a=1' }))).body,
+    );
     expect([result.query, result.multi]).to.deep.equal([{}, {}]);
   });
 
   it('reads a multi-value entry that is a bare string as a list of one, and drops empty lists', async () => {
     const { app } = echoApp();
-    const result = JSON.parse((await call(app, echoEvent({ queryStringParameters: null, multiValueQueryStringParameters: { a: 'x', b: [], c: ['1', 2] } }))).body);
+    const result = JSON.parse(
+      (
+        await call(
+          app,
+          echoEvent({ queryStringParameters: null, multiValueQueryStringParameters: { a: 'x', b: [], c: ['1', 2] } }),
+        )
+      ).body,
+    );
     expect(result.multi).to.deep.equal({ a: ['x'], c: ['1', '2'] });
     expect(result.query).to.deep.equal({ a: 'x', c: '2' });
   });
@@ -214,7 +279,10 @@ describe('other entry points: a bad event is a rejected promise, never a throw',
     const app = new App({ appName: 'kinds' });
     captureLog(app);
     const handler = () => 'ran';
-    app.authorizer({ name: 'auth' }, () => ({ principalId: 'p', policyDocument: { Version: '2012-10-17', Statement: [] } }));
+    app.authorizer({ name: 'auth' }, () => ({
+      principalId: 'p',
+      policyDocument: { Version: '2012-10-17', Statement: [] },
+    }));
     app.schedule('rate(1 hour)', { name: 'tick' }, handler);
     app.onCWEvent({ name: 'cw', eventPattern: { source: ['aws.ec2'] } }, handler);
     app.onSnsMessage({ name: 'sns', topic: 't' }, handler);
@@ -242,7 +310,10 @@ describe('other entry points: a bad event is a rejected promise, never a throw',
       let answer: unknown;
       expect(() => (answer = handler(null, {}))).to.not.throw();
       expect(answer).to.be.instanceOf(Promise);
-      const error = await (answer as Promise<unknown>).then(() => undefined, (e: unknown) => e);
+      const error = await (answer as Promise<unknown>).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).to.be.instanceOf(TypeError);
       expect((error as Error).message).to.equal(message);
     });
@@ -250,7 +321,11 @@ describe('other entry points: a bad event is a rejected promise, never a throw',
 
   it('record sources without Records reject naming what is missing', async () => {
     const app = everyKind();
-    const reason = (name: string, event: unknown) => lambdaHandler(app, name)(event, {}).then(() => 'resolved', (e: Error) => e.message);
+    const reason = (name: string, event: unknown) =>
+      lambdaHandler(app, name)(event, {}).then(
+        () => 'resolved',
+        (e: Error) => e.message,
+      );
     expect(await reason('sqs', {})).to.equal("sqs function 'sqs' received an event without a Records list");
     expect(await reason('sns', { Records: [] })).to.equal("sns function 'sns' received an event without a record");
     expect(await reason('s3', { Records: [null] })).to.equal("s3 function 's3' received an event without a record");
@@ -260,23 +335,38 @@ describe('other entry points: a bad event is a rejected promise, never a throw',
   it('a pure Lambda function takes any JSON value, null included', async () => {
     const app = new App({ appName: 'pure' });
     app.lambdaFunction({ name: 'echo' }, (event) => ({ got: event }));
-    for (const event of [null, 42, 'text', [1], { a: 1 }]) expect(await lambdaHandler(app, 'echo')(event, {})).to.deep.equal({ got: event });
+    for (const event of [null, 42, 'text', [1], { a: 1 }])
+      expect(await lambdaHandler(app, 'echo')(event, {})).to.deep.equal({ got: event });
   });
 
   it('every reference event, given to every entry point, resolves or rejects; the API handler always answers', async () => {
     const app = everyKind();
     app.route('/', () => ({}));
     const files = [
-      'aws-lambda-go/apigw-request.json', 'aws-lambda-go/apigw-restapi-openapi-request.json', 'aws-lambda-go/apigw-custom-auth-request.json',
-      'aws-lambda-go/apigw-custom-auth-request-type-request.json', 'aws-lambda-go/s3-event.json', 'aws-lambda-go/sns-event.json',
-      'aws-lambda-go/sqs-event.json', 'aws-lambda-go/cloudwatch-logs-event.json', 'aws-sam-cli/AwsProxy.json', 'aws-sam-cli/ApiGatewayAuthorizer.json',
-      'aws-sam-cli/ApiGatewayRestRequestAuthorizer.json', 'aws-sam-cli/ScheduledEvent.json', 'aws-sam-cli/S3Put.json', 'aws-sam-cli/Sns.json', 'aws-sam-cli/Sqs.json',
+      'aws-lambda-go/apigw-request.json',
+      'aws-lambda-go/apigw-restapi-openapi-request.json',
+      'aws-lambda-go/apigw-custom-auth-request.json',
+      'aws-lambda-go/apigw-custom-auth-request-type-request.json',
+      'aws-lambda-go/s3-event.json',
+      'aws-lambda-go/sns-event.json',
+      'aws-lambda-go/sqs-event.json',
+      'aws-lambda-go/cloudwatch-logs-event.json',
+      'aws-sam-cli/AwsProxy.json',
+      'aws-sam-cli/ApiGatewayAuthorizer.json',
+      'aws-sam-cli/ApiGatewayRestRequestAuthorizer.json',
+      'aws-sam-cli/ScheduledEvent.json',
+      'aws-sam-cli/S3Put.json',
+      'aws-sam-cli/Sns.json',
+      'aws-sam-cli/Sqs.json',
     ];
     for (const file of files) {
       for (const name of ['api_handler', ...app.functions.keys()]) {
         let answer: unknown;
         expect(() => (answer = lambdaHandler(app, name)(readEvent(file), {})), `${name} <- ${file}`).to.not.throw();
-        const settled = await (answer as Promise<unknown>).then((value) => ({ value }), (error: unknown) => ({ error }));
+        const settled = await (answer as Promise<unknown>).then(
+          (value) => ({ value }),
+          (error: unknown) => ({ error }),
+        );
         if (name === 'api_handler') {
           const result = (settled as { value: APIGatewayProxyResult }).value;
           expect(typeof result.body, `${name} <- ${file}`).to.equal('string');

@@ -16,10 +16,12 @@ function diagnosticsOf(project: Project, file: string): ts.Diagnostic[] {
 }
 
 function format(diagnostics: readonly ts.Diagnostic[]): string {
-  return diagnostics.map((d) => {
-    const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
-    return `line ${line}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
-  }).join('\n');
+  return diagnostics
+    .map((d) => {
+      const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
+      return `line ${line}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+    })
+    .join('\n');
 }
 
 describe('types: route parameters typed from the path literal', function () {
@@ -33,14 +35,22 @@ describe('types: route parameters typed from the path literal', function () {
   before(() => {
     project = new Project({
       compilerOptions: {
-        strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS,
-        moduleResolution: ts.ModuleResolutionKind.Node10, ignoreDeprecations: '6.0', types: ['node'],
-        lib: ['lib.es2022.d.ts'], skipLibCheck: true,
+        strict: true,
+        noEmit: true,
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.CommonJS,
+        moduleResolution: ts.ModuleResolutionKind.Node10,
+        ignoreDeprecations: '6.0',
+        types: ['node'],
+        lib: ['lib.es2022.d.ts'],
+        skipLibCheck: true,
       },
     });
     project.addSourceFileAtPath(FIXTURE);
     // The same file with each directive blanked (line numbers kept), in memory only.
-    project.createSourceFile(STRIPPED, lines.map((line) => (DIRECTIVE.test(line) ? '' : line)).join('\n'), { overwrite: true });
+    project.createSourceFile(STRIPPED, lines.map((line) => (DIRECTIVE.test(line) ? '' : line)).join('\n'), {
+      overwrite: true,
+    });
     project.resolveSourceFileDependencies();
   });
 
@@ -50,14 +60,18 @@ describe('types: route parameters typed from the path literal', function () {
 
   it('compiles the fixture with zero diagnostics', () => {
     const program = project.getProgram().compilerObject;
-    const all = ts.getPreEmitDiagnostics(program).filter((d) => d.file?.fileName !== STRIPPED.split(path.sep).join('/'));
+    const all = ts
+      .getPreEmitDiagnostics(program)
+      .filter((d) => d.file?.fileName !== STRIPPED.split(path.sep).join('/'));
     expect(format(all)).to.equal('');
     expect(diagnosticsOf(project, FIXTURE)).to.have.length(0);
   });
 
   it('reports an error on exactly the directive lines once the directives are removed', () => {
     const diagnostics = diagnosticsOf(project, STRIPPED.split(path.sep).join('/'));
-    const errorLines = [...new Set(diagnostics.map((d) => d.file!.getLineAndCharacterOfPosition(d.start!).line + 1))].sort((a, b) => a - b);
+    const errorLines = [
+      ...new Set(diagnostics.map((d) => d.file!.getLineAndCharacterOfPosition(d.start!).line + 1)),
+    ].sort((a, b) => a - b);
     expect(errorLines, format(diagnostics)).to.deep.equal(expectedErrorLines);
   });
 });

@@ -3,7 +3,12 @@ import { App, Blueprint } from '../../src/runtime';
 import type { FunctionEntry } from '../../src/runtime/functions';
 import { Registrar } from '../../src/runtime/registrar';
 import {
-  REGISTRATIONS, isRegistrationMethod, methodOf, optionNames, type RegisteredFunctionKind, type RegistrationMethod,
+  REGISTRATIONS,
+  isRegistrationMethod,
+  methodOf,
+  optionNames,
+  type RegisteredFunctionKind,
+  type RegistrationMethod,
   type Registrations,
 } from '../../src/runtime/registrations';
 import { minimalOptions } from '../support/minimal-options';
@@ -36,7 +41,7 @@ describe('registrations table', () => {
     expect(registrarMethods(Registrar.prototype).sort()).to.deep.equal([...shared].sort());
   });
 
-  it('lists registerBlueprint as the App\'s alone, and the App has no other registration method', () => {
+  it("lists registerBlueprint as the App's alone, and the App has no other registration method", () => {
     const appOnly = METHODS.filter((m) => REGISTRATIONS[m].receivers === 'App');
     expect(appOnly).to.deep.equal(['registerBlueprint']);
     expect(typeof App.prototype.registerBlueprint).to.equal('function');
@@ -47,7 +52,7 @@ describe('registrations table', () => {
     expect(appMethods).to.deep.equal(['registerBlueprint']);
   });
 
-  it('names each function kind once, matching the runtime entries\' kinds', () => {
+  it("names each function kind once, matching the runtime entries' kinds", () => {
     const kinds = FUNCTION_METHODS.map((m) => REGISTRATIONS[m].kind);
     expect(new Set(kinds).size).to.equal(kinds.length);
     for (const method of FUNCTION_METHODS) {
@@ -56,7 +61,7 @@ describe('registrations table', () => {
     }
   });
 
-  it('agrees with the runtime\'s registrar on every function option default', () => {
+  it("agrees with the runtime's registrar on every function option default", () => {
     for (const method of FUNCTION_METHODS) {
       const entry = registerMinimal(method) as unknown as Entry;
       const specs = REGISTRATIONS[method].options as Record<string, { default?: unknown }>;
@@ -68,13 +73,15 @@ describe('registrations table', () => {
     }
   });
 
-  it('agrees with the runtime\'s registrar on the route defaults', () => {
+  it("agrees with the runtime's registrar on the route defaults", () => {
     const bp = new Blueprint();
     bp.route('/', () => ({}));
     const defaults = REGISTRATIONS.route.options;
     expect(bp.pendingRoutes.map((r) => r.method)).to.deep.equal(defaults.methods.default);
-    expect(bp.pendingRoutes[0]).to.deep.include(
-      { contentTypes: defaults.contentTypes.default, apiKeyRequired: defaults.apiKeyRequired.default });
+    expect(bp.pendingRoutes[0]).to.deep.include({
+      contentTypes: defaults.contentTypes.default,
+      apiKeyRequired: defaults.apiKeyRequired.default,
+    });
   });
 
   it('requires what the runtime requires: an SQS queue given one way, exactly', () => {
@@ -102,21 +109,39 @@ describe('registrations table', () => {
     expect(METHODS.every(isRegistrationMethod)).to.equal(true);
     const others = ['toString', 'constructor', 'addRoute', 'debug', 'hasOwnProperty'];
     expect(others.some(isRegistrationMethod)).to.equal(false);
-    expect(optionNames('onSqsMessage')).to.deep.equal(
-      ['name', 'queue', 'queueArn', 'batchSize', 'maximumBatchingWindowInSeconds', 'maximumConcurrency']);
+    expect(optionNames('onSqsMessage')).to.deep.equal([
+      'name',
+      'queue',
+      'queueArn',
+      'batchSize',
+      'maximumBatchingWindowInSeconds',
+      'maximumConcurrency',
+    ]);
   });
 });
 
 // Compile-time checks (`npm run typecheck` fails when the table and the runtime's types disagree).
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type KeysOf<T> = T extends unknown ? keyof T : never;
-type OptionsArgument<M extends RegistrationMethod> =
-  NonNullable<Parameters<App[M]>[Registrations[M] extends { leading: string } ? 1 : 0]>;
-type OptionTypesMatch<M extends RegistrationMethod> =
-  Same<KeysOf<OptionsArgument<M>>, keyof Registrations[M]['options']>;
+type OptionsArgument<M extends RegistrationMethod> = NonNullable<
+  Parameters<App[M]>[Registrations[M] extends { leading: string } ? 1 : 0]
+>;
+type OptionTypesMatch<M extends RegistrationMethod> = Same<
+  KeysOf<OptionsArgument<M>>,
+  keyof Registrations[M]['options']
+>;
 const optionTypesMatch: { [M in RegistrationMethod]: OptionTypesMatch<M> } = {
-  route: true, authorizer: true, schedule: true, lambdaFunction: true, onSnsMessage: true, onSqsMessage: true,
-  onCWEvent: true, onKinesisRecord: true, onDynamoDBRecord: true, onS3Event: true, registerBlueprint: true,
+  route: true,
+  authorizer: true,
+  schedule: true,
+  lambdaFunction: true,
+  onSnsMessage: true,
+  onSqsMessage: true,
+  onCWEvent: true,
+  onKinesisRecord: true,
+  onDynamoDBRecord: true,
+  onS3Event: true,
+  registerBlueprint: true,
 };
 const kindsMatch: Same<RegisteredFunctionKind, FunctionEntry['kind']> = true;
 void [optionTypesMatch, kindsMatch];

@@ -50,8 +50,13 @@ describe('Request: fields from a real proxy event', () => {
     event.stageVariables = null;
     event.headers = null;
     const request = new Request(event);
-    expect([request.queryParams, request.multiValueQueryParams, request.uriParams, request.stageVars, request.headers])
-      .to.deep.equal([{}, {}, {}, {}, {}]);
+    expect([
+      request.queryParams,
+      request.multiValueQueryParams,
+      request.uriParams,
+      request.stageVars,
+      request.headers,
+    ]).to.deep.equal([{}, {}, {}, {}, {}]);
   });
 
   it('gives an empty rawBody and undefined jsonBody when there is no body', () => {
@@ -69,7 +74,8 @@ describe('Request: fields from a real proxy event', () => {
 
   it('parses JSON only for application/json (parameters allowed)', () => {
     const body = '{"x":1}';
-    const typed = (contentType: string) => new Request(proxyEvent({ resource: '/', headers: { 'Content-Type': contentType }, body }));
+    const typed = (contentType: string) =>
+      new Request(proxyEvent({ resource: '/', headers: { 'Content-Type': contentType }, body }));
     expect(typed('application/json; charset=utf-8').jsonBody).to.deep.equal({ x: 1 });
     expect(typed('text/plain').jsonBody).to.equal(undefined);
     expect(typed('application/jsonp').jsonBody).to.equal(undefined);
@@ -77,7 +83,9 @@ describe('Request: fields from a real proxy event', () => {
   });
 
   it('throws BadRequestError for malformed JSON, every time it is read', () => {
-    const request = new Request(proxyEvent({ resource: '/', headers: { 'Content-Type': 'application/json' }, body: '{oops' }));
+    const request = new Request(
+      proxyEvent({ resource: '/', headers: { 'Content-Type': 'application/json' }, body: '{oops' }),
+    );
     expect(() => request.jsonBody).to.throw(BadRequestError, 'Error Parsing JSON');
     expect(() => request.jsonBody).to.throw(BadRequestError);
   });
@@ -87,7 +95,15 @@ describe('Request: fields from a real proxy event', () => {
     const dict = request.toDict();
     expect(JSON.parse(JSON.stringify(dict))).to.deep.equal(dict);
     expect(Object.keys(dict)).to.deep.equal([
-      'method', 'path', 'resourcePath', 'headers', 'queryParams', 'multiValueQueryParams', 'uriParams', 'context', 'stageVars',
+      'method',
+      'path',
+      'resourcePath',
+      'headers',
+      'queryParams',
+      'multiValueQueryParams',
+      'uriParams',
+      'context',
+      'stageVars',
     ]);
     expect(dict.headers).to.deep.equal(request.headers);
     expect(dict.queryParams).to.deep.equal({ name: 'me' });

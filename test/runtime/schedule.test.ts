@@ -1,5 +1,14 @@
 import { expect } from 'chai';
-import { App, CloudWatchEvent, Cron, HANDLER_NAME, Rate, lambdaHandler, scheduleExpressionString, type RawCloudWatchEvent } from '../../src/runtime';
+import {
+  App,
+  CloudWatchEvent,
+  Cron,
+  HANDLER_NAME,
+  Rate,
+  lambdaHandler,
+  scheduleExpressionString,
+  type RawCloudWatchEvent,
+} from '../../src/runtime';
 import { lambdaContext, needsReferenceEvents, readEvent } from './support/events';
 
 describe('schedules: expressions (CHALICE-PACKAGE.md §5.6)', () => {
@@ -34,10 +43,21 @@ describe('schedules: expressions (CHALICE-PACKAGE.md §5.6)', () => {
     const rate = new Rate(5, Rate.MINUTES);
     const everyHour = app.schedule('rate(1 hour)', function everyHour() {});
     app.schedule(rate, { name: 'fiveMin', description: 'every five' }, () => {});
-    app.schedule(new Cron(0, 0, '*', '*', '?', '*'), Object.assign(() => {}, { [HANDLER_NAME]: 'nightly' }));
+    app.schedule(
+      new Cron(0, 0, '*', '*', '?', '*'),
+      Object.assign(() => {}, { [HANDLER_NAME]: 'nightly' }),
+    );
     expect([...app.functions.keys()]).to.deep.equal(['everyHour', 'fiveMin', 'nightly']);
-    expect(app.functions.get('everyHour')).to.deep.include({ kind: 'schedule', expression: 'rate(1 hour)', handler: everyHour });
-    expect(app.functions.get('fiveMin')).to.deep.include({ kind: 'schedule', expression: rate, description: 'every five' });
+    expect(app.functions.get('everyHour')).to.deep.include({
+      kind: 'schedule',
+      expression: 'rate(1 hour)',
+      handler: everyHour,
+    });
+    expect(app.functions.get('fiveMin')).to.deep.include({
+      kind: 'schedule',
+      expression: rate,
+      description: 'every five',
+    });
   });
 });
 
@@ -58,15 +78,28 @@ describe('schedules: the scheduled event', () => {
     return { app, raw, context, result, ...seen[0] };
   }
 
-  it('wraps the event in a CloudWatchEvent with Chalice\'s fields', async () => {
+  it("wraps the event in a CloudWatchEvent with Chalice's fields", async () => {
     const { event, raw, result, context } = await run();
     expect(event).to.be.instanceOf(CloudWatchEvent);
     expect({
-      version: event.version, account: event.account, region: event.region, detail: event.detail, detailType: event.detailType,
-      source: event.source, time: event.time, eventId: event.eventId, resources: event.resources,
+      version: event.version,
+      account: event.account,
+      region: event.region,
+      detail: event.detail,
+      detailType: event.detailType,
+      source: event.source,
+      time: event.time,
+      eventId: event.eventId,
+      resources: event.resources,
     }).to.deep.equal({
-      version: undefined, account: '123456789012', region: 'us-east-1', detail: {}, detailType: 'Scheduled Event',
-      source: 'aws.events', time: '1970-01-01T00:00:00Z', eventId: 'cdc73f9d-aea9-11e3-9d5a-835b769c0d9c',
+      version: undefined,
+      account: '123456789012',
+      region: 'us-east-1',
+      detail: {},
+      detailType: 'Scheduled Event',
+      source: 'aws.events',
+      time: '1970-01-01T00:00:00Z',
+      eventId: 'cdc73f9d-aea9-11e3-9d5a-835b769c0d9c',
       resources: ['arn:aws:events:us-east-1:123456789012:rule/ExampleRule'],
     });
     expect(event.toDict()).to.equal(raw);
@@ -127,6 +160,8 @@ describe('pure Lambda functions', () => {
   it('are looked up by name, and an unknown name says which exist', () => {
     const app = new App({ appName: 'myapp' });
     app.lambdaFunction(function worker() {});
-    expect(() => lambdaHandler(app, 'nope')).to.throw('app myapp has no Lambda function named nope (it has: api_handler, worker)');
+    expect(() => lambdaHandler(app, 'nope')).to.throw(
+      'app myapp has no Lambda function named nope (it has: api_handler, worker)',
+    );
   });
 });

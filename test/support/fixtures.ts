@@ -13,11 +13,17 @@ export const UPDATE_GOLDEN = process.env.UPDATE_GOLDEN === '1';
 
 /** Fixture apps (folders with an app.ts), sorted. */
 export function fixtureApps(): string[] {
-  return fs.readdirSync(FIXTURES_DIR).filter((name) => !name.startsWith('_') && fs.existsSync(path.join(FIXTURES_DIR, name, 'app.ts'))).sort();
+  return fs
+    .readdirSync(FIXTURES_DIR)
+    .filter((name) => !name.startsWith('_') && fs.existsSync(path.join(FIXTURES_DIR, name, 'app.ts')))
+    .sort();
 }
 
 export function errorFixtures(): string[] {
-  return fs.readdirSync(ERROR_FIXTURES_DIR).filter((name) => fs.statSync(path.join(ERROR_FIXTURES_DIR, name)).isDirectory()).sort();
+  return fs
+    .readdirSync(ERROR_FIXTURES_DIR)
+    .filter((name) => fs.statSync(path.join(ERROR_FIXTURES_DIR, name)).isDirectory())
+    .sort();
 }
 
 /** Per-fixture settings from an optional `fixture.json`: the stages to package, whether its handlers may run. */
@@ -35,7 +41,10 @@ export function fixtureSettings(dir: string): FixtureSettings {
 /** Compares `actual` with the golden file, or writes it under UPDATE_GOLDEN. */
 export function expectGolden(file: string, actual: string): void {
   if (UPDATE_GOLDEN || !fs.existsSync(file)) {
-    if (!UPDATE_GOLDEN) throw new Error(`golden file ${path.relative(REPO_ROOT, file)} is missing; run UPDATE_GOLDEN=1 npm test and review it`);
+    if (!UPDATE_GOLDEN)
+      throw new Error(
+        `golden file ${path.relative(REPO_ROOT, file)} is missing; run UPDATE_GOLDEN=1 npm test and review it`,
+      );
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, actual);
     return;

@@ -45,7 +45,13 @@ export function invokeHandler(dir: string, invocation: Invocation): InvocationRe
       const result = await handler(JSON.parse(input), context);
       process.stdout.write(${JSON.stringify(MARKER)} + JSON.stringify({ result: result === undefined ? null : result, nodeVersion: process.version }));
     });`;
-  return runScript<InvocationResult>(dir, invocation.node, script, invocation.environment, JSON.stringify(invocation.event));
+  return runScript<InvocationResult>(
+    dir,
+    invocation.node,
+    script,
+    invocation.environment,
+    JSON.stringify(invocation.event),
+  );
 }
 
 /** What a handler module exports, as `node` sees it after loading the module. */
@@ -63,7 +69,12 @@ export interface ExportedValue {
  * it declares three parameters, which Node 24's runtime no longer supports
  * (https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html).
  */
-export function handlerExports(dir: string, modules: string[], node: string, environment: Record<string, string>): { exports: ExportedValue[]; nodeVersion: string } {
+export function handlerExports(
+  dir: string,
+  modules: string[],
+  node: string,
+  environment: Record<string, string>,
+): { exports: ExportedValue[]; nodeVersion: string } {
   const script = `
     const exports = [];
     for (const module of ${JSON.stringify(modules)}) {
@@ -77,7 +88,13 @@ export function handlerExports(dir: string, modules: string[], node: string, env
 
 const MARKER = '\n@@appc-result@@';
 
-function runScript<T>(dir: string, node: string, script: string, environment: Record<string, string>, input: string): T {
+function runScript<T>(
+  dir: string,
+  node: string,
+  script: string,
+  environment: Record<string, string>,
+  input: string,
+): T {
   const output = execFileSync(node, ['-e', script], {
     cwd: dir,
     env: { PATH: process.env.PATH ?? '', ...environment },

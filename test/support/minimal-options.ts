@@ -8,4 +8,3 @@ export function minimalOptions(method: RegistrationMethod): Record<string, unkno
   const oneOf = 'exactlyOneOf' in spec ? [[spec.exactlyOneOf[0], 'one-value']] : [];
   return Object.fromEntries([...values, ...oneOf]);
 }
-

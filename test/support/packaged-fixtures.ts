@@ -38,7 +38,9 @@ async function packageOnce(fixture: FixtureStage): Promise<Map<string, Uint8Arra
   const result = await packageProject({ projectDir: fixture.dir, stage: fixture.stage, templateFormat: 'json' });
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0 || !result.files) {
-    throw new Error(`appc package of ${fixture.label} failed:\n${formatDiagnostics(errors, { color: false, readSource: readProjectFile(fixture.dir) })}`);
+    throw new Error(
+      `appc package of ${fixture.label} failed:\n${formatDiagnostics(errors, { color: false, readSource: readProjectFile(fixture.dir) })}`,
+    );
   }
   return new Map(result.files.map((f) => [f.name, f.data]));
 }

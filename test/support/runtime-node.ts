@@ -37,8 +37,16 @@ export function nodeCacheDir(): string {
  */
 export function runtimeNode(runtime: string): RuntimeNode {
   const version = RUNTIME_NODE_VERSIONS[runtime];
-  if (!version) return { kind: 'unpinned', problem: `no Node.js is pinned for Runtime ${runtime} (pinned: ${Object.keys(RUNTIME_NODE_VERSIONS).join(', ')})` };
-  if (process.platform !== 'linux' || process.arch !== 'x64') return { kind: 'unavailable', problem: `${NODE_PACKAGE} has Node binaries for linux-x64 only, this is ${process.platform}-${process.arch}` };
+  if (!version)
+    return {
+      kind: 'unpinned',
+      problem: `no Node.js is pinned for Runtime ${runtime} (pinned: ${Object.keys(RUNTIME_NODE_VERSIONS).join(', ')})`,
+    };
+  if (process.platform !== 'linux' || process.arch !== 'x64')
+    return {
+      kind: 'unavailable',
+      problem: `${NODE_PACKAGE} has Node binaries for linux-x64 only, this is ${process.platform}-${process.arch}`,
+    };
   const root = nodeCacheDir();
   const node = nodeBinary(path.join(root, version));
   if (fs.existsSync(node)) return { kind: 'ready', node, version };
@@ -46,7 +54,10 @@ export function runtimeNode(runtime: string): RuntimeNode {
     install(root, version);
     return { kind: 'ready', node, version };
   } catch (error) {
-    return { kind: 'unavailable', problem: `installing ${NODE_PACKAGE}@${version} into ${root} failed: ${(error as Error).message}` };
+    return {
+      kind: 'unavailable',
+      problem: `installing ${NODE_PACKAGE}@${version} into ${root} failed: ${(error as Error).message}`,
+    };
   }
 }
 
@@ -59,7 +70,20 @@ function install(root: string, version: string): void {
   removeStaleInstalls(root);
   const temp = fs.mkdtempSync(path.join(root, `.install-${version}-`));
   try {
-    execFileSync('npm', ['install', '--prefix', temp, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', `${NODE_PACKAGE}@${version}`], { cwd: temp, stdio: 'pipe', timeout: 600000 });
+    execFileSync(
+      'npm',
+      [
+        'install',
+        '--prefix',
+        temp,
+        '--no-save',
+        '--no-package-lock',
+        '--no-audit',
+        '--no-fund',
+        `${NODE_PACKAGE}@${version}`,
+      ],
+      { cwd: temp, stdio: 'pipe', timeout: 600000 },
+    );
     const reported = execFileSync(nodeBinary(temp), ['--version'], { encoding: 'utf8' }).trim();
     if (reported !== `v${version}`) throw new Error(`the installed node reports ${reported}, not v${version}`);
     try {
@@ -78,6 +102,7 @@ function removeStaleInstalls(root: string): void {
   const dayAgo = Date.now() - 24 * 3600 * 1000;
   for (const name of fs.readdirSync(root)) {
     const dir = path.join(root, name);
-    if (name.startsWith('.install-') && fs.statSync(dir).mtimeMs < dayAgo) fs.rmSync(dir, { recursive: true, force: true });
+    if (name.startsWith('.install-') && fs.statSync(dir).mtimeMs < dayAgo)
+      fs.rmSync(dir, { recursive: true, force: true });
   }
 }

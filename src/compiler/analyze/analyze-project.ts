@@ -29,20 +29,24 @@ export interface AnalyzeResult {
  * and every registration on appc receivers, evaluates their arguments without running
  * anything, and returns the AppModel. Problems come back as diagnostics.
  */
-export function analyzeProject(projectDir: string, options: { entry?: string; typecheck?: boolean } = {}): AnalyzeResult {
+export function analyzeProject(
+  projectDir: string,
+  options: { entry?: string; typecheck?: boolean } = {},
+): AnalyzeResult {
   const entry = options.entry ?? 'app.ts';
   try {
     return analyze(projectDir, entry, options.typecheck);
   } catch (e) {
     // Nesting is limited before any recursive walk (depth.ts); this is the safety net for the rest.
     if (!isStackOverflow(e)) throw e;
-    return { diagnostics: [stackOverflow(path.join(projectDir, entry), projectDir, 'appc\'s analysis of the app')] };
+    return { diagnostics: [stackOverflow(path.join(projectDir, entry), projectDir, "appc's analysis of the app")] };
   }
 }
 
 function analyze(projectDir: string, entry: string, typecheck: boolean | undefined): AnalyzeResult {
   const { loaded, diagnostics } = loadProgram(projectDir, entry, typecheck);
-  if (!loaded || diagnostics.some((d) => d.code === 'APPC202' || d.code === 'APPC220' || d.code === 'APPC223')) return { diagnostics };
+  if (!loaded || diagnostics.some((d) => d.code === 'APPC202' || d.code === 'APPC220' || d.code === 'APPC223'))
+    return { diagnostics };
   const { checker, userFiles } = loaded;
   const userSet = new Set(userFiles);
   const files = moduleEvaluationOrder(loaded.entry, checker, (f) => userSet.has(f));
@@ -55,8 +59,20 @@ function analyze(projectDir: string, entry: string, typecheck: boolean | undefin
   const builder = new ModelBuilder(new Evaluator(checker, runtime, mutations), checker, projectDir, diagnostics);
   const model = builder.build(app, collected);
   model.entry = entry;
-  model.modules = [relativePath(projectDir, loaded.entry.fileName), ...userFiles.filter((f) => f !== loaded.entry).map((f) => relativePath(projectDir, f.fileName)).sort()];
-  const sdk = analyzeSdkUsage({ checker, files, model, projectDir, isRegistrationCall: (node) => runtime.isRegistrationCall(node) });
+  model.modules = [
+    relativePath(projectDir, loaded.entry.fileName),
+    ...userFiles
+      .filter((f) => f !== loaded.entry)
+      .map((f) => relativePath(projectDir, f.fileName))
+      .sort(),
+  ];
+  const sdk = analyzeSdkUsage({
+    checker,
+    files,
+    model,
+    projectDir,
+    isRegistrationCall: (node) => runtime.isRegistrationCall(node),
+  });
   if (sdk) model.sdk = sdk;
   return { model, diagnostics };
 }
@@ -68,20 +84,49 @@ function appcReads(collected: Collected): Set<ts.Node> {
   return nodes;
 }
 
-function findApp(collected: Collected, entry: ts.SourceFile, checker: ts.TypeChecker, projectDir: string, diagnostics: Diagnostic[]) {
+function findApp(
+  collected: Collected,
+  entry: ts.SourceFile,
+  checker: ts.TypeChecker,
+  projectDir: string,
+  diagnostics: Diagnostic[],
+) {
   const [app, ...others] = collected.apps;
   if (!app) {
-    diagnostics.push(error('APPC210', 'no `new App(...)` found in the app', "Create it in app.ts: export const app = new App({ appName: 'myapp' });", { file: relativePath(projectDir, entry.fileName), line: 1, column: 1, length: 1 }));
+    diagnostics.push(
+      error(
+        'APPC210',
+        'no `new App(...)` found in the app',
+        "Create it in app.ts: export const app = new App({ appName: 'myapp' });",
+        { file: relativePath(projectDir, entry.fileName), line: 1, column: 1, length: 1 },
+      ),
+    );
     return undefined;
   }
   for (const other of others) {
-    diagnostics.push(error('APPC204', 'an app has exactly one `new App(...)`; this is a second one', 'Create the App once and import it where you register routes; use a Blueprint to group registrations.', locationOf(other.expression, projectDir)));
+    diagnostics.push(
+      error(
+        'APPC204',
+        'an app has exactly one `new App(...)`; this is a second one',
+        'Create the App once and import it where you register routes; use a Blueprint to group registrations.',
+        locationOf(other.expression, projectDir),
+      ),
+    );
   }
   const exported = checker.getSymbolAtLocation(entry);
   const appExport = exported && checker.getExportsOfModule(exported).find((s) => s.name === 'app');
-  const target = appExport && (appExport.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(appExport) : appExport).valueDeclaration;
+  const target =
+    appExport &&
+    (appExport.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(appExport) : appExport).valueDeclaration;
   if (target !== app.declaration) {
-    diagnostics.push(error('APPC211', `${relativePath(projectDir, entry.fileName)} must export the App instance as \`app\``, 'Add `export const app = new App(...)` or `export { app } from \'./lib/app-instance\'` to the entry module.', locationOf(app.expression, projectDir)));
+    diagnostics.push(
+      error(
+        'APPC211',
+        `${relativePath(projectDir, entry.fileName)} must export the App instance as \`app\``,
+        "Add `export const app = new App(...)` or `export { app } from './lib/app-instance'` to the entry module.",
+        locationOf(app.expression, projectDir),
+      ),
+    );
   }
   return app;
 }
@@ -94,29 +139,58 @@ class ModelBuilder {
   /** The same, as the app holds it (blueprint prefix applied; the last registration wins). */
   private readonly registeredFunctions = new Map<ts.VariableDeclaration, FunctionModel>();
 
-  constructor(private readonly evaluator: Evaluator, checker: ts.TypeChecker, private readonly projectDir: string, private readonly diagnostics: Diagnostic[]) {
+  constructor(
+    private readonly evaluator: Evaluator,
+    checker: ts.TypeChecker,
+    private readonly projectDir: string,
+    private readonly diagnostics: Diagnostic[],
+  ) {
     this.interpreter = new Interpreter(evaluator, checker, projectDir, (d) => diagnostics.push(d));
   }
 
   build(app: Collected['apps'][number], collected: Collected): AppModel {
-    const model: AppModel = { appName: '', entry: '', modules: [], debug: false, binaryTypes: [...DEFAULT_BINARY_TYPES], cors: false, routes: [], functions: [], location: locationOf(app.expression, this.projectDir) };
+    const model: AppModel = {
+      appName: '',
+      entry: '',
+      modules: [],
+      debug: false,
+      binaryTypes: [...DEFAULT_BINARY_TYPES],
+      cors: false,
+      routes: [],
+      functions: [],
+      location: locationOf(app.expression, this.projectDir),
+    };
     this.appOptions(app.expression, model);
     const routes: PendingRoute[] = [];
-    for (const bp of collected.blueprints) this.pendingByBlueprint.set(bp, { routes: [], functions: [], registered: undefined, names: new Set() });
+    for (const bp of collected.blueprints)
+      this.pendingByBlueprint.set(bp, { routes: [], functions: [], registered: undefined, names: new Set() });
     for (const item of collected.items) {
-      const sink = item.target === app.declaration ? { routes, functions: model.functions } : this.pendingByBlueprint.get(item.target);
+      const sink =
+        item.target === app.declaration
+          ? { routes, functions: model.functions }
+          : this.pendingByBlueprint.get(item.target);
       if (!sink) {
         const node = item.type === 'registration' ? item.call : item.value[0];
-        this.diagnostics.push(error('APPC212', 'cannot tell which App or Blueprint this registers on',
-          'Register on the const holding `new App(...)` or `new Blueprint()` ' +
-            '(directly, imported, or through `const x = app`).',
-          locationOf(node, this.projectDir)));
+        this.diagnostics.push(
+          error(
+            'APPC212',
+            'cannot tell which App or Blueprint this registers on',
+            'Register on the const holding `new App(...)` or `new Blueprint()` ' +
+              '(directly, imported, or through `const x = app`).',
+            locationOf(node, this.projectDir),
+          ),
+        );
         continue;
       }
       switch (item.type) {
-        case 'setting': this.setting(item, model); break;
-        case 'registration': this.registration(item, sink, routes, item.target === app.declaration); break;
-        default: assertNever(item);
+        case 'setting':
+          this.setting(item, model);
+          break;
+        case 'registration':
+          this.registration(item, sink, routes, item.target === app.declaration);
+          break;
+        default:
+          assertNever(item);
       }
     }
     for (const [bp, pending] of this.pendingByBlueprint) this.unregistered(bp, pending);
@@ -130,7 +204,14 @@ class ModelBuilder {
     if (result && !result.ok) return void this.diagnostics.push(notStatic(result, this.projectDir));
     const options = (result?.value ?? {}) as { appName?: unknown; debug?: unknown };
     if (typeof options.appName !== 'string' || options.appName === '') {
-      this.diagnostics.push(error('APPC215', 'new App(...) needs an appName string', "Write new App({ appName: 'myapp' }).", locationOf(arg ?? expression, this.projectDir)));
+      this.diagnostics.push(
+        error(
+          'APPC215',
+          'new App(...) needs an appName string',
+          "Write new App({ appName: 'myapp' }).",
+          locationOf(arg ?? expression, this.projectDir),
+        ),
+      );
     } else model.appName = options.appName;
     if (typeof options.debug === 'boolean') model.debug = options.debug;
   }
@@ -139,27 +220,48 @@ class ModelBuilder {
     const values = this.evaluator.evaluateAll(item.value);
     if (!values.ok) return void this.diagnostics.push(notStatic(values, this.projectDir));
     const [value] = values.value as unknown[];
-    const wrong = (expected: string): void => void this.diagnostics.push(error('APPC213', `this setting must be ${expected}`, `Assign ${expected} known at compile time.`, locationOf(item.value[0], this.projectDir)));
+    const wrong = (expected: string): void =>
+      void this.diagnostics.push(
+        error(
+          'APPC213',
+          `this setting must be ${expected}`,
+          `Assign ${expected} known at compile time.`,
+          locationOf(item.value[0], this.projectDir),
+        ),
+      );
     switch (item.setting) {
-      case 'debug': return typeof value === 'boolean' ? void (model.debug = value) : wrong('true or false');
+      case 'debug':
+        return typeof value === 'boolean' ? void (model.debug = value) : wrong('true or false');
       case 'cors': {
         const cors = corsModel(value);
         return cors === undefined ? wrong('true, false or new CORSConfig({...})') : void (model.cors = cors);
       }
-      case 'binaryTypes': return isStrings(value) ? void (model.binaryTypes = [...value]) : wrong('an array of strings');
-      case 'binaryTypes.push': return isStrings(values.value) ? void model.binaryTypes.push(...(values.value as string[])) : wrong('a string');
+      case 'binaryTypes':
+        return isStrings(value) ? void (model.binaryTypes = [...value]) : wrong('an array of strings');
+      case 'binaryTypes.push':
+        return isStrings(values.value) ? void model.binaryTypes.push(...(values.value as string[])) : wrong('a string');
     }
   }
 
   private registration(item: Registration, sink: Sink, routes: PendingRoute[], onApp: boolean): void {
     const method = item.method;
     switch (method) {
-      case 'registerBlueprint': return this.registerBlueprint({ ...item, method }, routes, sink.functions);
-      case 'route': return pushDefined(sink.routes, this.interpreter.route({ ...item, method }));
-      case 'authorizer': case 'schedule': case 'lambdaFunction': case 'onSnsMessage': case 'onSqsMessage':
-      case 'onCWEvent': case 'onKinesisRecord': case 'onDynamoDBRecord': case 'onS3Event':
+      case 'registerBlueprint':
+        return this.registerBlueprint({ ...item, method }, routes, sink.functions);
+      case 'route':
+        return pushDefined(sink.routes, this.interpreter.route({ ...item, method }));
+      case 'authorizer':
+      case 'schedule':
+      case 'lambdaFunction':
+      case 'onSnsMessage':
+      case 'onSqsMessage':
+      case 'onCWEvent':
+      case 'onKinesisRecord':
+      case 'onDynamoDBRecord':
+      case 'onS3Event':
         return this.addFunction({ ...item, method }, sink.functions, onApp);
-      default: return assertNever(method);
+      default:
+        return assertNever(method);
     }
   }
 
@@ -178,17 +280,27 @@ class ModelBuilder {
    * different prefixes serves both sets of paths and functions.
    */
   private registerBlueprint(
-    item: Registration<'registerBlueprint'>, routes: PendingRoute[], functions: FunctionModel[],
+    item: Registration<'registerBlueprint'>,
+    routes: PendingRoute[],
+    functions: FunctionModel[],
   ): void {
     const options = this.interpreter.blueprintOptions(item);
     const target = item.call.arguments[0];
     const declaration = target && [...this.pendingByBlueprint.keys()].find((bp) => this.sameDeclaration(target, bp));
     if (!options) return;
     if (!declaration) {
-      return void this.diagnostics.push(error('APPC216', 'registerBlueprint needs a Blueprint created with `new Blueprint()` in the app', 'Pass the const that holds new Blueprint().', locationOf(target ?? item.call, this.projectDir)));
+      return void this.diagnostics.push(
+        error(
+          'APPC216',
+          'registerBlueprint needs a Blueprint created with `new Blueprint()` in the app',
+          'Pass the const that holds new Blueprint().',
+          locationOf(target ?? item.call, this.projectDir),
+        ),
+      );
     }
     const pending = this.pendingByBlueprint.get(declaration)!;
-    for (const { route, authorizerRef } of pending.routes) routes.push({ route: { ...route, path: joinUrlPrefix(options.urlPrefix, route.path) }, authorizerRef });
+    for (const { route, authorizerRef } of pending.routes)
+      routes.push({ route: { ...route, path: joinUrlPrefix(options.urlPrefix, route.path) }, authorizerRef });
     for (const fn of pending.functions) {
       const { namePrefix } = options;
       const prefixes = REGISTRATIONS[methodOf(fn.kind)].namePrefix && namePrefix && fn.name !== null;
@@ -207,14 +319,32 @@ class ModelBuilder {
   /** A blueprint never registered, or registered before some of its registrations: those are never served. */
   private unregistered(bp: ts.VariableDeclaration, pending: BlueprintRegistrations): void {
     const name = bp.name.getText();
-    const late = [...pending.routes.slice(pending.registered?.routes ?? 0).map((r) => r.route), ...pending.functions.slice(pending.registered?.functions ?? 0)];
+    const late = [
+      ...pending.routes.slice(pending.registered?.routes ?? 0).map((r) => r.route),
+      ...pending.functions.slice(pending.registered?.functions ?? 0),
+    ];
     if (late.length === 0) return;
     if (!pending.registered) {
-      return void this.diagnostics.push(warning('APPC214', `blueprint '${name}' is never registered on the app`, `Call app.registerBlueprint(${name}) in a module the app imports.`, locationOf(bp, this.projectDir)));
+      return void this.diagnostics.push(
+        warning(
+          'APPC214',
+          `blueprint '${name}' is never registered on the app`,
+          `Call app.registerBlueprint(${name}) in a module the app imports.`,
+          locationOf(bp, this.projectDir),
+        ),
+      );
     }
-    const first = late.sort((a, b) => a.location.file.localeCompare(b.location.file) || a.location.line - b.location.line)[0];
-    this.diagnostics.push(warning('APPC214', `this registration on blueprint '${name}' comes after its last app.registerBlueprint(${name}), so the app never serves it`,
-      `Register on ${name} before app.registerBlueprint(${name}) runs (import the blueprint's module first).`, first.location));
+    const first = late.sort(
+      (a, b) => a.location.file.localeCompare(b.location.file) || a.location.line - b.location.line,
+    )[0];
+    this.diagnostics.push(
+      warning(
+        'APPC214',
+        `this registration on blueprint '${name}' comes after its last app.registerBlueprint(${name}), so the app never serves it`,
+        `Register on ${name} before app.registerBlueprint(${name}) runs (import the blueprint's module first).`,
+        first.location,
+      ),
+    );
   }
 
   private sameDeclaration(expression: ts.Expression, declaration: ts.VariableDeclaration): boolean {
@@ -226,7 +356,14 @@ class ModelBuilder {
     if (!authorizerRef) return route;
     const fn = this.registeredFunctions.get(authorizerRef.declaration);
     if (!fn || fn.kind !== 'authorizer' || fn.name === null) {
-      this.diagnostics.push(error('APPC217', 'this authorizer is not a built-in authorizer registered with app.authorizer(...)', 'Use the const assigned from app.authorizer(...), or an IAM/Cognito/Custom authorizer object.', locationOf(authorizerRef.node, this.projectDir)));
+      this.diagnostics.push(
+        error(
+          'APPC217',
+          'this authorizer is not a built-in authorizer registered with app.authorizer(...)',
+          'Use the const assigned from app.authorizer(...), or an IAM/Cognito/Custom authorizer object.',
+          locationOf(authorizerRef.node, this.projectDir),
+        ),
+      );
       return route;
     }
     return { ...route, authorizer: { kind: 'builtin', name: fn.name, scopes: [...(authorizerRef.scopes ?? [])] } };
@@ -242,9 +379,12 @@ interface Sink {
 /** The expressions appc evaluates in an item. */
 function itemArguments(item: CollectedItem): readonly ts.Expression[] {
   switch (item.type) {
-    case 'registration': return item.call.arguments;
-    case 'setting': return item.value;
-    default: return assertNever(item);
+    case 'registration':
+      return item.call.arguments;
+    case 'setting':
+      return item.value;
+    default:
+      return assertNever(item);
   }
 }
 
@@ -258,14 +398,25 @@ interface BlueprintRegistrations {
 }
 
 /** The runtime throws "Duplicate function name" when a second registration gives a function the same name. */
-function reRegistered(bp: ts.VariableDeclaration, fn: FunctionModel, call: ts.CallExpression, projectDir: string): Diagnostic {
+function reRegistered(
+  bp: ts.VariableDeclaration,
+  fn: FunctionModel,
+  call: ts.CallExpression,
+  projectDir: string,
+): Diagnostic {
   const name = bp.name.getText();
-  const why = fn.kind === 'authorizer' ? 'authorizers keep their own name under a namePrefix' : 'this registration gives it the same namePrefix as an earlier one';
-  return error('APPC221', `registering blueprint '${name}' again adds a second function named '${fn.name}' (${why})`,
+  const why =
+    fn.kind === 'authorizer'
+      ? 'authorizers keep their own name under a namePrefix'
+      : 'this registration gives it the same namePrefix as an earlier one';
+  return error(
+    'APPC221',
+    `registering blueprint '${name}' again adds a second function named '${fn.name}' (${why})`,
     fn.kind === 'authorizer'
       ? `Register the authorizer on the App or on a blueprint registered once, and use it from ${name}'s routes.`
       : `Give each registration of ${name} its own namePrefix.`,
-    locationOf(call, projectDir));
+    locationOf(call, projectDir),
+  );
 }
 
 function pushDefined<T>(list: T[], value: T | undefined): void {
@@ -275,4 +426,3 @@ function pushDefined<T>(list: T[], value: T | undefined): void {
 function isStrings(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }
-

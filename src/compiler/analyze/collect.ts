@@ -16,7 +16,12 @@ export interface Collected {
 }
 
 /** Walks the top-level statements of every module in evaluation order. */
-export function collectRegistrations(files: readonly ts.SourceFile[], runtime: RuntimeSymbols, checker: ts.TypeChecker, projectDir: string): Collected {
+export function collectRegistrations(
+  files: readonly ts.SourceFile[],
+  runtime: RuntimeSymbols,
+  checker: ts.TypeChecker,
+  projectDir: string,
+): Collected {
   const collected: Collected = { apps: [], blueprints: new Set(), items: [], diagnostics: [] };
   const accepted = new Set<ts.Node>();
   const targetOf = (expression: ts.Expression) => instanceDeclaration(expression, checker);
@@ -29,11 +34,18 @@ export function collectRegistrations(files: readonly ts.SourceFile[], runtime: R
         if (found.type === 'new') {
           const declaration = ts.isVariableDeclaration(expression.parent) ? expression.parent : undefined;
           if (!declaration) continue;
-          if (found.newClass === 'App') collected.apps.push({ declaration, expression: expression as ts.NewExpression });
+          if (found.newClass === 'App')
+            collected.apps.push({ declaration, expression: expression as ts.NewExpression });
           else collected.blueprints.add(declaration);
         } else if (!found.target) {
-          collected.diagnostics.push(error('APPC212', 'cannot tell which App or Blueprint this registers on',
-            'Register on a const holding `new App(...)` or `new Blueprint()` (directly or imported).', locationOf(expression, projectDir)));
+          collected.diagnostics.push(
+            error(
+              'APPC212',
+              'cannot tell which App or Blueprint this registers on',
+              'Register on a const holding `new App(...)` or `new Blueprint()` (directly or imported).',
+              locationOf(expression, projectDir),
+            ),
+          );
         } else if (found.type === 'registration') {
           const call = expression as ts.CallExpression;
           const { method, target } = found;
@@ -54,7 +66,11 @@ type Classified =
   | { type: 'registration'; method: RegistrationMethod; target: Target }
   | { type: 'setting'; setting: Setting['setting']; value: ts.Expression[]; target: Target };
 
-function classify(expression: ts.Expression, runtime: RuntimeSymbols, targetOf: (e: ts.Expression) => ts.VariableDeclaration | undefined): Classified | undefined {
+function classify(
+  expression: ts.Expression,
+  runtime: RuntimeSymbols,
+  targetOf: (e: ts.Expression) => ts.VariableDeclaration | undefined,
+): Classified | undefined {
   if (ts.isNewExpression(expression)) {
     const name = runtime.classOf(expression.expression);
     return name === 'App' || name === 'Blueprint' ? { type: 'new', newClass: name } : undefined;
@@ -68,8 +84,15 @@ function classify(expression: ts.Expression, runtime: RuntimeSymbols, targetOf: 
 }
 
 /** `app.debug = x`, `app.api.cors = x`, `app.api.binaryTypes = [...]`, `app.api.binaryTypes.push(...)`. */
-function settingOf(expression: ts.Expression, runtime: RuntimeSymbols): { setting: Setting['setting']; value: ts.Expression[]; receiver: ts.Expression } | undefined {
-  if (ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(expression.left)) {
+function settingOf(
+  expression: ts.Expression,
+  runtime: RuntimeSymbols,
+): { setting: Setting['setting']; value: ts.Expression[]; receiver: ts.Expression } | undefined {
+  if (
+    ts.isBinaryExpression(expression) &&
+    expression.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+    ts.isPropertyAccessExpression(expression.left)
+  ) {
     const chain = accessChain(expression.left);
     if (!chain || runtime.receiverKind(chain.receiver) !== 'App') return undefined;
     const setting = ({ debug: 'debug', 'api.cors': 'cors', 'api.binaryTypes': 'binaryTypes' } as const)[chain.path];
@@ -109,7 +132,11 @@ function topLevelExpressions(statement: ts.Statement): Array<[ts.Expression, str
 }
 
 /** The `const` holding the App/Blueprint that `expression` refers to, through `const api = app` aliases. */
-function instanceDeclaration(expression: ts.Expression, checker: ts.TypeChecker, depth = 0): ts.VariableDeclaration | undefined {
+function instanceDeclaration(
+  expression: ts.Expression,
+  checker: ts.TypeChecker,
+  depth = 0,
+): ts.VariableDeclaration | undefined {
   const symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(expression) ? expression.name : expression);
   const declaration = symbol && resolveAlias(checker, symbol).valueDeclaration;
   if (!declaration || !ts.isVariableDeclaration(declaration)) return undefined;
@@ -121,16 +148,37 @@ function instanceDeclaration(expression: ts.Expression, checker: ts.TypeChecker,
 }
 
 /** Registrations anywhere but a top-level statement: inside a function, condition or loop. */
-function nestedRegistrations(file: ts.SourceFile, accepted: Set<ts.Node>, runtime: RuntimeSymbols, projectDir: string): Diagnostic[] {
+function nestedRegistrations(
+  file: ts.SourceFile,
+  accepted: Set<ts.Node>,
+  runtime: RuntimeSymbols,
+  projectDir: string,
+): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const visit = (node: ts.Node): void => {
     if (!accepted.has(node) && isRegistrationShape(node) && runtime.isRegistrationCall(node)) {
       const where = enclosingConstruct(node);
-      diagnostics.push(error('APPC205', `${node.expression.getText()}() must be a top-level statement, not inside ${where}`,
-        'Move the registration to the top level of the module: appc reads registrations without running your code.', locationOf(node, projectDir)));
-    } else if ((ts.isBinaryExpression(node) || ts.isCallExpression(node)) && !accepted.has(node) && settingOf(node, runtime)) {
-      diagnostics.push(error('APPC205', `${node.getText().split('=')[0].trim()} must be set in a top-level statement, not inside ${enclosingConstruct(node)}`,
-        'Move the assignment to the top level of the module: appc reads app settings without running your code.', locationOf(node, projectDir)));
+      diagnostics.push(
+        error(
+          'APPC205',
+          `${node.expression.getText()}() must be a top-level statement, not inside ${where}`,
+          'Move the registration to the top level of the module: appc reads registrations without running your code.',
+          locationOf(node, projectDir),
+        ),
+      );
+    } else if (
+      (ts.isBinaryExpression(node) || ts.isCallExpression(node)) &&
+      !accepted.has(node) &&
+      settingOf(node, runtime)
+    ) {
+      diagnostics.push(
+        error(
+          'APPC205',
+          `${node.getText().split('=')[0].trim()} must be set in a top-level statement, not inside ${enclosingConstruct(node)}`,
+          'Move the assignment to the top level of the module: appc reads app settings without running your code.',
+          locationOf(node, projectDir),
+        ),
+      );
     }
     ts.forEachChild(node, visit);
   };
@@ -141,7 +189,8 @@ function nestedRegistrations(file: ts.SourceFile, accepted: Set<ts.Node>, runtim
 function enclosingConstruct(node: ts.Node): string {
   for (let current = node.parent; current; current = current.parent) {
     if (ts.isFunctionLike(current)) return 'a function';
-    if (ts.isIfStatement(current) || ts.isConditionalExpression(current) || ts.isSwitchStatement(current)) return 'a condition';
+    if (ts.isIfStatement(current) || ts.isConditionalExpression(current) || ts.isSwitchStatement(current))
+      return 'a condition';
     if (ts.isIterationStatement(current, false)) return 'a loop';
     if (ts.isBlock(current) || ts.isTryStatement(current)) return 'a block';
   }

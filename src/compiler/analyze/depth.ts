@@ -24,16 +24,22 @@ export function firstTooDeep(file: ts.SourceFile, limit = MAX_SYNTAX_DEPTH): ts.
 }
 
 export function tooDeep(node: ts.Node, file: ts.SourceFile, projectDir: string): Diagnostic {
-  return error('APPC222', `this code is nested more than ${MAX_SYNTAX_DEPTH} levels deep, deeper than appc analyses`,
+  return error(
+    'APPC222',
+    `this code is nested more than ${MAX_SYNTAX_DEPTH} levels deep, deeper than appc analyses`,
     'Build it in steps: intermediate consts for deep objects and long `+` chains, or data read from a JSON file at run time.',
-    locationOf(node, projectDir, file));
+    locationOf(node, projectDir, file),
+  );
 }
 
 /** TypeScript's parser or checker (`who`) ran out of stack on a file: they recurse per nesting level. */
 export function stackOverflow(fileName: string, projectDir: string, who: string): Diagnostic {
-  return error('APPC223', `${who} ran out of stack on this file: its code nests too deeply`,
+  return error(
+    'APPC223',
+    `${who} ran out of stack on this file: its code nests too deeply`,
     `Split deeply nested expressions (around ${MAX_SYNTAX_DEPTH} levels or more) into consts built in steps.`,
-    { file: relativePath(projectDir, fileName), line: 1, column: 1, length: 1 });
+    { file: relativePath(projectDir, fileName), line: 1, column: 1, length: 1 },
+  );
 }
 
 /** Whether `e` is V8's "Maximum call stack size exceeded". */

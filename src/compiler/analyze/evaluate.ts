@@ -16,7 +16,11 @@ export class StaticInstance {
 
 /** A reference to a registration's result, e.g. the built-in authorizer `myAuth` (optionally `.withScopes([...])`). */
 export class RegistrationRef {
-  constructor(readonly declaration: ts.VariableDeclaration, readonly scopes: readonly string[] | undefined, readonly node: ts.Node) {}
+  constructor(
+    readonly declaration: ts.VariableDeclaration,
+    readonly scopes: readonly string[] | undefined,
+    readonly node: ts.Node,
+  ) {}
 }
 
 /** Why a value is not known: blamed at `node` (in the expression asked about), with the places that explain it. */
@@ -56,7 +60,10 @@ export class Evaluator {
 
   evaluate(node: ts.Expression): Evaluated {
     if (this.depth >= MAX_EVALUATION_DEPTH) {
-      return fail(node, `this value is nested deeper than ${MAX_EVALUATION_DEPTH} levels (expressions and the consts they use), too deep to evaluate`);
+      return fail(
+        node,
+        `this value is nested deeper than ${MAX_EVALUATION_DEPTH} levels (expressions and the consts they use), too deep to evaluate`,
+      );
     }
     this.depth++;
     try {
@@ -109,7 +116,10 @@ export class Evaluator {
 
   private binary(node: ts.BinaryExpression): Evaluated {
     if (node.operatorToken.kind !== ts.SyntaxKind.PlusToken) {
-      return fail(node, `the \`${node.operatorToken.getText()}\` operator is not evaluated at compile time (of the operators, only + is)`);
+      return fail(
+        node,
+        `the \`${node.operatorToken.getText()}\` operator is not evaluated at compile time (of the operators, only + is)`,
+      );
     }
     const left = this.evaluate(node.left);
     if (!left.ok) return left;
@@ -146,7 +156,8 @@ export class Evaluator {
         result[property.name.text] = value.value;
         continue;
       }
-      if (!ts.isPropertyAssignment(property)) return fail(property, 'methods and accessors are not known at compile time');
+      if (!ts.isPropertyAssignment(property))
+        return fail(property, 'methods and accessors are not known at compile time');
       const key = this.propertyName(property.name);
       if (!key.ok) return key;
       const value = this.evaluate(property.initializer);
@@ -157,7 +168,8 @@ export class Evaluator {
   }
 
   private propertyName(name: ts.PropertyName): Evaluated {
-    if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return ok(name.text);
+    if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name))
+      return ok(name.text);
     if (ts.isComputedPropertyName(name)) return this.evaluate(name.expression);
     return fail(name, 'this property name is not known at compile time');
   }
@@ -176,11 +188,16 @@ export class Evaluator {
       return value === undefined ? fail(use, 'this enum member has no constant value') : ok(value);
     }
     if (ts.isVariableDeclaration(declaration) && declaration.initializer && isConst(declaration)) {
-      if (this.runtime.isRegistrationCall(declaration.initializer)) return ok(new RegistrationRef(declaration, undefined, use));
+      if (this.runtime.isRegistrationCall(declaration.initializer))
+        return ok(new RegistrationRef(declaration, undefined, use));
       if (this.active.has(declaration)) return fail(use, 'this const refers to itself');
       this.active.add(declaration);
       try {
-        return this.unchanged(fromDeclaration(this.evaluate(declaration.initializer), declaration, use), declaration, use);
+        return this.unchanged(
+          fromDeclaration(this.evaluate(declaration.initializer), declaration, use),
+          declaration,
+          use,
+        );
       } finally {
         this.active.delete(declaration);
       }
@@ -191,13 +208,15 @@ export class Evaluator {
 
   /** A const holding an object or array that the app changes somewhere is not its initializer (mutations.ts has the rule). */
   private unchanged(value: Evaluated, declaration: ts.VariableDeclaration, use: ts.Node): Evaluated {
-    if (!value.ok || value.value === null || typeof value.value !== 'object' || value.value instanceof RegistrationRef) return value;
+    if (!value.ok || value.value === null || typeof value.value !== 'object' || value.value instanceof RegistrationRef)
+      return value;
     const mutation = this.mutations?.find(declaration, value.value);
     if (!mutation) return value;
     const name = declaration.name.getText();
     const through = mutation.through === name ? '' : ` through '${mutation.through}'`;
     return {
-      ok: false, node: use,
+      ok: false,
+      node: use,
       reason: `'${name}' is changed${through} at ${mutation.where} (${mutation.text}), so its value is not known at compile time`,
       related: [{ node: mutation.node, message: `'${name}' is changed here${through}` }],
       remedy: `Write the final value in the const's initializer, or build a new const from it (const more = [...${name}, x]) instead of changing it.`,
@@ -205,10 +224,13 @@ export class Evaluator {
   }
 
   private access(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): Evaluated {
-    const symbol = this.checker.getSymbolAtLocation(ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression);
+    const symbol = this.checker.getSymbolAtLocation(
+      ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression,
+    );
     const declaration = symbol && resolveAlias(this.checker, symbol).valueDeclaration;
     // Enum members, and consts reached through a namespace import (`settings.MINUTES`).
-    if (declaration && (ts.isEnumMember(declaration) || ts.isVariableDeclaration(declaration))) return this.declarationValue(declaration, node);
+    if (declaration && (ts.isEnumMember(declaration) || ts.isVariableDeclaration(declaration)))
+      return this.declarationValue(declaration, node);
     const unitValue = this.runtime.rateUnit(node);
     if (unitValue) return ok(unitValue);
     const target = this.evaluate(node.expression);
@@ -216,7 +238,12 @@ export class Evaluator {
     const key = ts.isPropertyAccessExpression(node) ? ok(node.name.text) : this.evaluate(node.argumentExpression);
     if (!key.ok) return key;
     const container = target.value;
-    if (container === null || typeof container !== 'object' || container instanceof StaticInstance || container instanceof RegistrationRef) {
+    if (
+      container === null ||
+      typeof container !== 'object' ||
+      container instanceof StaticInstance ||
+      container instanceof RegistrationRef
+    ) {
       return fail(node, 'this property is not known at compile time');
     }
     return ok((container as Record<string, unknown>)[key.value as string]);
@@ -224,7 +251,8 @@ export class Evaluator {
 
   private newExpression(node: ts.NewExpression): Evaluated {
     const className = this.runtime.valueClassOf(node.expression);
-    if (!className) return fail(node, `only new CORSConfig, Rate, Cron and the authorizer classes are evaluated at compile time`);
+    if (!className)
+      return fail(node, `only new CORSConfig, Rate, Cron and the authorizer classes are evaluated at compile time`);
     const args = this.evaluateAll(node.arguments ?? []);
     return args.ok ? ok(new StaticInstance(className, args.value as unknown[], node)) : args;
   }
@@ -263,8 +291,12 @@ export class Evaluator {
   }
 
   private declarationOf(node: ts.Identifier): ts.Declaration | undefined {
-    const symbol = this.checker.getShorthandAssignmentValueSymbol(node.parent) ?? this.checker.getSymbolAtLocation(node);
-    return symbol && (resolveAlias(this.checker, symbol).valueDeclaration ?? resolveAlias(this.checker, symbol).declarations?.[0]);
+    const symbol =
+      this.checker.getShorthandAssignmentValueSymbol(node.parent) ?? this.checker.getSymbolAtLocation(node);
+    return (
+      symbol &&
+      (resolveAlias(this.checker, symbol).valueDeclaration ?? resolveAlias(this.checker, symbol).declarations?.[0])
+    );
   }
 }
 
@@ -275,7 +307,9 @@ export class Evaluator {
  */
 function fromDeclaration(value: Evaluated, declaration: ts.VariableDeclaration, use: ts.Node): Evaluated {
   if (value.ok) return value;
-  const related = value.related ?? [{ node: value.node, message: `'${declaration.name.getText()}' gets its value here` }];
+  const related = value.related ?? [
+    { node: value.node, message: `'${declaration.name.getText()}' gets its value here` },
+  ];
   return { ...value, node: use, related };
 }
 
@@ -293,16 +327,19 @@ function isStringArray(value: unknown): value is string[] {
 
 /** What the evaluator does not read, in the words of the language: "the `typeof` operator", "a conditional expression". */
 function describe(node: ts.Node): string {
-  if (ts.isPostfixUnaryExpression(node)) return `the \`${ts.tokenToString(node.operator)}\` operator is not evaluated at compile time`;
+  if (ts.isPostfixUnaryExpression(node))
+    return `the \`${ts.tokenToString(node.operator)}\` operator is not evaluated at compile time`;
   if (ts.isTypeOfExpression(node)) return 'the `typeof` operator is not evaluated at compile time';
   if (ts.isVoidExpression(node)) return 'the `void` operator is not evaluated at compile time';
   if (ts.isDeleteExpression(node)) return 'the `delete` operator is not evaluated at compile time';
   if (ts.isAwaitExpression(node)) return '`await` is not evaluated at compile time';
   if (ts.isYieldExpression(node)) return '`yield` is not evaluated at compile time';
   if (node.kind === ts.SyntaxKind.ThisKeyword) return '`this` is not known at compile time';
-  if (ts.isTaggedTemplateExpression(node)) return 'a tagged template calls a function, which is not evaluated at compile time';
+  if (ts.isTaggedTemplateExpression(node))
+    return 'a tagged template calls a function, which is not evaluated at compile time';
   if (ts.isConditionalExpression(node)) return 'a conditional expression (`? :`) is not evaluated at compile time';
-  if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return 'a function is not a value known at compile time';
+  if (ts.isArrowFunction(node) || ts.isFunctionExpression(node))
+    return 'a function is not a value known at compile time';
   if (ts.isClassExpression(node)) return 'a class is not a value known at compile time';
   if (ts.isRegularExpressionLiteral(node)) return 'a regular expression is not a value known at compile time';
   if (ts.isBigIntLiteral(node)) return 'a BigInt is not a value known at compile time';

@@ -13,7 +13,10 @@ export type FunctionBase = Omit<PureFunction, 'kind'>;
  * (src/runtime/registrations.ts), laid out in the model's key order.
  */
 export function functionModel(
-  method: FunctionMethod, options: Options, base: (name: string | undefined) => FunctionBase, expression: string,
+  method: FunctionMethod,
+  options: Options,
+  base: (name: string | undefined) => FunctionBase,
+  expression: string,
 ): FunctionModel {
   switch (method) {
     case 'authorizer': {

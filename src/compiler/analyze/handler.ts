@@ -16,7 +16,12 @@ type FunctionLike = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclar
  * its name there), the names its first parameter destructures, its own name, its docs.
  * Returns undefined when the argument is not a function we can see.
  */
-export function describeHandler(node: ts.Expression, statement: ts.Statement, checker: ts.TypeChecker, projectDir: string): HandlerModel | undefined {
+export function describeHandler(
+  node: ts.Expression,
+  statement: ts.Statement,
+  checker: ts.TypeChecker,
+  projectDir: string,
+): HandlerModel | undefined {
   const target = functionOf(node, checker);
   if (!target) return undefined;
   const file = node.getSourceFile();
@@ -41,7 +46,11 @@ export function handlerNode(handler: HandlerModel): ts.Expression | undefined {
   return handlerNodes.get(handler);
 }
 
-function functionOf(node: ts.Expression, checker: ts.TypeChecker, hops = 0): { fn: FunctionLike; name: string | null } | undefined {
+function functionOf(
+  node: ts.Expression,
+  checker: ts.TypeChecker,
+  hops = 0,
+): { fn: FunctionLike; name: string | null } | undefined {
   // `const a = b; const b = c; ...`: a long enough chain of consts is not a function we follow.
   if (hops > MAX_CONST_HOPS) return undefined;
   node = skipOuterExpressions(node);
@@ -52,7 +61,10 @@ function functionOf(node: ts.Expression, checker: ts.TypeChecker, hops = 0): { f
   const declaration = symbol && resolveAlias(checker, symbol).valueDeclaration;
   if (!declaration) return undefined;
   if (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration)) {
-    return { fn: declaration, name: declaration.name && ts.isIdentifier(declaration.name) ? declaration.name.text : null };
+    return {
+      fn: declaration,
+      name: declaration.name && ts.isIdentifier(declaration.name) ? declaration.name.text : null,
+    };
   }
   if (ts.isVariableDeclaration(declaration) && declaration.initializer && ts.isIdentifier(declaration.name)) {
     const inner = functionOf(declaration.initializer, checker, hops + 1);
@@ -76,7 +88,9 @@ function destructuredNames(parameter: ts.ParameterDeclaration | undefined): stri
 function leadingJsDoc(node: ts.Node): string | undefined {
   const file = node.getSourceFile();
   const ranges = ts.getLeadingCommentRanges(file.text, node.getFullStart()) ?? [];
-  const docs = ranges.filter((r) => file.text.startsWith('/**', r.pos) && r.kind === ts.SyntaxKind.MultiLineCommentTrivia);
+  const docs = ranges.filter(
+    (r) => file.text.startsWith('/**', r.pos) && r.kind === ts.SyntaxKind.MultiLineCommentTrivia,
+  );
   const last = docs[docs.length - 1];
   return last && file.text.slice(last.pos, last.end);
 }
@@ -87,9 +101,16 @@ function leadingJsDoc(node: ts.Node): string | undefined {
  */
 export function parseJsDoc(comment: string | undefined): HandlerModel['docs'] {
   if (!comment) return {};
-  const lines = comment.replace(/^\/\*\*/, '').replace(/\*\/$/, '').split(/\r?\n/).map((line) => line.replace(/^\s*\* ?/, '').trimEnd());
+  const lines = comment
+    .replace(/^\/\*\*/, '')
+    .replace(/\*\/$/, '')
+    .split(/\r?\n/)
+    .map((line) => line.replace(/^\s*\* ?/, '').trimEnd());
   const tag = lines.findIndex((line) => line.trimStart().startsWith('@'));
-  const body = (tag === -1 ? lines : lines.slice(0, tag)).join('\n').replace(/^\s*\n|\n\s*$/g, '').split('\n');
+  const body = (tag === -1 ? lines : lines.slice(0, tag))
+    .join('\n')
+    .replace(/^\s*\n|\n\s*$/g, '')
+    .split('\n');
   const [first, ...rest] = body.map((line) => line);
   const summary = first?.trim();
   if (!summary) return {};

@@ -8,7 +8,16 @@ import { RegistrationRef, StaticInstance, type Evaluator } from './evaluate';
 import { functionModel } from './function-model';
 import { describeHandler } from './handler';
 import { locationOf } from './locations';
-import { authorizerUse, corsModel, evaluateOptions, isAuthorizerValue, notKnown, notStatic, Options, scheduleExpression } from './options';
+import {
+  authorizerUse,
+  corsModel,
+  evaluateOptions,
+  isAuthorizerValue,
+  notKnown,
+  notStatic,
+  Options,
+  scheduleExpression,
+} from './options';
 import type { FunctionMethod, Registration } from './registration';
 import { readOptions } from './registration-options';
 
@@ -84,8 +93,14 @@ export class Interpreter {
     if (!evaluated.ok) return void this.report(notStatic(evaluated, this.projectDir));
     const expression = scheduleExpression(evaluated.value);
     if (expression !== undefined) return expression;
-    this.report(error('APPC213', 'a schedule must be a string, new Rate(...) or new Cron(...)',
-      "Write 'rate(1 hour)', new Rate(5, Rate.MINUTES) or new Cron(...).", locationOf(node, this.projectDir)));
+    this.report(
+      error(
+        'APPC213',
+        'a schedule must be a string, new Rate(...) or new Cron(...)',
+        "Write 'rate(1 hour)', new Rate(5, Rate.MINUTES) or new Cron(...).",
+        locationOf(node, this.projectDir),
+      ),
+    );
     return undefined;
   }
 
@@ -101,8 +116,14 @@ export class Interpreter {
     const { min, max } = arity(reg.method);
     if (args.length >= min && args.length <= max && !args.some(ts.isSpreadElement)) return args;
     const count = min === max ? min : `${min} or ${max}`;
-    this.report(error('APPC208', `${reg.call.expression.getText()}() takes ${count} arguments, got ${args.length}`,
-      `Call it as ${callShape(reg.method)}.`, locationOf(reg.call, this.projectDir)));
+    this.report(
+      error(
+        'APPC208',
+        `${reg.call.expression.getText()}() takes ${count} arguments, got ${args.length}`,
+        `Call it as ${callShape(reg.method)}.`,
+        locationOf(reg.call, this.projectDir),
+      ),
+    );
     return undefined;
   }
 
@@ -115,14 +136,39 @@ export class Interpreter {
 
   private staticString(node: ts.Expression, what: string): string | undefined {
     const result = this.evaluator.evaluate(node);
-    if (!result.ok) return void this.report(notKnown(result, 'APPC203', `${what} must be a string known at compile time`, 'Use a string literal, a const, or a template literal of consts.', this.projectDir));
-    if (typeof result.value !== 'string') return void this.report(error('APPC203', `${what} must be a string`, 'Use a string literal, a const, or a template literal of consts.', locationOf(node, this.projectDir)));
+    if (!result.ok)
+      return void this.report(
+        notKnown(
+          result,
+          'APPC203',
+          `${what} must be a string known at compile time`,
+          'Use a string literal, a const, or a template literal of consts.',
+          this.projectDir,
+        ),
+      );
+    if (typeof result.value !== 'string')
+      return void this.report(
+        error(
+          'APPC203',
+          `${what} must be a string`,
+          'Use a string literal, a const, or a template literal of consts.',
+          locationOf(node, this.projectDir),
+        ),
+      );
     return result.value;
   }
 
   private handler(node: ts.Expression, reg: Registration): HandlerModel | undefined {
     const handler = describeHandler(node, reg.statement, this.checker, this.projectDir);
-    if (!handler) this.report(error('APPC207', 'the handler must be a function: an arrow function, a function expression, or the name of a function declared in the app', 'Pass the handler function itself, not the result of a call.', locationOf(node, this.projectDir)));
+    if (!handler)
+      this.report(
+        error(
+          'APPC207',
+          'the handler must be a function: an arrow function, a function expression, or the name of a function declared in the app',
+          'Pass the handler function itself, not the result of a call.',
+          locationOf(node, this.projectDir),
+        ),
+      );
     return handler;
   }
 }

@@ -12,7 +12,12 @@ export function locationOf(node: ts.Node, projectDir: string, file = node.getSou
   const text = file.text;
   const lineEnd = text.indexOf('\n', start);
   const end = Math.min(node.getEnd(), lineEnd === -1 ? text.length : lineEnd);
-  return { file: relativePath(projectDir, file.fileName), line: line + 1, column: character + 1, length: Math.max(1, end - start) };
+  return {
+    file: relativePath(projectDir, file.fileName),
+    line: line + 1,
+    column: character + 1,
+    length: Math.max(1, end - start),
+  };
 }
 
 export function relativePath(projectDir: string, fileName: string): string {

@@ -5,10 +5,15 @@ import { ts } from './typescript';
  * body (depth-first, in import order, each module once), as Node evaluates them.
  * Registration order, and so the order of paths in the swagger, follows from this.
  */
-export function moduleEvaluationOrder(entry: ts.SourceFile, checker: ts.TypeChecker, isUserFile: (file: ts.SourceFile) => boolean): ts.SourceFile[] {
+export function moduleEvaluationOrder(
+  entry: ts.SourceFile,
+  checker: ts.TypeChecker,
+  isUserFile: (file: ts.SourceFile) => boolean,
+): ts.SourceFile[] {
   const order: ts.SourceFile[] = [];
   const seen = new Set<ts.SourceFile>([entry]);
-  const imports = (file: ts.SourceFile) => importSpecifiers(file).map((specifier) => checker.getSymbolAtLocation(specifier)?.valueDeclaration);
+  const imports = (file: ts.SourceFile) =>
+    importSpecifiers(file).map((specifier) => checker.getSymbolAtLocation(specifier)?.valueDeclaration);
   // Depth-first without recursion: a chain of thousands of modules must not overflow the stack.
   const stack = [{ file: entry, targets: imports(entry), next: 0 }];
   while (stack.length > 0) {

@@ -17,25 +17,72 @@ export interface Mutation {
 
 /** Methods of arrays and objects that only read (those taking callbacks: see CALLBACK_METHODS). */
 const READING_METHODS = new Set([
-  'at', 'concat', 'entries', 'hasOwnProperty', 'includes', 'indexOf', 'join', 'keys', 'lastIndexOf', 'propertyIsEnumerable',
-  'slice', 'toLocaleString', 'toReversed', 'toSorted', 'toSpliced', 'toString', 'valueOf', 'values', 'with', 'withScopes',
+  'at',
+  'concat',
+  'entries',
+  'hasOwnProperty',
+  'includes',
+  'indexOf',
+  'join',
+  'keys',
+  'lastIndexOf',
+  'propertyIsEnumerable',
+  'slice',
+  'toLocaleString',
+  'toReversed',
+  'toSorted',
+  'toSpliced',
+  'toString',
+  'valueOf',
+  'values',
+  'with',
+  'withScopes',
 ]);
 
 /** Reading methods whose callback receives the array itself as this parameter (0-based): a callback that declares it could change it. */
 const CALLBACK_METHODS = new Map([
-  ['every', 2], ['filter', 2], ['find', 2], ['findIndex', 2], ['findLast', 2], ['findLastIndex', 2], ['flatMap', 2],
-  ['forEach', 2], ['map', 2], ['some', 2], ['reduce', 3], ['reduceRight', 3],
+  ['every', 2],
+  ['filter', 2],
+  ['find', 2],
+  ['findIndex', 2],
+  ['findLast', 2],
+  ['findLastIndex', 2],
+  ['flatMap', 2],
+  ['forEach', 2],
+  ['map', 2],
+  ['some', 2],
+  ['reduce', 3],
+  ['reduceRight', 3],
 ]);
 
 /** Global functions that only read their arguments. */
 const READING_FUNCTIONS = new Set([
-  'Array.isArray', 'Boolean', 'JSON.stringify', 'Number', 'Object.entries', 'Object.freeze', 'Object.getOwnPropertyNames',
-  'Object.isFrozen', 'Object.isSealed', 'Object.keys', 'Object.values', 'String',
-  'console.debug', 'console.error', 'console.info', 'console.log', 'console.warn',
+  'Array.isArray',
+  'Boolean',
+  'JSON.stringify',
+  'Number',
+  'Object.entries',
+  'Object.freeze',
+  'Object.getOwnPropertyNames',
+  'Object.isFrozen',
+  'Object.isSealed',
+  'Object.keys',
+  'Object.values',
+  'String',
+  'console.debug',
+  'console.error',
+  'console.info',
+  'console.log',
+  'console.warn',
 ]);
 
 /** Operators whose result may be the operand itself (so the climb goes on), as opposed to those that only read it. */
-const PASSING_OPERATORS = new Set([ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.CommaToken]);
+const PASSING_OPERATORS = new Set([
+  ts.SyntaxKind.QuestionQuestionToken,
+  ts.SyntaxKind.BarBarToken,
+  ts.SyntaxKind.AmpersandAmpersandToken,
+  ts.SyntaxKind.CommaToken,
+]);
 
 type Reference = { kind: 'use'; node: ts.Expression } | { kind: 'rename'; name: ts.Identifier };
 
@@ -88,7 +135,8 @@ export class MutationFinder {
           continue;
         }
         const use = this.useOf(reference.node, known);
-        if (use.kind === 'change') return { node: use.node, text: shorten(use.node.getText()), through: name.text, where: this.where(use.node) };
+        if (use.kind === 'change')
+          return { node: use.node, text: shorten(use.node.getText()), through: name.text, where: this.where(use.node) };
         if (use.kind === 'alias') work.push(...use.names.map((alias): [ts.Identifier, unknown] => [alias, UNKNOWN]));
       }
     }
@@ -111,11 +159,18 @@ export class MutationFinder {
     for (const identifier of this.identifiersNamed(name.text)) {
       if (identifier === name || this.symbolOf(identifier) !== target) continue;
       const parent = identifier.parent;
-      if ((ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent)) && parent.propertyName === identifier && ts.isIdentifier(parent.name)) {
+      if (
+        (ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent)) &&
+        parent.propertyName === identifier &&
+        ts.isIdentifier(parent.name)
+      ) {
         references.push({ kind: 'rename', name: parent.name });
       } else if (!isDeclarationName(identifier)) {
         // `ns.methods` through a namespace import: the use starts at the access.
-        references.push({ kind: 'use', node: ts.isPropertyAccessExpression(parent) && parent.name === identifier ? parent : identifier });
+        references.push({
+          kind: 'use',
+          node: ts.isPropertyAccessExpression(parent) && parent.name === identifier ? parent : identifier,
+        });
       }
     }
     return references;
@@ -123,9 +178,10 @@ export class MutationFinder {
 
   private symbolOf(identifier: ts.Identifier): ts.Symbol | undefined {
     const parent = identifier.parent;
-    const symbol = ts.isShorthandPropertyAssignment(parent) && parent.name === identifier
-      ? this.checker.getShorthandAssignmentValueSymbol(parent)
-      : this.checker.getSymbolAtLocation(identifier);
+    const symbol =
+      ts.isShorthandPropertyAssignment(parent) && parent.name === identifier
+        ? this.checker.getShorthandAssignmentValueSymbol(parent)
+        : this.checker.getSymbolAtLocation(identifier);
     return symbol && resolveAlias(this.checker, symbol);
   }
 
@@ -139,14 +195,19 @@ export class MutationFinder {
       if (changes(parent, node)) return { kind: 'change', node: parent };
       if (node !== reference && (isPrimitive(reached) || this.hasPrimitiveType(node))) return { kind: 'read' };
       if (ts.isTypeNode(parent) || ts.isExpressionStatement(parent)) return { kind: 'read' };
-      if (ts.isNewExpression(parent) && parent.expression !== node && this.runtime.classOf(parent.expression)) return { kind: 'read' };
+      if (ts.isNewExpression(parent) && parent.expression !== node && this.runtime.classOf(parent.expression))
+        return { kind: 'read' };
       if (isOuterExpression(parent) || isLiteralPart(parent, node) || isPassingOperand(parent, node)) {
         if (!isOuterExpression(parent)) reached = UNKNOWN;
         node = isLiteralPart(parent, node) && !ts.isSpreadElement(parent) ? literalOf(parent) : parent;
         continue;
       }
-      if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === node) {
-        if (ts.isCallExpression(parent.parent) && parent.parent.expression === parent) return this.methodCall(parent.parent, parent);
+      if (
+        (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) &&
+        parent.expression === node
+      ) {
+        if (ts.isCallExpression(parent.parent) && parent.parent.expression === parent)
+          return this.methodCall(parent.parent, parent);
         reached = member(reached, parent);
         node = parent;
         continue;
@@ -158,10 +219,13 @@ export class MutationFinder {
         node = parent;
         continue;
       }
-      if (ts.isVariableDeclaration(parent) && parent.initializer === node) return { kind: 'alias', names: boundNames(parent.name) };
+      if (ts.isVariableDeclaration(parent) && parent.initializer === node)
+        return { kind: 'alias', names: boundNames(parent.name) };
       if ((ts.isForOfStatement(parent) || ts.isForInStatement(parent)) && parent.expression === node) {
         if (ts.isForInStatement(parent)) return { kind: 'read' };
-        return ts.isVariableDeclarationList(parent.initializer) ? { kind: 'alias', names: parent.initializer.declarations.flatMap((d) => boundNames(d.name)) } : { kind: 'change', node: parent.initializer };
+        return ts.isVariableDeclarationList(parent.initializer)
+          ? { kind: 'alias', names: parent.initializer.declarations.flatMap((d) => boundNames(d.name)) }
+          : { kind: 'change', node: parent.initializer };
       }
       return readsOnly(parent, node) ? { kind: 'read' } : { kind: 'change', node: parent };
     }
@@ -169,10 +233,15 @@ export class MutationFinder {
 
   /** `x.push(...)`, `x.map((v) => ...)`, `x.slice()`. */
   private methodCall(call: ts.CallExpression, callee: ts.PropertyAccessExpression | ts.ElementAccessExpression): Use {
-    const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isStringLiteralLike(callee.argumentExpression) ? callee.argumentExpression.text : '';
+    const name = ts.isPropertyAccessExpression(callee)
+      ? callee.name.text
+      : ts.isStringLiteralLike(callee.argumentExpression)
+        ? callee.argumentExpression.text
+        : '';
     if (READING_METHODS.has(name)) return { kind: 'read' };
     const arrayParameter = CALLBACK_METHODS.get(name);
-    if (arrayParameter !== undefined && call.arguments.every((a, i) => i > 0 || isSmallCallback(a, arrayParameter))) return { kind: 'read' };
+    if (arrayParameter !== undefined && call.arguments.every((a, i) => i > 0 || isSmallCallback(a, arrayParameter)))
+      return { kind: 'read' };
     return { kind: 'change', node: call };
   }
 
@@ -188,8 +257,16 @@ export class MutationFinder {
   /** Whether the expression's type is a primitive (or a union of them): reading it cannot change the object it came from. */
   private hasPrimitiveType(node: ts.Node): boolean {
     const type = this.checker.getTypeAtLocation(node);
-    const primitive = ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike |
-      ts.TypeFlags.EnumLike | ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void | ts.TypeFlags.ESSymbolLike;
+    const primitive =
+      ts.TypeFlags.StringLike |
+      ts.TypeFlags.NumberLike |
+      ts.TypeFlags.BooleanLike |
+      ts.TypeFlags.BigIntLike |
+      ts.TypeFlags.EnumLike |
+      ts.TypeFlags.Undefined |
+      ts.TypeFlags.Null |
+      ts.TypeFlags.Void |
+      ts.TypeFlags.ESSymbolLike;
     const parts = type.isUnion() ? type.types : [type];
     return parts.every((t) => (t.flags & primitive) !== 0);
   }
@@ -223,16 +300,29 @@ const UNKNOWN = Symbol('unknown');
 const SOME_PRIMITIVE = Symbol('some primitive');
 
 function isPrimitive(value: unknown): boolean {
-  return value === SOME_PRIMITIVE || value === null || (typeof value !== 'object' && typeof value !== 'function' && typeof value !== 'symbol');
+  return (
+    value === SOME_PRIMITIVE ||
+    value === null ||
+    (typeof value !== 'object' && typeof value !== 'function' && typeof value !== 'symbol')
+  );
 }
 
 /** The value of `x.key` / `x[key]` when `x`'s value is known. */
 function member(container: unknown, access: ts.PropertyAccessExpression | ts.ElementAccessExpression): unknown {
   if (container === null || typeof container !== 'object' || container instanceof StaticInstance) return UNKNOWN;
   const argument = ts.isElementAccessExpression(access) ? access.argumentExpression : undefined;
-  const key = ts.isPropertyAccessExpression(access) ? access.name.text : argument && (ts.isStringLiteralLike(argument) || ts.isNumericLiteral(argument)) ? argument.text : undefined;
+  const key = ts.isPropertyAccessExpression(access)
+    ? access.name.text
+    : argument && (ts.isStringLiteralLike(argument) || ts.isNumericLiteral(argument))
+      ? argument.text
+      : undefined;
   const record = container as Record<string, unknown>;
-  if (key !== undefined) return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : key === 'length' && Array.isArray(container) ? container.length : UNKNOWN;
+  if (key !== undefined)
+    return Object.prototype.hasOwnProperty.call(record, key)
+      ? record[key]
+      : key === 'length' && Array.isArray(container)
+        ? container.length
+        : UNKNOWN;
   return Object.values(record).every(isPrimitive) ? SOME_PRIMITIVE : UNKNOWN;
 }
 
@@ -251,7 +341,8 @@ function isAssignment(kind: ts.SyntaxKind): boolean {
 
 /** An element, property value or spread of an array or object literal (the literal then holds the value). */
 function isLiteralPart(parent: ts.Node, node: ts.Node): boolean {
-  if (ts.isArrayLiteralExpression(parent) || ts.isSpreadAssignment(parent) || ts.isShorthandPropertyAssignment(parent)) return true;
+  if (ts.isArrayLiteralExpression(parent) || ts.isSpreadAssignment(parent) || ts.isShorthandPropertyAssignment(parent))
+    return true;
   if (ts.isSpreadElement(parent)) return true;
   return ts.isPropertyAssignment(parent) && parent.initializer === node;
 }
@@ -262,7 +353,11 @@ function literalOf(part: ts.Node): ts.Node {
 
 /** `a ?? x`, `x || b`, `c ? x : y`: the result may be the value itself. */
 function isPassingOperand(parent: ts.Node, node: ts.Node): boolean {
-  if (ts.isBinaryExpression(parent)) return PASSING_OPERATORS.has(parent.operatorToken.kind) && (parent.right === node || parent.operatorToken.kind !== ts.SyntaxKind.CommaToken);
+  if (ts.isBinaryExpression(parent))
+    return (
+      PASSING_OPERATORS.has(parent.operatorToken.kind) &&
+      (parent.right === node || parent.operatorToken.kind !== ts.SyntaxKind.CommaToken)
+    );
   if (ts.isConditionalExpression(parent)) return parent.condition !== node;
   return ts.isAwaitExpression(parent);
 }
@@ -274,14 +369,24 @@ function readsOnly(parent: ts.Node, node: ts.Node): boolean {
   if (ts.isTemplateSpan(parent) || ts.isComputedPropertyName(parent) || ts.isConditionalExpression(parent)) return true;
   if (ts.isElementAccessExpression(parent)) return parent.argumentExpression === node;
   if (ts.isCallExpression(parent)) return parent.expression === node;
-  if (ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent) || ts.isSwitchStatement(parent) || ts.isCaseClause(parent)) return true;
+  if (
+    ts.isIfStatement(parent) ||
+    ts.isWhileStatement(parent) ||
+    ts.isDoStatement(parent) ||
+    ts.isSwitchStatement(parent) ||
+    ts.isCaseClause(parent)
+  )
+    return true;
   return ts.isForStatement(parent) && parent.condition === node;
 }
 
 /** A callback written inline that does not declare the parameter through which it would get the array. */
 function isSmallCallback(argument: ts.Expression, arrayParameter: number): boolean {
-  return (ts.isArrowFunction(argument) || ts.isFunctionExpression(argument)) && argument.parameters.length <= arrayParameter &&
-    !(ts.isFunctionExpression(argument) && usesArguments(argument));
+  return (
+    (ts.isArrowFunction(argument) || ts.isFunctionExpression(argument)) &&
+    argument.parameters.length <= arrayParameter &&
+    !(ts.isFunctionExpression(argument) && usesArguments(argument))
+  );
 }
 
 function usesArguments(fn: ts.FunctionExpression): boolean {
@@ -295,10 +400,18 @@ function boundNames(name: ts.BindingName): ts.Identifier[] {
 
 function isDeclarationName(identifier: ts.Identifier): boolean {
   const parent = identifier.parent;
-  return ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent) ||
-    ts.isImportEqualsDeclaration(parent) || (ts.isVariableDeclaration(parent) && parent.name === identifier) ||
-    (ts.isBindingElement(parent) && parent.name === identifier) || (ts.isParameter(parent) && parent.name === identifier) ||
-    (ts.isFunctionDeclaration(parent) && parent.name === identifier) || (ts.isPropertyAssignment(parent) && parent.name === identifier);
+  return (
+    ts.isImportSpecifier(parent) ||
+    ts.isExportSpecifier(parent) ||
+    ts.isImportClause(parent) ||
+    ts.isNamespaceImport(parent) ||
+    ts.isImportEqualsDeclaration(parent) ||
+    (ts.isVariableDeclaration(parent) && parent.name === identifier) ||
+    (ts.isBindingElement(parent) && parent.name === identifier) ||
+    (ts.isParameter(parent) && parent.name === identifier) ||
+    (ts.isFunctionDeclaration(parent) && parent.name === identifier) ||
+    (ts.isPropertyAssignment(parent) && parent.name === identifier)
+  );
 }
 
 function shorten(text: string): string {

@@ -30,7 +30,11 @@ export class Options {
     return this.typed(key, 'true or false', (v): v is boolean => typeof v === 'boolean');
   }
   strings(key: string): string[] | undefined {
-    return this.typed(key, 'an array of strings', (v): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string'));
+    return this.typed(
+      key,
+      'an array of strings',
+      (v): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string'),
+    );
   }
   raw(key: string): unknown {
     return this.values[key];
@@ -38,7 +42,14 @@ export class Options {
 
   /** Reports a wrong type at the property's node. */
   wrongType(key: string, expected: string): undefined {
-    this.report(error('APPC213', `option '${key}' must be ${expected}`, `Give '${key}' ${expected} known at compile time.`, locationOf(this.propertyNode(key), this.projectDir)));
+    this.report(
+      error(
+        'APPC213',
+        `option '${key}' must be ${expected}`,
+        `Give '${key}' ${expected} known at compile time.`,
+        locationOf(this.propertyNode(key), this.projectDir),
+      ),
+    );
     return undefined;
   }
 
@@ -57,7 +68,9 @@ export class Options {
 
   propertyNode(key: string): ts.Node {
     if (ts.isObjectLiteralExpression(this.node)) {
-      const property = this.node.properties.find((p) => p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === key);
+      const property = this.node.properties.find(
+        (p) => p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === key,
+      );
       if (property) return ts.isPropertyAssignment(property) ? property.initializer : property;
     }
     return this.node;
@@ -65,28 +78,62 @@ export class Options {
 }
 
 /** Evaluates an options argument; reports and returns undefined when it is not static. */
-export function evaluateOptions(node: ts.Expression, evaluator: Evaluator, report: (d: Diagnostic) => void, projectDir: string): Options | undefined {
+export function evaluateOptions(
+  node: ts.Expression,
+  evaluator: Evaluator,
+  report: (d: Diagnostic) => void,
+  projectDir: string,
+): Options | undefined {
   const result = evaluator.evaluate(node);
   if (!result.ok) {
     report(notStatic(result, projectDir));
     return undefined;
   }
-  if (result.value === null || typeof result.value !== 'object' || Array.isArray(result.value) || result.value instanceof StaticInstance) {
-    report(error('APPC213', 'options must be an object literal', 'Pass an object literal such as { name: "x" }.', locationOf(node, projectDir)));
+  if (
+    result.value === null ||
+    typeof result.value !== 'object' ||
+    Array.isArray(result.value) ||
+    result.value instanceof StaticInstance
+  ) {
+    report(
+      error(
+        'APPC213',
+        'options must be an object literal',
+        'Pass an object literal such as { name: "x" }.',
+        locationOf(node, projectDir),
+      ),
+    );
     return undefined;
   }
   return new Options(result.value as Record<string, unknown>, skipOuterExpressions(node), report, projectDir);
 }
 
 export function notStatic(failure: NotStatic, projectDir: string): Diagnostic {
-  return notKnown(failure, 'APPC206', 'argument must be known at compile time',
-    'Use literals, consts (also imported), enum members, template literals of these, or new CORSConfig/Rate/Cron/authorizer classes.', projectDir);
+  return notKnown(
+    failure,
+    'APPC206',
+    'argument must be known at compile time',
+    'Use literals, consts (also imported), enum members, template literals of these, or new CORSConfig/Rate/Cron/authorizer classes.',
+    projectDir,
+  );
 }
 
 /** A diagnostic for a value the evaluator could not read: at the blamed node, the explaining places related. */
-export function notKnown(failure: NotStatic, code: Diagnostic['code'], what: string, remedy: string, projectDir: string): Diagnostic {
-  const related = (failure.related ?? []).map(({ node, message }) => ({ message, location: locationOf(node, projectDir) }));
-  return withRelated(error(code, `${what}: ${failure.reason}`, failure.remedy ?? remedy, locationOf(failure.node, projectDir)), related);
+export function notKnown(
+  failure: NotStatic,
+  code: Diagnostic['code'],
+  what: string,
+  remedy: string,
+  projectDir: string,
+): Diagnostic {
+  const related = (failure.related ?? []).map(({ node, message }) => ({
+    message,
+    location: locationOf(node, projectDir),
+  }));
+  return withRelated(
+    error(code, `${what}: ${failure.reason}`, failure.remedy ?? remedy, locationOf(failure.node, projectDir)),
+    related,
+  );
 }
 
 /** `cors: true | false | new CORSConfig({...})` as model data. */
@@ -95,7 +142,10 @@ export function corsModel(value: unknown): CorsModel | false | undefined {
   if (value === false) return false;
   if (value instanceof StaticInstance && value.className === 'CORSConfig') {
     const o = (value.args[0] ?? {}) as Record<string, unknown>;
-    const model: CorsModel = { allowOrigin: (o.allowOrigin as string) ?? '*', allowHeaders: (o.allowHeaders as string[]) ?? [] };
+    const model: CorsModel = {
+      allowOrigin: (o.allowOrigin as string) ?? '*',
+      allowHeaders: (o.allowHeaders as string[]) ?? [],
+    };
     if (o.exposeHeaders !== undefined) model.exposeHeaders = o.exposeHeaders as string[];
     if (o.maxAge !== undefined) model.maxAge = o.maxAge as number;
     if (o.allowCredentials !== undefined) model.allowCredentials = o.allowCredentials as boolean;
@@ -111,9 +161,22 @@ export function authorizerUse(value: StaticInstance): AuthorizerUse | undefined 
     case 'IAMAuthorizer':
       return { kind: 'iam' };
     case 'CognitoUserPoolAuthorizer':
-      return { kind: 'cognito', name, providerArns: options.providerArns ?? [], header: options.header ?? 'Authorization', scopes: [...(value.scopes ?? options.scopes ?? [])] };
+      return {
+        kind: 'cognito',
+        name,
+        providerArns: options.providerArns ?? [],
+        header: options.header ?? 'Authorization',
+        scopes: [...(value.scopes ?? options.scopes ?? [])],
+      };
     case 'CustomAuthorizer': {
-      const use: AuthorizerUse = { kind: 'custom', name, authorizerUri: options.authorizerUri, ttlSeconds: options.ttlSeconds ?? 300, header: options.header ?? 'Authorization', scopes: [...(value.scopes ?? options.scopes ?? [])] };
+      const use: AuthorizerUse = {
+        kind: 'custom',
+        name,
+        authorizerUri: options.authorizerUri,
+        ttlSeconds: options.ttlSeconds ?? 300,
+        header: options.header ?? 'Authorization',
+        scopes: [...(value.scopes ?? options.scopes ?? [])],
+      };
       if (options.invokeRoleArn !== undefined) use.invokeRoleArn = options.invokeRoleArn;
       return use;
     }
@@ -125,12 +188,15 @@ export function authorizerUse(value: StaticInstance): AuthorizerUse | undefined 
 /** `'rate(1 hour)'`, `new Rate(5, Rate.MINUTES)`, `new Cron(...)` -> the expression string. */
 export function scheduleExpression(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
-  if (value instanceof StaticInstance && value.className === 'Rate') return new Rate(...(value.args as ConstructorParameters<typeof Rate>)).toString();
-  if (value instanceof StaticInstance && value.className === 'Cron') return new Cron(...(value.args as ConstructorParameters<typeof Cron>)).toString();
+  if (value instanceof StaticInstance && value.className === 'Rate')
+    return new Rate(...(value.args as ConstructorParameters<typeof Rate>)).toString();
+  if (value instanceof StaticInstance && value.className === 'Cron')
+    return new Cron(...(value.args as ConstructorParameters<typeof Cron>)).toString();
   return undefined;
 }
 
 export function isAuthorizerValue(value: unknown): value is StaticInstance | RegistrationRef {
-  return value instanceof RegistrationRef || (value instanceof StaticInstance && value.className.endsWith('Authorizer'));
+  return (
+    value instanceof RegistrationRef || (value instanceof StaticInstance && value.className.endsWith('Authorizer'))
+  );
 }
-

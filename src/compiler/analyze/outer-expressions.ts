@@ -2,12 +2,17 @@ import { ts } from './typescript';
 
 /** An expression that only wraps another for the type checker or for grouping: it evaluates to its operand. */
 export type OuterExpression =
-  | ts.ParenthesizedExpression | ts.AsExpression | ts.SatisfiesExpression | ts.NonNullExpression | ts.TypeAssertion;
+  ts.ParenthesizedExpression | ts.AsExpression | ts.SatisfiesExpression | ts.NonNullExpression | ts.TypeAssertion;
 
 /** `(x)`, `x as T`, `x satisfies T`, `x!`, `<T>x`: nothing happens at run time but evaluating `x`. */
 export function isOuterExpression(node: ts.Node): node is OuterExpression {
-  return ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) ||
-    ts.isNonNullExpression(node) || ts.isTypeAssertionExpression(node);
+  return (
+    ts.isParenthesizedExpression(node) ||
+    ts.isAsExpression(node) ||
+    ts.isSatisfiesExpression(node) ||
+    ts.isNonNullExpression(node) ||
+    ts.isTypeAssertionExpression(node)
+  );
 }
 
 /** The expression inside any outer expressions: `(<T>x!) as U` -> `x`. */

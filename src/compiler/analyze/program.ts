@@ -22,16 +22,34 @@ export interface LoadedProgram {
 }
 
 /** Builds the analysis program from the entry module and everything it imports. */
-export function loadProgram(projectDir: string, entry: string, typecheck = false): { loaded?: LoadedProgram; diagnostics: Diagnostic[] } {
+export function loadProgram(
+  projectDir: string,
+  entry: string,
+  typecheck = false,
+): { loaded?: LoadedProgram; diagnostics: Diagnostic[] } {
   const entryPath = path.join(projectDir, entry);
   if (!fs.existsSync(entryPath)) {
-    return { diagnostics: [error('APPC201', `entry module ${entry} not found in ${projectDir}`, `Create ${entry} exporting your App: export const app = new App({ appName: 'myapp' });`)] };
+    return {
+      diagnostics: [
+        error(
+          'APPC201',
+          `entry module ${entry} not found in ${projectDir}`,
+          `Create ${entry} exporting your App: export const app = new App({ appName: 'myapp' });`,
+        ),
+      ],
+    };
   }
   const { options, diagnostics } = compilerOptions(projectDir, typecheck);
   const overflowed: string[] = [];
   const host = catchParserOverflow(typecheck ? hostWithLibs(options) : hostWithoutAwsSdk(options), overflowed);
   const program = ts.createProgram({ rootNames: [entryPath], options, host });
-  if (overflowed.length > 0) return { diagnostics: [...diagnostics, ...overflowed.map((file) => stackOverflow(file, projectDir, "TypeScript's parser"))] };
+  if (overflowed.length > 0)
+    return {
+      diagnostics: [
+        ...diagnostics,
+        ...overflowed.map((file) => stackOverflow(file, projectDir, "TypeScript's parser")),
+      ],
+    };
   const entryFile = program.getSourceFile(entryPath)!;
   const userFiles = program.getSourceFiles().filter((f) => isUserFile(f, projectDir));
   for (const file of userFiles) diagnostics.push(...syntaxDiagnostics(program, file, projectDir));
@@ -62,7 +80,10 @@ function catchParserOverflow(host: ts.CompilerHost, overflowed: string[]): ts.Co
   return host;
 }
 
-function compilerOptions(projectDir: string, typecheck: boolean): { options: ts.CompilerOptions; diagnostics: Diagnostic[] } {
+function compilerOptions(
+  projectDir: string,
+  typecheck: boolean,
+): { options: ts.CompilerOptions; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   let user: ts.CompilerOptions = {};
   const configPath = path.join(projectDir, 'tsconfig.json');
@@ -72,13 +93,27 @@ function compilerOptions(projectDir: string, typecheck: boolean): { options: ts.
     for (const d of [...(read.error ? [read.error] : []), ...parsed.errors]) {
       const message = ts.flattenDiagnosticMessageText(d.messageText, ' ');
       if (DEPRECATION_CODES.has(d.code)) continue;
-      if (d.code !== 18003) diagnostics.push(error('APPC209', `tsconfig.json: ${message}`, 'Fix tsconfig.json (or delete it: appc has sensible defaults).'));
+      if (d.code !== 18003)
+        diagnostics.push(
+          error(
+            'APPC209',
+            `tsconfig.json: ${message}`,
+            'Fix tsconfig.json (or delete it: appc has sensible defaults).',
+          ),
+        );
     }
     user = parsed.options;
     // TS 6 reports deprecated options (TS5101/TS5107) as program errors; a program without
     // files surfaces them cheaply, and appc turns them into warnings.
     for (const d of ts.createProgram({ rootNames: [], options: user }).getOptionsDiagnostics()) {
-      if (DEPRECATION_CODES.has(d.code)) diagnostics.push(warning('APPC209', `tsconfig.json: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`, 'appc analyses the app anyway; update tsconfig.json (or set "ignoreDeprecations": "6.0") to silence this.'));
+      if (DEPRECATION_CODES.has(d.code))
+        diagnostics.push(
+          warning(
+            'APPC209',
+            `tsconfig.json: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`,
+            'appc analyses the app anyway; update tsconfig.json (or set "ignoreDeprecations": "6.0") to silence this.',
+          ),
+        );
     }
   }
   const options: ts.CompilerOptions = {
@@ -112,7 +147,9 @@ function hostWithLibs(options: ts.CompilerOptions): ts.CompilerHost {
   host.readFile = (file) => libs.get(file) ?? readFile.call(host, file);
   host.getSourceFile = (file, language, ...rest) => {
     const text = libs.get(file);
-    return text !== undefined ? ts.createSourceFile(file, text, language) : getSourceFile.call(host, file, language, ...rest);
+    return text !== undefined
+      ? ts.createSourceFile(file, text, language)
+      : getSourceFile.call(host, file, language, ...rest);
   };
   return host;
 }
@@ -124,35 +161,76 @@ function hostWithLibs(options: ts.CompilerOptions): ts.CompilerHost {
 function hostWithoutAwsSdk(options: ts.CompilerOptions): ts.CompilerHost {
   const host = ts.createCompilerHost(options);
   const cache = ts.createModuleResolutionCache(host.getCurrentDirectory(), host.getCanonicalFileName, options);
-  host.resolveModuleNameLiterals = (literals, containingFile, redirected, compilerOptions, containingSourceFile) => literals.map((literal) =>
-    isSdkModule(literal.text)
-      ? { resolvedModule: undefined }
-      : ts.resolveModuleName(literal.text, containingFile, compilerOptions, host, cache, redirected, ts.getModeForUsageLocation(containingSourceFile, literal, compilerOptions)));
+  host.resolveModuleNameLiterals = (literals, containingFile, redirected, compilerOptions, containingSourceFile) =>
+    literals.map((literal) =>
+      isSdkModule(literal.text)
+        ? { resolvedModule: undefined }
+        : ts.resolveModuleName(
+            literal.text,
+            containingFile,
+            compilerOptions,
+            host,
+            cache,
+            redirected,
+            ts.getModeForUsageLocation(containingSourceFile, literal, compilerOptions),
+          ),
+    );
   return host;
 }
 
 function isUserFile(file: ts.SourceFile, projectDir: string): boolean {
   const name = path.resolve(file.fileName);
-  return !file.isDeclarationFile && !name.includes(`${path.sep}node_modules${path.sep}`) &&
-    !name.startsWith(RUNTIME_DIR + path.sep) && name.startsWith(path.resolve(projectDir) + path.sep);
+  return (
+    !file.isDeclarationFile &&
+    !name.includes(`${path.sep}node_modules${path.sep}`) &&
+    !name.startsWith(RUNTIME_DIR + path.sep) &&
+    name.startsWith(path.resolve(projectDir) + path.sep)
+  );
 }
 
 function syntaxDiagnostics(program: ts.Program, file: ts.SourceFile, projectDir: string): Diagnostic[] {
-  return program.getSyntacticDiagnostics(file).map((d) => fromTs(d, file, projectDir, 'APPC202', 'syntax error: ', 'Fix the syntax; `npx tsc --noEmit` shows the same error.'));
+  return program
+    .getSyntacticDiagnostics(file)
+    .map((d) =>
+      fromTs(
+        d,
+        file,
+        projectDir,
+        'APPC202',
+        'syntax error: ',
+        'Fix the syntax; `npx tsc --noEmit` shows the same error.',
+      ),
+    );
 }
 
 /** `appc package --typecheck`: the type errors `tsc` would report, as diagnostics. */
 function typeDiagnostics(program: ts.Program, file: ts.SourceFile, projectDir: string): Diagnostic[] {
   try {
-    return program.getSemanticDiagnostics(file).map((d) => fromTs(d, file, projectDir, 'APPC220', `TS${d.code}: `, 'Fix the type error, or package without --typecheck.'));
+    return program
+      .getSemanticDiagnostics(file)
+      .map((d) =>
+        fromTs(d, file, projectDir, 'APPC220', `TS${d.code}: `, 'Fix the type error, or package without --typecheck.'),
+      );
   } catch (e) {
     if (isStackOverflow(e)) return [stackOverflow(file.fileName, projectDir, "TypeScript's type checker")];
     throw e;
   }
 }
 
-function fromTs(d: ts.Diagnostic, file: ts.SourceFile, projectDir: string, code: Diagnostic['code'], prefix: string, remedy: string): Diagnostic {
+function fromTs(
+  d: ts.Diagnostic,
+  file: ts.SourceFile,
+  projectDir: string,
+  code: Diagnostic['code'],
+  prefix: string,
+  remedy: string,
+): Diagnostic {
   const { line, character } = file.getLineAndCharacterOfPosition(d.start ?? 0);
-  const location = { file: relativePath(projectDir, file.fileName), line: line + 1, column: character + 1, length: Math.max(1, d.length ?? 1) };
+  const location = {
+    file: relativePath(projectDir, file.fileName),
+    line: line + 1,
+    column: character + 1,
+    length: Math.max(1, d.length ?? 1),
+  };
   return error(code, `${prefix}${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`, remedy, location);
 }

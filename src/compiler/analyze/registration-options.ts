@@ -1,17 +1,24 @@
 import {
-  REGISTRATIONS, type OptionSpec, type OptionType, type RegistrationMethod, type Registrations,
+  REGISTRATIONS,
+  type OptionSpec,
+  type OptionType,
+  type RegistrationMethod,
+  type Registrations,
 } from '../../runtime/registrations';
 import { assertNever } from '../assert-never';
 import type { Options } from './options';
 
 type Specs<M extends RegistrationMethod> = Registrations[M]['options'];
 
-type ValueOf<T extends OptionType> =
-  T extends 'string' ? string
-  : T extends 'number' ? number
-  : T extends 'boolean' ? boolean
-  : T extends 'strings' ? string[]
-  : unknown;
+type ValueOf<T extends OptionType> = T extends 'string'
+  ? string
+  : T extends 'number'
+    ? number
+    : T extends 'boolean'
+      ? boolean
+      : T extends 'strings'
+        ? string[]
+        : unknown;
 
 /** A registration's options as read: defaulted options always have a value, the others may be undefined. */
 export type OptionValues<M extends RegistrationMethod> = {
@@ -38,12 +45,20 @@ function readOption(options: Options, key: string, spec: OptionSpec): unknown {
 
 function readTyped(options: Options, key: string, type: OptionType): unknown {
   switch (type) {
-    case 'string': return options.string(key);
-    case 'number': return options.number(key);
-    case 'boolean': return options.boolean(key);
-    case 'strings': return options.strings(key);
+    case 'string':
+      return options.string(key);
+    case 'number':
+      return options.number(key);
+    case 'boolean':
+      return options.boolean(key);
+    case 'strings':
+      return options.strings(key);
     // Checked where they are used: an authorizer or CORS value is a runtime object, a pattern any JSON.
-    case 'cors': case 'authorizer': case 'json': return options.raw(key);
-    default: return assertNever(type);
+    case 'cors':
+    case 'authorizer':
+    case 'json':
+      return options.raw(key);
+    default:
+      return assertNever(type);
   }
 }

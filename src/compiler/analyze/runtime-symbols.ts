@@ -4,7 +4,14 @@ import { isRegistrationMethod, type RegistrationMethod } from '../../runtime/reg
 import { resolveAlias } from './evaluate';
 import { RUNTIME_DIR } from './program';
 
-const VALUE_CLASSES = new Set(['CORSConfig', 'Rate', 'Cron', 'IAMAuthorizer', 'CognitoUserPoolAuthorizer', 'CustomAuthorizer']);
+const VALUE_CLASSES = new Set([
+  'CORSConfig',
+  'Rate',
+  'Cron',
+  'IAMAuthorizer',
+  'CognitoUserPoolAuthorizer',
+  'CustomAuthorizer',
+]);
 const RATE_UNITS = new Set(['MINUTES', 'HOURS', 'DAYS']);
 
 export type ReceiverKind = 'App' | 'Blueprint';
@@ -24,7 +31,9 @@ export class RuntimeSymbols {
   classOf(expression: ts.Expression): string | undefined {
     const symbol = this.checker.getSymbolAtLocation(expression);
     const declaration = symbol && resolveAlias(this.checker, symbol).valueDeclaration;
-    return declaration && ts.isClassDeclaration(declaration) && isRuntimeNode(declaration) ? declaration.name?.text : undefined;
+    return declaration && ts.isClassDeclaration(declaration) && isRuntimeNode(declaration)
+      ? declaration.name?.text
+      : undefined;
   }
 
   valueClassOf(expression: ts.Expression): string | undefined {
@@ -42,7 +51,10 @@ export class RuntimeSymbols {
   receiverKind(expression: ts.Expression): ReceiverKind | undefined {
     if (this.receiverCache.has(expression)) return this.receiverCache.get(expression);
     const declaration = this.checker.getTypeAtLocation(expression).getSymbol()?.declarations?.[0];
-    const name = declaration && ts.isClassDeclaration(declaration) && isRuntimeNode(declaration) ? declaration.name?.text : undefined;
+    const name =
+      declaration && ts.isClassDeclaration(declaration) && isRuntimeNode(declaration)
+        ? declaration.name?.text
+        : undefined;
     const kind = name === 'App' || name === 'Blueprint' ? name : undefined;
     this.receiverCache.set(expression, kind);
     return kind;
@@ -60,6 +72,10 @@ function isRuntimeNode(node: ts.Node): boolean {
 
 /** A call of a method named as a registration, on any receiver (cheap: no type checker). */
 export function isRegistrationShape(node: ts.Node): node is RegistrationCall {
-  return ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) &&
-    ts.isIdentifier(node.expression.name) && isRegistrationMethod(node.expression.name.text);
+  return (
+    ts.isCallExpression(node) &&
+    ts.isPropertyAccessExpression(node.expression) &&
+    ts.isIdentifier(node.expression.name) &&
+    isRegistrationMethod(node.expression.name.text)
+  );
 }

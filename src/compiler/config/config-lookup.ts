@@ -40,7 +40,12 @@ export function lookupStageSetting<K extends StageKey>(
  * to apply, and its place matches the scalar precedence of the same entry.
  * A key keeps the position of its first appearance, as Python's `dict.update` does.
  */
-export function mergeFunctionDict(raw: RawConfig, stage: string, fn: string | undefined, key: DictKey): Record<string, string> {
+export function mergeFunctionDict(
+  raw: RawConfig,
+  stage: string,
+  fn: string | undefined,
+  key: DictKey,
+): Record<string, string> {
   const merged = new Map<string, string>();
   for (const scope of [...functionScopes(stage, fn)].reverse()) {
     const dict = valueAt(raw, [...scope, key]);

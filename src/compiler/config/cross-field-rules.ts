@@ -30,24 +30,35 @@ export function crossFieldDiagnostics(doc: JsonDocument, raw: RawConfig, stage: 
     for (const rule of rules) for (const finding of rule(raw, scope)) findings.push({ finding, scope });
   }
   return groupFindings(findings).map(({ finding, scopes }) =>
-    error(finding.code, `${finding.message} (${describeScopes(scopes)})`, finding.remedy, doc.locate(finding.path, 'key')),
+    error(
+      finding.code,
+      `${finding.message} (${describeScopes(scopes)})`,
+      finding.remedy,
+      doc.locate(finding.path, 'key'),
+    ),
   );
 }
 
 function scopesToCheck(raw: RawConfig, stage: string): Scope[] {
   const stages = new Set([...Object.keys(raw.stages ?? {}), stage]);
-  return [...stages].flatMap((s) => [{ stage: s, fn: undefined }, ...configuredFunctionNames(raw, s).map((fn) => ({ stage: s, fn }))]);
+  return [...stages].flatMap((s) => [
+    { stage: s, fn: undefined },
+    ...configuredFunctionNames(raw, s).map((fn) => ({ stage: s, fn })),
+  ]);
 }
 
 function iamRoleRule(raw: RawConfig, { stage, fn }: Scope): Finding[] {
   const manage = lookupFunctionSetting(raw, stage, fn, 'manage_iam_role');
   if (manage?.value !== false || lookupFunctionSetting(raw, stage, fn, 'iam_role_arn')) return [];
-  return [{
-    code: 'APPC105',
-    path: manage.path,
-    message: `${formatJsonPath(manage.path)} is false but no iam_role_arn is set`,
-    remedy: 'Add "iam_role_arn": "arn:aws:iam::<account id>:role/<name>" next to it, or remove it to let appc create the role.',
-  }];
+  return [
+    {
+      code: 'APPC105',
+      path: manage.path,
+      message: `${formatJsonPath(manage.path)} is false but no iam_role_arn is set`,
+      remedy:
+        'Add "iam_role_arn": "arn:aws:iam::<account id>:role/<name>" next to it, or remove it to let appc create the role.',
+    },
+  ];
 }
 
 function vpcRule(raw: RawConfig, { stage, fn }: Scope): Finding[] {
@@ -56,12 +67,14 @@ function vpcRule(raw: RawConfig, { stage, fn }: Scope): Finding[] {
   const [hasSubnets, hasGroups] = [Boolean(subnets?.value.length), Boolean(groups?.value.length)];
   if (hasSubnets === hasGroups) return [];
   const [set, missing] = hasSubnets ? [subnets!, 'security_group_ids'] : [groups!, 'subnet_ids'];
-  return [{
-    code: 'APPC106',
-    path: set.path,
-    message: `${formatJsonPath(set.path)} is set but ${missing} is not`,
-    remedy: `A Lambda function in a VPC needs both subnet_ids and security_group_ids: add ${missing}, or remove ${formatJsonPath(set.path)}.`,
-  }];
+  return [
+    {
+      code: 'APPC106',
+      path: set.path,
+      message: `${formatJsonPath(set.path)} is set but ${missing} is not`,
+      remedy: `A Lambda function in a VPC needs both subnet_ids and security_group_ids: add ${missing}, or remove ${formatJsonPath(set.path)}.`,
+    },
+  ];
 }
 
 function endpointRule(raw: RawConfig, { stage }: Scope): Finding[] {
@@ -70,28 +83,37 @@ function endpointRule(raw: RawConfig, { stage }: Scope): Finding[] {
   const policy = lookupStageSetting(raw, stage, 'api_gateway_policy_file');
   if (vpce && type?.value !== 'PRIVATE') {
     const actual = type ? `${formatJsonPath(type.path)} is ${type.value}` : 'the endpoint type is the default, EDGE';
-    return [{
-      code: 'APPC107',
-      path: vpce.path,
-      message: `${formatJsonPath(vpce.path)} is set but ${actual}`,
-      remedy: 'VPC endpoints apply to private APIs only: set "api_gateway_endpoint_type": "PRIVATE", or remove the VPC endpoint.',
-    }];
+    return [
+      {
+        code: 'APPC107',
+        path: vpce.path,
+        message: `${formatJsonPath(vpce.path)} is set but ${actual}`,
+        remedy:
+          'VPC endpoints apply to private APIs only: set "api_gateway_endpoint_type": "PRIVATE", or remove the VPC endpoint.',
+      },
+    ];
   }
   if (type?.value === 'PRIVATE' && !vpce && !policy) {
-    return [{
-      code: 'APPC108',
-      path: type.path,
-      message: `${formatJsonPath(type.path)} is PRIVATE but neither api_gateway_endpoint_vpce nor api_gateway_policy_file is set`,
-      remedy: 'A private API needs a resource policy: set api_gateway_endpoint_vpce to your VPC endpoint id, or api_gateway_policy_file to a policy file in .appc/.',
-    }];
+    return [
+      {
+        code: 'APPC108',
+        path: type.path,
+        message: `${formatJsonPath(type.path)} is PRIVATE but neither api_gateway_endpoint_vpce nor api_gateway_policy_file is set`,
+        remedy:
+          'A private API needs a resource policy: set api_gateway_endpoint_vpce to your VPC endpoint id, or api_gateway_policy_file to a policy file in .appc/.',
+      },
+    ];
   }
   if (type?.value === 'PRIVATE' && vpce && policy) {
-    return [{
-      code: 'APPC109',
-      path: policy.path,
-      message: `${formatJsonPath(policy.path)} and ${formatJsonPath(vpce.path)} are both set`,
-      remedy: 'Set only one: appc builds the resource policy from api_gateway_endpoint_vpce, or reads it from api_gateway_policy_file.',
-    }];
+    return [
+      {
+        code: 'APPC109',
+        path: policy.path,
+        message: `${formatJsonPath(policy.path)} and ${formatJsonPath(vpce.path)} are both set`,
+        remedy:
+          'Set only one: appc builds the resource policy from api_gateway_endpoint_vpce, or reads it from api_gateway_policy_file.',
+      },
+    ];
   }
   return [];
 }
@@ -113,6 +135,8 @@ function describeScopes(scopes: Scope[]): string {
   const functions = scopes
     .filter((s) => s.fn !== undefined && !wholeStages.includes(s.stage))
     .map((s) => `function "${s.fn}" in stage "${s.stage}"`);
-  const stages = wholeStages.length ? [`${wholeStages.length > 1 ? 'stages' : 'stage'} ${wholeStages.map((s) => `"${s}"`).join(', ')}`] : [];
+  const stages = wholeStages.length
+    ? [`${wholeStages.length > 1 ? 'stages' : 'stage'} ${wholeStages.map((s) => `"${s}"`).join(', ')}`]
+    : [];
   return [...stages, ...functions].join('; ');
 }

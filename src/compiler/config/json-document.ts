@@ -27,16 +27,36 @@ export function parseJsonDocument(file: string, text: string): ParsedJson {
   const at = (offset: number, length: number) => locationAt(file, lines, text.length, offset, length);
   const parsed = parseJson(text);
   if (!parsed.ok) {
-    const diagnostic = parsed.problem === 'depth'
-      ? error('APPC113', `${file} is ${parsed.reason}`, `appc reads JSON nested up to ${MAX_JSON_DEPTH} levels; flatten the file.`, at(parsed.offset, 1))
-      : error('APPC101', `invalid JSON: ${parsed.reason}`, 'Fix the JSON syntax (JSON allows no comments, no trailing commas, and only double-quoted strings).', at(parsed.offset, 1));
+    const diagnostic =
+      parsed.problem === 'depth'
+        ? error(
+            'APPC113',
+            `${file} is ${parsed.reason}`,
+            `appc reads JSON nested up to ${MAX_JSON_DEPTH} levels; flatten the file.`,
+            at(parsed.offset, 1),
+          )
+        : error(
+            'APPC101',
+            `invalid JSON: ${parsed.reason}`,
+            'Fix the JSON syntax (JSON allows no comments, no trailing commas, and only double-quoted strings).',
+            at(parsed.offset, 1),
+          );
     return { document: undefined, diagnostics: [diagnostic] };
   }
-  const document: JsonDocument = { file, value: parsed.value, locate: (path, part = 'value') => locate(parsed.root, path, part, at) };
+  const document: JsonDocument = {
+    file,
+    value: parsed.value,
+    locate: (path, part = 'value') => locate(parsed.root, path, part, at),
+  };
   return { document, diagnostics: duplicateKeys(parsed.root, at) };
 }
 
-function locate(root: JsonNode, path: JsonPath, part: 'key' | 'value', at: (offset: number, length: number) => SourceLocation): SourceLocation {
+function locate(
+  root: JsonNode,
+  path: JsonPath,
+  part: 'key' | 'value',
+  at: (offset: number, length: number) => SourceLocation,
+): SourceLocation {
   let node = root;
   let key: { start: number; end: number } | undefined;
   for (const segment of path) {
@@ -48,7 +68,10 @@ function locate(root: JsonNode, path: JsonPath, part: 'key' | 'value', at: (offs
   return at(target.start, target.end - target.start);
 }
 
-function childOf(node: JsonNode, segment: string | number): { key?: { start: number; end: number }; value: JsonNode } | undefined {
+function childOf(
+  node: JsonNode,
+  segment: string | number,
+): { key?: { start: number; end: number }; value: JsonNode } | undefined {
   if (node.kind === 'array' && typeof segment === 'number') {
     const value = node.elements[segment];
     return value && { value };
@@ -69,7 +92,14 @@ function duplicateKeys(root: JsonNode, at: (offset: number, length: number) => S
     const seen = new Set<string>();
     for (const member of node.members) {
       if (seen.has(member.key)) {
-        diagnostics.push(warning('APPC110', `duplicate key "${member.key}"; the last one wins`, 'Remove one of them.', at(member.keyStart, member.keyEnd - member.keyStart)));
+        diagnostics.push(
+          warning(
+            'APPC110',
+            `duplicate key "${member.key}"; the last one wins`,
+            'Remove one of them.',
+            at(member.keyStart, member.keyEnd - member.keyStart),
+          ),
+        );
       }
       seen.add(member.key);
       pending.push(member.value);
@@ -89,7 +119,13 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
-function locationAt(file: string, starts: number[], textLength: number, offset: number, length: number): SourceLocation {
+function locationAt(
+  file: string,
+  starts: number[],
+  textLength: number,
+  offset: number,
+  length: number,
+): SourceLocation {
   const position = Math.min(offset, textLength);
   let [low, high] = [0, starts.length - 1];
   while (low < high) {

@@ -24,7 +24,11 @@ export type JsonParse =
   | { ok: false; problem: 'syntax' | 'depth'; offset: number; reason: string };
 
 class ParseFailure {
-  constructor(readonly problem: 'syntax' | 'depth', readonly offset: number, readonly reason: string) {}
+  constructor(
+    readonly problem: 'syntax' | 'depth',
+    readonly offset: number,
+    readonly reason: string,
+  ) {}
 }
 
 export function parseJson(text: string): JsonParse {
@@ -39,7 +43,11 @@ export function parseJson(text: string): JsonParse {
 }
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const LITERALS: Array<[string, unknown]> = [['true', true], ['false', false], ['null', null]];
+const LITERALS: Array<[string, unknown]> = [
+  ['true', true],
+  ['false', false],
+  ['null', null],
+];
 
 class Parser {
   private pos = 0;
@@ -58,7 +66,8 @@ class Parser {
     const start = this.pos;
     const c = this.text[start];
     if (c === '{' || c === '[') {
-      if (depth >= MAX_JSON_DEPTH) throw new ParseFailure('depth', start, `nested deeper than ${MAX_JSON_DEPTH} levels`);
+      if (depth >= MAX_JSON_DEPTH)
+        throw new ParseFailure('depth', start, `nested deeper than ${MAX_JSON_DEPTH} levels`);
       return c === '{' ? this.object(depth + 1) : this.array(depth + 1);
     }
     if (c === '"') return { value: this.string(), node: { kind: 'scalar', start, end: this.pos } };
@@ -86,11 +95,13 @@ class Parser {
     for (;;) {
       this.skipSpace();
       const keyStart = this.pos;
-      if (this.text[keyStart] !== '"') this.fail(keyStart, this.unexpected(keyStart, 'property name expected (a double-quoted string)'));
+      if (this.text[keyStart] !== '"')
+        this.fail(keyStart, this.unexpected(keyStart, 'property name expected (a double-quoted string)'));
       const key = this.string();
       const keyEnd = this.pos;
       this.skipSpace();
-      if (this.text[this.pos] !== ':') this.fail(this.pos, this.unexpected(this.pos, "expected ':' after property name"));
+      if (this.text[this.pos] !== ':')
+        this.fail(this.pos, this.unexpected(this.pos, "expected ':' after property name"));
       this.pos++;
       const member = this.value(depth);
       // defineProperty, as JSON.parse does: a key named __proto__ is a key, not the object's prototype.
@@ -144,7 +155,10 @@ class Parser {
     try {
       return JSON.parse(this.text.slice(start, this.pos)) as string;
     } catch {
-      return this.fail(start, 'invalid string (a bad escape, or a control character such as a tab that must be escaped)');
+      return this.fail(
+        start,
+        'invalid string (a bad escape, or a control character such as a tab that must be escaped)',
+      );
     }
   }
 
@@ -158,7 +172,8 @@ class Parser {
     const rest = this.text.slice(at, at + 12);
     if (/^\/[/*]/.test(rest)) return 'comments are not allowed';
     if (rest.startsWith("'")) return 'strings must use double quotes';
-    if (/^(NaN|-?Infinity|undefined)\b/.test(rest)) return `${/^\S+?\b/.exec(rest.replace(/^-/, ''))?.[0] ?? rest} is not a JSON value`;
+    if (/^(NaN|-?Infinity|undefined)\b/.test(rest))
+      return `${/^\S+?\b/.exec(rest.replace(/^-/, ''))?.[0] ?? rest} is not a JSON value`;
     return expected;
   }
 

@@ -60,7 +60,11 @@ export function loadConfig(projectDir: string, options: LoadConfigOptions = {}):
   } catch (e) {
     const cause = e as NodeJS.ErrnoException;
     if (cause.code === 'ENOENT') return { raw: {}, diagnostics: [] };
-    const diagnostic = error('APPC101', `cannot read ${CONFIG_FILE}: ${cause.code ?? cause.message}`, 'Make it a readable file, or remove it to use the defaults.');
+    const diagnostic = error(
+      'APPC101',
+      `cannot read ${CONFIG_FILE}: ${cause.code ?? cause.message}`,
+      'Make it a readable file, or remove it to use the defaults.',
+    );
     return { raw: {}, diagnostics: [diagnostic] };
   }
   return parseConfig(text, options);
@@ -75,7 +79,10 @@ export function parseConfig(text: string, options: LoadConfigOptions = {}): Load
   // Cross-field rules read values the schema vouches for; on a broken file they would guess.
   if (hasErrors(schemaProblems)) return { raw: {}, diagnostics, document };
   const raw = document.value as RawConfig;
-  diagnostics.push(...crossFieldDiagnostics(document, raw, options.stage ?? DEFAULT_STAGE), ...policyPathDiagnostics(document, raw));
+  diagnostics.push(
+    ...crossFieldDiagnostics(document, raw, options.stage ?? DEFAULT_STAGE),
+    ...policyPathDiagnostics(document, raw),
+  );
   return { raw: hasErrors(diagnostics) ? {} : raw, diagnostics, document };
 }
 

@@ -28,7 +28,14 @@ export function policyPathDiagnostics(doc: JsonDocument, raw: RawConfig): Diagno
     const escape = policyPathEscape(file, scope);
     if (escape === null) continue;
     const where = scope === 'appc-dir' ? 'inside .appc/' : 'inside the project';
-    diagnostics.push(error('APPC114', `${formatJsonPath(at)} ${JSON.stringify(file)} ${escape}`, `Policy files are relative to .appc/ and must stay ${where}: move the file there and name it relative to .appc/, e.g. "policy-prod.json".`, doc.locate(at)));
+    diagnostics.push(
+      error(
+        'APPC114',
+        `${formatJsonPath(at)} ${JSON.stringify(file)} ${escape}`,
+        `Policy files are relative to .appc/ and must stay ${where}: move the file there and name it relative to .appc/, e.g. "policy-prod.json".`,
+        doc.locate(at),
+      ),
+    );
   }
   return diagnostics;
 }
@@ -37,9 +44,13 @@ function policySettings(raw: RawConfig): Array<{ at: JsonPath; scope: PolicyScop
   const scopes: JsonPath[] = [[], ...Object.keys(raw.stages ?? {}).map((stage) => ['stages', stage])];
   const settings: Array<{ at: JsonPath; scope: PolicyScope }> = [];
   for (const scope of scopes) {
-    settings.push({ at: [...scope, 'api_gateway_policy_file'], scope: 'appc-dir' }, { at: [...scope, 'iam_policy_file'], scope: 'project' });
+    settings.push(
+      { at: [...scope, 'api_gateway_policy_file'], scope: 'appc-dir' },
+      { at: [...scope, 'iam_policy_file'], scope: 'project' },
+    );
     const functions = valueAt(raw, [...scope, 'lambda_functions']);
-    for (const fn of Object.keys(functions && typeof functions === 'object' ? functions : {})) settings.push({ at: [...scope, 'lambda_functions', fn, 'iam_policy_file'], scope: 'project' });
+    for (const fn of Object.keys(functions && typeof functions === 'object' ? functions : {}))
+      settings.push({ at: [...scope, 'lambda_functions', fn, 'iam_policy_file'], scope: 'project' });
   }
   return settings;
 }

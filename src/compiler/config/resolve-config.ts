@@ -25,7 +25,11 @@ const DEFAULTS = {
  * `raw` must have passed `loadConfig` without errors.
  * @example resolveConfig({ lambda_timeout: 30 }, 'dev', ['worker']).functions.worker.lambdaTimeout // 30
  */
-export function resolveConfig(raw: RawConfig, stage: string = DEFAULT_STAGE, functionNames: readonly string[] = []): ResolvedConfig {
+export function resolveConfig(
+  raw: RawConfig,
+  stage: string = DEFAULT_STAGE,
+  functionNames: readonly string[] = [],
+): ResolvedConfig {
   const names = new Set([API_HANDLER, ...functionNames, ...configuredFunctionNames(raw, stage)]);
   const vpce = stageValue(raw, stage, 'api_gateway_endpoint_vpce');
   return deepFreeze({
@@ -80,6 +84,10 @@ function stageValue<K extends StageKey>(raw: RawConfig, stage: string, key: K): 
 /** Freezes a fresh tree of plain objects and arrays; copies arrays so the caller's `raw` stays mutable. */
 function deepFreeze<T>(value: T): T {
   if (typeof value !== 'object' || value === null) return value;
-  const copy = (Array.isArray(value) ? value.map(deepFreeze) : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deepFreeze(v)]))) as T;
+  const copy = (
+    Array.isArray(value)
+      ? value.map(deepFreeze)
+      : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deepFreeze(v)]))
+  ) as T;
   return Object.freeze(copy);
 }

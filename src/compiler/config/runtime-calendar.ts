@@ -7,22 +7,22 @@
  */
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../model/app-model';
-import { NEWEST_NODE_RUNTIME, runtimeInfo, type LambdaNodeRuntime, type LambdaNodeRuntimeInfo } from './lambda-runtimes';
+import {
+  NEWEST_NODE_RUNTIME,
+  runtimeInfo,
+  type LambdaNodeRuntime,
+  type LambdaNodeRuntimeInfo,
+} from './lambda-runtimes';
 
 /** How long before a runtime's deprecation date appc starts to warn. */
 export const DEPRECATION_WARNING_DAYS = 90;
 
 /** Where the runtime was chosen: a config path (shown as `stages.prod.lambda_runtime`) or appc's default. */
-export type RuntimeSource =
-  | { kind: 'config'; path: string; location?: SourceLocation }
-  | { kind: 'default' };
+export type RuntimeSource = { kind: 'config'; path: string; location?: SourceLocation } | { kind: 'default' };
 
 /** Where a runtime stands on `today` (a UTC day, `YYYY-MM-DD`). */
 export type RuntimeStatus =
-  | { kind: 'supported' }
-  | { kind: 'deprecation-near'; days: number }
-  | { kind: 'deprecated' }
-  | { kind: 'blocked' };
+  { kind: 'supported' } | { kind: 'deprecation-near'; days: number } | { kind: 'deprecated' } | { kind: 'blocked' };
 
 export function runtimeStatus(row: LambdaRuntimeDatesRow, today: string): RuntimeStatus {
   if (today >= row.blockCreate) return { kind: 'blocked' };
@@ -50,16 +50,40 @@ export function runtimeDiagnostics(runtime: LambdaNodeRuntime, today: Date, sour
     case 'supported':
       return [];
     case 'blocked':
-      return [error('APPC413', `${subject} can no longer be deployed: Lambda deprecated it on ${row.deprecation}, ${blockedSince(row, day)}`, remedy, location)];
+      return [
+        error(
+          'APPC413',
+          `${subject} can no longer be deployed: Lambda deprecated it on ${row.deprecation}, ${blockedSince(row, day)}`,
+          remedy,
+          location,
+        ),
+      ];
     case 'deprecated':
-      return [warning('APPC415', `${subject} is deprecated since ${row.deprecation}: Lambda blocks creating functions with it from ${row.blockCreate} and updating them from ${row.blockUpdate}`, remedy, location)];
+      return [
+        warning(
+          'APPC415',
+          `${subject} is deprecated since ${row.deprecation}: Lambda blocks creating functions with it from ${row.blockCreate} and updating them from ${row.blockUpdate}`,
+          remedy,
+          location,
+        ),
+      ];
     case 'deprecation-near':
-      return [warning('APPC414', `${subject} will be deprecated on ${row.deprecation} (in ${status.days} ${status.days === 1 ? 'day' : 'days'}): Lambda blocks creating functions with it from ${row.blockCreate} and updating them from ${row.blockUpdate}`, remedy, location)];
+      return [
+        warning(
+          'APPC414',
+          `${subject} will be deprecated on ${row.deprecation} (in ${status.days} ${status.days === 1 ? 'day' : 'days'}): Lambda blocks creating functions with it from ${row.blockCreate} and updating them from ${row.blockUpdate}`,
+          remedy,
+          location,
+        ),
+      ];
   }
 }
 
 function blockedSince(row: LambdaRuntimeDatesRow, day: string): string {
-  const update = day >= row.blockUpdate ? `and updating them since ${row.blockUpdate}` : `and blocks updating them from ${row.blockUpdate}`;
+  const update =
+    day >= row.blockUpdate
+      ? `and updating them since ${row.blockUpdate}`
+      : `and blocks updating them from ${row.blockUpdate}`;
   return `blocks creating functions with it since ${row.blockCreate} ${update}`;
 }
 
@@ -68,7 +92,10 @@ function replacementRemedy(runtime: LambdaNodeRuntime, source: RuntimeSource): s
     return "Upgrade appc: this version's table of Lambda runtimes (from the AWS Lambda Developer Guide) knows no newer Node.js runtime.";
   }
   const major = runtimeInfo(NEWEST_NODE_RUNTIME).major;
-  const where = source.kind === 'config' ? `Set ${source.path} to "${NEWEST_NODE_RUNTIME}"` : `Set "lambda_runtime": "${NEWEST_NODE_RUNTIME}"`;
+  const where =
+    source.kind === 'config'
+      ? `Set ${source.path} to "${NEWEST_NODE_RUNTIME}"`
+      : `Set "lambda_runtime": "${NEWEST_NODE_RUNTIME}"`;
   return `${where}, the newest Node.js runtime Lambda offers, and test the app on Node.js ${major}.`;
 }
 

@@ -58,12 +58,16 @@ function rule(e: ErrorObject): string {
     case 'maximum':
       return `must be ${params.comparison} ${params.limit}`;
     case 'enum':
-      return `must be one of ${allowed(params.allowedValues).map((v) => JSON.stringify(v)).join(', ')}`;
+      return `must be one of ${allowed(params.allowedValues)
+        .map((v) => JSON.stringify(v))
+        .join(', ')}`;
     case 'pattern':
       return (e.parentSchema as SchemaNode).patternErrorMessage ?? `must match ${params.pattern}`;
     case 'minLength':
     case 'minItems':
-      return params.limit === 1 ? 'must not be empty' : `must have at least ${params.limit} ${e.keyword === 'minLength' ? 'characters' : 'items'}`;
+      return params.limit === 1
+        ? 'must not be empty'
+        : `must have at least ${params.limit} ${e.keyword === 'minLength' ? 'characters' : 'items'}`;
     case 'maxLength':
       return `must be at most ${params.limit} characters`;
     case 'maxItems':
@@ -74,7 +78,12 @@ function rule(e: ErrorObject): string {
 }
 
 const TYPE_WORDS: Record<string, string> = {
-  integer: 'an integer', number: 'a number', string: 'a string', boolean: 'true or false', object: 'an object', array: 'an array',
+  integer: 'an integer',
+  number: 'a number',
+  string: 'a string',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'an array',
 };
 
 function typeWords(type: unknown): string {
@@ -88,10 +97,20 @@ function allowed(values: unknown): unknown[] {
 
 function remedy(e: ErrorObject, at: JsonPath): string | undefined {
   const schema = e.parentSchema as SchemaNode;
-  if (at.length === 0) return 'Write the settings as one JSON object, e.g. { "version": "2.0", "stages": { "dev": {} } }.';
-  const specific = e.keyword === 'type' ? typeRemedy(e.data, e.params.type) : e.keyword === 'enum' ? enumRemedy(e.data, e.params.allowedValues) : undefined;
+  if (at.length === 0)
+    return 'Write the settings as one JSON object, e.g. { "version": "2.0", "stages": { "dev": {} } }.';
+  const specific =
+    e.keyword === 'type'
+      ? typeRemedy(e.data, e.params.type)
+      : e.keyword === 'enum'
+        ? enumRemedy(e.data, e.params.allowedValues)
+        : undefined;
   if (specific) return specific;
-  if ((e.keyword === 'minimum' || e.keyword === 'maximum') && schema.minimum !== undefined && schema.maximum !== undefined) {
+  if (
+    (e.keyword === 'minimum' || e.keyword === 'maximum') &&
+    schema.minimum !== undefined &&
+    schema.maximum !== undefined
+  ) {
     return `Use a whole number from ${schema.minimum} to ${schema.maximum}.`;
   }
   return schema.description ?? describedKey(at);
@@ -103,8 +122,10 @@ function typeRemedy(value: unknown, type: unknown): string | undefined {
     return `Write it as a string: ${JSON.stringify(String(value))}.`;
   }
   const unquoted = typeof value === 'string' ? value.trim() : undefined;
-  if (expected.includes('integer') && unquoted && /^-?\d+$/.test(unquoted)) return `Write it as a number, without quotes: ${unquoted}.`;
-  if (expected.includes('boolean') && (unquoted === 'true' || unquoted === 'false')) return `Write it without quotes: ${unquoted}.`;
+  if (expected.includes('integer') && unquoted && /^-?\d+$/.test(unquoted))
+    return `Write it as a number, without quotes: ${unquoted}.`;
+  if (expected.includes('boolean') && (unquoted === 'true' || unquoted === 'false'))
+    return `Write it without quotes: ${unquoted}.`;
   if (expected.includes('integer') && typeof value === 'number') return 'Use a whole number.';
   return undefined;
 }
@@ -112,7 +133,10 @@ function typeRemedy(value: unknown, type: unknown): string | undefined {
 function enumRemedy(value: unknown, values: unknown): string | undefined {
   const options = allowed(values);
   if (typeof value === 'string') {
-    const close = closestName(value, options.filter((v): v is string => typeof v === 'string'));
+    const close = closestName(
+      value,
+      options.filter((v): v is string => typeof v === 'string'),
+    );
     return close === undefined ? undefined : `Did you mean ${JSON.stringify(close)}?`;
   }
   if (typeof value !== 'number') return undefined;

@@ -20,13 +20,28 @@ export function unknownKeyDiagnostic(doc: JsonDocument, objectPath: JsonPath, ke
   const level = levelOf(objectPath);
   const keys = knownKeys();
   if (Object.hasOwn(CHALICE_ONLY_KEYS, key)) {
-    return error('APPC102', `${fullName} is a Chalice setting that appc does not support yet`, `Remove it; ${CHALICE_ONLY_KEYS[key]}.`, location);
+    return error(
+      'APPC102',
+      `${fullName} is a Chalice setting that appc does not support yet`,
+      `Remove it; ${CHALICE_ONLY_KEYS[key]}.`,
+      location,
+    );
   }
   if (level !== 'top' && keys.top.includes(key) && !keys.stage.includes(key)) {
-    return error('APPC102', `${fullName} is not allowed: ${key} can only be set at the top level`, 'Move it to the top level of the file.', location);
+    return error(
+      'APPC102',
+      `${fullName} is not allowed: ${key} can only be set at the top level`,
+      'Move it to the top level of the file.',
+      location,
+    );
   }
   if (level === 'function' && keys.stage.includes(key)) {
-    return error('APPC102', `${fullName} is not allowed: ${key} cannot be set per function`, 'Move it to the stage (stages.<stage>) or to the top level.', location);
+    return error(
+      'APPC102',
+      `${fullName} is not allowed: ${key} cannot be set per function`,
+      'Move it to the stage (stages.<stage>) or to the top level.',
+      location,
+    );
   }
   const suggestion = closestName(key, keys[level]);
   const remedy = suggestion ? `Did you mean "${suggestion}"?` : `Remove it; ${allowedHere(level)}`;

@@ -29,11 +29,21 @@ export function withRelated(diagnostic: Diagnostic, related: readonly RelatedLoc
   return related.length === 0 ? diagnostic : { ...diagnostic, related: [...(diagnostic.related ?? []), ...related] };
 }
 
-export function error(code: Diagnostic['code'], message: string, remedy?: string, location?: SourceLocation): Diagnostic {
+export function error(
+  code: Diagnostic['code'],
+  message: string,
+  remedy?: string,
+  location?: SourceLocation,
+): Diagnostic {
   return { code, severity: 'error', message, remedy, location };
 }
 
-export function warning(code: Diagnostic['code'], message: string, remedy?: string, location?: SourceLocation): Diagnostic {
+export function warning(
+  code: Diagnostic['code'],
+  message: string,
+  remedy?: string,
+  location?: SourceLocation,
+): Diagnostic {
   return { code, severity: 'warning', message, remedy, location };
 }
 
@@ -43,7 +53,8 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 
 /** Diagnostics in a stable order: by file, line, column, then code. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const key = (d: Diagnostic) => [d.location?.file ?? '', d.location?.line ?? 0, d.location?.column ?? 0, d.code] as const;
+  const key = (d: Diagnostic) =>
+    [d.location?.file ?? '', d.location?.line ?? 0, d.location?.column ?? 0, d.code] as const;
   return [...diagnostics].sort((a, b) => {
     const [ka, kb] = [key(a), key(b)];
     for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;

@@ -7,7 +7,14 @@ export interface FormatOptions {
   color: boolean;
 }
 
-const ANSI = { red: '\x1b[31m', yellow: '\x1b[33m', cyan: '\x1b[36m', gray: '\x1b[90m', bold: '\x1b[1m', reset: '\x1b[0m' };
+const ANSI = {
+  red: '\x1b[31m',
+  yellow: '\x1b[33m',
+  cyan: '\x1b[36m',
+  gray: '\x1b[90m',
+  bold: '\x1b[1m',
+  reset: '\x1b[0m',
+};
 
 /**
  * One diagnostic as a person reads it, its related locations indented below it (as
@@ -23,7 +30,8 @@ const ANSI = { red: '\x1b[31m', yellow: '\x1b[33m', cyan: '\x1b[36m', gray: '\x1
  * ```
  */
 export function formatDiagnostic(d: Diagnostic, options: FormatOptions): string {
-  const paint = (style: keyof typeof ANSI, text: string) => (options.color ? `${ANSI[style]}${text}${ANSI.reset}` : text);
+  const paint = (style: keyof typeof ANSI, text: string) =>
+    options.color ? `${ANSI[style]}${text}${ANSI.reset}` : text;
   const where = d.location ? `${d.location.file}:${d.location.line}:${d.location.column} - ` : '';
   const severity = paint(d.severity === 'error' ? 'red' : 'yellow', d.severity);
   const lines = [`${paint('cyan', where)}${severity} ${paint('gray', d.code)}: ${d.message}`];
@@ -54,7 +62,10 @@ function codeFrame(source: string | undefined, { line, column, length }: SourceL
   const gutter = String(line);
   const pad = ' '.repeat(gutter.length);
   const underline = Math.max(1, Math.min(length, end - (column - 1)));
-  return [`  ${gutter} | ${shown}`, `  ${pad} | ${' '.repeat(Math.max(0, column - 1 - start + offset))}${'^'.repeat(underline)}`];
+  return [
+    `  ${gutter} | ${shown}`,
+    `  ${pad} | ${' '.repeat(Math.max(0, column - 1 - start + offset))}${'^'.repeat(underline)}`,
+  ];
 }
 
 /** Longer lines (generated code, minified data) are cut around the column, `…` marking the cuts. */

@@ -57,7 +57,9 @@ export function restApiOutputs(config: ResolvedConfig): JsonObject {
     APIHandlerName: { Value: ref(API_HANDLER_ID) },
     APIHandlerArn: { Value: getAtt(API_HANDLER_ID, 'Arn') },
     EndpointURL: {
-      Value: sub(`https://\${${REST_API_ID}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}/${config.apiGatewayStage}/`),
+      Value: sub(
+        `https://\${${REST_API_ID}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}/${config.apiGatewayStage}/`,
+      ),
     },
   };
 }

@@ -37,7 +37,9 @@ export function functionEvents(fn: FunctionModel, name: string): JsonObject | un
       });
     case 's3':
       // CloudFormation cannot add notifications to a bucket it does not own (Chalice refuses too).
-      throw new Error(`appc internal error: onS3Event function ${name} cannot be packaged; validation should reject it`);
+      throw new Error(
+        `appc internal error: onS3Event function ${name} cannot be packaged; validation should reject it`,
+      );
     default:
       return assertNever(fn);
   }

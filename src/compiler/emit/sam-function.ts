@@ -16,7 +16,12 @@ export interface FunctionContext {
   appName: string;
 }
 
-export function functionResource(plan: LambdaPlan, settings: FunctionConfig, role: Json, context: FunctionContext): ResourceEntry {
+export function functionResource(
+  plan: LambdaPlan,
+  settings: FunctionConfig,
+  role: Json,
+  context: FunctionContext,
+): ResourceEntry {
   const properties: JsonObject = {
     Runtime: settings.lambdaRuntime,
     Handler: plan.handler,
@@ -34,7 +39,8 @@ export function functionResource(plan: LambdaPlan, settings: FunctionConfig, rol
   }
   // x86_64 is Lambda's default: like the other optional properties, written only when it differs.
   if (settings.lambdaArchitecture !== DEFAULT_ARCHITECTURE) properties.Architectures = [settings.lambdaArchitecture];
-  if (settings.reservedConcurrency !== undefined) properties.ReservedConcurrentExecutions = settings.reservedConcurrency;
+  if (settings.reservedConcurrency !== undefined)
+    properties.ReservedConcurrentExecutions = settings.reservedConcurrency;
   if (settings.layers.length > 0) properties.Layers = [...settings.layers];
   properties.Role = role;
   const events = plan.fn ? functionEvents(plan.fn, plan.name) : undefined;

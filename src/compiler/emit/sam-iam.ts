@@ -26,7 +26,11 @@ export function roleProperty(role: FunctionRole): Json {
 }
 
 /** The role of each planned function, by function name; a shared role is one object. */
-export function functionRoles(plans: readonly LambdaPlan[], policy: PolicyInput, config: ResolvedConfig): Map<string, FunctionRole> {
+export function functionRoles(
+  plans: readonly LambdaPlan[],
+  policy: PolicyInput,
+  config: ResolvedConfig,
+): Map<string, FunctionRole> {
   switch (policy.mode) {
     case 'autogen': {
       const shared: FunctionRole = { kind: 'managed', role: roleEntry('DefaultRole', policy.document) };
@@ -49,7 +53,8 @@ function fileRole(plan: LambdaPlan, documents: Readonly<Record<string, JsonObjec
 
 function existingRole(plan: LambdaPlan, config: ResolvedConfig): FunctionRole {
   const arn = settingsOf(config, plan.name).iamRoleArn;
-  if (arn === undefined) throw new Error(`appc internal error: manage_iam_role is false but ${plan.name} has no iam_role_arn`);
+  if (arn === undefined)
+    throw new Error(`appc internal error: manage_iam_role is false but ${plan.name} has no iam_role_arn`);
   return { kind: 'existing', arn };
 }
 
@@ -61,7 +66,9 @@ function roleEntry(id: string, document: JsonObject): ResourceEntry {
       Properties: {
         AssumeRolePolicyDocument: {
           Version: '2012-10-17',
-          Statement: [{ Sid: '', Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+          Statement: [
+            { Sid: '', Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
+          ],
         },
         Policies: [{ PolicyDocument: document, PolicyName: `${id}Policy` }],
       },

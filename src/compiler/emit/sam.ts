@@ -62,7 +62,12 @@ interface FunctionGroup {
   fn: ResourceEntry;
 }
 
-function functionGroup(plan: LambdaPlan, roles: Map<string, FunctionRole>, config: ResolvedConfig, context: FunctionContext): FunctionGroup {
+function functionGroup(
+  plan: LambdaPlan,
+  roles: Map<string, FunctionRole>,
+  config: ResolvedConfig,
+  context: FunctionContext,
+): FunctionGroup {
   const settings = settingsOf(config, plan.name);
   const role = roles.get(plan.name) as FunctionRole;
   const dependencies: ResourceEntry[] = [];

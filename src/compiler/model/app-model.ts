@@ -44,7 +44,15 @@ export interface CorsModel {
 export type AuthorizerUse =
   | { kind: 'iam' }
   | { kind: 'cognito'; name: string; providerArns: string[]; header: string; scopes: string[] }
-  | { kind: 'custom'; name: string; authorizerUri: string; ttlSeconds: number; header: string; invokeRoleArn?: string; scopes: string[] }
+  | {
+      kind: 'custom';
+      name: string;
+      authorizerUri: string;
+      ttlSeconds: number;
+      header: string;
+      invokeRoleArn?: string;
+      scopes: string[];
+    }
   | { kind: 'builtin'; name: string; scopes: string[] };
 
 /** One `app.route(...)` registration (all its methods). */
@@ -131,8 +139,15 @@ export interface S3Function extends FunctionBase {
 
 /** Every Lambda function of the app other than the API handler. */
 export type FunctionModel =
-  | AuthorizerFunction | ScheduleFunction | PureFunction | SnsFunction | SqsFunction
-  | CloudWatchEventFunction | KinesisFunction | DynamoDBFunction | S3Function;
+  | AuthorizerFunction
+  | ScheduleFunction
+  | PureFunction
+  | SnsFunction
+  | SqsFunction
+  | CloudWatchEventFunction
+  | KinesisFunction
+  | DynamoDBFunction
+  | S3Function;
 
 export interface AppModel {
   appName: string;

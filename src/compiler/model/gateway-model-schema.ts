@@ -43,8 +43,16 @@ export function gatewayModelDefinitions(definitions: SchemaDefinitions): SchemaD
 
 /** Keywords API Gateway models do not support (see above); `discriminator` and `readOnly` are never written by appc. */
 const DROPPED: ReadonlySet<string> = new Set([
-  'additionalProperties', 'anyOf', 'oneOf', 'allOf', 'discriminator', 'example', 'readOnly', 'exclusiveMinimum',
-  'minItems', 'maxItems',
+  'additionalProperties',
+  'anyOf',
+  'oneOf',
+  'allOf',
+  'discriminator',
+  'example',
+  'readOnly',
+  'exclusiveMinimum',
+  'minItems',
+  'maxItems',
 ]);
 
 /**

@@ -44,10 +44,33 @@ export interface JsonSchema {
 
 /** Every keyword, in the order appc writes them: a schema's keys come out in this order whatever built it. */
 export const SCHEMA_KEYWORDS: ReadonlyArray<keyof JsonSchema> = [
-  '$ref', 'description', 'type', 'enum', 'format', 'minLength', 'maxLength', 'pattern',
-  'minimum', 'exclusiveMinimum', 'maximum', 'exclusiveMaximum', 'multipleOf',
-  'items', 'additionalItems', 'minItems', 'maxItems', 'uniqueItems',
-  'properties', 'required', 'additionalProperties', 'anyOf', 'allOf', 'oneOf', 'not', 'default', 'example',
+  '$ref',
+  'description',
+  'type',
+  'enum',
+  'format',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minimum',
+  'exclusiveMinimum',
+  'maximum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'items',
+  'additionalItems',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'properties',
+  'required',
+  'additionalProperties',
+  'anyOf',
+  'allOf',
+  'oneOf',
+  'not',
+  'default',
+  'example',
 ];
 
 /** Named schemas, as a swagger document's `definitions`: keys alphanumeric, sorted. */
@@ -65,7 +88,8 @@ export function refName(ref: string): string | undefined {
 
 /** `properties` (or `definitions`) with `change` applied to each schema. */
 export function mapProperties(
-  properties: Record<string, JsonSchema>, change: (schema: JsonSchema) => JsonSchema,
+  properties: Record<string, JsonSchema>,
+  change: (schema: JsonSchema) => JsonSchema,
 ): Record<string, JsonSchema> {
   return Object.fromEntries(Object.entries(properties).map(([name, schema]) => [name, change(schema)]));
 }

@@ -8,7 +8,11 @@ import { API_HANDLER } from '../../runtime/entry';
  */
 export function toLogicalId(name: string): string {
   const capitalize = (separator: string, text: string) =>
-    text.split(separator).filter(Boolean).map((part) => part[0].toUpperCase() + part.slice(1)).join('');
+    text
+      .split(separator)
+      .filter(Boolean)
+      .map((part) => part[0].toUpperCase() + part.slice(1))
+      .join('');
   return capitalize('_', capitalize('-', name)).replace(/[^A-Za-z0-9]/g, '');
 }
 
@@ -18,10 +22,20 @@ export const API_HANDLER_ID = 'APIHandler';
 
 /** The names of the functions the template will hold: `api_handler` when there are routes, then each named function, once each. */
 export function packagedFunctionNames(model: Pick<AppModel, 'routes' | 'functions'>): string[] {
-  return [...new Set([...(model.routes.length > 0 ? [API_HANDLER] : []), ...model.functions.flatMap((fn) => (fn.name === null ? [] : [fn.name]))])];
+  return [
+    ...new Set([
+      ...(model.routes.length > 0 ? [API_HANDLER] : []),
+      ...model.functions.flatMap((fn) => (fn.name === null ? [] : [fn.name])),
+    ]),
+  ];
 }
 
 /** Logical IDs appc emits itself; a function whose ID equals one of these collides. */
 export const RESERVED_LOGICAL_IDS: readonly string[] = [
-  'APIHandler', 'ApiHandler', 'RestAPI', 'APIHandlerInvokePermission', 'DefaultRole', 'ApiHandlerRole',
+  'APIHandler',
+  'ApiHandler',
+  'RestAPI',
+  'APIHandlerInvokePermission',
+  'DefaultRole',
+  'ApiHandlerRole',
 ];

@@ -9,7 +9,7 @@ export const OUTPUT_CODES = {
   APPC443: 'OUT holds files appc did not write',
   APPC444: 'OUT cannot be written (permissions, disk full, a file in the way)',
   APPC445: 'another appc run holds the lock on OUT',
-  APPC446: 'the stage name breaks API Gateway\'s rules',
+  APPC446: "the stage name breaks API Gateway's rules",
   APPC447: 'a policy file is outside the directory it must stay in',
   APPC448: 'app.ts is not a readable file',
   APPC449: 'a project file or directory cannot be read',

@@ -5,11 +5,32 @@ import { MAX_JSON_DEPTH } from '../config/json-parser';
 import { error, type Diagnostic } from '../diagnostics/diagnostic';
 
 /** CloudFormation's short-form intrinsics (`!Ref X`, `!GetAtt A.B`, `!Sub ...`) as their long form. */
-const INTRINSICS = ['Ref', 'GetAtt', 'Sub', 'Join', 'Select', 'Split', 'FindInMap', 'If', 'Not', 'Equals', 'And', 'Or', 'Base64', 'Cidr', 'GetAZs', 'ImportValue', 'Condition', 'Transform'];
+const INTRINSICS = [
+  'Ref',
+  'GetAtt',
+  'Sub',
+  'Join',
+  'Select',
+  'Split',
+  'FindInMap',
+  'If',
+  'Not',
+  'Equals',
+  'And',
+  'Or',
+  'Base64',
+  'Cidr',
+  'GetAZs',
+  'ImportValue',
+  'Condition',
+  'Transform',
+];
 
 const CFN_TAGS: Tags = INTRINSICS.flatMap((name) => {
   const key = name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`;
-  const convert = (value: unknown) => ({ [key]: name === 'GetAtt' && typeof value === 'string' ? splitOnce(value) : value });
+  const convert = (value: unknown) => ({
+    [key]: name === 'GetAtt' && typeof value === 'string' ? splitOnce(value) : value,
+  });
   return (['scalar', 'seq', 'map'] as const).map((kind) => ({
     tag: `!${name}`,
     collection: kind === 'scalar' ? undefined : kind,
@@ -33,18 +54,53 @@ export function readMergeTemplate(file: string): { template?: Record<string, unk
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch {
-    return { diagnostics: [error('APPC411', `merge template ${file} not found`, 'Pass the path of an existing JSON or YAML template to --merge-template.')] };
+    return {
+      diagnostics: [
+        error(
+          'APPC411',
+          `merge template ${file} not found`,
+          'Pass the path of an existing JSON or YAML template to --merge-template.',
+        ),
+      ],
+    };
   }
   try {
     // yaml is loaded only when a YAML template is given.
-    const value = isYamlFile(file) ? (require('yaml') as typeof import('yaml')).parse(text, { customTags: CFN_TAGS }) : JSON.parse(text);
+    const value = isYamlFile(file)
+      ? (require('yaml') as typeof import('yaml')).parse(text, { customTags: CFN_TAGS })
+      : JSON.parse(text);
     if (nestedDeeperThan(value, MAX_JSON_DEPTH)) {
-      return { diagnostics: [error('APPC412', `merge template ${shown} is nested deeper than ${MAX_JSON_DEPTH} levels`, 'Flatten the merge template; CloudFormation templates need only a few levels.')] };
+      return {
+        diagnostics: [
+          error(
+            'APPC412',
+            `merge template ${shown} is nested deeper than ${MAX_JSON_DEPTH} levels`,
+            'Flatten the merge template; CloudFormation templates need only a few levels.',
+          ),
+        ],
+      };
     }
-    if (value && typeof value === 'object' && !Array.isArray(value)) return { template: value as Record<string, unknown>, diagnostics: [] };
-    return { diagnostics: [error('APPC412', `merge template ${shown} must hold an object`, 'Write a template object such as {"Resources": {...}}.')] };
+    if (value && typeof value === 'object' && !Array.isArray(value))
+      return { template: value as Record<string, unknown>, diagnostics: [] };
+    return {
+      diagnostics: [
+        error(
+          'APPC412',
+          `merge template ${shown} must hold an object`,
+          'Write a template object such as {"Resources": {...}}.',
+        ),
+      ],
+    };
   } catch (e) {
-    return { diagnostics: [error('APPC412', `merge template ${shown} cannot be parsed: ${(e as Error).message.split('\n')[0]}`, 'Fix the JSON/YAML syntax of the merge template.')] };
+    return {
+      diagnostics: [
+        error(
+          'APPC412',
+          `merge template ${shown} cannot be parsed: ${(e as Error).message.split('\n')[0]}`,
+          'Fix the JSON/YAML syntax of the merge template.',
+        ),
+      ],
+    };
   }
 }
 
@@ -55,7 +111,8 @@ export function readMergeTemplate(file: string): { template?: Record<string, unk
 export function mergeTemplates(base: unknown, overlay: unknown): unknown {
   if (!isPlainObject(base) || !isPlainObject(overlay)) return overlay;
   const merged: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(overlay)) merged[key] = key in base ? mergeTemplates(base[key], value) : value;
+  for (const [key, value] of Object.entries(overlay))
+    merged[key] = key in base ? mergeTemplates(base[key], value) : value;
   return merged;
 }
 

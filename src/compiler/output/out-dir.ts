@@ -21,13 +21,18 @@ const NEW_DIR = 'Pass the path of a new or empty directory, or of a previous out
  * `shown` is OUT as the user wrote it, for messages.
  */
 export function outDirProblem(shown: string, projectDir: string): OutProblem | undefined {
-  if (shown.trim() === '') return usage('APPC440', 'OUT is empty', 'Pass the path of a directory as OUT, e.g. appc package out.');
+  if (shown.trim() === '')
+    return usage('APPC440', 'OUT is empty', 'Pass the path of a directory as OUT, e.g. appc package out.');
   const out = realOutPath(path.resolve(shown));
   if ('problem' in out) return out.problem;
   const project = realpathOr(projectDir);
   if (out.path === project || project.startsWith(out.path.endsWith(path.sep) ? out.path : out.path + path.sep)) {
     const what = out.path === project ? 'is the project directory' : `contains the project directory ${project}`;
-    return usage('APPC442', `OUT ${shown} ${what}; appc replaces OUT as a whole`, 'Pass a directory of its own as OUT, e.g. out inside the project.');
+    return usage(
+      'APPC442',
+      `OUT ${shown} ${what}; appc replaces OUT as a whole`,
+      'Pass a directory of its own as OUT, e.g. out inside the project.',
+    );
   }
   return out.exists ? foreignEntries(shown, out.path) : undefined;
 }
@@ -43,7 +48,8 @@ export function realOutPath(out: string): { path: string; exists: boolean } | { 
     const stat = statOrUndefined(existing);
     if (stat) {
       if (!stat.isDirectory()) {
-        const message = missing.length === 0 ? `OUT ${out} is a file` : `OUT ${out} is below ${existing}, which is a file`;
+        const message =
+          missing.length === 0 ? `OUT ${out} is a file` : `OUT ${out} is below ${existing}, which is a file`;
         return { problem: usage('APPC441', message, NEW_DIR) };
       }
       break;
@@ -64,7 +70,9 @@ export function foreignEntries(shown: string, outDir: string): OutProblem | unde
   } catch (e) {
     return filesystemProblem(e, outDir);
   }
-  const foreign = entries.filter((entry) => !APPC_OUTPUTS.includes(entry.name) || !entry.isFile()).map((entry) => (entry.isDirectory() ? `${entry.name}/` : entry.name));
+  const foreign = entries
+    .filter((entry) => !APPC_OUTPUTS.includes(entry.name) || !entry.isFile())
+    .map((entry) => (entry.isDirectory() ? `${entry.name}/` : entry.name));
   if (foreign.length === 0) return undefined;
   const listed = foreign.sort().slice(0, 5).join(', ') + (foreign.length > 5 ? `, and ${foreign.length - 5} more` : '');
   return usage(
@@ -79,7 +87,12 @@ export function filesystemProblem(e: unknown, fallbackPath: string): OutProblem 
   const cause = e as NodeJS.ErrnoException;
   const where = cause.path ?? fallbackPath;
   const reason = cause.code ? `${cause.code}, ${ERRNO_WORDS[cause.code] ?? cause.message}` : cause.message;
-  return { code: 'APPC444', kind: 'filesystem', message: `cannot write ${where} (${reason}); OUT was left as it was`, remedy: ERRNO_REMEDIES[cause.code ?? ''] ?? 'Fix the path and run again.' };
+  return {
+    code: 'APPC444',
+    kind: 'filesystem',
+    message: `cannot write ${where} (${reason}); OUT was left as it was`,
+    remedy: ERRNO_REMEDIES[cause.code ?? ''] ?? 'Fix the path and run again.',
+  };
 }
 
 /** What the errno codes appc meets mean, in words. */

@@ -19,10 +19,12 @@ export async function lockOut(outDir: string, waitMs = LOCK_WAIT_MS): Promise<Lo
   const lockPath = path.join(path.dirname(outDir), `.${path.basename(outDir)}.appc-lock`);
   const deadline = Date.now() + waitMs;
   for (;;) {
-    if (tryCreate(lockPath)) return { held: true, release: () => fs.rmSync(lockPath, { recursive: true, force: true }) };
+    if (tryCreate(lockPath))
+      return { held: true, release: () => fs.rmSync(lockPath, { recursive: true, force: true }) };
     const owner = readOwner(lockPath);
     if (isStale(lockPath, owner)) takeOver(lockPath, owner);
-    else if (Date.now() >= deadline) return { held: false, lockPath, owner: owner === undefined ? 'unknown' : `process ${owner}` };
+    else if (Date.now() >= deadline)
+      return { held: false, lockPath, owner: owner === undefined ? 'unknown' : `process ${owner}` };
     else await sleep(POLL_MS);
   }
 }

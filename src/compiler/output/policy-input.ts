@@ -17,7 +17,11 @@ import { generatedPolicy } from '../policy/generated-policy';
  * from the app's AWS SDK calls (with the policy warnings, APPC5xx).
  * The policy files are the only I/O here.
  */
-export function policyInput(projectDir: string, model: AppModel, config: ResolvedConfig): { policy: PolicyInput; diagnostics: Diagnostic[] } {
+export function policyInput(
+  projectDir: string,
+  model: AppModel,
+  config: ResolvedConfig,
+): { policy: PolicyInput; diagnostics: Diagnostic[] } {
   const settings = config.defaultFunction;
   if (!settings.manageIamRole) return { policy: { mode: 'none' }, diagnostics: [] };
   if (settings.autogenPolicy) {
@@ -37,13 +41,20 @@ export function policyInput(projectDir: string, model: AppModel, config: Resolve
 }
 
 /** `api_gateway_policy_file`: the REST API's resource policy, read from `.appc/`. */
-export function resourcePolicy(projectDir: string, config: ResolvedConfig): { policy?: JsonObject; diagnostics: Diagnostic[] } {
+export function resourcePolicy(
+  projectDir: string,
+  config: ResolvedConfig,
+): { policy?: JsonObject; diagnostics: Diagnostic[] } {
   if (config.apiGatewayPolicyFile === undefined) return { diagnostics: [] };
   const read = readPolicy(projectDir, `.appc/${config.apiGatewayPolicyFile}`, 'appc-dir');
   return 'document' in read ? { policy: read.document, diagnostics: [] } : { diagnostics: [read.diagnostic] };
 }
 
-function readPolicy(projectDir: string, file: string, scope: PolicyScope): { document: JsonObject } | { diagnostic: Diagnostic } {
+function readPolicy(
+  projectDir: string,
+  file: string,
+  scope: PolicyScope,
+): { document: JsonObject } | { diagnostic: Diagnostic } {
   const outside = outsideProblem(projectDir, file, scope);
   if (outside) return { diagnostic: outside };
   let text: string;
@@ -51,18 +62,45 @@ function readPolicy(projectDir: string, file: string, scope: PolicyScope): { doc
     text = fs.readFileSync(path.join(projectDir, file), 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { diagnostic: error('APPC407', `IAM policy file ${file} not found`, `Create ${file} with the policy document, or change the setting that names it in .appc/config.json.`) };
-    return { diagnostic: error('APPC447', `IAM policy file ${file} cannot be read (${code ?? (e as Error).message})`, `Make ${file} a readable file holding the policy document.`) };
+    if (code === 'ENOENT')
+      return {
+        diagnostic: error(
+          'APPC407',
+          `IAM policy file ${file} not found`,
+          `Create ${file} with the policy document, or change the setting that names it in .appc/config.json.`,
+        ),
+      };
+    return {
+      diagnostic: error(
+        'APPC447',
+        `IAM policy file ${file} cannot be read (${code ?? (e as Error).message})`,
+        `Make ${file} a readable file holding the policy document.`,
+      ),
+    };
   }
   const parsed = parseJsonDocument(file, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   if (!parsed.document) {
     const problem = parsed.diagnostics[0];
     if (problem.code !== 'APPC101') return { diagnostic: problem };
-    return { diagnostic: error('APPC408', `IAM policy file ${file} is not valid JSON: ${problem.message.replace(/^invalid JSON: /, '')}`, problem.remedy, problem.location) };
+    return {
+      diagnostic: error(
+        'APPC408',
+        `IAM policy file ${file} is not valid JSON: ${problem.message.replace(/^invalid JSON: /, '')}`,
+        problem.remedy,
+        problem.location,
+      ),
+    };
   }
   const document = parsed.document.value;
   if (isPolicyDocument(document)) return { document };
-  return { diagnostic: error('APPC408', `IAM policy file ${file} is not a policy document ("Statement" must be a statement object or a list of them)`, 'Write {"Version": "2012-10-17", "Statement": [...]}.', { file, line: 1, column: 1, length: 1 }) };
+  return {
+    diagnostic: error(
+      'APPC408',
+      `IAM policy file ${file} is not a policy document ("Statement" must be a statement object or a list of them)`,
+      'Write {"Version": "2012-10-17", "Statement": [...]}.',
+      { file, line: 1, column: 1, length: 1 },
+    ),
+  };
 }
 
 /**
@@ -81,7 +119,11 @@ function outsideProblem(projectDir: string, file: string, scope: PolicyScope): D
   }
   const root = realpathOr(scope === 'appc-dir' ? path.join(projectDir, '.appc') : projectDir);
   if (real === root || real.startsWith(root + path.sep)) return undefined;
-  return error('APPC447', `IAM policy file ${file} is a symbolic link to ${real}, outside ${scope === 'appc-dir' ? '.appc/' : 'the project'}`, remedy);
+  return error(
+    'APPC447',
+    `IAM policy file ${file} is a symbolic link to ${real}, outside ${scope === 'appc-dir' ? '.appc/' : 'the project'}`,
+    remedy,
+  );
 }
 
 function realpathOr(file: string): string {

@@ -21,7 +21,11 @@ export interface WriteOptions {
  * OUT is appc's directory: `outDirProblem` refused an OUT holding other files before the run, and
  * that is checked again here, under the lock.
  */
-export async function writeOutput(outDir: string, files: readonly OutputFile[], options: WriteOptions = {}): Promise<OutProblem | undefined> {
+export async function writeOutput(
+  outDir: string,
+  files: readonly OutputFile[],
+  options: WriteOptions = {},
+): Promise<OutProblem | undefined> {
   const resolved = realOutPath(path.resolve(outDir));
   if ('problem' in resolved) return resolved.problem;
   const target = resolved.path;
@@ -54,7 +58,13 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[], 
 
 function swapIn(shown: string, target: string, files: readonly OutputFile[]): OutProblem | undefined {
   const existing = fs.statSync(target, { throwIfNoEntry: false });
-  if (existing && !existing.isDirectory()) return { code: 'APPC441', kind: 'usage', message: `OUT ${shown} is a file`, remedy: 'Pass the path of a directory as OUT.' };
+  if (existing && !existing.isDirectory())
+    return {
+      code: 'APPC441',
+      kind: 'usage',
+      message: `OUT ${shown} is a file`,
+      remedy: 'Pass the path of a directory as OUT.',
+    };
   const foreign = existing && foreignEntries(shown, target);
   if (foreign) return foreign;
   const prefix = path.join(path.dirname(target), `.${path.basename(target)}.appc-`);
@@ -106,6 +116,7 @@ function removeLeftovers(prefix: string): void {
     return;
   }
   for (const name of names) {
-    if (name.startsWith(`${base}new-`) || name.startsWith(`${base}old-`)) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+    if (name.startsWith(`${base}new-`) || name.startsWith(`${base}old-`))
+      fs.rmSync(path.join(dir, name), { recursive: true, force: true });
   }
 }

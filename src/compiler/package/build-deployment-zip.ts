@@ -46,7 +46,11 @@ export async function buildDeploymentZip(options: DeploymentZipOptions): Promise
   const project = collectProjectFiles({ projectDir, outDir: options.outDir });
   const packages = await collectPackageFiles(dependencies.packages);
   const excluded = [...project.excluded, ...packages.excluded].sort((a, b) => compareStrings(a.path, b.path));
-  const imports = { projectReal: fs.realpathSync(projectDir), declared: dependencies.declared, awsSdkProvided: !bundleAwsSdk };
+  const imports = {
+    projectReal: fs.realpathSync(projectDir),
+    declared: dependencies.declared,
+    awsSdkProvided: !bundleAwsSdk,
+  };
   const external = [...dependencies.declared, ...(bundleAwsSdk ? [] : ['@aws-sdk/*'])];
   const bundle = await bundleApp({ projectDir, model, external, imports, target });
   const named = checkNamedDeniedFiles(appSources(projectDir, model), project.excluded);
@@ -54,7 +58,13 @@ export async function buildDeploymentZip(options: DeploymentZipOptions): Promise
   if (!('code' in bundle)) return failed([...diagnostics, ...bundle.diagnostics], excluded);
   if (hasErrors(diagnostics)) return failed(diagnostics, excluded);
   const files = [...project.files, ...packages.files];
-  const problems = [...findClashes(projectDir, files), ...checkUnzippedSize([{ zipPath: BUNDLE_FILE, size: bundle.code.length }, ...files], options.unzippedLimit ?? UNZIPPED_LIMIT)];
+  const problems = [
+    ...findClashes(projectDir, files),
+    ...checkUnzippedSize(
+      [{ zipPath: BUNDLE_FILE, size: bundle.code.length }, ...files],
+      options.unzippedLimit ?? UNZIPPED_LIMIT,
+    ),
+  ];
   if (problems.length > 0) return failed([...diagnostics, ...problems], excluded);
   const entries: ZipEntry[] = [{ path: BUNDLE_FILE, data: bundle.code }];
   for (const file of files) {
@@ -95,8 +105,13 @@ function findClashes(projectDir: string, files: readonly FileSource[]): Diagnost
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
     if (taken.has(file.zipPath)) {
-      diagnostics.push(error('APPC406', `two files would be ${file.zipPath} in deployment.zip (one of them is ${path.relative(projectDir, file.diskPath)})`,
-        'Rename or remove the file in vendor/ that collides with the bundle, lib/ or node_modules/.'));
+      diagnostics.push(
+        error(
+          'APPC406',
+          `two files would be ${file.zipPath} in deployment.zip (one of them is ${path.relative(projectDir, file.diskPath)})`,
+          'Rename or remove the file in vendor/ that collides with the bundle, lib/ or node_modules/.',
+        ),
+      );
     }
     taken.add(file.zipPath);
   }

@@ -37,7 +37,8 @@ export async function bundleApp(options: BundleOptions): Promise<BundleResult> {
   if (imports) {
     // Without the import policy first: see mayBreakImportPolicy.
     const unchecked = await runBuild(options, projectDir, undefined);
-    if ('metafile' in unchecked && !mayBreakImportPolicy(imports, unchecked.metafile, projectDir)) return { code: unchecked.code };
+    if ('metafile' in unchecked && !mayBreakImportPolicy(imports, unchecked.metafile, projectDir))
+      return { code: unchecked.code };
   }
   const result = await runBuild(options, projectDir, imports);
   return 'code' in result ? { code: result.code } : result;
@@ -45,7 +46,11 @@ export async function bundleApp(options: BundleOptions): Promise<BundleResult> {
 
 type BuildOutcome = { code: Uint8Array; metafile: Metafile } | { diagnostics: Diagnostic[] };
 
-async function runBuild({ model, external, target }: BundleOptions, projectDir: string, imports: ImportPolicy | undefined): Promise<BuildOutcome> {
+async function runBuild(
+  { model, external, target }: BundleOptions,
+  projectDir: string,
+  imports: ImportPolicy | undefined,
+): Promise<BuildOutcome> {
   try {
     const result = await build({
       stdin: { contents: entrySource(model), resolveDir: projectDir, sourcefile: ENTRY_FILE, loader: 'js' },
@@ -131,17 +136,19 @@ function handlerNamesPlugin(projectDir: string, model: AppModel): Plugin[] {
   }
   if (edits.size === 0) return [];
   const filter = new RegExp(`^(?:${[...edits.keys()].map(escapeRegExp).join('|')})$`);
-  return [{
-    name: 'appc-handler-names',
-    setup(pluginBuild) {
-      pluginBuild.onLoad({ filter, namespace: 'file' }, (args) => {
-        const fileEdits = edits.get(args.path);
-        if (!fileEdits) return undefined;
-        const text = fs.readFileSync(args.path, 'utf8').replace(/^\uFEFF/, '');
-        return { contents: applyNameEdits(text, fileEdits), loader: loaderFor(args.path) };
-      });
+  return [
+    {
+      name: 'appc-handler-names',
+      setup(pluginBuild) {
+        pluginBuild.onLoad({ filter, namespace: 'file' }, (args) => {
+          const fileEdits = edits.get(args.path);
+          if (!fileEdits) return undefined;
+          const text = fs.readFileSync(args.path, 'utf8').replace(/^\uFEFF/, '');
+          return { contents: applyNameEdits(text, fileEdits), loader: loaderFor(args.path) };
+        });
+      },
     },
-  }];
+  ];
 }
 
 /** A literal path inside esbuild's filter (Go's RE2 syntax takes these escapes too). */
@@ -153,8 +160,9 @@ function escapeRegExp(text: string): string {
 export function applyNameEdits(text: string, edits: readonly NameEdit[]): string {
   let result = text;
   for (const edit of [...edits].sort((a, b) => b.start - a.start)) {
-    const marked = `Object.defineProperty(${result.slice(edit.start, edit.end)}, Symbol.for(${JSON.stringify(HANDLER_NAME_KEY)}), `
-      + `{ value: ${JSON.stringify(edit.name)}, configurable: true })`;
+    const marked =
+      `Object.defineProperty(${result.slice(edit.start, edit.end)}, Symbol.for(${JSON.stringify(HANDLER_NAME_KEY)}), ` +
+      `{ value: ${JSON.stringify(edit.name)}, configurable: true })`;
     result = result.slice(0, edit.start) + marked + result.slice(edit.end);
   }
   return result;
@@ -176,8 +184,12 @@ function realPath(file: string): string {
 
 function toDiagnostic(message: Message, model: AppModel): Diagnostic {
   if (message.location?.file === ENTRY_FILE) {
-    return error('APPC401', `${message.text} (in the entry module appc generates)`,
-      `${model.entry} must export the App instance as \`app\`: \`export const app = new App({ ... })\`.`, startOf(model.entry));
+    return error(
+      'APPC401',
+      `${message.text} (in the entry module appc generates)`,
+      `${model.entry} must export the App instance as \`app\`: \`export const app = new App({ ... })\`.`,
+      startOf(model.entry),
+    );
   }
   const policy = message.detail as { code?: Diagnostic['code']; remedy?: string } | undefined;
   if (policy?.code) return error(policy.code, message.text, policy.remedy, toLocation(message));
@@ -195,5 +207,10 @@ function startOf(file: string): SourceLocation {
 function toLocation({ location }: Message): SourceLocation | undefined {
   if (!location) return undefined;
   const column = Buffer.from(location.lineText).subarray(0, location.column).toString('utf8').length + 1;
-  return { file: location.file.split(path.sep).join('/'), line: location.line, column, length: Math.max(1, location.length) };
+  return {
+    file: location.file.split(path.sep).join('/'),
+    line: location.line,
+    column,
+    length: Math.max(1, location.length),
+  };
 }

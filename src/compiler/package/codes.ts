@@ -12,7 +12,7 @@ export const PACKAGE_CODES = {
   APPC423: 'a symlink loop in lib/ or vendor/',
   APPC424: 'a file or directory to pack cannot be read',
   APPC425: 'a dependency is a symlink out of the project that package.json does not declare',
-  APPC426: 'deployment.zip unzipped is over Lambda\'s 250 MB limit',
+  APPC426: "deployment.zip unzipped is over Lambda's 250 MB limit",
   APPC427: 'a broken symlink in lib/ or vendor/ is left out',
   APPC428: 'lib or vendor is not a directory',
   APPC429: 'the app names a file that the deny list keeps out of deployment.zip',

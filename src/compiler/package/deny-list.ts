@@ -24,7 +24,10 @@ export const DENY_RULES: readonly DenyRule[] = [
   file(/^id_(rsa|dsa|ecdsa|ed25519)(_sk)?(\.pub)?$/i, 'SSH key'),
   file(/\.(pem|key|p12|pfx|jks|keystore|ppk|gpg|kdbx|ovpn)$/i, 'key or certificate material'),
   dir(/^\.(ssh|gnupg|aws|azure|docker|kube)$/, 'credentials directory'),
-  file(/^\.(npmrc|yarnrc|yarnrc\.yml|netrc|htpasswd|pgpass|git-credentials|dockercfg|s3cfg|boto|pypirc)$/i, 'credentials or token file'),
+  file(
+    /^\.(npmrc|yarnrc|yarnrc\.yml|netrc|htpasswd|pgpass|git-credentials|dockercfg|s3cfg|boto|pypirc)$/i,
+    'credentials or token file',
+  ),
   file(/^(credentials|client_secrets?[^/]*|service[-_]account[^/]*|[^/]*-credentials)\.json$/i, 'credentials file'),
   file(/^\.env(rc|\..*)?$/, 'environment file'),
   dir(/^\.(git|hg|svn)$|^CVS$/, 'version control'),
@@ -41,7 +44,9 @@ export function denyRuleFor(relativePath: string, isDirectory: boolean): DenyRul
   const segments = relativePath.split('/');
   for (let i = 0; i < segments.length; i++) {
     const last = i === segments.length - 1;
-    const rule = DENY_RULES.find((r) => r.pattern.test(segments[i]) && (r.on === 'dir' ? !last || isDirectory : last && !isDirectory));
+    const rule = DENY_RULES.find(
+      (r) => r.pattern.test(segments[i]) && (r.on === 'dir' ? !last || isDirectory : last && !isDirectory),
+    );
     if (rule) return rule;
   }
   return undefined;

@@ -3,7 +3,13 @@ import * as path from 'node:path';
 import { error, type Diagnostic } from '../diagnostics/diagnostic';
 import type { SourceLocation } from '../model/app-model';
 import { isSymlink, refusedLink } from './dependency-links';
-import { locateDependency, readManifest, runtimeDependencies, type DeclaredDependency, type PackageManifest } from './package-json';
+import {
+  locateDependency,
+  readManifest,
+  runtimeDependencies,
+  type DeclaredDependency,
+  type PackageManifest,
+} from './package-json';
 import { lockedPath, readLock, type Lock } from './package-lock';
 import { isInside, unreadable } from './project-files';
 import { compareStrings } from './zip';
@@ -76,14 +82,35 @@ export function collectDependencies(options: DependencyOptions): DependencyClosu
   const projectReal = fs.realpathSync(options.projectDir);
   const read = readManifest(projectReal);
   if (read && 'error' in read) {
-    return { declared: [], packages: [], diagnostics: [error('APPC405', read.error, 'Fix the JSON syntax of package.json.', fileStart('package.json'))] };
+    return {
+      declared: [],
+      packages: [],
+      diagnostics: [error('APPC405', read.error, 'Fix the JSON syntax of package.json.', fileStart('package.json'))],
+    };
   }
   const manifest = read?.manifest ?? {};
   const walk: Walk = {
-    options, projectReal, packageJsonText: read?.text ?? '', lock: readLock(projectReal), byZipDir: new Map(), diagnostics: [],
+    options,
+    projectReal,
+    packageJsonText: read?.text ?? '',
+    lock: readLock(projectReal),
+    byZipDir: new Map(),
+    diagnostics: [],
   };
-  const project: Node = { name: manifest.name ?? '', version: '', diskDir: projectReal, zipDir: '', manifest, linked: false, lockKey: '', chain: [] };
-  const roots = runtimeDependencies({ dependencies: manifest.dependencies, optionalDependencies: manifest.optionalDependencies });
+  const project: Node = {
+    name: manifest.name ?? '',
+    version: '',
+    diskDir: projectReal,
+    zipDir: '',
+    manifest,
+    linked: false,
+    lockKey: '',
+    chain: [],
+  };
+  const roots = runtimeDependencies({
+    dependencies: manifest.dependencies,
+    optionalDependencies: manifest.optionalDependencies,
+  });
   const queue: Want[] = roots.map((dependency) => ({ from: project, dependency }));
   for (let i = 0; i < queue.length; i++) {
     const reached = visit(walk, queue[i]);
@@ -103,13 +130,31 @@ function visit(walk: Walk, { from, dependency }: Want): Reached | undefined {
   }
   const diskDir = 'problem' in found ? undefined : realPathOrUndefined(found.dir);
   if (diskDir === undefined) {
-    walk.diagnostics.push(unreadable(posixRelative(walk.projectReal, found.dir), 'problem' in found ? found.problem : new Error('no real path')));
+    walk.diagnostics.push(
+      unreadable(
+        posixRelative(walk.projectReal, found.dir),
+        'problem' in found ? found.problem : new Error('no real path'),
+      ),
+    );
     return undefined;
   }
-  const refused = refusedLink(walk.projectReal, { name, installedDir: found.dir, lookupDir: found.lookupDir, realDir: diskDir, fromDir: from.diskDir, fromManifest: from.manifest });
+  const refused = refusedLink(walk.projectReal, {
+    name,
+    installedDir: found.dir,
+    lookupDir: found.lookupDir,
+    realDir: diskDir,
+    fromDir: from.diskDir,
+    fromManifest: from.manifest,
+  });
   if (refused) {
-    walk.diagnostics.push(error('APPC425', `${posixRelative(walk.projectReal, found.dir)} ${refused}`,
-      `Run \`npm install ${name}\` to install the published package, or declare it \`"${name}": "file:<path>"\` in package.json.`, rootLocation(walk, [...from.chain, name])));
+    walk.diagnostics.push(
+      error(
+        'APPC425',
+        `${posixRelative(walk.projectReal, found.dir)} ${refused}`,
+        `Run \`npm install ${name}\` to install the published package, or declare it \`"${name}": "file:<path>"\` in package.json.`,
+        rootLocation(walk, [...from.chain, name]),
+      ),
+    );
     return undefined;
   }
   const zipDir = placeInZip(walk, from, found.lookupDir, name, diskDir);
@@ -118,7 +163,16 @@ function visit(walk: Walk, { from, dependency }: Want): Reached | undefined {
     checkLockedPlace(walk, from, existing);
     return undefined;
   }
-  return addPackage(walk, from, { name, version: '', diskDir, zipDir, manifest: {}, linked: isSymlink(found.dir), lockKey: undefined, chain: [...from.chain, name] });
+  return addPackage(walk, from, {
+    name,
+    version: '',
+    diskDir,
+    zipDir,
+    manifest: {},
+    linked: isSymlink(found.dir),
+    lockKey: undefined,
+    chain: [...from.chain, name],
+  });
 }
 
 type Reached = { node: Node; requires: DeclaredDependency[] };
@@ -128,12 +182,24 @@ function addPackage(walk: Walk, from: Node, reached: Node): Reached | undefined 
   const read = readManifest(reached.diskDir);
   if (!read || 'error' in read) {
     const problem = `${reached.zipDir}: ${read ? read.error : 'package.json is missing'}`;
-    walk.diagnostics.push(error('APPC405', problem, 'Reinstall it: delete node_modules and run `npm install`.', rootLocation(walk, reached.chain)));
+    walk.diagnostics.push(
+      error(
+        'APPC405',
+        problem,
+        'Reinstall it: delete node_modules and run `npm install`.',
+        rootLocation(walk, reached.chain),
+      ),
+    );
     return undefined;
   }
   // Only a package whose place on disk is its place in the zip has a lock entry to compare.
   const inPlace = reached.diskDir === path.join(walk.projectReal, reached.zipDir);
-  const node: Node = { ...reached, version: read.manifest.version ?? '', manifest: read.manifest, lockKey: inPlace ? reached.zipDir : undefined };
+  const node: Node = {
+    ...reached,
+    version: read.manifest.version ?? '',
+    manifest: read.manifest,
+    lockKey: inPlace ? reached.zipDir : undefined,
+  };
   walk.byZipDir.set(node.zipDir, node);
   checkLockedPlace(walk, from, node);
   checkLockedVersion(walk, node);
@@ -179,7 +245,9 @@ function placeInZip(walk: Walk, from: Node, lookupDir: string, name: string, dis
   const nested = `${from.zipDir ? `${from.zipDir}/` : ''}node_modules/${name}`;
   if (lookupDir === from.diskDir) return nested;
   const inside = isInside(walk.projectReal, lookupDir) && from.lockKey !== undefined;
-  const place = inside ? posixRelative(walk.projectReal, path.join(lookupDir, 'node_modules', name)) : `node_modules/${name}`;
+  const place = inside
+    ? posixRelative(walk.projectReal, path.join(lookupDir, 'node_modules', name))
+    : `node_modules/${name}`;
   const taken = walk.byZipDir.get(place);
   return taken && taken.diskDir !== diskDir ? nested : place;
 }
@@ -190,16 +258,28 @@ function checkLockedPlace(walk: Walk, from: Node, node: Node): void {
   const key = lockedPath(walk.lock, from.lockKey, node.name);
   if (key === undefined || key === node.lockKey || walk.lock.get(key)?.link) return;
   const who = from.chain.length ? from.chain.join(' > ') : 'the project';
-  walk.diagnostics.push(error('APPC404', `package-lock.json lists ${node.name} at ${key}, which is not installed (${who} gets ${node.zipDir} instead)`,
-    LOCK_REMEDY, rootLocation(walk, node.chain)));
+  walk.diagnostics.push(
+    error(
+      'APPC404',
+      `package-lock.json lists ${node.name} at ${key}, which is not installed (${who} gets ${node.zipDir} instead)`,
+      LOCK_REMEDY,
+      rootLocation(walk, node.chain),
+    ),
+  );
 }
 
 /** The installed version must be the locked one. */
 function checkLockedVersion(walk: Walk, node: Node): void {
   const locked = node.lockKey === undefined ? undefined : walk.lock?.get(node.lockKey);
   if (!locked || locked.link || locked.version === undefined || locked.version === node.version) return;
-  walk.diagnostics.push(error('APPC403', `${node.zipDir} is version ${node.version} but package-lock.json lists ${locked.version}`,
-    LOCK_REMEDY, rootLocation(walk, node.chain)));
+  walk.diagnostics.push(
+    error(
+      'APPC403',
+      `${node.zipDir} is version ${node.version} but package-lock.json lists ${locked.version}`,
+      LOCK_REMEDY,
+      rootLocation(walk, node.chain),
+    ),
+  );
 }
 
 const LOCK_REMEDY = 'Run `npm ci` to install exactly what package-lock.json lists.';
@@ -209,7 +289,12 @@ function missing(walk: Walk, from: Node, name: string): Diagnostic {
   const key = walk.lock && from.lockKey !== undefined ? lockedPath(walk.lock, from.lockKey, name) : undefined;
   const lockNote = key ? ` (package-lock.json lists it at ${key})` : '';
   const who = from.chain.length ? `${from.chain.join(' > ')} requires ${name}, which` : `dependency ${name}`;
-  return error('APPC402', `${who} is not installed${lockNote}`, 'Run `npm install` in the project directory, then package again.', rootLocation(walk, chain));
+  return error(
+    'APPC402',
+    `${who} is not installed${lockNote}`,
+    'Run `npm install` in the project directory, then package again.',
+    rootLocation(walk, chain),
+  );
 }
 
 /** The project's package.json line declaring the dependency a chain starts from. */
@@ -220,7 +305,14 @@ function rootLocation(walk: Walk, chain: string[]): SourceLocation {
 function closure(walk: Walk): Omit<DependencyClosure, 'declared'> {
   const nodes = [...walk.byZipDir.values()].sort((a, b) => compareStrings(a.zipDir, b.zipDir));
   return {
-    packages: nodes.map(({ name, version, zipDir, diskDir, manifest, linked }) => ({ name, version, zipDir, diskDir, manifest, linked })),
+    packages: nodes.map(({ name, version, zipDir, diskDir, manifest, linked }) => ({
+      name,
+      version,
+      zipDir,
+      diskDir,
+      manifest,
+      linked,
+    })),
     diagnostics: [...new Map(walk.diagnostics.map((d) => [`${d.code} ${d.message}`, d])).values()],
   };
 }

@@ -26,7 +26,8 @@ export interface FoundDependency {
  */
 export function refusedLink(projectReal: string, found: FoundDependency): string | undefined {
   if (isInside(projectReal, found.realDir) || !isSymlink(found.installedDir)) return undefined;
-  if (declaresLocalPath(found) || declaresWorkspace(found) || isWorkspaceOfAncestor(found.lookupDir, found.realDir)) return undefined;
+  if (declaresLocalPath(found) || declaresWorkspace(found) || isWorkspaceOfAncestor(found.lookupDir, found.realDir))
+    return undefined;
   const spec = specOf(found.fromManifest, found.name);
   return `is a symlink to ${found.realDir}, outside the project, but package.json declares it as ${spec === undefined ? 'nothing' : JSON.stringify(spec)}, not as a \`file:\` dependency or a workspace`;
 }
@@ -85,11 +86,16 @@ function isWorkspace(rootDir: string, realDir: string): boolean {
 
 /** npm's workspace globs: `*` within one segment, `**` across segments. */
 function globToRegExp(glob: string): RegExp {
-  const body = glob.replace(/^\.\//, '').replace(/\/+$/, '').split(/(\*\*\/?|\*)/).map((part) => {
-    if (part === '**') return '.*';
-    if (part === '**/') return '(?:.*/)?';
-    if (part === '*') return '[^/]*';
-    return part.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
-  }).join('');
+  const body = glob
+    .replace(/^\.\//, '')
+    .replace(/\/+$/, '')
+    .split(/(\*\*\/?|\*)/)
+    .map((part) => {
+      if (part === '**') return '.*';
+      if (part === '**/') return '(?:.*/)?';
+      if (part === '*') return '[^/]*';
+      return part.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+    })
+    .join('');
   return new RegExp(`^${body}$`);
 }

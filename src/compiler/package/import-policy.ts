@@ -29,23 +29,37 @@ export function importPolicyPlugin(policy: ImportPolicy): Plugin {
   return {
     name: 'appc-import-policy',
     setup(build) {
-      build.onResolve({ filter: /.*/ }, (args) => (args.pluginData === SELF || !isAppCode(policy, args) ? undefined : check(build, policy, args)));
+      build.onResolve({ filter: /.*/ }, (args) =>
+        args.pluginData === SELF || !isAppCode(policy, args) ? undefined : check(build, policy, args),
+      );
     },
   };
 }
 
-async function check(build: PluginBuild, policy: ImportPolicy, args: OnResolveArgs): Promise<OnResolveResult | undefined> {
+async function check(
+  build: PluginBuild,
+  policy: ImportPolicy,
+  args: OnResolveArgs,
+): Promise<OnResolveResult | undefined> {
   const name = packageName(args.path);
   if (name !== undefined && isAllowedPackage(policy, name)) return undefined;
-  const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: SELF });
+  const resolved = await build.resolve(args.path, {
+    kind: args.kind,
+    importer: args.importer,
+    resolveDir: args.resolveDir,
+    pluginData: SELF,
+  });
   if (resolved.errors.length > 0 || resolved.external || !path.isAbsolute(resolved.path)) return undefined;
   const ownFile = isOwnFile(policy, resolved.path);
   if (name !== undefined && !ownFile) return notDeclared(name);
   const relative = posixRelative(policy.projectReal, resolved.path);
   const rule = ownFile ? denyRuleFor(relative, false) : undefined;
   if (rule) {
-    return failure('APPC421', `this imports ${relative}, a ${rule.reason} that deployment.zip never contains: it would be bundled into app.js`,
-      `Do not ship it in code: read it at run time from AWS Secrets Manager, SSM Parameter Store or an environment variable.`);
+    return failure(
+      'APPC421',
+      `this imports ${relative}, a ${rule.reason} that deployment.zip never contains: it would be bundled into app.js`,
+      `Do not ship it in code: read it at run time from AWS Secrets Manager, SSM Parameter Store or an environment variable.`,
+    );
   }
   const { path: file, namespace, sideEffects, suffix } = resolved;
   return { path: file, namespace, sideEffects, suffix };
@@ -108,8 +122,11 @@ export function packageName(specifier: string): string | undefined {
 }
 
 function notDeclared(name: string): OnResolveResult {
-  return failure('APPC420', `package ${name} is imported but is not in package.json \`dependencies\`: it would be bundled from wherever it happens to be installed`,
-    `Run \`npm install --save ${name}\` so it is a production dependency.`);
+  return failure(
+    'APPC420',
+    `package ${name} is imported but is not in package.json \`dependencies\`: it would be bundled from wherever it happens to be installed`,
+    `Run \`npm install --save ${name}\` so it is a production dependency.`,
+  );
 }
 
 function failure(code: string, text: string, remedy: string): OnResolveResult {

@@ -29,9 +29,14 @@ export function checkNamedDeniedFiles(sources: readonly AppSource[], excluded: r
       if (SPECIFIER_BEFORE.test(text.slice(Math.max(0, index - 20), index))) continue;
       const hit = literal && denied.find((entry) => names(entry.path, literal));
       if (!hit) continue;
-      diagnostics.push(error('APPC429', `this names ${hit.path}, which deployment.zip leaves out (${hit.reason}): the app would not find it on Lambda`,
-        'Do not ship secrets with the code: read them at run time from AWS Secrets Manager, SSM Parameter Store or an environment variable.',
-        locationOf(file, text, index + 1, match[2].length)));
+      diagnostics.push(
+        error(
+          'APPC429',
+          `this names ${hit.path}, which deployment.zip leaves out (${hit.reason}): the app would not find it on Lambda`,
+          'Do not ship secrets with the code: read them at run time from AWS Secrets Manager, SSM Parameter Store or an environment variable.',
+          locationOf(file, text, index + 1, match[2].length),
+        ),
+      );
     }
   }
   return diagnostics;

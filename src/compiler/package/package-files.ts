@@ -56,7 +56,11 @@ async function addPackage(result: PackageFiles, pkg: ShippedPackage): Promise<vo
   }
   const listed = new Set(published);
   for (const relative of unpublished(pkg.diskDir, listed)) {
-    result.excluded.push({ path: `${pkg.zipDir}/${relative}`, reason: 'not in the published package (npm pack rules)', denied: false });
+    result.excluded.push({
+      path: `${pkg.zipDir}/${relative}`,
+      reason: 'not in the published package (npm pack rules)',
+      denied: false,
+    });
   }
 }
 
@@ -65,7 +69,12 @@ function addFile(result: PackageFiles, pkg: ShippedPackage, relative: string): v
   try {
     const stat = fs.statSync(diskPath);
     fs.accessSync(diskPath, fs.constants.R_OK);
-    result.files.push({ zipPath: `${pkg.zipDir}/${relative}`, diskPath, executable: (stat.mode & 0o111) !== 0, size: stat.size });
+    result.files.push({
+      zipPath: `${pkg.zipDir}/${relative}`,
+      diskPath,
+      executable: (stat.mode & 0o111) !== 0,
+      size: stat.size,
+    });
   } catch (e) {
     result.diagnostics.push(unreadable(`${pkg.zipDir}/${relative}`, e));
   }
@@ -82,7 +91,8 @@ function installedFiles(dir: string, prefix = ''): string[] {
   const entries = fs.readdirSync(path.join(dir, prefix), { withFileTypes: true });
   return entries.flatMap((entry) => {
     const relative = `${prefix}${entry.name}`;
-    if (entry.isDirectory()) return prefix === '' && entry.name === 'node_modules' ? [] : installedFiles(dir, `${relative}/`);
+    if (entry.isDirectory())
+      return prefix === '' && entry.name === 'node_modules' ? [] : installedFiles(dir, `${relative}/`);
     return entry.isFile() ? [relative] : [];
   });
 }
@@ -95,7 +105,9 @@ function installedFiles(dir: string, prefix = ''): string[] {
 function unpublished(dir: string, published: ReadonlySet<string>, prefix = ''): string[] {
   let entries: fs.Dirent[];
   try {
-    entries = fs.readdirSync(path.join(dir, prefix), { withFileTypes: true }).sort((a, b) => compareStrings(a.name, b.name));
+    entries = fs
+      .readdirSync(path.join(dir, prefix), { withFileTypes: true })
+      .sort((a, b) => compareStrings(a.name, b.name));
   } catch {
     return [];
   }

@@ -51,7 +51,9 @@ export function runtimeDependencies(manifest: PackageManifest): DeclaredDependen
     if (!manifest.optionalDependencies?.[name]) byName.set(name, { name, optional: false });
   }
   // npm installs no other names; anything else (`../x`) could reach outside node_modules.
-  return [...byName.values()].filter((d) => PACKAGE_NAME.test(d.name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...byName.values()]
+    .filter((d) => PACKAGE_NAME.test(d.name))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 const PACKAGE_NAME = /^(@[\w~-][\w.~-]*\/)?[\w~-][\w.~-]*$/;

@@ -39,8 +39,11 @@ export interface ProjectFilesOptions {
 /** Already compiled into app.js, so never shipped as source. */
 const CODE = /\.(ts|tsx|mts|cts)$/;
 const SKIPPED_DIRS: ReadonlyMap<string, string> = new Map([
-  ['.appc', 'appc configuration'], ['node_modules', 'packages ship from the project\'s node_modules only'],
-  ['test', 'test folder'], ['tests', 'test folder'], ['__tests__', 'test folder'],
+  ['.appc', 'appc configuration'],
+  ['node_modules', "packages ship from the project's node_modules only"],
+  ['test', 'test folder'],
+  ['tests', 'test folder'],
+  ['__tests__', 'test folder'],
 ]);
 
 interface Walk {
@@ -62,10 +65,23 @@ export function collectProjectFiles({ projectDir, outDir }: ProjectFilesOptions)
   const projectReal = fs.realpathSync(projectDir);
   const outReal = outDir === undefined ? undefined : realOrResolved(outDir);
   // Only an OUT below the project can be met by the walk (an OUT above it is not "inside lib/").
-  const outInside = outReal !== undefined && outReal !== projectReal && isInside(projectReal, outReal) ? outReal : undefined;
+  const outInside =
+    outReal !== undefined && outReal !== projectReal && isInside(projectReal, outReal) ? outReal : undefined;
   const walk: Walk = { projectReal, outReal: outInside, files: [], excluded: [], diagnostics: [] };
-  visitEntry(walk, { diskPath: path.join(projectReal, 'lib'), shown: 'lib', zipPath: 'lib', code: true, enclosing: [projectReal] });
-  visitEntry(walk, { diskPath: path.join(projectReal, 'vendor'), shown: 'vendor', zipPath: '', code: false, enclosing: [projectReal] });
+  visitEntry(walk, {
+    diskPath: path.join(projectReal, 'lib'),
+    shown: 'lib',
+    zipPath: 'lib',
+    code: true,
+    enclosing: [projectReal],
+  });
+  visitEntry(walk, {
+    diskPath: path.join(projectReal, 'vendor'),
+    shown: 'vendor',
+    zipPath: '',
+    code: false,
+    enclosing: [projectReal],
+  });
   return {
     files: walk.files.sort((a, b) => compareStrings(a.zipPath, b.zipPath)),
     excluded: walk.excluded.sort((a, b) => compareStrings(a.path, b.path)),
@@ -117,8 +133,13 @@ function visitTarget(walk: Walk, entry: Entry, target: Target): void {
     return;
   }
   if (entry.enclosing.length === 1 && !stat.isDirectory()) {
-    walk.diagnostics.push(error('APPC428', `${entry.shown} is not a directory: deployment.zip takes lib/ and vendor/ as folders`,
-      `Rename the file, or make ${entry.shown}/ a folder.`));
+    walk.diagnostics.push(
+      error(
+        'APPC428',
+        `${entry.shown} is not a directory: deployment.zip takes lib/ and vendor/ as folders`,
+        `Rename the file, or make ${entry.shown}/ a folder.`,
+      ),
+    );
     return;
   }
   if (stat.isDirectory()) visitDirectory(walk, entry, realPath);
@@ -142,8 +163,11 @@ function visitDirectory(walk: Walk, entry: Entry, realPath: string): void {
   const enclosing = [...entry.enclosing, realPath];
   for (const child of names) {
     visitEntry(walk, {
-      diskPath: path.join(entry.diskPath, child), shown: `${entry.shown}/${child}`,
-      zipPath: entry.zipPath ? `${entry.zipPath}/${child}` : child, code: entry.code, enclosing,
+      diskPath: path.join(entry.diskPath, child),
+      shown: `${entry.shown}/${child}`,
+      zipPath: entry.zipPath ? `${entry.zipPath}/${child}` : child,
+      code: entry.code,
+      enclosing,
     });
   }
 }
@@ -156,7 +180,12 @@ function addFile(walk: Walk, entry: Entry, realPath: string, stat: fs.Stats): vo
     walk.diagnostics.push(unreadable(entry.shown, e));
     return;
   }
-  walk.files.push({ zipPath: entry.zipPath, diskPath: realPath, executable: (stat.mode & 0o111) !== 0, size: stat.size });
+  walk.files.push({
+    zipPath: entry.zipPath,
+    diskPath: realPath,
+    executable: (stat.mode & 0o111) !== 0,
+    size: stat.size,
+  });
 }
 
 function lstat(walk: Walk, entry: Entry): fs.Stats | undefined {
@@ -179,13 +208,23 @@ function followLink(walk: Walk, entry: Entry): Target | undefined {
     return undefined;
   }
   if (!isInside(walk.projectReal, realPath)) {
-    walk.diagnostics.push(error('APPC422', `${entry.shown} is a symlink to ${target}, which is outside the project: deployment.zip never follows a link out of the project`,
-      'Copy the files the app needs into the project instead of linking to them, or remove the link.'));
+    walk.diagnostics.push(
+      error(
+        'APPC422',
+        `${entry.shown} is a symlink to ${target}, which is outside the project: deployment.zip never follows a link out of the project`,
+        'Copy the files the app needs into the project instead of linking to them, or remove the link.',
+      ),
+    );
     return undefined;
   }
   if (entry.enclosing.some((dir) => dir === realPath)) {
-    walk.diagnostics.push(error('APPC423', `${entry.shown} is a symlink to ${target}, a directory that contains the link: following it would never end`,
-      'Remove the link, or point it at a directory that does not contain it.'));
+    walk.diagnostics.push(
+      error(
+        'APPC423',
+        `${entry.shown} is a symlink to ${target}, a directory that contains the link: following it would never end`,
+        'Remove the link, or point it at a directory that does not contain it.',
+      ),
+    );
     return undefined;
   }
   try {
@@ -199,10 +238,18 @@ function followLink(walk: Walk, entry: Entry): Target | undefined {
 function brokenLink(shown: string, target: string, e: unknown): Diagnostic {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ELOOP') {
-    return error('APPC423', `${shown} is a symlink to ${target}, which leads back to itself (ELOOP)`, 'Remove the link or point it at a file or directory.');
+    return error(
+      'APPC423',
+      `${shown} is a symlink to ${target}, which leads back to itself (ELOOP)`,
+      'Remove the link or point it at a file or directory.',
+    );
   }
   if (code === 'ENOENT' || code === 'ENOTDIR') {
-    return warning('APPC427', `${shown} is a symlink to ${target}, which does not exist: it is left out of deployment.zip`, 'Remove the broken link, or create its target inside the project.');
+    return warning(
+      'APPC427',
+      `${shown} is a symlink to ${target}, which does not exist: it is left out of deployment.zip`,
+      'Remove the broken link, or create its target inside the project.',
+    );
   }
   return unreadable(shown, e);
 }
@@ -212,15 +259,19 @@ export function unreadable(shown: string, e: unknown): Diagnostic {
   const { code, message } = e as NodeJS.ErrnoException;
   const reason = code ? `${message.split(',')[0].replace(/^\w+: /, '')} (${code})` : String(e);
   const top = shown.split('/')[0];
-  const remedy = top === 'node_modules' || top === '..'
-    ? 'Reinstall the dependencies: delete node_modules and run `npm install`.'
-    : `Make it readable by the user running appc (chmod), or move it out of ${top}/.`;
+  const remedy =
+    top === 'node_modules' || top === '..'
+      ? 'Reinstall the dependencies: delete node_modules and run `npm install`.'
+      : `Make it readable by the user running appc (chmod), or move it out of ${top}/.`;
   return error('APPC424', `cannot read ${shown}: ${reason}`, remedy);
 }
 
 /** `.OUT.appc-XXXXXX` beside OUT: where writeOutput stages a run's files before renaming them into OUT. */
 function isStaging(outReal: string, realPath: string): boolean {
-  return path.dirname(realPath) === path.dirname(outReal) && path.basename(realPath).startsWith(`.${path.basename(outReal)}.appc-`);
+  return (
+    path.dirname(realPath) === path.dirname(outReal) &&
+    path.basename(realPath).startsWith(`.${path.basename(outReal)}.appc-`)
+  );
 }
 
 function readLink(diskPath: string): string {

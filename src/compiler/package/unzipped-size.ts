@@ -25,17 +25,24 @@ export function checkUnzippedSize(files: readonly SizedFile[], limit = UNZIPPED_
   const total = files.reduce((sum, f) => sum + f.size, 0);
   if (total <= limit) return [];
   const byPart = new Map<string, number>();
-  for (const file of files) byPart.set(contributor(file.zipPath), (byPart.get(contributor(file.zipPath)) ?? 0) + file.size);
+  for (const file of files)
+    byPart.set(contributor(file.zipPath), (byPart.get(contributor(file.zipPath)) ?? 0) + file.size);
   const biggest = [...byPart].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, SHOWN);
   const list = biggest.map(([part, size]) => `${part} ${formatSize(size)}`).join(', ');
-  return [error('APPC426', `deployment.zip unzips to ${formatSize(total)} (${total} bytes), over Lambda's limit of ${formatSize(limit)} (${limit} bytes) for a function's code and layers unzipped; the biggest parts: ${list}`,
-    'Move large assets to S3, drop unused dependencies, or ship the app as a container image (up to 10 GB).')];
+  return [
+    error(
+      'APPC426',
+      `deployment.zip unzips to ${formatSize(total)} (${total} bytes), over Lambda's limit of ${formatSize(limit)} (${limit} bytes) for a function's code and layers unzipped; the biggest parts: ${list}`,
+      'Move large assets to S3, drop unused dependencies, or ship the app as a container image (up to 10 GB).',
+    ),
+  ];
 }
 
 /** What a file counts towards: its top package (`node_modules/<pkg>/`), lib/'s or the root's top folder, or itself. */
 export function contributor(zipPath: string): string {
   const parts = zipPath.split('/');
-  if (parts[0] === 'node_modules' && parts.length > 2) return `${parts.slice(0, parts[1].startsWith('@') ? 3 : 2).join('/')}/`;
+  if (parts[0] === 'node_modules' && parts.length > 2)
+    return `${parts.slice(0, parts[1].startsWith('@') ? 3 : 2).join('/')}/`;
   if (parts[0] === 'lib' && parts.length > 2) return `lib/${parts[1]}/`;
   return parts.length > 1 && parts[0] !== 'lib' ? `${parts[0]}/` : zipPath;
 }

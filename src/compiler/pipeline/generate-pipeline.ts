@@ -8,7 +8,12 @@ import { getAtt, ref, sub, type JsonObject } from '../emit/cfn';
 import { APP_BUCKET_VARIABLE, TRANSFORMED_TEMPLATE, createBuildspec, serializeBuildspec } from './buildspec';
 import { ARTIFACT, ID, NAME, PARAM, changeSetName, stackName } from './pipeline-names';
 import {
-  APPLICATION_NAME_MAX_LENGTH, APPLICATION_NAME_PATTERN, CODEBUILD_IMAGE, STAGE_PATTERN, type BuildspecLocation, type PipelineOptions,
+  APPLICATION_NAME_MAX_LENGTH,
+  APPLICATION_NAME_PATTERN,
+  CODEBUILD_IMAGE,
+  STAGE_PATTERN,
+  type BuildspecLocation,
+  type PipelineOptions,
 } from './pipeline-options';
 import { codeBuildRole, deployRole, pipelineRole } from './pipeline-roles';
 import { sourceFragment } from './pipeline-source';
@@ -23,7 +28,8 @@ export interface GeneratedPipeline {
  * @example generatePipeline({ appName: 'hello', source: 'codecommit', stage: 'beta', nodeVersion: '20', buildspec: { kind: 'inline' } })
  */
 export function generatePipeline(options: PipelineOptions): GeneratedPipeline {
-  if (!APPLICATION_NAME_PATTERN.test(options.appName)) throw new Error(`appc internal error: invalid application name ${options.appName}`);
+  if (!APPLICATION_NAME_PATTERN.test(options.appName))
+    throw new Error(`appc internal error: invalid application name ${options.appName}`);
   if (!STAGE_PATTERN.test(options.stage)) throw new Error(`appc internal error: invalid stage ${options.stage}`);
   const buildspec = serializeBuildspec(createBuildspec(options));
   const source = sourceFragment(options.source);
@@ -51,20 +57,35 @@ function commonParameters(appName: string): Record<string, JsonObject> {
     [PARAM.applicationName]: {
       Type: 'String',
       Default: appName,
-      Description: 'Name of the repository, build project and pipeline, and prefix of the deployed stack <ApplicationName>-<stage>',
+      Description:
+        'Name of the repository, build project and pipeline, and prefix of the deployed stack <ApplicationName>-<stage>',
       AllowedPattern: APPLICATION_NAME_PATTERN.source,
       MaxLength: APPLICATION_NAME_MAX_LENGTH,
       ConstraintDescription: `must start with a letter and have at most ${APPLICATION_NAME_MAX_LENGTH} letters, digits and hyphens`,
     },
-    [PARAM.codeBuildImage]: { Type: 'String', Default: CODEBUILD_IMAGE, Description: 'CodeBuild image; it must provide the buildspec\'s Node.js runtime version' },
-    [PARAM.branchName]: { Type: 'String', Default: 'main', Description: 'The branch whose pushes the pipeline builds and deploys', MinLength: 1 },
+    [PARAM.codeBuildImage]: {
+      Type: 'String',
+      Default: CODEBUILD_IMAGE,
+      Description: "CodeBuild image; it must provide the buildspec's Node.js runtime version",
+    },
+    [PARAM.branchName]: {
+      Type: 'String',
+      Default: 'main',
+      Description: 'The branch whose pushes the pipeline builds and deploys',
+      MinLength: 1,
+    },
   };
 }
 
 /** The artifact bucket is versioned, as CodePipeline requires of its artifact store. */
 function bucket(versioned: boolean): JsonObject {
   const properties: JsonObject = {
-    PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+    PublicAccessBlockConfiguration: {
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    },
   };
   if (versioned) properties.VersioningConfiguration = { Status: 'Enabled' };
   return { Type: 'AWS::S3::Bucket', Properties: properties };

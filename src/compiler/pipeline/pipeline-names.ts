@@ -28,7 +28,11 @@ export const PARAM = {
 } as const;
 
 /** Pipeline artifacts, as Chalice names them. */
-export const ARTIFACT = { source: 'SourceRepo', template: 'CompiledCFNTemplate', stackOutputs: 'AppDeploymentValues' } as const;
+export const ARTIFACT = {
+  source: 'SourceRepo',
+  template: 'CompiledCFNTemplate',
+  stackOutputs: 'AppDeploymentValues',
+} as const;
 
 /** Physical names, as `Fn::Sub` text over the `ApplicationName` parameter. */
 export const NAME = {
@@ -55,7 +59,11 @@ export function changeSetName(stage: string): string {
 }
 
 /** `arn:<partition>:<service>:<region>:<account>:<resource>` for this stack's region and account. */
-export function arn(service: string, resource: string, scope: { region?: boolean; account?: boolean } = {}): JsonObject {
+export function arn(
+  service: string,
+  resource: string,
+  scope: { region?: boolean; account?: boolean } = {},
+): JsonObject {
   const region = scope.region === false ? '' : '${AWS::Region}';
   const account = scope.account === false ? '' : '${AWS::AccountId}';
   return sub(`arn:\${AWS::Partition}:${service}:${region}:${account}:${resource}`);

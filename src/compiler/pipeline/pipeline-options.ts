@@ -46,6 +46,10 @@ export const STAGE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,15}$/;
  */
 export function toApplicationName(name: string | undefined): string {
   const unscoped = (name ?? '').replace(/^@[^/]*\//, '');
-  const cleaned = unscoped.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^[^A-Za-z]+/, '').slice(0, APPLICATION_NAME_MAX_LENGTH).replace(/-+$/, '');
+  const cleaned = unscoped
+    .replace(/[^A-Za-z0-9-]+/g, '-')
+    .replace(/^[^A-Za-z]+/, '')
+    .slice(0, APPLICATION_NAME_MAX_LENGTH)
+    .replace(/-+$/, '');
   return cleaned === '' ? 'appc-app' : cleaned;
 }

@@ -16,7 +16,11 @@ export function codeBuildRole(): JsonObject {
   return serviceRole('codebuild.amazonaws.com', 'CodeBuildPolicy', [
     allow('CreateLogGroup', ['logs:CreateLogGroup'], arn('logs', logGroup)),
     allow('WriteLogs', ['logs:CreateLogStream', 'logs:PutLogEvents'], arn('logs', `${logGroup}:log-stream:*`)),
-    allow('ReadWriteArtifacts', ['s3:GetObject', 's3:GetObjectVersion', 's3:PutObject'], bucketArn(ID.artifactBucket, '*')),
+    allow(
+      'ReadWriteArtifacts',
+      ['s3:GetObject', 's3:GetObjectVersion', 's3:PutObject'],
+      bucketArn(ID.artifactBucket, '*'),
+    ),
     allow('ArtifactBucket', ['s3:GetBucketAcl', 's3:GetBucketLocation'], bucketArn(ID.artifactBucket)),
     // `aws cloudformation package` looks an object up before uploading it.
     allow('UploadCode', ['s3:GetObject', 's3:PutObject'], bucketArn(ID.applicationBucket, '*')),
@@ -33,19 +37,36 @@ export function codeBuildRole(): JsonObject {
  */
 export function pipelineRole(sourceStatements: JsonObject[], stage: string): JsonObject {
   return serviceRole('codepipeline.amazonaws.com', 'PipelinePolicy', [
-    allow('ReadWriteArtifacts', ['s3:GetObject', 's3:GetObjectVersion', 's3:PutObject'], bucketArn(ID.artifactBucket, '*')),
+    allow(
+      'ReadWriteArtifacts',
+      ['s3:GetObject', 's3:GetObjectVersion', 's3:PutObject'],
+      bucketArn(ID.artifactBucket, '*'),
+    ),
     allow('ArtifactBucket', ['s3:GetBucketLocation', 's3:GetBucketVersioning'], bucketArn(ID.artifactBucket)),
     ...sourceStatements,
     allow('RunBuild', ['codebuild:BatchGetBuilds', 'codebuild:StartBuild'], getAtt(ID.build, 'Arn')),
-    allow('DeployStack', [
-      'cloudformation:CreateChangeSet', 'cloudformation:DeleteChangeSet', 'cloudformation:DescribeChangeSet',
-      'cloudformation:DescribeStackEvents', 'cloudformation:DescribeStacks', 'cloudformation:ExecuteChangeSet',
-    ], arn('cloudformation', `stack/${stackName(stage)}/*`), {
-      StringEqualsIfExists: { 'cloudformation:ChangeSetName': sub(changeSetName(stage)) },
-    }),
+    allow(
+      'DeployStack',
+      [
+        'cloudformation:CreateChangeSet',
+        'cloudformation:DeleteChangeSet',
+        'cloudformation:DescribeChangeSet',
+        'cloudformation:DescribeStackEvents',
+        'cloudformation:DescribeStacks',
+        'cloudformation:ExecuteChangeSet',
+      ],
+      arn('cloudformation', `stack/${stackName(stage)}/*`),
+      {
+        StringEqualsIfExists: { 'cloudformation:ChangeSetName': sub(changeSetName(stage)) },
+      },
+    ),
     // A change set of a template with the SAM transform also needs the transform itself:
     // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-iam-template.html
-    allow('UseSamTransform', ['cloudformation:CreateChangeSet'], sub('arn:${AWS::Partition}:cloudformation:${AWS::Region}:aws:transform/Serverless-2016-10-31')),
+    allow(
+      'UseSamTransform',
+      ['cloudformation:CreateChangeSet'],
+      sub('arn:${AWS::Partition}:cloudformation:${AWS::Region}:aws:transform/Serverless-2016-10-31'),
+    ),
     allow('PassDeployRole', ['iam:PassRole'], getAtt(ID.deployRole, 'Arn'), {
       StringEquals: { 'iam:PassedToService': 'cloudformation.amazonaws.com' },
     }),
@@ -68,40 +89,102 @@ export function deployRole(stage: string): JsonObject {
   const functions = arn('lambda', `function:${prefix}*`);
   return serviceRole('cloudformation.amazonaws.com', 'DeployAppcApp', [
     allow('ReadCode', ['s3:GetObject', 's3:GetObjectVersion'], bucketArn(ID.applicationBucket, '*')),
-    allow('Functions', [
-      'lambda:AddPermission', 'lambda:CreateFunction', 'lambda:DeleteFunction', 'lambda:DeleteFunctionConcurrency',
-      'lambda:GetFunction', 'lambda:GetFunctionCodeSigningConfig', 'lambda:GetFunctionConfiguration', 'lambda:GetPolicy',
-      'lambda:GetRuntimeManagementConfig', 'lambda:ListTags', 'lambda:PutFunctionConcurrency', 'lambda:RemovePermission',
-      'lambda:TagResource', 'lambda:UntagResource', 'lambda:UpdateFunctionCode', 'lambda:UpdateFunctionConfiguration',
-    ], functions),
+    allow(
+      'Functions',
+      [
+        'lambda:AddPermission',
+        'lambda:CreateFunction',
+        'lambda:DeleteFunction',
+        'lambda:DeleteFunctionConcurrency',
+        'lambda:GetFunction',
+        'lambda:GetFunctionCodeSigningConfig',
+        'lambda:GetFunctionConfiguration',
+        'lambda:GetPolicy',
+        'lambda:GetRuntimeManagementConfig',
+        'lambda:ListTags',
+        'lambda:PutFunctionConcurrency',
+        'lambda:RemovePermission',
+        'lambda:TagResource',
+        'lambda:UntagResource',
+        'lambda:UpdateFunctionCode',
+        'lambda:UpdateFunctionConfiguration',
+      ],
+      functions,
+    ),
     allow('Layers', ['lambda:GetLayerVersion'], sub('arn:${AWS::Partition}:lambda:*:*:layer:*:*')),
-    allow('CreateEventSourceMappings', ['lambda:CreateEventSourceMapping'], '*', { ArnLike: { 'lambda:FunctionArn': functions } }),
-    allow('EventSourceMappings', [
-      'lambda:DeleteEventSourceMapping', 'lambda:GetEventSourceMapping', 'lambda:UpdateEventSourceMapping',
-    ], arn('lambda', 'event-source-mapping:*')),
-    allow('Roles', [
-      'iam:CreateRole', 'iam:DeleteRole', 'iam:DeleteRolePolicy', 'iam:GetRole', 'iam:GetRolePolicy',
-      'iam:ListAttachedRolePolicies', 'iam:ListInstanceProfilesForRole', 'iam:ListRolePolicies', 'iam:ListRoleTags',
-      'iam:PutRolePolicy', 'iam:TagRole', 'iam:UntagRole', 'iam:UpdateAssumeRolePolicy', 'iam:UpdateRole', 'iam:UpdateRoleDescription',
-    ], arn('iam', `role/${prefix}*`, { region: false })),
+    allow('CreateEventSourceMappings', ['lambda:CreateEventSourceMapping'], '*', {
+      ArnLike: { 'lambda:FunctionArn': functions },
+    }),
+    allow(
+      'EventSourceMappings',
+      ['lambda:DeleteEventSourceMapping', 'lambda:GetEventSourceMapping', 'lambda:UpdateEventSourceMapping'],
+      arn('lambda', 'event-source-mapping:*'),
+    ),
+    allow(
+      'Roles',
+      [
+        'iam:CreateRole',
+        'iam:DeleteRole',
+        'iam:DeleteRolePolicy',
+        'iam:GetRole',
+        'iam:GetRolePolicy',
+        'iam:ListAttachedRolePolicies',
+        'iam:ListInstanceProfilesForRole',
+        'iam:ListRolePolicies',
+        'iam:ListRoleTags',
+        'iam:PutRolePolicy',
+        'iam:TagRole',
+        'iam:UntagRole',
+        'iam:UpdateAssumeRolePolicy',
+        'iam:UpdateRole',
+        'iam:UpdateRoleDescription',
+      ],
+      arn('iam', `role/${prefix}*`, { region: false }),
+    ),
     allow('PassRolesToFunctions', ['iam:PassRole'], arn('iam', `role/${prefix}*`, { region: false }), {
       StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' },
     }),
     allow('CreateRestApi', ['apigateway:GET', 'apigateway:POST'], arn('apigateway', '/restapis', { account: false })),
-    allow('RestApi', [
-      'apigateway:DELETE', 'apigateway:GET', 'apigateway:PATCH', 'apigateway:POST', 'apigateway:PUT', 'apigateway:UpdateRestApiPolicy',
-    ], arn('apigateway', '/restapis/*', { account: false })),
-    allow('Rules', [
-      'events:DeleteRule', 'events:DescribeRule', 'events:PutRule', 'events:PutTargets', 'events:RemoveTargets',
-    ], arn('events', `rule/${prefix}*`)),
+    allow(
+      'RestApi',
+      [
+        'apigateway:DELETE',
+        'apigateway:GET',
+        'apigateway:PATCH',
+        'apigateway:POST',
+        'apigateway:PUT',
+        'apigateway:UpdateRestApiPolicy',
+      ],
+      arn('apigateway', '/restapis/*', { account: false }),
+    ),
+    allow(
+      'Rules',
+      ['events:DeleteRule', 'events:DescribeRule', 'events:PutRule', 'events:PutTargets', 'events:RemoveTargets'],
+      arn('events', `rule/${prefix}*`),
+    ),
     // Topics are the app's own (by name or ARN, any region); subscription ARNs extend the topic's.
-    allow('Subscriptions', [
-      'sns:GetSubscriptionAttributes', 'sns:SetSubscriptionAttributes', 'sns:Subscribe', 'sns:Unsubscribe',
-    ], sub('arn:${AWS::Partition}:sns:*:${AWS::AccountId}:*')),
-    allow('LogGroups', [
-      'logs:CreateLogGroup', 'logs:DeleteLogGroup', 'logs:DeleteRetentionPolicy', 'logs:ListTagsForResource',
-      'logs:PutRetentionPolicy', 'logs:TagResource', 'logs:UntagResource',
-    ], arn('logs', `log-group:/aws/lambda/${prefix}*`)),
-    allow('Lookups', ['ec2:DescribeSecurityGroups', 'ec2:DescribeSubnets', 'ec2:DescribeVpcs', 'logs:DescribeLogGroups'], '*'),
+    allow(
+      'Subscriptions',
+      ['sns:GetSubscriptionAttributes', 'sns:SetSubscriptionAttributes', 'sns:Subscribe', 'sns:Unsubscribe'],
+      sub('arn:${AWS::Partition}:sns:*:${AWS::AccountId}:*'),
+    ),
+    allow(
+      'LogGroups',
+      [
+        'logs:CreateLogGroup',
+        'logs:DeleteLogGroup',
+        'logs:DeleteRetentionPolicy',
+        'logs:ListTagsForResource',
+        'logs:PutRetentionPolicy',
+        'logs:TagResource',
+        'logs:UntagResource',
+      ],
+      arn('logs', `log-group:/aws/lambda/${prefix}*`),
+    ),
+    allow(
+      'Lookups',
+      ['ec2:DescribeSecurityGroups', 'ec2:DescribeSubnets', 'ec2:DescribeVpcs', 'logs:DescribeLogGroups'],
+      '*',
+    ),
   ]);
 }

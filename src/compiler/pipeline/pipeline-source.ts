@@ -37,7 +37,10 @@ export function sourceFragment(source: PipelineSource): SourceFragment {
 function codeCommitSource(): SourceFragment {
   const repository = {
     Type: 'AWS::CodeCommit::Repository',
-    Properties: { RepositoryName: ref(PARAM.applicationName), RepositoryDescription: sub('Source code for ${ApplicationName}') },
+    Properties: {
+      RepositoryName: ref(PARAM.applicationName),
+      RepositoryDescription: sub('Source code for ${ApplicationName}'),
+    },
   };
   const pipelineArn = arn('codepipeline', `\${${ID.pipeline}}`);
   const eventRole = serviceRole('events.amazonaws.com', 'StartPipeline', [
@@ -51,7 +54,11 @@ function codeCommitSource(): SourceFragment {
         source: ['aws.codecommit'],
         'detail-type': ['CodeCommit Repository State Change'],
         resources: [getAtt(ID.sourceRepository, 'Arn')],
-        detail: { event: ['referenceCreated', 'referenceUpdated'], referenceType: ['branch'], referenceName: [ref(PARAM.branchName)] },
+        detail: {
+          event: ['referenceCreated', 'referenceUpdated'],
+          referenceType: ['branch'],
+          referenceName: [ref(PARAM.branchName)],
+        },
       },
       State: 'ENABLED',
       Targets: [{ Id: 'Pipeline', Arn: pipelineArn, RoleArn: getAtt(ID.sourceEventRole, 'Arn') }],
@@ -60,18 +67,34 @@ function codeCommitSource(): SourceFragment {
   return {
     parameters: {},
     resources: { [ID.sourceRepository]: repository, [ID.sourceEventRole]: eventRole, [ID.sourceEventRule]: eventRule },
-    outputs: { SourceRepoURL: { Description: 'Clone URL (HTTPS) of the CodeCommit repository', Value: getAtt(ID.sourceRepository, 'CloneUrlHttp') } },
-    action: sourceAction({ Category: 'Source', Owner: 'AWS', Provider: 'CodeCommit', Version: '1' }, {
-      RepositoryName: getAtt(ID.sourceRepository, 'Name'),
-      BranchName: ref(PARAM.branchName),
-      PollForSourceChanges: false,
-    }),
+    outputs: {
+      SourceRepoURL: {
+        Description: 'Clone URL (HTTPS) of the CodeCommit repository',
+        Value: getAtt(ID.sourceRepository, 'CloneUrlHttp'),
+      },
+    },
+    action: sourceAction(
+      { Category: 'Source', Owner: 'AWS', Provider: 'CodeCommit', Version: '1' },
+      {
+        RepositoryName: getAtt(ID.sourceRepository, 'Name'),
+        BranchName: ref(PARAM.branchName),
+        PollForSourceChanges: false,
+      },
+    ),
     // https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-CodeCommit.html#action-reference-CodeCommit-service-role
     pipelineStatements: [
-      allow('ReadSource', [
-        'codecommit:CancelUploadArchive', 'codecommit:GetBranch', 'codecommit:GetCommit', 'codecommit:GetRepository',
-        'codecommit:GetUploadArchiveStatus', 'codecommit:UploadArchive',
-      ], getAtt(ID.sourceRepository, 'Arn')),
+      allow(
+        'ReadSource',
+        [
+          'codecommit:CancelUploadArchive',
+          'codecommit:GetBranch',
+          'codecommit:GetCommit',
+          'codecommit:GetRepository',
+          'codecommit:GetUploadArchiveStatus',
+          'codecommit:UploadArchive',
+        ],
+        getAtt(ID.sourceRepository, 'Arn'),
+      ),
     ],
   };
 }
@@ -86,25 +109,43 @@ function gitHubSource(): SourceFragment {
     parameters: {
       [PARAM.githubConnectionArn]: {
         Type: 'String',
-        Description: 'ARN of an available CodeConnections connection to GitHub (Developer Tools > Settings > Connections)',
-        AllowedPattern: '^arn:aws[a-z-]*:(codestar-connections|codeconnections):[a-z0-9-]+:[0-9]{12}:connection/[A-Za-z0-9-]+$',
+        Description:
+          'ARN of an available CodeConnections connection to GitHub (Developer Tools > Settings > Connections)',
+        AllowedPattern:
+          '^arn:aws[a-z-]*:(codestar-connections|codeconnections):[a-z0-9-]+:[0-9]{12}:connection/[A-Za-z0-9-]+$',
         ConstraintDescription: 'must be the ARN of a CodeConnections (or CodeStar Connections) connection',
       },
-      [PARAM.githubOwner]: { Type: 'String', Description: 'The GitHub user or organization that owns the repository', MinLength: 1 },
+      [PARAM.githubOwner]: {
+        Type: 'String',
+        Description: 'The GitHub user or organization that owns the repository',
+        MinLength: 1,
+      },
       [PARAM.githubRepoName]: { Type: 'String', Description: 'The name of the GitHub repository', MinLength: 1 },
     },
     resources: {},
-    outputs: { SourceRepoURL: { Description: 'URL of the GitHub repository', Value: sub('https://github.com/${GithubOwner}/${GithubRepoName}') } },
-    action: sourceAction({ Category: 'Source', Owner: 'AWS', Provider: 'CodeStarSourceConnection', Version: '1' }, {
-      ConnectionArn: ref(PARAM.githubConnectionArn),
-      FullRepositoryId: sub('${GithubOwner}/${GithubRepoName}'),
-      BranchName: ref(PARAM.branchName),
-      OutputArtifactFormat: 'CODE_ZIP',
-    }),
+    outputs: {
+      SourceRepoURL: {
+        Description: 'URL of the GitHub repository',
+        Value: sub('https://github.com/${GithubOwner}/${GithubRepoName}'),
+      },
+    },
+    action: sourceAction(
+      { Category: 'Source', Owner: 'AWS', Provider: 'CodeStarSourceConnection', Version: '1' },
+      {
+        ConnectionArn: ref(PARAM.githubConnectionArn),
+        FullRepositoryId: sub('${GithubOwner}/${GithubRepoName}'),
+        BranchName: ref(PARAM.branchName),
+        OutputArtifactFormat: 'CODE_ZIP',
+      },
+    ),
     // Connections made before the 2024 rename have `codestar-connections` ARNs, newer ones
     // `codeconnections` ARNs; each prefix's action matches only its own ARNs.
     pipelineStatements: [
-      allow('UseConnection', ['codestar-connections:UseConnection', 'codeconnections:UseConnection'], ref(PARAM.githubConnectionArn)),
+      allow(
+        'UseConnection',
+        ['codestar-connections:UseConnection', 'codeconnections:UseConnection'],
+        ref(PARAM.githubConnectionArn),
+      ),
     ],
   };
 }

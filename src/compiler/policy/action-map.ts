@@ -81,7 +81,11 @@ const CURATED: Readonly<Record<string, Readonly<Record<string, readonly string[]
   sns: { PublishBatch: ['Publish'] },
   lambda: { Invoke: ['InvokeFunction'], InvokeWithResponseStream: ['InvokeFunction'] },
   bedrock: { Converse: ['InvokeModel'], ConverseStream: ['InvokeModelWithResponseStream'] },
-  'execute-api': { DeleteConnection: ['ManageConnections'], GetConnection: ['ManageConnections'], PostToConnection: ['ManageConnections'] },
+  'execute-api': {
+    DeleteConnection: ['ManageConnections'],
+    GetConnection: ['ManageConnections'],
+    PostToConnection: ['ManageConnections'],
+  },
 };
 
 /**
@@ -91,14 +95,32 @@ const CURATED: Readonly<Record<string, Readonly<Record<string, readonly string[]
  * `s3.upload()` / `ManagedUpload` are the same helpers.
  */
 const DOCUMENT_CLIENT: Readonly<Record<string, string>> = {
-  Put: 'PutItem', Get: 'GetItem', BatchGet: 'BatchGetItem', BatchWrite: 'BatchWriteItem', Delete: 'DeleteItem',
-  Update: 'UpdateItem', TransactGet: 'TransactGetItems', TransactWrite: 'TransactWriteItems',
+  Put: 'PutItem',
+  Get: 'GetItem',
+  BatchGet: 'BatchGetItem',
+  BatchWrite: 'BatchWriteItem',
+  Delete: 'DeleteItem',
+  Update: 'UpdateItem',
+  TransactGet: 'TransactGetItems',
+  TransactWrite: 'TransactWriteItems',
 };
-const UPLOAD = ['PutObject', 'CreateMultipartUpload', 'UploadPart', 'CompleteMultipartUpload', 'AbortMultipartUpload', 'PutObjectTagging'];
+const UPLOAD = [
+  'PutObject',
+  'CreateMultipartUpload',
+  'UploadPart',
+  'CompleteMultipartUpload',
+  'AbortMultipartUpload',
+  'PutObjectTagging',
+];
 
 /** Waiters poll one operation. */
 const WAITERS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  s3: { BucketExists: 'HeadBucket', BucketNotExists: 'HeadBucket', ObjectExists: 'HeadObject', ObjectNotExists: 'HeadObject' },
+  s3: {
+    BucketExists: 'HeadBucket',
+    BucketNotExists: 'HeadBucket',
+    ObjectExists: 'HeadObject',
+    ObjectNotExists: 'HeadObject',
+  },
   dynamodb: { TableExists: 'DescribeTable', TableNotExists: 'DescribeTable' },
 };
 
@@ -124,5 +146,7 @@ export function actionsOf(service: string, operation: string): string[] | undefi
 
 /** Every action the curated table can emit, for the test that holds them to the IAM data. */
 export function curatedActions(): string[] {
-  return Object.entries(CURATED).flatMap(([service, operations]) => Object.values(operations).flatMap((names) => names.map((n) => `${service}:${n}`)));
+  return Object.entries(CURATED).flatMap(([service, operations]) =>
+    Object.values(operations).flatMap((names) => names.map((n) => `${service}:${n}`)),
+  );
 }

@@ -32,8 +32,11 @@ export function generatedPolicy(model: AppModel, config: ResolvedConfig): Genera
  * then each polling event source's statement once, in order of first use. A template
  * without functions has no role: its document is then the analysis statements alone.
  */
-export function rolePolicyDocument(model: Pick<AppModel, 'routes' | 'functions'>, config: ResolvedConfig,
-  analysis: readonly JsonObject[]): JsonObject {
+export function rolePolicyDocument(
+  model: Pick<AppModel, 'routes' | 'functions'>,
+  config: ResolvedConfig,
+  analysis: readonly JsonObject[],
+): JsonObject {
   const functions = templateFunctions(model);
   if (functions.length === 0) return { Version: '2012-10-17', Statement: [...analysis] };
   const settings = functions.map(({ name }) => functionConfig(config, name));

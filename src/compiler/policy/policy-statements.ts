@@ -11,7 +11,8 @@ import { iamServiceOf } from './service-names';
  *   APPC502  an operation no IAM action is known for
  *   APPC503  an SDK use whose operation cannot be told statically
  */
-const HAND_WRITTEN = 'set "autogen_policy": false in .appc/config.json and write the policy in .appc/policy-<stage>.json';
+const HAND_WRITTEN =
+  'set "autogen_policy": false in .appc/config.json and write the policy in .appc/policy-<stage>.json';
 
 export interface GeneratedStatements {
   /** One per IAM service, sorted by service; actions sorted, each once; `Resource: ["*"]`. No Sid (the template gives them). */
@@ -36,7 +37,14 @@ export function policyStatements(usage: SdkUsage | undefined): GeneratedStatemen
     }
   }
   for (const { reason, location } of usage?.unresolved ?? []) {
-    diagnostics.push(warning('APPC503', `${reason}; the generated policy may lack its permission`, `Pass \`new XxxCommand(...)\` or call the client's method by name; otherwise ${HAND_WRITTEN}.`, location));
+    diagnostics.push(
+      warning(
+        'APPC503',
+        `${reason}; the generated policy may lack its permission`,
+        `Pass \`new XxxCommand(...)\` or call the client's method by name; otherwise ${HAND_WRITTEN}.`,
+        location,
+      ),
+    );
   }
   const statements = [...byService.keys()].sort().map((service) => ({
     Effect: 'Allow',
@@ -49,13 +57,27 @@ export function policyStatements(usage: SdkUsage | undefined): GeneratedStatemen
 function callActions(call: SdkCall, diagnostics: Diagnostic[]): string[] {
   const service = iamServiceOf(call.module);
   if (service === undefined) {
-    diagnostics.push(warning('APPC501', `no IAM permissions are known for ${call.module}: the generated policy does not allow ${call.operation}`, `To allow it, ${HAND_WRITTEN}.`, call.location));
+    diagnostics.push(
+      warning(
+        'APPC501',
+        `no IAM permissions are known for ${call.module}: the generated policy does not allow ${call.operation}`,
+        `To allow it, ${HAND_WRITTEN}.`,
+        call.location,
+      ),
+    );
     return [];
   }
   return operationsOf(call.module, service, call.operation).flatMap((operation) => {
     const actions = actionsOf(service, operation);
     if (actions) return actions;
-    diagnostics.push(warning('APPC502', `no IAM action is known for ${service} operation ${operation} (${call.module}): the generated policy does not allow it`, `Check the operation's name; if it is right, ${HAND_WRITTEN}.`, call.location));
+    diagnostics.push(
+      warning(
+        'APPC502',
+        `no IAM action is known for ${service} operation ${operation} (${call.module}): the generated policy does not allow it`,
+        `Check the operation's name; if it is right, ${HAND_WRITTEN}.`,
+        call.location,
+      ),
+    );
     return [];
   });
 }

@@ -1,6 +1,10 @@
 import { iamServices } from './iam-data';
 import {
-  LIB_DYNAMODB, LIB_STORAGE, V2_CLIENTS_PREFIX, V2_DOCUMENT_CLIENT, V3_CLIENT_PREFIX,
+  LIB_DYNAMODB,
+  LIB_STORAGE,
+  V2_CLIENTS_PREFIX,
+  V2_DOCUMENT_CLIENT,
+  V3_CLIENT_PREFIX,
 } from '../model/sdk-module-names';
 import { BOTOCORE_TO_IAM, SDK_V3_TO_BOTOCORE } from './service-names-data';
 
@@ -20,8 +24,11 @@ const CURATED: Readonly<Record<string, string>> = {
 export function iamServiceOf(module: string): string | undefined {
   if (module === LIB_DYNAMODB || module === V2_DOCUMENT_CLIENT) return 'dynamodb';
   if (module === LIB_STORAGE) return 's3';
-  const name = module.startsWith(V3_CLIENT_PREFIX) ? module.slice(V3_CLIENT_PREFIX.length)
-    : module.startsWith(V2_CLIENTS_PREFIX) ? module.slice(V2_CLIENTS_PREFIX.length) : undefined;
+  const name = module.startsWith(V3_CLIENT_PREFIX)
+    ? module.slice(V3_CLIENT_PREFIX.length)
+    : module.startsWith(V2_CLIENTS_PREFIX)
+      ? module.slice(V2_CLIENTS_PREFIX.length)
+      : undefined;
   return name === undefined ? undefined : serviceNamed(name);
 }
 

@@ -13,8 +13,10 @@ export const LOGS_STATEMENT: JsonObject = {
  * Guide, "Giving Lambda functions access to resources in an Amazon VPC").
  */
 export const VPC_STATEMENT = allowAll([
-  'ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces',
-  'ec2:DetachNetworkInterface', 'ec2:DeleteNetworkInterface',
+  'ec2:CreateNetworkInterface',
+  'ec2:DescribeNetworkInterfaces',
+  'ec2:DetachNetworkInterface',
+  'ec2:DeleteNetworkInterface',
 ]);
 
 /** Active tracing sends segments to X-Ray (AWS Lambda Developer Guide, "Using AWS Lambda with AWS X-Ray"). */

@@ -11,9 +11,13 @@ export function validateContentTypes(model: AppModel): Diagnostic[] {
     const binaryTypes = route.contentTypes.filter(isBinary);
     const textTypes = route.contentTypes.filter((type) => !isBinary(type));
     if (binaryTypes.length === 0 || textTypes.length === 0) return [];
-    return [error('APPC314',
-      `route '${route.path}' accepts binary content types [${quoteList(binaryTypes)}] and non-binary ones [${quoteList(textTypes)}]`,
-      'Register binary and non-binary content types on separate routes, or add all of them to app.api.binaryTypes.',
-      route.location)];
+    return [
+      error(
+        'APPC314',
+        `route '${route.path}' accepts binary content types [${quoteList(binaryTypes)}] and non-binary ones [${quoteList(textTypes)}]`,
+        'Register binary and non-binary content types on separate routes, or add all of them to app.api.binaryTypes.',
+        route.location,
+      ),
+    ];
   });
 }

@@ -8,7 +8,12 @@ import type { AppModel } from '../model/app-model';
  */
 export function validateNotEmpty(model: AppModel): Diagnostic[] {
   if (model.routes.length > 0 || model.functions.length > 0) return [];
-  return [error('APPC333', 'the app registers no route and no function, so its template would have no resources, which CloudFormation rejects',
-    "Register something, e.g. app.route('/', () => ({ hello: 'world' })); if you did, check that app.ts imports the module that registers it.",
-    model.location)];
+  return [
+    error(
+      'APPC333',
+      'the app registers no route and no function, so its template would have no resources, which CloudFormation rejects',
+      "Register something, e.g. app.route('/', () => ({ hello: 'world' })); if you did, check that app.ts imports the module that registers it.",
+      model.location,
+    ),
+  ];
 }

@@ -29,7 +29,11 @@ function tooLarge(json: string, functions: string[]): Diagnostic[] {
   const variables = Object.entries(JSON.parse(json) as Record<string, string>);
   const [largest] = variables.sort(([, a], [, b]) => Buffer.byteLength(b) - Buffer.byteLength(a));
   const which = functions.length === 1 ? `function '${functions[0]}'` : `functions ${quoteList(functions)}`;
-  return [error('APPC336',
-    `.appc/config.json gives ${which} ${size} bytes of environment variables; Lambda allows ${ENVIRONMENT_LIMIT_BYTES} bytes (4 KB) per function, all variables together`,
-    `Shrink them (the largest is '${largest[0]}', ${Buffer.byteLength(largest[1])} bytes): keep large values in S3, SSM Parameter Store or Secrets Manager and put only their names in environment_variables.`)];
+  return [
+    error(
+      'APPC336',
+      `.appc/config.json gives ${which} ${size} bytes of environment variables; Lambda allows ${ENVIRONMENT_LIMIT_BYTES} bytes (4 KB) per function, all variables together`,
+      `Shrink them (the largest is '${largest[0]}', ${Buffer.byteLength(largest[1])} bytes): keep large values in S3, SSM Parameter Store or Secrets Manager and put only their names in environment_variables.`,
+    ),
+  ];
 }

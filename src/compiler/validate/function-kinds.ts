@@ -4,29 +4,49 @@ import { assertNever } from '../assert-never';
 /** How messages name a registration: `app.schedule(...)` is "schedule". */
 export function describeFunction(kind: FunctionModel['kind']): string {
   switch (kind) {
-    case 'authorizer': return 'authorizer';
-    case 'schedule': return 'schedule';
-    case 'lambda': return 'Lambda function';
-    case 'sns': return 'SNS handler';
-    case 'sqs': return 'SQS handler';
-    case 'cw-event': return 'CloudWatch event handler';
-    case 'kinesis': return 'Kinesis handler';
-    case 'dynamodb': return 'DynamoDB handler';
-    case 's3': return 'S3 event handler';
-    default: return assertNever(kind);
+    case 'authorizer':
+      return 'authorizer';
+    case 'schedule':
+      return 'schedule';
+    case 'lambda':
+      return 'Lambda function';
+    case 'sns':
+      return 'SNS handler';
+    case 'sqs':
+      return 'SQS handler';
+    case 'cw-event':
+      return 'CloudWatch event handler';
+    case 'kinesis':
+      return 'Kinesis handler';
+    case 'dynamodb':
+      return 'DynamoDB handler';
+    case 's3':
+      return 'S3 event handler';
+    default:
+      return assertNever(kind);
   }
 }
 
 /** Logical IDs appc derives from a function's ID, by suffix, with what they name (CHALICE-PACKAGE.md §4). */
 export function derivedIdSuffixes(kind: FunctionModel['kind']): Array<[suffix: string, what: string]> {
   switch (kind) {
-    case 'authorizer': return [['InvokePermission', 'invoke permission']];
-    case 'schedule': case 'cw-event': return [['Event', 'event']];
-    case 'sns': return [['SnsSubscription', 'SNS subscription']];
-    case 'sqs': return [['SqsEventSource', 'SQS event source']];
-    case 'kinesis': return [['KinesisEventSource', 'Kinesis event source']];
-    case 'dynamodb': return [['DynamodbEventSource', 'DynamoDB event source']];
-    case 'lambda': case 's3': return [];
-    default: return assertNever(kind);
+    case 'authorizer':
+      return [['InvokePermission', 'invoke permission']];
+    case 'schedule':
+    case 'cw-event':
+      return [['Event', 'event']];
+    case 'sns':
+      return [['SnsSubscription', 'SNS subscription']];
+    case 'sqs':
+      return [['SqsEventSource', 'SQS event source']];
+    case 'kinesis':
+      return [['KinesisEventSource', 'Kinesis event source']];
+    case 'dynamodb':
+      return [['DynamodbEventSource', 'DynamoDB event source']];
+    case 'lambda':
+    case 's3':
+      return [];
+    default:
+      return assertNever(kind);
   }
 }

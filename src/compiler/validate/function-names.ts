@@ -31,24 +31,37 @@ export function validateFunctionNames(functions: readonly FunctionModel[], confi
 }
 
 function unnamed(fn: FunctionModel): Diagnostic {
-  return error('APPC317', `cannot derive a name for this ${describeFunction(fn.kind)}`,
+  return error(
+    'APPC317',
+    `cannot derive a name for this ${describeFunction(fn.kind)}`,
     "Pass { name: '...' } in its options, pass a named function (function worker() {...}), or assign the registration to a const.",
-    fn.location);
+    fn.location,
+  );
 }
 
 function duplicate(fn: Named, unique: Named[]): Diagnostic {
   const first = unique.find((other) => other.name === fn.name) as Named;
-  return error('APPC318', `duplicate function name '${fn.name}': names must be unique across all Lambda functions of the app`,
-    `Rename this one or the one at ${first.location.file}:${first.location.line} (options.name).`, fn.location);
+  return error(
+    'APPC318',
+    `duplicate function name '${fn.name}': names must be unique across all Lambda functions of the app`,
+    `Rename this one or the one at ${first.location.file}:${first.location.line} (options.name).`,
+    fn.location,
+  );
 }
 
 function emptyId(fn: Named): Diagnostic {
-  return error('APPC321', `function name '${fn.name}' gives an empty CloudFormation logical ID`,
-    'Use a name with at least one letter or digit.', fn.location);
+  return error(
+    'APPC321',
+    `function name '${fn.name}' gives an empty CloudFormation logical ID`,
+    'Use a name with at least one letter or digit.',
+    fn.location,
+  );
 }
 
 function logicalIdCollisions(functions: Named[], config: ResolvedConfig): Diagnostic[] {
-  const claims = new Map<string, Claim>(RESERVED_LOGICAL_IDS.map((id) => [id, { primary: false, label: "appc's own resources" }]));
+  const claims = new Map<string, Claim>(
+    RESERVED_LOGICAL_IDS.map((id) => [id, { primary: false, label: "appc's own resources" }]),
+  );
   const problems: Diagnostic[] = [];
   const claim = (id: string, next: Claim) => {
     const prior = claims.get(id);
@@ -66,12 +79,20 @@ function logicalIdCollisions(functions: Named[], config: ResolvedConfig): Diagno
 
 function collision(id: string, prior: Claim, next: Claim): Diagnostic {
   if (prior.primary && next.primary) {
-    return error('APPC319', `function names '${prior.fn?.name}' and '${next.fn?.name}' both give the logical ID '${id}'`,
-      `Rename one of them (the other is at ${where(prior)}); a logical ID is the name in PascalCase.`, next.fn?.location);
+    return error(
+      'APPC319',
+      `function names '${prior.fn?.name}' and '${next.fn?.name}' both give the logical ID '${id}'`,
+      `Rename one of them (the other is at ${where(prior)}); a logical ID is the name in PascalCase.`,
+      next.fn?.location,
+    );
   }
   const [culprit, other] = prior.primary ? [prior, next] : [next, prior];
-  return error('APPC320', `${culprit.label} gives the logical ID '${id}', which appc also uses for ${other.label}`,
-    'Rename the function so that its PascalCase form differs.', culprit.fn?.location);
+  return error(
+    'APPC320',
+    `${culprit.label} gives the logical ID '${id}', which appc also uses for ${other.label}`,
+    'Rename the function so that its PascalCase form differs.',
+    culprit.fn?.location,
+  );
 }
 
 function where(claim: Claim): string {

@@ -9,9 +9,14 @@ export function validateHandlerParams(routes: readonly RouteModel[]): Diagnostic
   return routes.flatMap((route) => {
     const captured = pathParamNames(route.path);
     const unknown = (route.handler.paramNames ?? []).filter((name) => !captured.includes(name));
-    return unknown.map((name) => error('APPC309',
-      `handler destructures '${name}', which the path '${route.path}' does not capture`,
-      remedy(name, captured), route.handler.location));
+    return unknown.map((name) =>
+      error(
+        'APPC309',
+        `handler destructures '${name}', which the path '${route.path}' does not capture`,
+        remedy(name, captured),
+        route.handler.location,
+      ),
+    );
   });
 }
 

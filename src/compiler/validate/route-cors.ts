@@ -19,16 +19,30 @@ export function validateCors(model: AppModel): Diagnostic[] {
 function differingCors(path: string, routes: RouteModel[], model: AppModel): Diagnostic[] {
   const headersOf = (route: RouteModel) => JSON.stringify(corsHeaders(effectiveCors(route, model) as CorsModel));
   const first = headersOf(routes[0]);
-  return routes.slice(1).filter((route) => headersOf(route) !== first).map((route) => error('APPC312',
-    `route '${path}' has a CORS configuration that differs from another route on the same path`,
-    `Give every route on '${path}' that enables CORS the same configuration (first at ${where(routes[0])}).`,
-    route.location));
+  return routes
+    .slice(1)
+    .filter((route) => headersOf(route) !== first)
+    .map((route) =>
+      error(
+        'APPC312',
+        `route '${path}' has a CORS configuration that differs from another route on the same path`,
+        `Give every route on '${path}' that enables CORS the same configuration (first at ${where(routes[0])}).`,
+        route.location,
+      ),
+    );
 }
 
 function explicitOptions(path: string, routes: RouteModel[]): Diagnostic[] {
-  return routes.filter((route) => route.methods.includes('OPTIONS')).map((route) => error('APPC313',
-    `route '${path}' registers OPTIONS although CORS is enabled on that path`,
-    "Remove 'OPTIONS' from methods: with CORS, appc adds the OPTIONS preflight itself.", route.location));
+  return routes
+    .filter((route) => route.methods.includes('OPTIONS'))
+    .map((route) =>
+      error(
+        'APPC313',
+        `route '${path}' registers OPTIONS although CORS is enabled on that path`,
+        "Remove 'OPTIONS' from methods: with CORS, appc adds the OPTIONS preflight itself.",
+        route.location,
+      ),
+    );
 }
 
 function where(route: RouteModel): string {

@@ -5,13 +5,20 @@ export const HTTP_METHODS: readonly string[] = ['GET', 'POST', 'PUT', 'PATCH', '
 
 /** Every method is a valid upper-case HTTP method. */
 export function validateMethods(routes: readonly RouteModel[]): Diagnostic[] {
-  return routes.flatMap((route) => route.methods
-    .filter((method) => !HTTP_METHODS.includes(method))
-    .map((method) => error('APPC311', `'${method}' is not a valid HTTP method (route '${route.path}')`,
-      HTTP_METHODS.includes(method.toUpperCase())
-        ? `Write it in upper case: '${method.toUpperCase()}'.`
-        : `Use one of ${HTTP_METHODS.join(', ')}.`,
-      route.location)));
+  return routes.flatMap((route) =>
+    route.methods
+      .filter((method) => !HTTP_METHODS.includes(method))
+      .map((method) =>
+        error(
+          'APPC311',
+          `'${method}' is not a valid HTTP method (route '${route.path}')`,
+          HTTP_METHODS.includes(method.toUpperCase())
+            ? `Write it in upper case: '${method.toUpperCase()}'.`
+            : `Use one of ${HTTP_METHODS.join(', ')}.`,
+          route.location,
+        ),
+      ),
+  );
 }
 
 /** Chalice's `_register_route`: a (path, method) pair may be registered once. */
@@ -31,9 +38,12 @@ export function validateDuplicateMethods(routes: readonly RouteModel[]): Diagnos
 
 function duplicate(method: string, first: RouteModel, second: RouteModel): Diagnostic {
   const where = `${first.location.file}:${first.location.line}`;
-  return error('APPC310',
+  return error(
+    'APPC310',
     `duplicate method '${method}' for route '${second.path}' between view functions "${viewName(first)}" and "${viewName(second)}"`,
-    `A method may be registered once per path: remove it here or from the route at ${where}.`, second.location);
+    `A method may be registered once per path: remove it here or from the route at ${where}.`,
+    second.location,
+  );
 }
 
 function viewName(route: RouteModel): string {

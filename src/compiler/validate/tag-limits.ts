@@ -18,8 +18,12 @@ export function validateTagLimits(model: AppModel, config: ResolvedConfig): Diag
   return names.flatMap((name) => {
     const count = Object.keys(functionConfig(config, name).tags).filter((key) => key !== 'appc').length;
     if (count <= MAX_CONFIGURED_TAGS) return [];
-    return [error('APPC337',
-      `.appc/config.json gives function '${name}' ${count} tags; Lambda allows 50 per function, and appc's 'appc' tag and SAM's 'lambda:createdBy' tag take two of them`,
-      `Keep at most ${MAX_CONFIGURED_TAGS} tags in tags (top level, stage and lambda_functions entries are merged).`)];
+    return [
+      error(
+        'APPC337',
+        `.appc/config.json gives function '${name}' ${count} tags; Lambda allows 50 per function, and appc's 'appc' tag and SAM's 'lambda:createdBy' tag take two of them`,
+        `Keep at most ${MAX_CONFIGURED_TAGS} tags in tags (top level, stage and lambda_functions entries are merged).`,
+      ),
+    ];
   });
 }

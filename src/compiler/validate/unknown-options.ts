@@ -7,11 +7,21 @@ import { describeFunction } from './function-kinds';
 
 /** Chalice rejects unexpected keyword arguments (`route() got unexpected keyword arguments`). */
 export function validateUnknownOptions(model: AppModel): Diagnostic[] {
-  const routes = model.routes.flatMap((route) => route.unknownOptions.map((key) =>
-    error('APPC315', `unknown route option '${key}'`, remedy(key, optionNames('route')), route.location)));
-  const functions = model.functions.flatMap((fn) => fn.unknownOptions.map((key) =>
-    error('APPC316', `unknown ${describeFunction(fn.kind)} option '${key}'`,
-      remedy(key, optionNames(methodOf(fn.kind))), fn.location)));
+  const routes = model.routes.flatMap((route) =>
+    route.unknownOptions.map((key) =>
+      error('APPC315', `unknown route option '${key}'`, remedy(key, optionNames('route')), route.location),
+    ),
+  );
+  const functions = model.functions.flatMap((fn) =>
+    fn.unknownOptions.map((key) =>
+      error(
+        'APPC316',
+        `unknown ${describeFunction(fn.kind)} option '${key}'`,
+        remedy(key, optionNames(methodOf(fn.kind))),
+        fn.location,
+      ),
+    ),
+  );
   return [...routes, ...functions];
 }
 

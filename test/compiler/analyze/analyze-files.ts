@@ -23,7 +23,11 @@ export function analyzeFiles(files: Record<string, string>): Analyzed {
       fs.writeFileSync(path.join(dir, name), text);
     }
     const { model, diagnostics } = analyzeProject(dir);
-    return { model, diagnostics, text: formatDiagnostics(diagnostics, { color: false, readSource: readProjectFile(dir) }) };
+    return {
+      model,
+      diagnostics,
+      text: formatDiagnostics(diagnostics, { color: false, readSource: readProjectFile(dir) }),
+    };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

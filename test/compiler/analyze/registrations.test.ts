@@ -4,8 +4,9 @@ import { arity, callShape } from '../../../src/compiler/analyze/call-shape';
 import { minimalOptions } from '../../support/minimal-options';
 import { analyzeFiles, appTs } from './analyze-files';
 
-const FUNCTION_METHODS = (Object.keys(REGISTRATIONS) as RegistrationMethod[])
-  .filter((m) => m !== 'route' && m !== 'registerBlueprint');
+const FUNCTION_METHODS = (Object.keys(REGISTRATIONS) as RegistrationMethod[]).filter(
+  (m) => m !== 'route' && m !== 'registerBlueprint',
+);
 type Specs = Record<string, { default?: unknown; required?: true }>;
 
 function leading(method: RegistrationMethod): string[] {
@@ -14,14 +15,16 @@ function leading(method: RegistrationMethod): string[] {
 
 /** One registration of every function kind, with only the options it needs. */
 function minimalApp(extra: Record<string, unknown> = {}): string {
-  return appTs(FUNCTION_METHODS.map((method) => {
-    const options = JSON.stringify({ ...minimalOptions(method), ...extra });
-    return `app.${method}(${[...leading(method), options, `function ${method}Handler() {}`].join(', ')});`;
-  }).join('\n') + "\napp.route('/', () => ({}));");
+  return appTs(
+    FUNCTION_METHODS.map((method) => {
+      const options = JSON.stringify({ ...minimalOptions(method), ...extra });
+      return `app.${method}(${[...leading(method), options, `function ${method}Handler() {}`].join(', ')});`;
+    }).join('\n') + "\napp.route('/', () => ({}));",
+  );
 }
 
 describe('analyze: registrations per the table', () => {
-  it('applies the table\'s defaults to every option left out', () => {
+  it("applies the table's defaults to every option left out", () => {
     const { model, diagnostics } = analyzeFiles({ 'app.ts': minimalApp() });
     expect(diagnostics).to.deep.equal([]);
     expect(model?.functions.map((fn) => fn.kind)).to.deep.equal(FUNCTION_METHODS.map((m) => REGISTRATIONS[m].kind));
@@ -49,7 +52,10 @@ describe('analyze: registrations per the table', () => {
     const call = (m: RegistrationMethod) => `app.${m}(${[...leading(m), '{}', `function ${m}H() {}`].join(', ')});`;
     const app = appTs(FUNCTION_METHODS.map(call).join('\n'));
     const required = FUNCTION_METHODS.flatMap((m) =>
-      Object.entries(REGISTRATIONS[m].options as Specs).filter(([, o]) => o.required).map(([key]) => key));
+      Object.entries(REGISTRATIONS[m].options as Specs)
+        .filter(([, o]) => o.required)
+        .map(([key]) => key),
+    );
     const { diagnostics } = analyzeFiles({ 'app.ts': app });
     expect(diagnostics.map((d) => d.message)).to.deep.equal(required.map((key) => `option '${key}' is required`));
   });
@@ -60,7 +66,13 @@ describe('analyze: registrations per the table', () => {
     expect(callShape('registerBlueprint')).to.equal('app.registerBlueprint(blueprint, [options])');
     expect(arity('schedule')).to.deep.equal({ min: 2, max: 3 });
     expect(arity('lambdaFunction')).to.deep.equal({ min: 1, max: 2 });
-    expect(optionNames('route')).to.deep.equal(
-      ['methods', 'name', 'authorizer', 'contentTypes', 'apiKeyRequired', 'cors']);
+    expect(optionNames('route')).to.deep.equal([
+      'methods',
+      'name',
+      'authorizer',
+      'contentTypes',
+      'apiKeyRequired',
+      'cors',
+    ]);
   });
 });

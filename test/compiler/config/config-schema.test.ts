@@ -10,17 +10,52 @@ const LAYER = 'arn:aws:lambda:us-east-1:123456789012:layer:deps:3';
 /** Every key at every level it is allowed. */
 const FULL = {
   $schema: '../node_modules/appc/schemas/config.schema.json',
-  version: '2.0', app_name: 'demo', api_gateway_stage: 'api', api_gateway_endpoint_type: 'PRIVATE', api_gateway_endpoint_vpce: ['vpce-0a1b'],
-  minimum_compression_size: 0, bundle_aws_sdk: true, manage_iam_role: false, iam_role_arn: ROLE, autogen_policy: false,
-  iam_policy_file: 'policy.json', environment_variables: { TABLE: 'users' }, tags: { team: 'web' }, lambda_timeout: 900,
-  lambda_memory_size: 10240, reserved_concurrency: 0, layers: [LAYER], subnet_ids: ['subnet-0a'], security_group_ids: ['sg-0a'],
-  xray: true, log_retention_in_days: 3653, lambda_runtime: 'nodejs24.x', lambda_architecture: 'arm64',
-  lambda_functions: { worker: { lambda_runtime: 'nodejs22.x', lambda_architecture: 'x86_64', lambda_timeout: 1, lambda_memory_size: 128, environment_variables: {}, tags: {}, xray: null } },
+  version: '2.0',
+  app_name: 'demo',
+  api_gateway_stage: 'api',
+  api_gateway_endpoint_type: 'PRIVATE',
+  api_gateway_endpoint_vpce: ['vpce-0a1b'],
+  minimum_compression_size: 0,
+  bundle_aws_sdk: true,
+  manage_iam_role: false,
+  iam_role_arn: ROLE,
+  autogen_policy: false,
+  iam_policy_file: 'policy.json',
+  environment_variables: { TABLE: 'users' },
+  tags: { team: 'web' },
+  lambda_timeout: 900,
+  lambda_memory_size: 10240,
+  reserved_concurrency: 0,
+  layers: [LAYER],
+  subnet_ids: ['subnet-0a'],
+  security_group_ids: ['sg-0a'],
+  xray: true,
+  log_retention_in_days: 3653,
+  lambda_runtime: 'nodejs24.x',
+  lambda_architecture: 'arm64',
+  lambda_functions: {
+    worker: {
+      lambda_runtime: 'nodejs22.x',
+      lambda_architecture: 'x86_64',
+      lambda_timeout: 1,
+      lambda_memory_size: 128,
+      environment_variables: {},
+      tags: {},
+      xray: null,
+    },
+  },
   stages: {
     prod: {
-      api_gateway_stage: 'v1', api_gateway_endpoint_type: 'REGIONAL', api_gateway_endpoint_vpce: null, api_gateway_policy_file: 'api.json',
-      minimum_compression_size: 10485760, lambda_functions: { api_handler: { iam_role_arn: ROLE, manage_iam_role: false } },
-      environment_variables: { STAGE: 'prod' }, log_retention_in_days: 1, lambda_runtime: 'nodejs22.x', lambda_architecture: 'x86_64',
+      api_gateway_stage: 'v1',
+      api_gateway_endpoint_type: 'REGIONAL',
+      api_gateway_endpoint_vpce: null,
+      api_gateway_policy_file: 'api.json',
+      minimum_compression_size: 10485760,
+      lambda_functions: { api_handler: { iam_role_arn: ROLE, manage_iam_role: false } },
+      environment_variables: { STAGE: 'prod' },
+      log_retention_in_days: 1,
+      lambda_runtime: 'nodejs22.x',
+      lambda_architecture: 'x86_64',
     },
   },
 };
@@ -29,7 +64,9 @@ describe('config schema', () => {
   it('is a draft-07 schema with a description on every key', () => {
     const schema = JSON.parse(fs.readFileSync(CONFIG_SCHEMA_PATH, 'utf8'));
     expect(schema.$schema).to.equal('http://json-schema.org/draft-07/schema#');
-    const undocumented = Object.entries(schema.definitions as Record<string, { description?: string }>).filter(([, d]) => !d.description);
+    const undocumented = Object.entries(schema.definitions as Record<string, { description?: string }>).filter(
+      ([, d]) => !d.description,
+    );
     expect(undocumented.map(([k]) => k)).to.deep.equal([]);
     expect(schema.properties.$schema.description).to.be.a('string');
   });
@@ -40,7 +77,15 @@ describe('config schema', () => {
   });
 
   it('accepts null for any setting (unset, as in Chalice)', () => {
-    expect(accepts({ lambda_timeout: null, stages: null, lambda_functions: null, tags: null, api_gateway_endpoint_type: null })).to.equal(true);
+    expect(
+      accepts({
+        lambda_timeout: null,
+        stages: null,
+        lambda_functions: null,
+        tags: null,
+        api_gateway_endpoint_type: null,
+      }),
+    ).to.equal(true);
   });
 
   it('knows the keys of each level', () => {

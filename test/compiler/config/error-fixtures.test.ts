@@ -11,7 +11,10 @@ import { ERROR_FIXTURES_DIR, expectGolden, readProjectFile } from '../../support
  * the project, and these apps are correct, so the config's diagnostics must be all of them.
  */
 function configCases(): string[] {
-  return fs.readdirSync(ERROR_FIXTURES_DIR).filter((name) => name.startsWith('config-')).sort();
+  return fs
+    .readdirSync(ERROR_FIXTURES_DIR)
+    .filter((name) => name.startsWith('config-'))
+    .sort();
 }
 
 describe('config error fixtures (config stage only)', () => {
@@ -23,7 +26,10 @@ describe('config error fixtures (config stage only)', () => {
     it(name, () => {
       const projectDir = path.join(ERROR_FIXTURES_DIR, name);
       const { diagnostics } = loadConfig(projectDir);
-      const text = formatDiagnostics(sortDiagnostics(diagnostics), { color: false, readSource: readProjectFile(projectDir) });
+      const text = formatDiagnostics(sortDiagnostics(diagnostics), {
+        color: false,
+        readSource: readProjectFile(projectDir),
+      });
       expectGolden(path.join(projectDir, 'expected.txt'), text);
     });
   }

@@ -26,7 +26,30 @@ describe('parseJson: a strict JSON parser with positions and a depth limit', () 
   });
 
   it('accepts exactly what JSON.parse accepts, on mutated JSON', () => {
-    const mutated = fc.tuple(fc.json({ maxDepth: 3 }), fc.nat(), fc.constantFrom('', ',', '}', ']', '"', '\\', '/', ' ', 'x', '\n', '\u0001', 'tru', '01', '-', '.5', '1e', '\u2028'))
+    const mutated = fc
+      .tuple(
+        fc.json({ maxDepth: 3 }),
+        fc.nat(),
+        fc.constantFrom(
+          '',
+          ',',
+          '}',
+          ']',
+          '"',
+          '\\',
+          '/',
+          ' ',
+          'x',
+          '\n',
+          '\u0001',
+          'tru',
+          '01',
+          '-',
+          '.5',
+          '1e',
+          '\u2028',
+        ),
+      )
       .map(([text, at, insert]) => text.slice(0, at % (text.length + 1)) + insert + text.slice(at % (text.length + 1)));
     fc.assert(
       fc.property(mutated, (text) => {

@@ -7,7 +7,9 @@ import { formatDiagnostic } from '../../../src/compiler/diagnostics/format';
 
 /** `code line:col message` of each diagnostic, for compact assertions. */
 function problems(text: string, stage?: string): string[] {
-  return parseConfig(text, { stage }).diagnostics.map((d) => `${d.code} ${d.location?.line}:${d.location?.column} ${d.message}`);
+  return parseConfig(text, { stage }).diagnostics.map(
+    (d) => `${d.code} ${d.location?.line}:${d.location?.column} ${d.message}`,
+  );
 }
 
 function only(text: string, stage?: string) {
@@ -47,18 +49,25 @@ describe('parseConfig: syntax (APPC101)', () => {
 describe('parseConfig: schema problems', () => {
   it('formats a range error with path, rule, code frame and remedy', () => {
     const text = '{\n  "stages": {\n    "prod": {\n      "lambda_memory_size": 64\n    }\n  }\n}';
-    expect(formatDiagnostic(only(text), { color: false, readSource: () => text })).to.equal([
-      '.appc/config.json:4:29 - error APPC103: stages.prod.lambda_memory_size must be >= 128',
-      '  4 |       "lambda_memory_size": 64',
-      '    |                             ^^',
-      '  Use a whole number from 128 to 10240.',
-    ].join('\n'));
+    expect(formatDiagnostic(only(text), { color: false, readSource: () => text })).to.equal(
+      [
+        '.appc/config.json:4:29 - error APPC103: stages.prod.lambda_memory_size must be >= 128',
+        '  4 |       "lambda_memory_size": 64',
+        '    |                             ^^',
+        '  Use a whole number from 128 to 10240.',
+      ].join('\n'),
+    );
   });
 
   it('points at the key of an unknown key and suggests the closest known key (APPC102)', () => {
     const d = only('{"lambda_memmory_size": 256}');
-    expect([d.code, d.message, d.remedy, d.location?.column, d.location?.length])
-      .to.deep.equal(['APPC102', 'unknown key lambda_memmory_size', 'Did you mean "lambda_memory_size"?', 2, 21]);
+    expect([d.code, d.message, d.remedy, d.location?.column, d.location?.length]).to.deep.equal([
+      'APPC102',
+      'unknown key lambda_memmory_size',
+      'Did you mean "lambda_memory_size"?',
+      2,
+      21,
+    ]);
   });
 
   it('suggests snake_case for a camelCase key', () => {
@@ -66,22 +75,33 @@ describe('parseConfig: schema problems', () => {
   });
 
   it('says when a Chalice key is not supported yet', () => {
-    expect(only('{"automatic_layer": true}').message).to.equal('automatic_layer is a Chalice setting that appc does not support yet');
+    expect(only('{"automatic_layer": true}').message).to.equal(
+      'automatic_layer is a Chalice setting that appc does not support yet',
+    );
   });
 
   it('says when a key sits at the wrong level', () => {
-    expect(only('{"stages": {"dev": {"app_name": "x"}}}').message).to.equal('stages.dev.app_name is not allowed: app_name can only be set at the top level');
-    expect(only('{"lambda_functions": {"w": {"minimum_compression_size": 1}}}').message)
-      .to.equal('lambda_functions.w.minimum_compression_size is not allowed: minimum_compression_size cannot be set per function');
+    expect(only('{"stages": {"dev": {"app_name": "x"}}}').message).to.equal(
+      'stages.dev.app_name is not allowed: app_name can only be set at the top level',
+    );
+    expect(only('{"lambda_functions": {"w": {"minimum_compression_size": 1}}}').message).to.equal(
+      'lambda_functions.w.minimum_compression_size is not allowed: minimum_compression_size cannot be set per function',
+    );
   });
 
   it('points at the value of a wrong type and says how to write it (APPC103)', () => {
     const d = only('{"environment_variables": {"COUNT": 3}}');
-    expect([d.message, d.remedy, d.location?.column]).to.deep.equal(['environment_variables.COUNT must be a string', 'Write it as a string: "3".', 37]);
+    expect([d.message, d.remedy, d.location?.column]).to.deep.equal([
+      'environment_variables.COUNT must be a string',
+      'Write it as a string: "3".',
+      37,
+    ]);
   });
 
   it('reports one problem per value, the type first', () => {
-    expect(problems('{"api_gateway_endpoint_type": 5}')).to.deep.equal(['APPC103 1:31 api_gateway_endpoint_type must be a string']);
+    expect(problems('{"api_gateway_endpoint_type": 5}')).to.deep.equal([
+      'APPC103 1:31 api_gateway_endpoint_type must be a string',
+    ]);
   });
 
   it('suggests the enum value a string was meant to be', () => {
@@ -90,11 +110,15 @@ describe('parseConfig: schema problems', () => {
 
   it('names array elements and odd keys in the path', () => {
     expect(only('{"subnet_ids": ["sg-1"]}').message).to.equal('subnet_ids[0] must be a subnet id (subnet-...)');
-    expect(only('{"lambda_functions": {"my fn": {"xray": 1}}}').message).to.equal('lambda_functions["my fn"].xray must be true or false');
+    expect(only('{"lambda_functions": {"my fn": {"xray": 1}}}').message).to.equal(
+      'lambda_functions["my fn"].xray must be true or false',
+    );
   });
 
   it('reports a version newer than 2.0 with its own code (APPC104)', () => {
-    expect(problems('{"version": "3.0"}')).to.deep.equal(['APPC104 1:13 config version "3.0" is newer than this appc supports (2.0)']);
+    expect(problems('{"version": "3.0"}')).to.deep.equal([
+      'APPC104 1:13 config version "3.0" is newer than this appc supports (2.0)',
+    ]);
   });
 
   it('reports every problem of the file, not only the first', () => {
@@ -114,17 +138,25 @@ describe('parseConfig: schema problems', () => {
 
 describe('parseConfig: cross-field rules', () => {
   it('manage_iam_role false without iam_role_arn (APPC105), resolved per stage', () => {
-    const text = '{\n  "manage_iam_role": false,\n  "stages": {"dev": {}, "prod": {"iam_role_arn": "arn:aws:iam::123456789012:role/r"}}\n}';
-    expect(problems(text)).to.deep.equal(['APPC105 2:3 manage_iam_role is false but no iam_role_arn is set (stage "dev")']);
+    const text =
+      '{\n  "manage_iam_role": false,\n  "stages": {"dev": {}, "prod": {"iam_role_arn": "arn:aws:iam::123456789012:role/r"}}\n}';
+    expect(problems(text)).to.deep.equal([
+      'APPC105 2:3 manage_iam_role is false but no iam_role_arn is set (stage "dev")',
+    ]);
   });
 
   it('is satisfied by an iam_role_arn at a less specific level', () => {
-    expect(problems('{"iam_role_arn": "arn:aws:iam::123456789012:role/r", "lambda_functions": {"w": {"manage_iam_role": false}}}')).to.deep.equal([]);
+    expect(
+      problems(
+        '{"iam_role_arn": "arn:aws:iam::123456789012:role/r", "lambda_functions": {"w": {"manage_iam_role": false}}}',
+      ),
+    ).to.deep.equal([]);
   });
 
   it('names the function scope when only a function breaks the rule', () => {
-    expect(problems('{"stages": {"dev": {"lambda_functions": {"w": {"manage_iam_role": false}}}}}'))
-      .to.deep.equal(['APPC105 1:48 stages.dev.lambda_functions.w.manage_iam_role is false but no iam_role_arn is set (function "w" in stage "dev")']);
+    expect(problems('{"stages": {"dev": {"lambda_functions": {"w": {"manage_iam_role": false}}}}}')).to.deep.equal([
+      'APPC105 1:48 stages.dev.lambda_functions.w.manage_iam_role is false but no iam_role_arn is set (function "w" in stage "dev")',
+    ]);
   });
 
   it('checks the packaged stage even when the file has no block for it', () => {
@@ -134,26 +166,37 @@ describe('parseConfig: cross-field rules', () => {
   });
 
   it('half a VPC config (APPC106), either half', () => {
-    expect(problems('{"subnet_ids": ["subnet-1"]}')).to.deep.equal(['APPC106 1:2 subnet_ids is set but security_group_ids is not (stage "dev")']);
-    expect(problems('{"security_group_ids": ["sg-1"], "subnet_ids": []}')).to.deep.equal(['APPC106 1:2 security_group_ids is set but subnet_ids is not (stage "dev")']);
+    expect(problems('{"subnet_ids": ["subnet-1"]}')).to.deep.equal([
+      'APPC106 1:2 subnet_ids is set but security_group_ids is not (stage "dev")',
+    ]);
+    expect(problems('{"security_group_ids": ["sg-1"], "subnet_ids": []}')).to.deep.equal([
+      'APPC106 1:2 security_group_ids is set but subnet_ids is not (stage "dev")',
+    ]);
     expect(problems('{"security_group_ids": ["sg-1"], "subnet_ids": ["subnet-1"]}')).to.deep.equal([]);
   });
 
   it('a VPC endpoint on a non-private API (APPC107)', () => {
-    expect(problems('{"api_gateway_endpoint_vpce": "vpce-1"}'))
-      .to.deep.equal(['APPC107 1:2 api_gateway_endpoint_vpce is set but the endpoint type is the default, EDGE (stage "dev")']);
+    expect(problems('{"api_gateway_endpoint_vpce": "vpce-1"}')).to.deep.equal([
+      'APPC107 1:2 api_gateway_endpoint_vpce is set but the endpoint type is the default, EDGE (stage "dev")',
+    ]);
   });
 
   it('a private API without a resource policy (APPC108) or with two (APPC109)', () => {
     expect(problems('{"api_gateway_endpoint_type": "PRIVATE"}')[0]).to.match(/^APPC108 1:2 /);
-    expect(problems('{"api_gateway_endpoint_type": "PRIVATE", "api_gateway_policy_file": "p.json", "api_gateway_endpoint_vpce": "vpce-1"}')[0])
-      .to.match(/^APPC109 1:42 api_gateway_policy_file and api_gateway_endpoint_vpce are both set/);
-    expect(problems('{"api_gateway_endpoint_type": "PRIVATE", "api_gateway_endpoint_vpce": ["vpce-1"]}')).to.deep.equal([]);
+    expect(
+      problems(
+        '{"api_gateway_endpoint_type": "PRIVATE", "api_gateway_policy_file": "p.json", "api_gateway_endpoint_vpce": "vpce-1"}',
+      )[0],
+    ).to.match(/^APPC109 1:42 api_gateway_policy_file and api_gateway_endpoint_vpce are both set/);
+    expect(problems('{"api_gateway_endpoint_type": "PRIVATE", "api_gateway_endpoint_vpce": ["vpce-1"]}')).to.deep.equal(
+      [],
+    );
   });
 
   it('reports one diagnostic for a value that breaks the rule in several stages', () => {
-    expect(problems('{"subnet_ids": ["subnet-1"], "stages": {"dev": {}, "prod": {}}}'))
-      .to.deep.equal(['APPC106 1:2 subnet_ids is set but security_group_ids is not (stages "dev", "prod")']);
+    expect(problems('{"subnet_ids": ["subnet-1"], "stages": {"dev": {}, "prod": {}}}')).to.deep.equal([
+      'APPC106 1:2 subnet_ids is set but security_group_ids is not (stages "dev", "prod")',
+    ]);
   });
 });
 
@@ -177,6 +220,8 @@ describe('loadConfig', () => {
   it('reports a config path it cannot read (APPC101)', () => {
     fs.mkdirSync(path.join(dir, '.appc/config.json'), { recursive: true });
     const { diagnostics } = loadConfig(dir);
-    expect(diagnostics.map((d) => [d.code, d.message])).to.deep.equal([['APPC101', 'cannot read .appc/config.json: EISDIR']]);
+    expect(diagnostics.map((d) => [d.code, d.message])).to.deep.equal([
+      ['APPC101', 'cannot read .appc/config.json: EISDIR'],
+    ]);
   });
 });

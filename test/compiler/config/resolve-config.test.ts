@@ -2,28 +2,56 @@ import { expect } from 'chai';
 import type { RawConfig } from '../../../src/compiler/config/raw-config';
 import { functionConfig, resolveConfig } from '../../../src/compiler/config/resolve-config';
 
-const memory = (raw: RawConfig, stage = 'dev', fn = 'worker') => functionConfig(resolveConfig(raw, stage, [fn]), fn).lambdaMemorySize;
+const memory = (raw: RawConfig, stage = 'dev', fn = 'worker') =>
+  functionConfig(resolveConfig(raw, stage, [fn]), fn).lambdaMemorySize;
 
 describe('resolveConfig: defaults', () => {
-  it('gives Chalice\'s defaults for an empty file', () => {
+  it("gives Chalice's defaults for an empty file", () => {
     const resolved = resolveConfig({});
     expect(resolved).to.deep.include({
-      stage: 'dev', appName: undefined, version: '2.0', apiGatewayStage: 'api', apiGatewayEndpointType: 'EDGE',
-      apiGatewayEndpointVpce: undefined, apiGatewayPolicyFile: undefined, minimumCompressionSize: undefined, bundleAwsSdk: false,
+      stage: 'dev',
+      appName: undefined,
+      version: '2.0',
+      apiGatewayStage: 'api',
+      apiGatewayEndpointType: 'EDGE',
+      apiGatewayEndpointVpce: undefined,
+      apiGatewayPolicyFile: undefined,
+      minimumCompressionSize: undefined,
+      bundleAwsSdk: false,
     });
     expect(resolved.functions.api_handler).to.deep.equal({
-      lambdaRuntime: 'nodejs24.x', lambdaArchitecture: 'x86_64', lambdaTimeout: 60, lambdaMemorySize: 128, environmentVariables: {}, tags: {}, manageIamRole: true, iamRoleArn: undefined,
-      autogenPolicy: true, iamPolicyFile: undefined, xray: false, subnetIds: [], securityGroupIds: [], reservedConcurrency: undefined,
-      layers: [], logRetentionInDays: undefined,
+      lambdaRuntime: 'nodejs24.x',
+      lambdaArchitecture: 'x86_64',
+      lambdaTimeout: 60,
+      lambdaMemorySize: 128,
+      environmentVariables: {},
+      tags: {},
+      manageIamRole: true,
+      iamRoleArn: undefined,
+      autogenPolicy: true,
+      iamPolicyFile: undefined,
+      xray: false,
+      subnetIds: [],
+      securityGroupIds: [],
+      reservedConcurrency: undefined,
+      layers: [],
+      logRetentionInDays: undefined,
     });
   });
 
   it('has an entry for api_handler and for each given name', () => {
-    expect(Object.keys(resolveConfig({}, 'dev', ['worker', 'everyHour']).functions)).to.deep.equal(['api_handler', 'worker', 'everyHour']);
+    expect(Object.keys(resolveConfig({}, 'dev', ['worker', 'everyHour']).functions)).to.deep.equal([
+      'api_handler',
+      'worker',
+      'everyHour',
+    ]);
   });
 
   it('also has an entry for each lambda_functions name of the file, top level and stage', () => {
-    const raw: RawConfig = { lambda_functions: { a: {} }, stages: { dev: { lambda_functions: { b: {} } }, prod: { lambda_functions: { c: {} } } } };
+    const raw: RawConfig = {
+      lambda_functions: { a: {} },
+      stages: { dev: { lambda_functions: { b: {} } }, prod: { lambda_functions: { c: {} } } },
+    };
     expect(Object.keys(resolveConfig(raw, 'dev').functions)).to.deep.equal(['api_handler', 'a', 'b']);
   });
 
@@ -48,7 +76,10 @@ describe('resolveConfig: lambda_runtime and lambda_architecture', () => {
   };
 
   it('default to the newest Node.js runtime and x86_64, whatever Node runs appc', () => {
-    expect(functionConfig(resolveConfig({}), 'api_handler')).to.deep.include({ lambdaRuntime: 'nodejs24.x', lambdaArchitecture: 'x86_64' });
+    expect(functionConfig(resolveConfig({}), 'api_handler')).to.deep.include({
+      lambdaRuntime: 'nodejs24.x',
+      lambdaArchitecture: 'x86_64',
+    });
   });
 
   it('follow the per-function precedence: stage function > stage > top-level function > top level', () => {
@@ -65,37 +96,55 @@ describe('resolveConfig: scalar precedence (CHALICE-PACKAGE.md §7.1)', () => {
   });
 
   it('top-level lambda_functions.<fn> beats top level', () => {
-    expect(memory({ lambda_memory_size: 256, lambda_functions: { worker: { lambda_memory_size: 512 } } })).to.equal(512);
+    expect(memory({ lambda_memory_size: 256, lambda_functions: { worker: { lambda_memory_size: 512 } } })).to.equal(
+      512,
+    );
   });
 
-  it('stage beats top-level lambda_functions.<fn> (Chalice: stage-wide 1024 beats the function\'s 2048)', () => {
-    const raw: RawConfig = { lambda_functions: { worker: { lambda_memory_size: 2048 } }, stages: { prod: { lambda_memory_size: 1024 } } };
+  it("stage beats top-level lambda_functions.<fn> (Chalice: stage-wide 1024 beats the function's 2048)", () => {
+    const raw: RawConfig = {
+      lambda_functions: { worker: { lambda_memory_size: 2048 } },
+      stages: { prod: { lambda_memory_size: 1024 } },
+    };
     expect(memory(raw, 'prod')).to.equal(1024);
     expect(memory(raw, 'dev')).to.equal(2048);
   });
 
   it('stage lambda_functions.<fn> beats the stage', () => {
-    const raw: RawConfig = { stages: { prod: { lambda_memory_size: 1024, lambda_functions: { worker: { lambda_memory_size: 3008 } } } } };
+    const raw: RawConfig = {
+      stages: { prod: { lambda_memory_size: 1024, lambda_functions: { worker: { lambda_memory_size: 3008 } } } },
+    };
     expect(memory(raw, 'prod')).to.equal(3008);
   });
 
   it('a function entry applies to that function only', () => {
     const resolved = resolveConfig({ lambda_functions: { worker: { lambda_timeout: 5 } } }, 'dev', ['worker', 'other']);
-    expect([resolved.functions.worker.lambdaTimeout, resolved.functions.other.lambdaTimeout, resolved.functions.api_handler.lambdaTimeout]).to.deep.equal([5, 60, 60]);
+    expect([
+      resolved.functions.worker.lambdaTimeout,
+      resolved.functions.other.lambdaTimeout,
+      resolved.functions.api_handler.lambdaTimeout,
+    ]).to.deep.equal([5, 60, 60]);
   });
 
   it('api_handler entries configure the API handler', () => {
-    expect(resolveConfig({ lambda_functions: { api_handler: { xray: true } } }).functions.api_handler.xray).to.equal(true);
+    expect(resolveConfig({ lambda_functions: { api_handler: { xray: true } } }).functions.api_handler.xray).to.equal(
+      true,
+    );
   });
 
   it('null counts as unset at every level', () => {
-    const raw: RawConfig = { lambda_memory_size: 256, stages: { dev: { lambda_memory_size: null, lambda_functions: { worker: { lambda_memory_size: null } } } } };
+    const raw: RawConfig = {
+      lambda_memory_size: 256,
+      stages: { dev: { lambda_memory_size: null, lambda_functions: { worker: { lambda_memory_size: null } } } },
+    };
     expect(memory(raw)).to.equal(256);
   });
 
   it('false, 0 and [] count as set', () => {
     const raw: RawConfig = {
-      xray: true, reserved_concurrency: 10, layers: ['arn:aws:lambda:us-east-1:123456789012:layer:a:1'],
+      xray: true,
+      reserved_concurrency: 10,
+      layers: ['arn:aws:lambda:us-east-1:123456789012:layer:a:1'],
       stages: { dev: { xray: false, reserved_concurrency: 0, layers: [] } },
     };
     const fn = resolveConfig(raw).functions.api_handler;
@@ -113,23 +162,39 @@ describe('resolveConfig: scalar precedence (CHALICE-PACKAGE.md §7.1)', () => {
         dev: {
           lambda_functions: {
             worker: {
-              manage_iam_role: false, iam_role_arn: 'arn:aws:iam::123456789012:role/r', autogen_policy: false, iam_policy_file: 'p.json',
-              subnet_ids: ['subnet-1'], security_group_ids: ['sg-1'], log_retention_in_days: 14, lambda_timeout: 3,
+              manage_iam_role: false,
+              iam_role_arn: 'arn:aws:iam::123456789012:role/r',
+              autogen_policy: false,
+              iam_policy_file: 'p.json',
+              subnet_ids: ['subnet-1'],
+              security_group_ids: ['sg-1'],
+              log_retention_in_days: 14,
+              lambda_timeout: 3,
             },
           },
         },
       },
     };
     expect(resolveConfig(raw, 'dev', ['worker']).functions.worker).to.deep.include({
-      manageIamRole: false, iamRoleArn: 'arn:aws:iam::123456789012:role/r', autogenPolicy: false, iamPolicyFile: 'p.json',
-      subnetIds: ['subnet-1'], securityGroupIds: ['sg-1'], logRetentionInDays: 14, lambdaTimeout: 3,
+      manageIamRole: false,
+      iamRoleArn: 'arn:aws:iam::123456789012:role/r',
+      autogenPolicy: false,
+      iamPolicyFile: 'p.json',
+      subnetIds: ['subnet-1'],
+      securityGroupIds: ['sg-1'],
+      logRetentionInDays: 14,
+      lambdaTimeout: 3,
     });
   });
 });
 
 describe('resolveConfig: stage-level keys', () => {
   it('stage beats top level, which beats defaults', () => {
-    const raw: RawConfig = { api_gateway_stage: 'v1', minimum_compression_size: 0, stages: { prod: { api_gateway_stage: 'v2' } } };
+    const raw: RawConfig = {
+      api_gateway_stage: 'v1',
+      minimum_compression_size: 0,
+      stages: { prod: { api_gateway_stage: 'v2' } },
+    };
     expect(resolveConfig(raw, 'prod')).to.deep.include({ apiGatewayStage: 'v2', minimumCompressionSize: 0 });
     expect(resolveConfig(raw, 'dev').apiGatewayStage).to.equal('v1');
   });
@@ -140,8 +205,16 @@ describe('resolveConfig: stage-level keys', () => {
   });
 
   it('reads endpoint type, policy file and bundle_aws_sdk per stage', () => {
-    const raw: RawConfig = { stages: { dev: { api_gateway_endpoint_type: 'PRIVATE', api_gateway_policy_file: 'api.json', bundle_aws_sdk: true } } };
-    expect(resolveConfig(raw)).to.deep.include({ apiGatewayEndpointType: 'PRIVATE', apiGatewayPolicyFile: 'api.json', bundleAwsSdk: true });
+    const raw: RawConfig = {
+      stages: {
+        dev: { api_gateway_endpoint_type: 'PRIVATE', api_gateway_policy_file: 'api.json', bundle_aws_sdk: true },
+      },
+    };
+    expect(resolveConfig(raw)).to.deep.include({
+      apiGatewayEndpointType: 'PRIVATE',
+      apiGatewayPolicyFile: 'api.json',
+      bundleAwsSdk: true,
+    });
   });
 });
 
@@ -158,36 +231,66 @@ describe('resolveConfig: environment_variables and tags merge (§7.2)', () => {
   };
 
   it('merges key by key: top < top-level function < stage < stage function', () => {
-    expect(resolveConfig(raw, 'prod', ['worker']).functions.worker.environmentVariables)
-      .to.deep.equal({ A: 'top', B: 'stage', C: 'stage', D: 'stagefn', E: 'topfn' });
+    expect(resolveConfig(raw, 'prod', ['worker']).functions.worker.environmentVariables).to.deep.equal({
+      A: 'top',
+      B: 'stage',
+      C: 'stage',
+      D: 'stagefn',
+      E: 'topfn',
+    });
   });
 
-  it('merges the top-level lambda_functions entry, which Chalice ignores (appc\'s choice)', () => {
-    expect(resolveConfig(raw, 'dev', ['worker']).functions.worker.environmentVariables).to.deep.equal({ A: 'top', B: 'topfn', C: 'top', D: 'top', E: 'topfn' });
+  it("merges the top-level lambda_functions entry, which Chalice ignores (appc's choice)", () => {
+    expect(resolveConfig(raw, 'dev', ['worker']).functions.worker.environmentVariables).to.deep.equal({
+      A: 'top',
+      B: 'topfn',
+      C: 'top',
+      D: 'top',
+      E: 'topfn',
+    });
   });
 
   it('keeps the first position of an overridden key', () => {
-    expect(Object.keys(resolveConfig(raw, 'prod', ['worker']).functions.worker.environmentVariables)).to.deep.equal(['A', 'B', 'C', 'D', 'E']);
+    expect(Object.keys(resolveConfig(raw, 'prod', ['worker']).functions.worker.environmentVariables)).to.deep.equal([
+      'A',
+      'B',
+      'C',
+      'D',
+      'E',
+    ]);
   });
 
-  it('does not give one function another function\'s values', () => {
-    expect(resolveConfig(raw, 'prod', ['other']).functions.other.environmentVariables).to.deep.equal({ A: 'top', B: 'stage', C: 'stage', D: 'top' });
+  it("does not give one function another function's values", () => {
+    expect(resolveConfig(raw, 'prod', ['other']).functions.other.environmentVariables).to.deep.equal({
+      A: 'top',
+      B: 'stage',
+      C: 'stage',
+      D: 'top',
+    });
   });
 
   it('merges tags the same way', () => {
-    const tags: RawConfig = { tags: { team: 'a', cost: 'x' }, stages: { dev: { tags: { team: 'b' }, lambda_functions: { api_handler: { tags: { tier: 'web' } } } } } };
+    const tags: RawConfig = {
+      tags: { team: 'a', cost: 'x' },
+      stages: { dev: { tags: { team: 'b' }, lambda_functions: { api_handler: { tags: { tier: 'web' } } } } },
+    };
     expect(resolveConfig(tags).functions.api_handler.tags).to.deep.equal({ team: 'b', cost: 'x', tier: 'web' });
   });
 
   it('skips a null dict', () => {
-    expect(resolveConfig({ environment_variables: { A: 'x' }, stages: { dev: { environment_variables: null } } }).functions.api_handler.environmentVariables)
-      .to.deep.equal({ A: 'x' });
+    expect(
+      resolveConfig({ environment_variables: { A: 'x' }, stages: { dev: { environment_variables: null } } }).functions
+        .api_handler.environmentVariables,
+    ).to.deep.equal({ A: 'x' });
   });
 });
 
 describe('resolveConfig: the result', () => {
   it('is deeply frozen', () => {
-    const resolved = resolveConfig({ environment_variables: { A: 'x' }, layers: ['arn:aws:lambda:us-east-1:123456789012:layer:a:1'] });
+    const resolved = resolveConfig({
+      environment_variables: { A: 'x' },
+      layers: ['arn:aws:lambda:us-east-1:123456789012:layer:a:1'],
+    });
     expect(Object.isFrozen(resolved)).to.equal(true);
     expect(Object.isFrozen(resolved.functions)).to.equal(true);
     expect(Object.isFrozen(resolved.functions.api_handler.environmentVariables)).to.equal(true);
@@ -200,7 +303,7 @@ describe('resolveConfig: the result', () => {
     expect(Object.isFrozen(raw.layers)).to.equal(false);
   });
 
-  it('functionConfig gives a name without an entry the stage\'s settings', () => {
+  it("functionConfig gives a name without an entry the stage's settings", () => {
     const resolved = resolveConfig({ lambda_timeout: 9, lambda_functions: { api_handler: { lambda_timeout: 1 } } });
     expect(functionConfig(resolved, 'unknown').lambdaTimeout).to.equal(9);
     expect(functionConfig(resolved, 'api_handler').lambdaTimeout).to.equal(1);

@@ -8,14 +8,18 @@ const TODAY = new Date('2026-12-02T09:00:00Z');
 function check(config: RawConfig, stage: string, functions: string[]) {
   const loaded = parseConfig(JSON.stringify(config, null, 2), { stage });
   expect(loaded.diagnostics).to.deep.equal([]);
-  return runtimeRuleDiagnostics({ raw: loaded.raw, stage, functions, today: TODAY, document: loaded.document })
-    .map((d) => `${d.code} ${d.location ? `${d.location.line}:${d.location.column} ` : ''}${d.message.split(' can no longer')[0]}`);
+  return runtimeRuleDiagnostics({ raw: loaded.raw, stage, functions, today: TODAY, document: loaded.document }).map(
+    (d) =>
+      `${d.code} ${d.location ? `${d.location.line}:${d.location.column} ` : ''}${d.message.split(' can no longer')[0]}`,
+  );
 }
 
 describe('runtimeRuleDiagnostics: where a runtime was set', () => {
   it('reports a value once, at the value, however many functions use it', () => {
     const config: RawConfig = { lambda_runtime: 'nodejs20.x' };
-    expect(check(config, 'dev', ['api_handler', 'worker', 'nightly'])).to.deep.equal(['APPC413 2:21 lambda_runtime nodejs20.x']);
+    expect(check(config, 'dev', ['api_handler', 'worker', 'nightly'])).to.deep.equal([
+      'APPC413 2:21 lambda_runtime nodejs20.x',
+    ]);
   });
 
   it('reports each place that sets a blocked runtime for a function of the stage being packaged', () => {
@@ -40,7 +44,13 @@ describe('runtimeRuleDiagnostics: where a runtime was set', () => {
   });
 
   it("checks appc's default, without a location, when nothing sets the runtime", () => {
-    const diagnostics = runtimeRuleDiagnostics({ raw: {}, stage: 'dev', functions: ['api_handler'], today: new Date('2028-05-01'), document: undefined });
+    const diagnostics = runtimeRuleDiagnostics({
+      raw: {},
+      stage: 'dev',
+      functions: ['api_handler'],
+      today: new Date('2028-05-01'),
+      document: undefined,
+    });
     expect(diagnostics.map((d) => [d.code, d.location, d.message.split(':')[0]])).to.deep.equal([
       ['APPC415', undefined, 'the default lambda_runtime nodejs24.x is deprecated since 2028-04-30'],
     ]);

@@ -6,7 +6,12 @@ import { expect } from 'chai';
 import { emitSam } from '../../../src/compiler/emit/sam';
 import { emitSwagger } from '../../../src/compiler/emit/swagger';
 import {
-  checkReferences, checkResourceSpec, checkSamSchema, checkSwagger, samSchemaAvailable, samSchemaPath,
+  checkReferences,
+  checkResourceSpec,
+  checkSamSchema,
+  checkSwagger,
+  samSchemaAvailable,
+  samSchemaPath,
 } from '../../support/aws-checks';
 import { richCases, type RichCase } from './rich-models';
 import type { Doc } from './sam-helpers';
@@ -14,7 +19,12 @@ import type { Doc } from './sam-helpers';
 function emit(c: RichCase): { sam: Doc; swagger: Doc } {
   const swagger = emitSwagger(c.model, c.config, { resourcePolicy: c.resourcePolicy });
   const sam = emitSam({
-    model: c.model, config: c.config, swagger, appcVersion: '0.1.0', handlerModule: 'appc_entry', policy: c.policy,
+    model: c.model,
+    config: c.config,
+    swagger,
+    appcVersion: '0.1.0',
+    handlerModule: 'appc_entry',
+    policy: c.policy,
   });
   return { sam, swagger };
 }
@@ -55,7 +65,11 @@ describe('AWS checks on emitted templates', function () {
   it('the rich app exercises every resource type the emitters know', () => {
     const types = new Set(Object.values(emit(richCases[0]).sam.Resources).map((r: any) => r.Type));
     expect([...types].sort()).to.deep.equal([
-      'AWS::IAM::Role', 'AWS::Lambda::Permission', 'AWS::Logs::LogGroup', 'AWS::Serverless::Api', 'AWS::Serverless::Function',
+      'AWS::IAM::Role',
+      'AWS::Lambda::Permission',
+      'AWS::Logs::LogGroup',
+      'AWS::Serverless::Api',
+      'AWS::Serverless::Function',
     ]);
   });
 });
@@ -107,7 +121,9 @@ describe('AWS checks catch broken templates', function () {
     const { sam } = fresh();
     delete sam.Resources.MyAuth;
     delete sam.Resources.MyAuthInvokePermission;
-    expect(checkReferences(sam).join('\n')).to.match(/DefinitionBody\.securityDefinitions\.my_auth.* \(Fn::Sub\): GetAtt target MyAuth is not a resource/);
+    expect(checkReferences(sam).join('\n')).to.match(
+      /DefinitionBody\.securityDefinitions\.my_auth.* \(Fn::Sub\): GetAtt target MyAuth is not a resource/,
+    );
   });
 
   it('the SAM schema check reports what SAM would reject', function () {
@@ -130,10 +146,16 @@ describe('AWS checks catch broken templates', function () {
     delete swagger.paths['/'].options.responses['200'].headers['Access-Control-Allow-Origin'];
     const errors = (await checkSwagger(swagger)).join('\n');
     expect(errors).to.match(/swagger-parser: .*responses/s);
-    expect(errors).to.include('extensions /paths/~1pool/get/x-amazon-apigateway-integration/httpMethod: must be equal to constant');
-    expect(errors).to.include('extensions /paths/~1files~1{proxy+}/options/x-amazon-apigateway-integration/type: must be equal to one of the allowed values');
+    expect(errors).to.include(
+      'extensions /paths/~1pool/get/x-amazon-apigateway-integration/httpMethod: must be equal to constant',
+    );
+    expect(errors).to.include(
+      'extensions /paths/~1files~1{proxy+}/options/x-amazon-apigateway-integration/type: must be equal to one of the allowed values',
+    );
     expect(errors).to.include('authorizerResultTtlInSeconds: must be <= 3600');
     expect(errors).to.include('paths./mine.post: security Missing has no securityDefinition');
-    expect(errors).to.include('paths./.options: response header Access-Control-Allow-Origin is mapped but not declared');
+    expect(errors).to.include(
+      'paths./.options: response header Access-Control-Allow-Origin is mapped but not declared',
+    );
   });
 });

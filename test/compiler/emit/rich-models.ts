@@ -5,7 +5,19 @@ import type { PolicyInput } from '../../../src/compiler/emit/sam';
 import type { JsonObject } from '../../../src/compiler/emit/cfn';
 import { rolePolicyDocument } from '../../../src/compiler/policy/generated-policy';
 import {
-  appModel, authorizerFn, cors, cwFn, dynamodbFn, handler, kinesisFn, pureFn, resolvedConfig, route, scheduleFn, snsFn, sqsFn,
+  appModel,
+  authorizerFn,
+  cors,
+  cwFn,
+  dynamodbFn,
+  handler,
+  kinesisFn,
+  pureFn,
+  resolvedConfig,
+  route,
+  scheduleFn,
+  snsFn,
+  sqsFn,
 } from './builders';
 
 export interface RichCase {
@@ -26,15 +38,26 @@ export const kitchenSink = appModel({
     route('/', { handler: handler({ summary: 'Index.', description: 'Lists\neverything.' }) }),
     route('/users/{id}', { methods: ['GET', 'PUT'], apiKeyRequired: true, authorizer: { kind: 'iam' } }),
     route('/users/{id}', { methods: ['DELETE'], cors: false }),
-    route('/pool', { authorizer: { kind: 'cognito', name: 'Pool', providerArns: [poolArn], header: 'Authorization', scopes: ['read'] } }),
+    route('/pool', {
+      authorizer: { kind: 'cognito', name: 'Pool', providerArns: [poolArn], header: 'Authorization', scopes: ['read'] },
+    }),
     route('/custom', {
       authorizer: {
-        kind: 'custom', name: 'Custom', ttlSeconds: 0, header: 'X-Token', scopes: [], invokeRoleArn: 'arn:aws:iam::123456789012:role/inv',
-        authorizerUri: 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:a/invocations',
+        kind: 'custom',
+        name: 'Custom',
+        ttlSeconds: 0,
+        header: 'X-Token',
+        scopes: [],
+        invokeRoleArn: 'arn:aws:iam::123456789012:role/inv',
+        authorizerUri:
+          'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:a/invocations',
       },
     }),
     route('/mine', { methods: ['POST'], authorizer: { kind: 'builtin', name: 'my_auth', scopes: ['s'] } }),
-    route('/files/{proxy+}', { contentTypes: ['image/png'], cors: cors({ exposeHeaders: ['X-Id'], allowCredentials: true }) }),
+    route('/files/{proxy+}', {
+      contentTypes: ['image/png'],
+      cors: cors({ exposeHeaders: ['X-Id'], allowCredentials: true }),
+    }),
   ],
   functions: [
     authorizerFn('my_auth', { ttlSeconds: 60, executionRole: 'arn:aws:iam::123456789012:role/auth' }),
@@ -53,26 +76,43 @@ export const kitchenSink = appModel({
 });
 
 const kitchenConfig = resolvedConfig(kitchenSink, {
-  stage: 'prod', appName: 'kitchen-sink', apiGatewayStage: 'v1', apiGatewayEndpointType: 'REGIONAL', minimumCompressionSize: 1024,
+  stage: 'prod',
+  appName: 'kitchen-sink',
+  apiGatewayStage: 'v1',
+  apiGatewayEndpointType: 'REGIONAL',
+  minimumCompressionSize: 1024,
   all: { tags: { team: 'web' }, environmentVariables: { STAGE: 'prod' }, logRetentionInDays: 30 },
   functions: {
     api_handler: { xray: true, lambdaMemorySize: 512, reservedConcurrency: 10 },
-    worker: { subnetIds: ['subnet-1'], securityGroupIds: ['sg-1'], layers: ['arn:aws:lambda:us-east-1:123456789012:layer:deps:3'] },
+    worker: {
+      subnetIds: ['subnet-1'],
+      securityGroupIds: ['sg-1'],
+      layers: ['arn:aws:lambda:us-east-1:123456789012:layer:deps:3'],
+    },
   },
 });
 
-const small = appModel({ routes: [route('/'), route('/b/{x}', { methods: ['POST'] })], functions: [scheduleFn('tick', 'rate(5 minutes)')] });
+const small = appModel({
+  routes: [route('/'), route('/b/{x}', { methods: ['POST'] })],
+  functions: [scheduleFn('tick', 'rate(5 minutes)')],
+});
 const noRoutes = appModel({ functions: [pureFn('worker'), sqsFn('on_q', { queue: 'q' })] });
-const filePolicy = (name: string) => ({ Version: '2012-10-17', Statement: [{ Sid: name, Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] });
+const filePolicy = (name: string) => ({
+  Version: '2012-10-17',
+  Statement: [{ Sid: name, Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }],
+});
 
 export const richCases: RichCase[] = [
   {
     name: 'every feature, generated policy',
     model: kitchenSink,
     config: kitchenConfig,
-    policy: { mode: 'autogen', document: rolePolicyDocument(kitchenSink, kitchenConfig, [
-      { Effect: 'Allow', Action: ['s3:GetObject'], Resource: ['*'] },
-    ]) },
+    policy: {
+      mode: 'autogen',
+      document: rolePolicyDocument(kitchenSink, kitchenConfig, [
+        { Effect: 'Allow', Action: ['s3:GetObject'], Resource: ['*'] },
+      ]),
+    },
   },
   {
     name: 'policy files, PRIVATE endpoint',
@@ -83,9 +123,15 @@ export const richCases: RichCase[] = [
   {
     name: 'existing role, policy-file resource policy',
     model: small,
-    config: resolvedConfig(small, { apiGatewayPolicyFile: 'api-policy.json', all: { manageIamRole: false, iamRoleArn: 'arn:aws:iam::123456789012:role/r' } }),
+    config: resolvedConfig(small, {
+      apiGatewayPolicyFile: 'api-policy.json',
+      all: { manageIamRole: false, iamRoleArn: 'arn:aws:iam::123456789012:role/r' },
+    }),
     policy: { mode: 'none' },
-    resourcePolicy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'execute-api:Invoke', Resource: '*' }] },
+    resourcePolicy: {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: '*', Action: 'execute-api:Invoke', Resource: '*' }],
+    },
   },
   {
     name: 'no routes',

@@ -4,7 +4,8 @@ import { toLogicalId } from '../../../src/compiler/model/names';
 import { appModel, cwFn, dynamodbFn, kinesisFn, scheduleFn, snsFn, sqsFn } from './builders';
 import { samFor } from './sam-helpers';
 
-const eventsOf = (fn: FunctionModel): unknown => samFor(appModel({ functions: [fn] })).Resources[logicalIdOf(fn)].Properties.Events;
+const eventsOf = (fn: FunctionModel): unknown =>
+  samFor(appModel({ functions: [fn] })).Resources[logicalIdOf(fn)].Properties.Events;
 const logicalIdOf = (fn: FunctionModel) => toLogicalId(fn.name as string);
 
 describe('emitSam: event sources', () => {
@@ -21,17 +22,22 @@ describe('emitSam: event sources', () => {
 
   it('subscribes to CloudWatch events with the pattern as data', () => {
     const pattern = { source: ['aws.ec2'], 'detail-type': ['EC2 Instance State-change Notification'] };
-    expect(eventsOf(cwFn('on_ec2', pattern))).to.deep.equal({ OnEc2Event: { Type: 'CloudWatchEvent', Properties: { Pattern: pattern } } });
+    expect(eventsOf(cwFn('on_ec2', pattern))).to.deep.equal({
+      OnEc2Event: { Type: 'CloudWatchEvent', Properties: { Pattern: pattern } },
+    });
   });
 
   it('builds an SNS topic ARN from a name and keeps an ARN verbatim', () => {
     expect(eventsOf(snsFn('on_msg', 'my-topic'))).to.deep.equal({
       OnMsgSnsSubscription: {
-        Type: 'SNS', Properties: { Topic: { 'Fn::Sub': 'arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:my-topic' } },
+        Type: 'SNS',
+        Properties: { Topic: { 'Fn::Sub': 'arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:my-topic' } },
       },
     });
     const arn = 'arn:aws-cn:sns:cn-north-1:123:my-topic';
-    expect(eventsOf(snsFn('on_msg', arn))).to.deep.equal({ OnMsgSnsSubscription: { Type: 'SNS', Properties: { Topic: arn } } });
+    expect(eventsOf(snsFn('on_msg', arn))).to.deep.equal({
+      OnMsgSnsSubscription: { Type: 'SNS', Properties: { Topic: arn } },
+    });
   });
 
   it('reads SQS queues by name or ARN, with ScalingConfig only when given', () => {
@@ -40,14 +46,21 @@ describe('emitSam: event sources', () => {
         Type: 'SQS',
         Properties: {
           Queue: { 'Fn::Sub': 'arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:jobs' },
-          BatchSize: 1, MaximumBatchingWindowInSeconds: 0,
+          BatchSize: 1,
+          MaximumBatchingWindowInSeconds: 0,
         },
       },
     });
     const arn = 'arn:aws:sqs:us-east-1:123:jobs';
     expect(eventsOf(sqsFn('on_q', { queueArn: arn, maximumConcurrency: 5 }))).to.deep.equal({
       OnQSqsEventSource: {
-        Type: 'SQS', Properties: { Queue: arn, BatchSize: 1, MaximumBatchingWindowInSeconds: 0, ScalingConfig: { MaximumConcurrency: 5 } },
+        Type: 'SQS',
+        Properties: {
+          Queue: arn,
+          BatchSize: 1,
+          MaximumBatchingWindowInSeconds: 0,
+          ScalingConfig: { MaximumConcurrency: 5 },
+        },
       },
     });
   });
@@ -58,7 +71,9 @@ describe('emitSam: event sources', () => {
         Type: 'Kinesis',
         Properties: {
           Stream: { 'Fn::Sub': 'arn:${AWS::Partition}:kinesis:${AWS::Region}:${AWS::AccountId}:stream/clicks' },
-          BatchSize: 100, StartingPosition: 'LATEST', MaximumBatchingWindowInSeconds: 0,
+          BatchSize: 100,
+          StartingPosition: 'LATEST',
+          MaximumBatchingWindowInSeconds: 0,
         },
       },
     });
@@ -68,13 +83,24 @@ describe('emitSam: event sources', () => {
     const arn = 'arn:aws:dynamodb:us-east-1:123:table/t/stream/2024-01-01T00:00:00.000';
     expect(eventsOf(dynamodbFn('on_ddb', arn))).to.deep.equal({
       OnDdbDynamodbEventSource: {
-        Type: 'DynamoDB', Properties: { Stream: arn, BatchSize: 100, StartingPosition: 'TRIM_HORIZON', MaximumBatchingWindowInSeconds: 5 },
+        Type: 'DynamoDB',
+        Properties: {
+          Stream: arn,
+          BatchSize: 100,
+          StartingPosition: 'TRIM_HORIZON',
+          MaximumBatchingWindowInSeconds: 5,
+        },
       },
     });
   });
 
   it('refuses S3 events, which CloudFormation cannot attach to an existing bucket', () => {
-    const s3: FunctionModel = { ...(scheduleFn('on_upload', '') as object), kind: 's3', bucket: 'b', events: ['s3:ObjectCreated:*'] } as FunctionModel;
+    const s3: FunctionModel = {
+      ...(scheduleFn('on_upload', '') as object),
+      kind: 's3',
+      bucket: 'b',
+      events: ['s3:ObjectCreated:*'],
+    } as FunctionModel;
     expect(() => samFor(appModel({ functions: [s3] }))).to.throw(/on_upload/);
   });
 });

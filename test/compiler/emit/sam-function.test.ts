@@ -9,25 +9,51 @@ describe('emitSam: function properties from the resolved config', () => {
     const config = resolvedConfig(model, {
       functions: {
         worker: {
-          lambdaTimeout: 300, lambdaMemorySize: 1024, xray: true, environmentVariables: { TABLE: 'users', MODE: 'prod' },
-          subnetIds: ['subnet-1'], securityGroupIds: ['sg-1'], reservedConcurrency: 0, layers: ['arn:aws:lambda:us-east-1:123:layer:l:1'],
+          lambdaTimeout: 300,
+          lambdaMemorySize: 1024,
+          xray: true,
+          environmentVariables: { TABLE: 'users', MODE: 'prod' },
+          subnetIds: ['subnet-1'],
+          securityGroupIds: ['sg-1'],
+          reservedConcurrency: 0,
+          layers: ['arn:aws:lambda:us-east-1:123:layer:l:1'],
         },
       },
     });
     const sam = samFor(model, config);
     const worker = sam.Resources.Worker.Properties;
     expect(Object.keys(worker)).to.deep.equal([
-      'Runtime', 'Handler', 'CodeUri', 'Tags', 'Tracing', 'Timeout', 'MemorySize',
-      'Environment', 'VpcConfig', 'ReservedConcurrentExecutions', 'Layers', 'Role',
+      'Runtime',
+      'Handler',
+      'CodeUri',
+      'Tags',
+      'Tracing',
+      'Timeout',
+      'MemorySize',
+      'Environment',
+      'VpcConfig',
+      'ReservedConcurrentExecutions',
+      'Layers',
+      'Role',
     ]);
     expect(worker).to.deep.include({
-      Tracing: 'Active', Timeout: 300, MemorySize: 1024, ReservedConcurrentExecutions: 0,
+      Tracing: 'Active',
+      Timeout: 300,
+      MemorySize: 1024,
+      ReservedConcurrentExecutions: 0,
       Environment: { Variables: { TABLE: 'users', MODE: 'prod' } },
       VpcConfig: { SecurityGroupIds: ['sg-1'], SubnetIds: ['subnet-1'] },
       Layers: ['arn:aws:lambda:us-east-1:123:layer:l:1'],
     });
     expect(Object.keys(sam.Resources.APIHandler.Properties)).to.deep.equal([
-      'Runtime', 'Handler', 'CodeUri', 'Tags', 'Tracing', 'Timeout', 'MemorySize', 'Role',
+      'Runtime',
+      'Handler',
+      'CodeUri',
+      'Tags',
+      'Tracing',
+      'Timeout',
+      'MemorySize',
+      'Role',
     ]);
   });
 
@@ -37,16 +63,24 @@ describe('emitSam: function properties from the resolved config', () => {
   });
 
   it('puts the configured tags first and the appc tag last, not overridable', () => {
-    const config = resolvedConfig(model, { stage: 'prod', appName: 'configured', all: { tags: { appc: 'mine', team: 'web', cost: 'x' } } });
+    const config = resolvedConfig(model, {
+      stage: 'prod',
+      appName: 'configured',
+      all: { tags: { appc: 'mine', team: 'web', cost: 'x' } },
+    });
     const tags = samFor(model, config).Resources.Worker.Properties.Tags;
     expect(Object.entries(tags)).to.deep.equal([
-      ['team', 'web'], ['cost', 'x'], ['appc', 'version=0.1.0:stage=prod:app=configured'],
+      ['team', 'web'],
+      ['cost', 'x'],
+      ['appc', 'version=0.1.0:stage=prod:app=configured'],
     ]);
   });
 
   it('names the app by the code when the config has no app_name', () => {
     const config = resolvedConfig(model, { stage: 'beta' });
-    expect(samFor(model, config).Resources.APIHandler.Properties.Tags.appc).to.equal('version=0.1.0:stage=beta:app=testapp');
+    expect(samFor(model, config).Resources.APIHandler.Properties.Tags.appc).to.equal(
+      'version=0.1.0:stage=beta:app=testapp',
+    );
   });
 
   it('gives a function the config does not list the stage defaults', () => {
@@ -81,8 +115,14 @@ describe('emitSam: log groups', () => {
     const model = appModel({ routes: [route('/')] });
     const sam = samFor(model, resolvedConfig(model, { all: { logRetentionInDays: 7 } }));
     expect(Object.keys(sam.Resources)).to.deep.equal([
-      'ApiHandlerLogGroup', 'DefaultRole', 'RestAPI', 'APIHandler', 'APIHandlerInvokePermission',
+      'ApiHandlerLogGroup',
+      'DefaultRole',
+      'RestAPI',
+      'APIHandler',
+      'APIHandlerInvokePermission',
     ]);
-    expect(sam.Resources.ApiHandlerLogGroup.Properties.LogGroupName).to.deep.equal({ 'Fn::Sub': '/aws/lambda/${APIHandler}' });
+    expect(sam.Resources.ApiHandlerLogGroup.Properties.LogGroupName).to.deep.equal({
+      'Fn::Sub': '/aws/lambda/${APIHandler}',
+    });
   });
 });

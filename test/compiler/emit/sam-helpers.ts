@@ -8,10 +8,19 @@ import { resolvedConfig } from './builders';
 
 export type Doc = Record<string, any>;
 
-export function samFor(model: AppModel, config: ResolvedConfig = resolvedConfig(model), extra: Partial<SamInput> = {}): Doc {
+export function samFor(
+  model: AppModel,
+  config: ResolvedConfig = resolvedConfig(model),
+  extra: Partial<SamInput> = {},
+): Doc {
   const policy: PolicyInput = { mode: 'autogen', document: rolePolicyDocument(model, config, []) };
   return emitSam({
-    model, config, swagger: emitSwagger(model, config), appcVersion: '0.1.0',
-    handlerModule: 'appc_entry', policy, ...extra,
+    model,
+    config,
+    swagger: emitSwagger(model, config),
+    appcVersion: '0.1.0',
+    handlerModule: 'appc_entry',
+    policy,
+    ...extra,
   });
 }

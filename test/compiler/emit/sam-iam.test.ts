@@ -22,16 +22,29 @@ describe('emitSam: policy files and existing roles', () => {
   const workerDoc = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sqs:*', Resource: '*' }] };
 
   it('gives each function its own role with the file document as is', () => {
-    const sam = samFor(model, undefined, { policy: { mode: 'file', documents: { api_handler: apiDoc, on_q: workerDoc } } });
-    expect(Object.keys(sam.Resources)).to.deep.equal(['OnQRole', 'OnQ', 'ApiHandlerRole', 'RestAPI', 'APIHandler', 'APIHandlerInvokePermission']);
-    expect(sam.Resources.ApiHandlerRole.Properties.Policies).to.deep.equal([{ PolicyDocument: apiDoc, PolicyName: 'ApiHandlerRolePolicy' }]);
+    const sam = samFor(model, undefined, {
+      policy: { mode: 'file', documents: { api_handler: apiDoc, on_q: workerDoc } },
+    });
+    expect(Object.keys(sam.Resources)).to.deep.equal([
+      'OnQRole',
+      'OnQ',
+      'ApiHandlerRole',
+      'RestAPI',
+      'APIHandler',
+      'APIHandlerInvokePermission',
+    ]);
+    expect(sam.Resources.ApiHandlerRole.Properties.Policies).to.deep.equal([
+      { PolicyDocument: apiDoc, PolicyName: 'ApiHandlerRolePolicy' },
+    ]);
     expect(sam.Resources.OnQRole.Properties.Policies[0].PolicyDocument).to.deep.equal(workerDoc);
     expect(sam.Resources.OnQ.Properties.Role).to.deep.equal({ 'Fn::GetAtt': ['OnQRole', 'Arn'] });
     expect(sam.Resources.APIHandler.Properties.Role).to.deep.equal({ 'Fn::GetAtt': ['ApiHandlerRole', 'Arn'] });
   });
 
   it('fails loudly when a function has no policy document', () => {
-    expect(() => samFor(model, undefined, { policy: { mode: 'file', documents: { api_handler: apiDoc } } })).to.throw(/on_q/);
+    expect(() => samFor(model, undefined, { policy: { mode: 'file', documents: { api_handler: apiDoc } } })).to.throw(
+      /on_q/,
+    );
   });
 
   it('uses each function iam_role_arn and makes no role when roles are not managed', () => {

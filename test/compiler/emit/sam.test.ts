@@ -10,7 +10,10 @@ const LOGS = {
   Resource: 'arn:*:logs:*:*:*',
 };
 const sourceArn = {
-  'Fn::Sub': ['arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${RestAPIId}/*', { RestAPIId: { Ref: 'RestAPI' } }],
+  'Fn::Sub': [
+    'arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${RestAPIId}/*',
+    { RestAPIId: { Ref: 'RestAPI' } },
+  ],
 };
 
 describe('emitSam: template skeleton and the minimal app', () => {
@@ -24,7 +27,12 @@ describe('emitSam: template skeleton and the minimal app', () => {
   });
 
   it('emits DefaultRole, RestAPI, APIHandler and its permission in that order', () => {
-    expect(Object.keys(sam.Resources)).to.deep.equal(['DefaultRole', 'RestAPI', 'APIHandler', 'APIHandlerInvokePermission']);
+    expect(Object.keys(sam.Resources)).to.deep.equal([
+      'DefaultRole',
+      'RestAPI',
+      'APIHandler',
+      'APIHandlerInvokePermission',
+    ]);
   });
 
   it('gives the shared role the trust policy and only the logs statement', () => {
@@ -33,7 +41,9 @@ describe('emitSam: template skeleton and the minimal app', () => {
       Properties: {
         AssumeRolePolicyDocument: {
           Version: '2012-10-17',
-          Statement: [{ Sid: '', Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+          Statement: [
+            { Sid: '', Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
+          ],
         },
         Policies: [{ PolicyDocument: { Version: '2012-10-17', Statement: [LOGS] }, PolicyName: 'DefaultRolePolicy' }],
       },
@@ -60,7 +70,11 @@ describe('emitSam: template skeleton and the minimal app', () => {
     const config = resolvedConfig(model, { all: { lambdaRuntime: 'nodejs22.x' } });
     const swagger = { swagger: '2.0', marker: true };
     const template = emitSam({
-      model, config, swagger, appcVersion: '1.2.3', handlerModule: 'm',
+      model,
+      config,
+      swagger,
+      appcVersion: '1.2.3',
+      handlerModule: 'm',
       policy: { mode: 'autogen', document: rolePolicyDocument(model, config, []) },
     }) as Record<string, any>;
     expect(template.Resources.RestAPI).to.deep.equal({
@@ -75,7 +89,10 @@ describe('emitSam: template skeleton and the minimal app', () => {
     expect(sam.Resources.APIHandlerInvokePermission).to.deep.equal({
       Type: 'AWS::Lambda::Permission',
       Properties: {
-        FunctionName: { Ref: 'APIHandler' }, Action: 'lambda:InvokeFunction', Principal: 'apigateway.amazonaws.com', SourceArn: sourceArn,
+        FunctionName: { Ref: 'APIHandler' },
+        Action: 'lambda:InvokeFunction',
+        Principal: 'apigateway.amazonaws.com',
+        SourceArn: sourceArn,
       },
     });
   });
@@ -102,26 +119,44 @@ describe('emitSam: apps and orders', () => {
 
   it('emits only the header for an app with no functions', () => {
     expect(samFor(appModel())).to.deep.equal({
-      AWSTemplateFormatVersion: '2010-09-09', Transform: 'AWS::Serverless-2016-10-31', Outputs: {}, Resources: {},
+      AWSTemplateFormatVersion: '2010-09-09',
+      Transform: 'AWS::Serverless-2016-10-31',
+      Outputs: {},
+      Resources: {},
     });
   });
 
   it('orders pure functions, event sources, then the API with its authorizers (Chalice order)', () => {
     const model = appModel({
       routes: [route('/', { authorizer: { kind: 'builtin', name: 'my_auth', scopes: [] } })],
-      functions: [scheduleFn('every_hour', 'rate(1 hour)'), authorizerFn('my_auth'), pureFn('worker'), authorizerFn('plain-auth')],
+      functions: [
+        scheduleFn('every_hour', 'rate(1 hour)'),
+        authorizerFn('my_auth'),
+        pureFn('worker'),
+        authorizerFn('plain-auth'),
+      ],
     });
     expect(Object.keys(samFor(model).Resources)).to.deep.equal([
-      'DefaultRole', 'Worker', 'EveryHour', 'MyAuth', 'PlainAuth', 'RestAPI', 'APIHandler',
-      'APIHandlerInvokePermission', 'MyAuthInvokePermission', 'PlainAuthInvokePermission',
+      'DefaultRole',
+      'Worker',
+      'EveryHour',
+      'MyAuth',
+      'PlainAuth',
+      'RestAPI',
+      'APIHandler',
+      'APIHandlerInvokePermission',
+      'MyAuthInvokePermission',
+      'PlainAuthInvokePermission',
     ]);
   });
 
   it('lets API Gateway invoke each built-in authorizer by ARN', () => {
     const model = appModel({ routes: [route('/')], functions: [authorizerFn('my_auth')] });
     expect(samFor(model).Resources.MyAuthInvokePermission.Properties).to.deep.equal({
-      FunctionName: { 'Fn::GetAtt': ['MyAuth', 'Arn'] }, Action: 'lambda:InvokeFunction',
-      Principal: 'apigateway.amazonaws.com', SourceArn: sourceArn,
+      FunctionName: { 'Fn::GetAtt': ['MyAuth', 'Arn'] },
+      Action: 'lambda:InvokeFunction',
+      Principal: 'apigateway.amazonaws.com',
+      SourceArn: sourceArn,
     });
   });
 
@@ -132,12 +167,22 @@ describe('emitSam: apps and orders', () => {
 
   it('adds MinimumCompressionSize (0 included) and X-Ray tracing to RestAPI', () => {
     const model = appModel({ routes: [route('/')] });
-    const config = resolvedConfig(model, { minimumCompressionSize: 0, apiGatewayEndpointType: 'REGIONAL', functions: { api_handler: { xray: true } } });
+    const config = resolvedConfig(model, {
+      minimumCompressionSize: 0,
+      apiGatewayEndpointType: 'REGIONAL',
+      functions: { api_handler: { xray: true } },
+    });
     expect(samFor(model, config).Resources.RestAPI.Properties).to.deep.include({
-      EndpointConfiguration: { Type: 'REGIONAL' }, MinimumCompressionSize: 0, TracingEnabled: true,
+      EndpointConfiguration: { Type: 'REGIONAL' },
+      MinimumCompressionSize: 0,
+      TracingEnabled: true,
     });
     expect(Object.keys(samFor(model, config).Resources.RestAPI.Properties)).to.deep.equal([
-      'EndpointConfiguration', 'StageName', 'DefinitionBody', 'MinimumCompressionSize', 'TracingEnabled',
+      'EndpointConfiguration',
+      'StageName',
+      'DefinitionBody',
+      'MinimumCompressionSize',
+      'TracingEnabled',
     ]);
   });
 

@@ -48,7 +48,13 @@ describe('emitSwagger: CORS preflight', () => {
   });
 
   it('sends the same headers the runtime answers a preflight with', () => {
-    const config = cors({ allowOrigin: 'https://a.example', allowHeaders: ['X-Custom'], exposeHeaders: ['X-E1', 'X-E2'], maxAge: 0, allowCredentials: true });
+    const config = cors({
+      allowOrigin: 'https://a.example',
+      allowHeaders: ['X-Custom'],
+      exposeHeaders: ['X-E1', 'X-E2'],
+      maxAge: 0,
+      allowCredentials: true,
+    });
     const options = swaggerOf([route('/c', { methods: ['GET', 'PUT'], cors: config })]).paths['/c'].options;
     const params = options['x-amazon-apigateway-integration'].responses.default.responseParameters;
     const expected = preflightHeaders(config, ['GET', 'PUT']);
@@ -71,7 +77,9 @@ describe('emitSwagger: CORS preflight', () => {
   });
 
   it('applies the app default to routes that do not set cors, and cors: false opts out', () => {
-    const doc = swaggerOf([route('/on'), route('/off', { cors: false })], { cors: cors({ allowOrigin: 'https://app.example' }) });
+    const doc = swaggerOf([route('/on'), route('/off', { cors: false })], {
+      cors: cors({ allowOrigin: 'https://app.example' }),
+    });
     const params = doc.paths['/on'].options['x-amazon-apigateway-integration'].responses.default.responseParameters;
     expect(params['method.response.header.Access-Control-Allow-Origin']).to.equal("'https://app.example'");
     expect(doc.paths['/off']).not.to.have.property('options');

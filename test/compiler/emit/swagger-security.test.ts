@@ -11,16 +11,25 @@ const swaggerOf = (routes: RouteModel[], functions: FunctionModel[] = []): Doc =
 
 const poolArn = 'arn:aws:cognito-idp:us-west-2:123:userpool/us-west-2_abc';
 const cognito: AuthorizerUse = {
-  kind: 'cognito', name: 'MyPool', providerArns: [poolArn],
-  header: 'Authorization', scopes: [],
+  kind: 'cognito',
+  name: 'MyPool',
+  providerArns: [poolArn],
+  header: 'Authorization',
+  scopes: [],
 };
-const customUri = 'arn:aws:apigateway:us-west-2:lambda:path/2015-03-31/functions/arn:aws:lambda:us-west-2:123:function:auth/invocations';
+const customUri =
+  'arn:aws:apigateway:us-west-2:lambda:path/2015-03-31/functions/arn:aws:lambda:us-west-2:123:function:auth/invocations';
 const custom: AuthorizerUse = {
-  kind: 'custom', name: 'MyCustom', authorizerUri: customUri,
-  ttlSeconds: 300, header: 'X-Token', scopes: [],
+  kind: 'custom',
+  name: 'MyCustom',
+  authorizerUri: customUri,
+  ttlSeconds: 300,
+  header: 'X-Token',
+  scopes: [],
 };
 const builtinUri = {
-  'Fn::Sub': 'arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${MyAuth.Arn}/invocations',
+  'Fn::Sub':
+    'arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${MyAuth.Arn}/invocations',
 };
 
 describe('emitSwagger: security', () => {
@@ -40,7 +49,10 @@ describe('emitSwagger: security', () => {
   it('defines IAM authorization as sigv4', () => {
     const doc = swaggerOf([route('/iam', { authorizer: { kind: 'iam' } })]);
     expect(doc.securityDefinitions.sigv4).to.deep.equal({
-      in: 'header', type: 'apiKey', name: 'Authorization', 'x-amazon-apigateway-authtype': 'awsSigv4',
+      in: 'header',
+      type: 'apiKey',
+      name: 'Authorization',
+      'x-amazon-apigateway-authtype': 'awsSigv4',
     });
   });
 
@@ -48,7 +60,10 @@ describe('emitSwagger: security', () => {
     const doc = swaggerOf([route('/c', { authorizer: { ...cognito, scopes: ['read', 'write'] } })]);
     expect(doc.paths['/c'].get.security).to.deep.equal([{ MyPool: ['read', 'write'] }]);
     expect(doc.securityDefinitions.MyPool).to.deep.equal({
-      in: 'header', type: 'apiKey', name: 'Authorization', 'x-amazon-apigateway-authtype': 'cognito_user_pools',
+      in: 'header',
+      type: 'apiKey',
+      name: 'Authorization',
+      'x-amazon-apigateway-authtype': 'cognito_user_pools',
       'x-amazon-apigateway-authorizer': { type: 'cognito_user_pools', providerARNs: [poolArn] },
     });
   });
@@ -57,29 +72,47 @@ describe('emitSwagger: security', () => {
     const withRole = { ...custom, invokeRoleArn: 'arn:aws:iam::123:role/invoke' } as AuthorizerUse;
     const doc = swaggerOf([route('/c', { authorizer: withRole })]);
     expect(doc.securityDefinitions.MyCustom).to.deep.equal({
-      in: 'header', type: 'apiKey', name: 'X-Token', 'x-amazon-apigateway-authtype': 'custom',
+      in: 'header',
+      type: 'apiKey',
+      name: 'X-Token',
+      'x-amazon-apigateway-authtype': 'custom',
       'x-amazon-apigateway-authorizer': {
-        type: 'token', authorizerUri: customUri,
-        authorizerResultTtlInSeconds: 300, authorizerCredentials: 'arn:aws:iam::123:role/invoke',
+        type: 'token',
+        authorizerUri: customUri,
+        authorizerResultTtlInSeconds: 300,
+        authorizerCredentials: 'arn:aws:iam::123:role/invoke',
       },
     });
   });
 
   it('leaves a built-in authorizer TTL out when unset', () => {
-    const doc = swaggerOf([route('/b', { authorizer: { kind: 'builtin', name: 'my_auth', scopes: [] } })], [authorizerFn('my_auth')]);
+    const doc = swaggerOf(
+      [route('/b', { authorizer: { kind: 'builtin', name: 'my_auth', scopes: [] } })],
+      [authorizerFn('my_auth')],
+    );
     expect(doc.securityDefinitions.my_auth).to.deep.equal({
-      in: 'header', type: 'apiKey', name: 'Authorization', 'x-amazon-apigateway-authtype': 'custom',
+      in: 'header',
+      type: 'apiKey',
+      name: 'Authorization',
+      'x-amazon-apigateway-authtype': 'custom',
       'x-amazon-apigateway-authorizer': { type: 'token', authorizerUri: builtinUri },
     });
   });
 
   it('keeps a built-in TTL of 0 and writes credentials before the TTL', () => {
-    const fn = authorizerFn('my_auth', { ttlSeconds: 0, executionRole: 'arn:aws:iam::123:role/auth', header: 'X-Auth' });
+    const fn = authorizerFn('my_auth', {
+      ttlSeconds: 0,
+      executionRole: 'arn:aws:iam::123:role/auth',
+      header: 'X-Auth',
+    });
     const doc = swaggerOf([route('/b', { authorizer: { kind: 'builtin', name: 'my_auth', scopes: ['s1'] } })], [fn]);
     const definition = doc.securityDefinitions.my_auth;
     expect(definition.name).to.equal('X-Auth');
     expect(definition['x-amazon-apigateway-authorizer']).to.deep.equal({
-      type: 'token', authorizerUri: builtinUri, authorizerCredentials: 'arn:aws:iam::123:role/auth', authorizerResultTtlInSeconds: 0,
+      type: 'token',
+      authorizerUri: builtinUri,
+      authorizerCredentials: 'arn:aws:iam::123:role/auth',
+      authorizerResultTtlInSeconds: 0,
     });
     expect(doc.paths['/b'].get.security).to.deep.equal([{ my_auth: ['s1'] }]);
   });
@@ -104,6 +137,8 @@ describe('emitSwagger: security', () => {
   });
 
   it('fails loudly when a route names a built-in authorizer the model lacks', () => {
-    expect(() => swaggerOf([route('/b', { authorizer: { kind: 'builtin', name: 'ghost', scopes: [] } })])).to.throw(/ghost/);
+    expect(() => swaggerOf([route('/b', { authorizer: { kind: 'builtin', name: 'ghost', scopes: [] } })])).to.throw(
+      /ghost/,
+    );
   });
 });

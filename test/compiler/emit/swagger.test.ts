@@ -25,7 +25,12 @@ describe('emitSwagger: document and operations', () => {
   it('writes the top-level keys in Chalice order with the app name as title', () => {
     const doc = swaggerOf(route('/'));
     expect(Object.keys(doc)).to.deep.equal([
-      'swagger', 'info', 'schemes', 'paths', 'definitions', 'x-amazon-apigateway-binary-media-types',
+      'swagger',
+      'info',
+      'schemes',
+      'paths',
+      'definitions',
+      'x-amazon-apigateway-binary-media-types',
     ]);
     expect(doc.swagger).to.equal('2.0');
     expect(doc.info).to.deep.equal({ version: '1.0', title: 'testapp' });
@@ -54,7 +59,10 @@ describe('emitSwagger: document and operations', () => {
   });
 
   it('uses the route content types as consumes, including an empty list', () => {
-    const doc = swaggerOf(route('/img', { contentTypes: ['image/png', 'image/jpeg'] }), route('/none', { contentTypes: [] }));
+    const doc = swaggerOf(
+      route('/img', { contentTypes: ['image/png', 'image/jpeg'] }),
+      route('/none', { contentTypes: [] }),
+    );
     expect(doc.paths['/img'].get.consumes).to.deep.equal(['image/png', 'image/jpeg']);
     expect(doc.paths['/none'].get.consumes).to.deep.equal([]);
   });
@@ -91,10 +99,15 @@ describe('emitSwagger: document and operations', () => {
   });
 
   it('lists the binary media types in model order', () => {
-    const model = appModel({ routes: [route('/')], binaryTypes: ['application/my-binary', ...DEFAULT_BINARY_TYPES.slice(0, 2)] });
+    const model = appModel({
+      routes: [route('/')],
+      binaryTypes: ['application/my-binary', ...DEFAULT_BINARY_TYPES.slice(0, 2)],
+    });
     const doc = emitSwagger(model, resolvedConfig(model));
     expect(doc['x-amazon-apigateway-binary-media-types']).to.deep.equal([
-      'application/my-binary', 'application/octet-stream', 'application/x-tar',
+      'application/my-binary',
+      'application/octet-stream',
+      'application/x-tar',
     ]);
   });
 
@@ -119,23 +132,40 @@ describe('emitSwagger: endpoint policies', () => {
     const doc = emitSwagger(model, config);
     expect(doc['x-amazon-apigateway-policy']).to.deep.equal({
       Version: '2012-10-17',
-      Statement: [{
-        Effect: 'Allow', Principal: '*', Action: 'execute-api:Invoke', Resource: 'arn:*:execute-api:*:*:*',
-        Condition: { StringEquals: { 'aws:SourceVpce': 'vpce-123' } },
-      }],
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: '*',
+          Action: 'execute-api:Invoke',
+          Resource: 'arn:*:execute-api:*:*:*',
+          Condition: { StringEquals: { 'aws:SourceVpce': 'vpce-123' } },
+        },
+      ],
     });
     expect(doc['x-amazon-apigateway-endpoint-configuration']).to.deep.equal({ vpcEndpointIds: ['vpce-123'] });
-    expect(Object.keys(doc).slice(-2)).to.deep.equal(['x-amazon-apigateway-policy', 'x-amazon-apigateway-endpoint-configuration']);
+    expect(Object.keys(doc).slice(-2)).to.deep.equal([
+      'x-amazon-apigateway-policy',
+      'x-amazon-apigateway-endpoint-configuration',
+    ]);
   });
 
   it('keeps several VPC endpoints as a list in the condition', () => {
-    const config = resolvedConfig(model, { apiGatewayEndpointType: 'PRIVATE', apiGatewayEndpointVpce: ['vpce-1', 'vpce-2'] });
+    const config = resolvedConfig(model, {
+      apiGatewayEndpointType: 'PRIVATE',
+      apiGatewayEndpointVpce: ['vpce-1', 'vpce-2'],
+    });
     const doc: Doc = emitSwagger(model, config);
-    expect(doc['x-amazon-apigateway-policy'].Statement[0].Condition.StringEquals['aws:SourceVpce']).to.deep.equal(['vpce-1', 'vpce-2']);
+    expect(doc['x-amazon-apigateway-policy'].Statement[0].Condition.StringEquals['aws:SourceVpce']).to.deep.equal([
+      'vpce-1',
+      'vpce-2',
+    ]);
   });
 
   it('uses the policy file document when one is configured', () => {
-    const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', Action: '*', Resource: '*' }] };
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Deny', Principal: '*', Action: '*', Resource: '*' }],
+    };
     const config = resolvedConfig(model, { apiGatewayEndpointType: 'PRIVATE', apiGatewayPolicyFile: 'policy.json' });
     expect(emitSwagger(model, config, { resourcePolicy: policy })['x-amazon-apigateway-policy']).to.deep.equal(policy);
     expect(() => emitSwagger(model, config)).to.throw(/policy\.json/);

@@ -18,11 +18,37 @@ function validator(ajv: Ajv | Ajv04, root: JsonSchema, definitions: SchemaDefini
 describe('API Gateway model view of a schema', () => {
   it('drops the keywords API Gateway models do not support, keeps the rest', () => {
     const schema: JsonSchema = {
-      description: 'd', type: 'object', required: ['a'], additionalProperties: { type: 'number' },
+      description: 'd',
+      type: 'object',
+      required: ['a'],
+      additionalProperties: { type: 'number' },
       properties: {
-        a: { type: 'array', items: { anyOf: [{ $ref: '#/definitions/X' }, { type: 'null' }] }, minItems: 1, maxItems: 3, uniqueItems: true },
-        b: { type: 'number', minimum: 1, exclusiveMinimum: true, maximum: 9, exclusiveMaximum: true, multipleOf: 2, format: 'int32', example: 4 },
-        c: { type: 'string', minLength: 1, maxLength: 2, pattern: '^a', format: 'date-time', enum: ['a'], default: 'a' },
+        a: {
+          type: 'array',
+          items: { anyOf: [{ $ref: '#/definitions/X' }, { type: 'null' }] },
+          minItems: 1,
+          maxItems: 3,
+          uniqueItems: true,
+        },
+        b: {
+          type: 'number',
+          minimum: 1,
+          exclusiveMinimum: true,
+          maximum: 9,
+          exclusiveMaximum: true,
+          multipleOf: 2,
+          format: 'int32',
+          example: 4,
+        },
+        c: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 2,
+          pattern: '^a',
+          format: 'date-time',
+          enum: ['a'],
+          default: 'a',
+        },
         t: { type: 'array', items: [{ type: 'string' }], additionalItems: false, minItems: 1, maxItems: 1 },
         n: { not: {} },
         m: { not: { anyOf: [{ type: 'string' }] } },
@@ -30,11 +56,21 @@ describe('API Gateway model view of a schema', () => {
       },
     };
     expect(gatewayModelSchema(schema)).to.deep.equal({
-      description: 'd', type: 'object', required: ['a'],
+      description: 'd',
+      type: 'object',
+      required: ['a'],
       properties: {
         a: { type: 'array', items: {}, uniqueItems: true },
         b: { type: 'number', minimum: 1, maximum: 9, exclusiveMaximum: true, multipleOf: 2 },
-        c: { type: 'string', minLength: 1, maxLength: 2, pattern: '^a', format: 'date-time', enum: ['a'], default: 'a' },
+        c: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 2,
+          pattern: '^a',
+          format: 'date-time',
+          enum: ['a'],
+          default: 'a',
+        },
         t: { type: 'array', items: [{ type: 'string' }], additionalItems: false },
         n: { not: {} },
         m: {},
@@ -52,7 +88,9 @@ describe('API Gateway model view of a schema', () => {
         expect(Object.keys(models)).to.deep.equal(Object.keys(definitions));
         for (const [model, schema] of Object.entries(models)) {
           expect(draft4.validateSchema(schema), `${model}: ${draft4.errorsText(draft4.errors)}`).to.equal(true);
-          expect(JSON.stringify(schema), model).not.to.match(/"(additionalProperties|anyOf|oneOf|allOf|example|exclusiveMinimum|minItems|maxItems|discriminator|readOnly)"/);
+          expect(JSON.stringify(schema), model).not.to.match(
+            /"(additionalProperties|anyOf|oneOf|allOf|example|exclusiveMinimum|minItems|maxItems|discriminator|readOnly)"/,
+          );
         }
         for (const root of roots) if (root.schema.$ref) validator(draft4, root.schema, models);
       });
@@ -82,7 +120,20 @@ interface Roots { CreateTodoBody: NewTodo }`,
     const samples: Array<[string, unknown, boolean, boolean]> = [
       // [what, body, the gateway accepts, the full schema accepts]
       ['a minimal todo', { title: 'x', priority: 'low' }, true, true],
-      ['every field', { title: 'x', due: '2026-01-01T00:00:00Z', priority: 'high', tags: ['a'], meta: { n: 1 }, parent: null, point: [1, 2] }, true, true],
+      [
+        'every field',
+        {
+          title: 'x',
+          due: '2026-01-01T00:00:00Z',
+          priority: 'high',
+          tags: ['a'],
+          meta: { n: 1 },
+          parent: null,
+          point: [1, 2],
+        },
+        true,
+        true,
+      ],
       ['an unknown field (types are open)', { title: 'x', priority: 'low', extra: true }, true, true],
       ['no title', { priority: 'low' }, false, false],
       ['an empty title', { title: '', priority: 'low' }, false, false],
@@ -95,7 +146,12 @@ interface Roots { CreateTodoBody: NewTodo }`,
       ['a tuple with a third element', { title: 'x', priority: 'low', point: [1, 2, 3] }, false, false],
       ['three tags (maxItems: runtime only)', { title: 'x', priority: 'low', tags: ['a', 'b', 'c'] }, true, false],
       ['a short tuple (minItems: runtime only)', { title: 'x', priority: 'low', point: [1] }, true, false],
-      ['a record value of the wrong type (additionalProperties: runtime only)', { title: 'x', priority: 'low', meta: { n: 'one' } }, true, false],
+      [
+        'a record value of the wrong type (additionalProperties: runtime only)',
+        { title: 'x', priority: 'low', meta: { n: 'one' } },
+        true,
+        false,
+      ],
       ['a bad nested todo (anyOf: runtime only)', { title: 'x', priority: 'low', parent: { title: 'y' } }, true, false],
     ];
     for (const [what, body, atGateway, atRuntime] of samples) {

@@ -9,7 +9,8 @@ describe('command-line and output diagnostic codes', () => {
     const used = new Set<string>();
     for (const dir of ['cli', 'compiler/output', 'compiler/config']) {
       for (const file of fs.readdirSync(path.join(src, dir)).filter((f) => f !== 'codes.ts')) {
-        for (const match of fs.readFileSync(path.join(src, dir, file), 'utf8').matchAll(/\b(APPC4[45]\d)\b/g)) used.add(match[1]);
+        for (const match of fs.readFileSync(path.join(src, dir, file), 'utf8').matchAll(/\b(APPC4[45]\d)\b/g))
+          used.add(match[1]);
       }
     }
     expect([...used].sort()).to.deep.equal(Object.keys(OUTPUT_CODES));

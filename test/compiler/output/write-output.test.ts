@@ -9,16 +9,30 @@ function tempOut(): string {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'appc-write-')), 'out');
 }
 
-const FILES = [{ name: 'sam.json', data: '{"new": true}' }, { name: 'deployment.zip', data: new Uint8Array([1, 2, 3]) }];
+const FILES = [
+  { name: 'sam.json', data: '{"new": true}' },
+  { name: 'deployment.zip', data: new Uint8Array([1, 2, 3]) },
+];
 
 /** Makes `fs[name]` throw `code` on the `nth` call (1-based) whose first argument ends with `suffix`, for the length of `run`. */
-async function failing<T>(name: 'renameSync' | 'writeFileSync', code: string, nth: number, suffix: string, run: () => Promise<T>): Promise<T> {
+async function failing<T>(
+  name: 'renameSync' | 'writeFileSync',
+  code: string,
+  nth: number,
+  suffix: string,
+  run: () => Promise<T>,
+): Promise<T> {
   // The module object itself: `import * as fs` is a read-only view of it.
   const real = require('node:fs') as Record<string, unknown>;
   const original = real[name] as (...args: unknown[]) => unknown;
   let calls = 0;
   real[name] = (...args: unknown[]) => {
-    if (String(args[0]).endsWith(suffix) && ++calls === nth) throw Object.assign(new Error(`${code}: injected`), { code, syscall: name.replace('Sync', ''), path: String(args[0]) });
+    if (String(args[0]).endsWith(suffix) && ++calls === nth)
+      throw Object.assign(new Error(`${code}: injected`), {
+        code,
+        syscall: name.replace('Sync', ''),
+        path: String(args[0]),
+      });
     return original(...args);
   };
   try {
@@ -32,7 +46,12 @@ describe('writeOutput: OUT as one unit', () => {
   it('writes each file with its exact bytes, and a new OUT with the mode umask gives a new directory', async () => {
     const out = tempOut();
     const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff]);
-    expect(await writeOutput(out, [{ name: 'sam.json', data: '{"é": 1}\n' }, { name: 'deployment.zip', data: zip }])).to.equal(undefined);
+    expect(
+      await writeOutput(out, [
+        { name: 'sam.json', data: '{"é": 1}\n' },
+        { name: 'deployment.zip', data: zip },
+      ]),
+    ).to.equal(undefined);
     expect(fs.readdirSync(out).sort()).to.deep.equal(['deployment.zip', 'sam.json']);
     expect(fs.readFileSync(path.join(out, 'sam.json'))).to.deep.equal(Buffer.from('{"é": 1}\n', 'utf8'));
     expect(fs.readFileSync(path.join(out, 'deployment.zip'))).to.deep.equal(Buffer.from(zip));
@@ -84,7 +103,9 @@ describe('writeOutput: OUT as one unit', () => {
 
   it('takes over the lock of a run that died', async () => {
     const out = tempOut();
-    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    }).stdout;
     const lock = path.join(path.dirname(out), '.out.appc-lock');
     fs.mkdirSync(lock);
     fs.writeFileSync(path.join(lock, 'owner'), `${dead}\n`);

@@ -15,12 +15,38 @@ const listing = (dir: string, outDir?: string) => {
 
 /** Every secret and piece of junk the issue found shipping from lib/ and vendor/, and more. */
 const PLANTED_SECRETS = [
-  'lib/keys/id_rsa', 'lib/keys/id_rsa.pub', 'lib/keys/id_ed25519', 'lib/.ssh/config', 'lib/.aws/credentials', 'lib/.npmrc',
-  'lib/.netrc', 'lib/.htpasswd', 'lib/cert.p12', 'lib/cert.pfx', 'lib/tls.pem', 'lib/tls.key', 'lib/service-account.json',
-  'lib/gcp/service_account_prod.json', 'lib/credentials.json', 'lib/.env', 'lib/.env.production', 'lib/.envrc',
-  'lib/npm-debug.log.1234', 'lib/server.log', 'lib/tsconfig.tsbuildinfo', 'lib/.DS_Store', 'lib/Thumbs.db',
-  'lib/.data.json.swp', 'lib/data.json~', 'lib/sub/.git/config', 'lib/.idea/workspace.xml',
-  'vendor/.env', 'vendor/deploy.pem', 'vendor/pkg/.git/HEAD', 'vendor/.aws/config', 'vendor/yarn-error.log',
+  'lib/keys/id_rsa',
+  'lib/keys/id_rsa.pub',
+  'lib/keys/id_ed25519',
+  'lib/.ssh/config',
+  'lib/.aws/credentials',
+  'lib/.npmrc',
+  'lib/.netrc',
+  'lib/.htpasswd',
+  'lib/cert.p12',
+  'lib/cert.pfx',
+  'lib/tls.pem',
+  'lib/tls.key',
+  'lib/service-account.json',
+  'lib/gcp/service_account_prod.json',
+  'lib/credentials.json',
+  'lib/.env',
+  'lib/.env.production',
+  'lib/.envrc',
+  'lib/npm-debug.log.1234',
+  'lib/server.log',
+  'lib/tsconfig.tsbuildinfo',
+  'lib/.DS_Store',
+  'lib/Thumbs.db',
+  'lib/.data.json.swp',
+  'lib/data.json~',
+  'lib/sub/.git/config',
+  'lib/.idea/workspace.xml',
+  'vendor/.env',
+  'vendor/deploy.pem',
+  'vendor/pkg/.git/HEAD',
+  'vendor/.aws/config',
+  'vendor/yarn-error.log',
 ];
 
 describe('collectProjectFiles', () => {
@@ -33,21 +59,50 @@ describe('collectProjectFiles', () => {
 
   it('leaves out every file of the deny list in lib/ and vendor/, and lists each with its reason', () => {
     const dir = tempDir('files-deny');
-    plant(dir, ['lib/keep.txt', 'lib/keys/readme.txt', 'vendor/pkg/mod.js', 'lib/test/t.js', 'lib/x.ts', ...PLANTED_SECRETS]);
+    plant(dir, [
+      'lib/keep.txt',
+      'lib/keys/readme.txt',
+      'vendor/pkg/mod.js',
+      'lib/test/t.js',
+      'lib/x.ts',
+      ...PLANTED_SECRETS,
+    ]);
     expect(listing(dir)).to.deep.equal({
       files: ['lib/keep.txt', 'lib/keys/readme.txt', 'pkg/mod.js'],
       excluded: [
-        'lib/.DS_Store (OS file)', 'lib/.aws (credentials directory)', 'lib/.data.json.swp (editor or merge leftover)',
-        'lib/.env (environment file)', 'lib/.env.production (environment file)', 'lib/.envrc (environment file)',
-        'lib/.htpasswd (credentials or token file)', 'lib/.idea (editor settings)', 'lib/.netrc (credentials or token file)',
-        'lib/.npmrc (credentials or token file)', 'lib/.ssh (credentials directory)', 'lib/Thumbs.db (OS file)',
-        'lib/cert.p12 (key or certificate material)', 'lib/cert.pfx (key or certificate material)', 'lib/credentials.json (credentials file)',
-        'lib/data.json~ (editor or merge leftover)', 'lib/gcp/service_account_prod.json (credentials file)', 'lib/keys/id_ed25519 (SSH key)',
-        'lib/keys/id_rsa (SSH key)', 'lib/keys/id_rsa.pub (SSH key)', 'lib/npm-debug.log.1234 (log file)', 'lib/server.log (log file)',
-        'lib/service-account.json (credentials file)', 'lib/sub/.git (version control)', 'lib/test (test folder)', 'lib/tls.key (key or certificate material)',
-        'lib/tls.pem (key or certificate material)', 'lib/tsconfig.tsbuildinfo (build info)',
-        'vendor/.aws (credentials directory)', 'vendor/.env (environment file)', 'vendor/deploy.pem (key or certificate material)',
-        'vendor/pkg/.git (version control)', 'vendor/yarn-error.log (log file)',
+        'lib/.DS_Store (OS file)',
+        'lib/.aws (credentials directory)',
+        'lib/.data.json.swp (editor or merge leftover)',
+        'lib/.env (environment file)',
+        'lib/.env.production (environment file)',
+        'lib/.envrc (environment file)',
+        'lib/.htpasswd (credentials or token file)',
+        'lib/.idea (editor settings)',
+        'lib/.netrc (credentials or token file)',
+        'lib/.npmrc (credentials or token file)',
+        'lib/.ssh (credentials directory)',
+        'lib/Thumbs.db (OS file)',
+        'lib/cert.p12 (key or certificate material)',
+        'lib/cert.pfx (key or certificate material)',
+        'lib/credentials.json (credentials file)',
+        'lib/data.json~ (editor or merge leftover)',
+        'lib/gcp/service_account_prod.json (credentials file)',
+        'lib/keys/id_ed25519 (SSH key)',
+        'lib/keys/id_rsa (SSH key)',
+        'lib/keys/id_rsa.pub (SSH key)',
+        'lib/npm-debug.log.1234 (log file)',
+        'lib/server.log (log file)',
+        'lib/service-account.json (credentials file)',
+        'lib/sub/.git (version control)',
+        'lib/test (test folder)',
+        'lib/tls.key (key or certificate material)',
+        'lib/tls.pem (key or certificate material)',
+        'lib/tsconfig.tsbuildinfo (build info)',
+        'vendor/.aws (credentials directory)',
+        'vendor/.env (environment file)',
+        'vendor/deploy.pem (key or certificate material)',
+        'vendor/pkg/.git (version control)',
+        'vendor/yarn-error.log (log file)',
       ],
       diagnostics: [],
     });
@@ -63,7 +118,11 @@ describe('collectProjectFiles', () => {
     const { files, diagnostics } = collectProjectFiles({ projectDir: dir });
     expect(diagnostics).to.deep.equal([]);
     expect(files.map((f) => [f.zipPath, f.executable])).to.deep.equal([
-      ['lib/a.txt', false], ['lib/alias.txt', false], ['lib/assets/logo.txt', false], ['lib/assets/tool.sh', true], ['lib/real.txt', false],
+      ['lib/a.txt', false],
+      ['lib/alias.txt', false],
+      ['lib/assets/logo.txt', false],
+      ['lib/assets/tool.sh', true],
+      ['lib/real.txt', false],
     ]);
   });
 
@@ -91,10 +150,13 @@ describe('collectProjectFiles', () => {
     fs.symlinkSync(outside, path.join(dir, 'lib'));
     const { files, diagnostics } = collectProjectFiles({ projectDir: dir });
     expect(files).to.deep.equal([]);
-    expect(diagnostics.map((d) => [d.code, d.message, d.remedy])).to.deep.equal([[
-      'APPC422', `lib is a symlink to ${outside}, which is outside the project: deployment.zip never follows a link out of the project`,
-      'Copy the files the app needs into the project instead of linking to them, or remove the link.',
-    ]]);
+    expect(diagnostics.map((d) => [d.code, d.message, d.remedy])).to.deep.equal([
+      [
+        'APPC422',
+        `lib is a symlink to ${outside}, which is outside the project: deployment.zip never follows a link out of the project`,
+        'Copy the files the app needs into the project instead of linking to them, or remove the link.',
+      ],
+    ]);
   });
 
   it('reports loops (lib/up -> .., a link to its own folder, a link cycle) instead of hanging', () => {
@@ -116,7 +178,7 @@ describe('collectProjectFiles', () => {
     });
   });
 
-  it('applies the deny list to a link\'s target too, and warns about a broken link', () => {
+  it("applies the deny list to a link's target too, and warns about a broken link", () => {
     const dir = tempDir('files-link-deny');
     plant(dir, ['.env', '.git/config', 'lib/ok.txt']);
     fs.symlinkSync('../.env', path.join(dir, 'lib/settings'));
@@ -125,7 +187,9 @@ describe('collectProjectFiles', () => {
     expect(listing(dir)).to.deep.equal({
       files: ['lib/ok.txt'],
       excluded: ['lib/meta (version control)', 'lib/settings (environment file)'],
-      diagnostics: ['warning APPC427: lib/gone is a symlink to missing.txt, which does not exist: it is left out of deployment.zip'],
+      diagnostics: [
+        'warning APPC427: lib/gone is a symlink to missing.txt, which does not exist: it is left out of deployment.zip',
+      ],
     });
   });
 
@@ -135,8 +199,14 @@ describe('collectProjectFiles', () => {
     expect(listing(dir, path.join(dir, 'lib/out')).files).to.deep.equal(['build/sam.json', 'lib/data.json']);
     expect(listing(dir, path.join(dir, 'lib/out')).excluded).to.deep.equal(['lib/out (the output directory (OUT))']);
     fs.symlinkSync(path.join(dir, 'vendor'), path.join(dir, 'vendor-link'));
-    expect(listing(dir, path.join(dir, 'vendor-link/build')).files).to.deep.equal(['lib/data.json', 'lib/out/deployment.zip', 'lib/out/sam.json']);
-    expect(listing(dir, path.join(dir, 'vendor-link/build')).excluded).to.deep.equal(['vendor/build (the output directory (OUT))']);
+    expect(listing(dir, path.join(dir, 'vendor-link/build')).files).to.deep.equal([
+      'lib/data.json',
+      'lib/out/deployment.zip',
+      'lib/out/sam.json',
+    ]);
+    expect(listing(dir, path.join(dir, 'vendor-link/build')).excluded).to.deep.equal([
+      'vendor/build (the output directory (OUT))',
+    ]);
   });
 
   it('never packs the staging directory of a concurrent run beside an OUT inside lib/', () => {

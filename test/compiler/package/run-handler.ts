@@ -27,7 +27,10 @@ export function fakeLambdaRuntime(): string {
   const modules = path.join(tempDir('lambda-runtime'), 'node_modules');
   const sdk = path.join(modules, '@aws-sdk', 'client-s3');
   fs.mkdirSync(sdk, { recursive: true });
-  fs.writeFileSync(path.join(sdk, 'package.json'), '{ "name": "@aws-sdk/client-s3", "version": "3.0.0", "main": "index.js" }');
+  fs.writeFileSync(
+    path.join(sdk, 'package.json'),
+    '{ "name": "@aws-sdk/client-s3", "version": "3.0.0", "main": "index.js" }',
+  );
   fs.writeFileSync(path.join(sdk, 'index.js'), `exports.S3Client = class S3Client { origin = 'lambda-runtime'; };\n`);
   return modules;
 }
@@ -58,7 +61,12 @@ export function invokeHandler(dir: string, exportName: string, event: unknown, n
   fs.writeFileSync(eventFile, JSON.stringify(event));
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, ...(nodePath ? { NODE_PATH: nodePath } : {}) };
   try {
-    const output = execFileSync(process.execPath, ['-e', INVOKE, exportName, eventFile], { cwd: dir, env, encoding: 'utf8', stdio: 'pipe' });
+    const output = execFileSync(process.execPath, ['-e', INVOKE, exportName, eventFile], {
+      cwd: dir,
+      env,
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
     return JSON.parse(output) as Invocation;
   } catch (e) {
     throw new Error(`app.${exportName} failed: ${(e as { stderr?: string }).stderr ?? e}`);

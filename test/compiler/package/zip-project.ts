@@ -33,7 +33,8 @@ export const everyHour = app.schedule('rate(1 hour)', ${SCHEDULE_HANDLER});
 export const worker = app.lambdaFunction(${WORKER_HANDLER});
 `;
 
-const pkg = (name: string, version: string, extra: object = {}) => JSON.stringify({ name, version, main: 'index.js', ...extra }, null, 2);
+const pkg = (name: string, version: string, extra: object = {}) =>
+  JSON.stringify({ name, version, main: 'index.js', ...extra }, null, 2);
 
 /** Every file of the sample project, relative path -> contents. */
 export const PROJECT_FILES: Record<string, string> = {
@@ -46,13 +47,21 @@ export const PROJECT_FILES: Record<string, string> = {
   'vendor/.env.production': 'SECRET=1\n',
   '.env': 'SECRET=1\n',
   '.appc/config.json': '{ "version": "2.0", "app_name": "zipapp" }\n',
-  'package.json': JSON.stringify({
-    name: 'zipapp', version: '1.0.0', private: true,
-    dependencies: { '@aws-sdk/client-s3': '^3.0.0', appc: 'file:../appc', padder: '^1.0.0' },
-    optionalDependencies: { 'not-installed': '^1.0.0' },
-    devDependencies: { devtool: '^1.0.0' },
-  }, null, 2),
-  'node_modules/padder/package.json': pkg('padder', '1.0.0', { dependencies: { 'repeat-str': '^1.0.0', 'tiny-version': '^2.0.0' } }),
+  'package.json': JSON.stringify(
+    {
+      name: 'zipapp',
+      version: '1.0.0',
+      private: true,
+      dependencies: { '@aws-sdk/client-s3': '^3.0.0', appc: 'file:../appc', padder: '^1.0.0' },
+      optionalDependencies: { 'not-installed': '^1.0.0' },
+      devDependencies: { devtool: '^1.0.0' },
+    },
+    null,
+    2,
+  ),
+  'node_modules/padder/package.json': pkg('padder', '1.0.0', {
+    dependencies: { 'repeat-str': '^1.0.0', 'tiny-version': '^2.0.0' },
+  }),
   'node_modules/padder/index.js': `const repeat = require('repeat-str');\nexports.pad = (s, n) => repeat('0', n - s.length) + s + require('tiny-version').v;\n`,
   'node_modules/padder/bin/cli.js': '#!/usr/bin/env node\n',
   'node_modules/padder/node_modules/tiny-version/package.json': pkg('tiny-version', '2.0.0'),
@@ -64,7 +73,9 @@ export const PROJECT_FILES: Record<string, string> = {
   'node_modules/devtool/package.json': pkg('devtool', '1.0.0', { dependencies: { 'tiny-version': '^1.0.0' } }),
   'node_modules/devtool/index.js': '',
   'node_modules/.bin/devtool': '#!/bin/sh\n',
-  'node_modules/@aws-sdk/client-s3/package.json': pkg('@aws-sdk/client-s3', '3.0.0', { dependencies: { '@smithy/stub': '^1.0.0' } }),
+  'node_modules/@aws-sdk/client-s3/package.json': pkg('@aws-sdk/client-s3', '3.0.0', {
+    dependencies: { '@smithy/stub': '^1.0.0' },
+  }),
   'node_modules/@aws-sdk/client-s3/index.js': `require('@smithy/stub');\nexports.S3Client = class S3Client { origin = 'project'; };\n`,
   'node_modules/@smithy/stub/package.json': pkg('@smithy/stub', '1.0.0'),
   'node_modules/@smithy/stub/index.js': '',
@@ -74,7 +85,9 @@ export const PROJECT_FILES: Record<string, string> = {
 /** package-lock.json (v3) matching PROJECT_FILES. */
 export function projectLock(): Record<string, unknown> {
   const packages: Record<string, object> = { '': { name: 'zipapp', version: '1.0.0' } };
-  for (const file of Object.keys(PROJECT_FILES).filter((f) => f.startsWith('node_modules/') && f.endsWith('/package.json'))) {
+  for (const file of Object.keys(PROJECT_FILES).filter(
+    (f) => f.startsWith('node_modules/') && f.endsWith('/package.json'),
+  )) {
     const { version } = JSON.parse(PROJECT_FILES[file]);
     packages[file.slice(0, -'/package.json'.length)] = { version, dev: file.includes('devtool') || undefined };
   }
@@ -93,7 +106,10 @@ export function tempDir(label: string): string {
 
 /** Writes the sample project (with its lock) into `dir` and returns `dir`. */
 export function writeProject(dir: string, files: Record<string, string> = PROJECT_FILES): string {
-  for (const [file, text] of Object.entries({ ...files, 'package-lock.json': JSON.stringify(projectLock(), null, 2) })) {
+  for (const [file, text] of Object.entries({
+    ...files,
+    'package-lock.json': JSON.stringify(projectLock(), null, 2),
+  })) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), text);
   }
@@ -116,15 +132,45 @@ export function projectModel(): AppModel {
   const everyHour = handler(SCHEDULE_HANDLER);
   const worker = handler(WORKER_HANDLER);
   const functions: FunctionModel[] = [
-    { kind: 'schedule', name: 'everyHour', localName: 'everyHour', expression: 'rate(1 hour)', handler: { ...everyHour, ownName: 'everyHour' }, location: everyHour.location, unknownOptions: [] },
-    { kind: 'lambda', name: 'worker', localName: 'worker', handler: worker, location: worker.location, unknownOptions: [] },
+    {
+      kind: 'schedule',
+      name: 'everyHour',
+      localName: 'everyHour',
+      expression: 'rate(1 hour)',
+      handler: { ...everyHour, ownName: 'everyHour' },
+      location: everyHour.location,
+      unknownOptions: [],
+    },
+    {
+      kind: 'lambda',
+      name: 'worker',
+      localName: 'worker',
+      handler: worker,
+      location: worker.location,
+      unknownOptions: [],
+    },
   ];
   return {
-    appName: 'zipapp', entry: 'app.ts', modules: ['app.ts', 'lib/greet.ts'], debug: false, binaryTypes: [], cors: false,
-    routes: [{
-      path: '/{proxy+}', methods: ['POST'], name: null, contentTypes: ['application/json'], apiKeyRequired: false,
-      cors: null, authorizer: null, handler: { ...route, paramNames: ['proxy'] }, location: route.location, unknownOptions: [],
-    }],
+    appName: 'zipapp',
+    entry: 'app.ts',
+    modules: ['app.ts', 'lib/greet.ts'],
+    debug: false,
+    binaryTypes: [],
+    cors: false,
+    routes: [
+      {
+        path: '/{proxy+}',
+        methods: ['POST'],
+        name: null,
+        contentTypes: ['application/json'],
+        apiKeyRequired: false,
+        cors: null,
+        authorizer: null,
+        handler: { ...route, paramNames: ['proxy'] },
+        location: route.location,
+        unknownOptions: [],
+      },
+    ],
     functions,
     location: { file: 'app.ts', line: 8, column: 20, length: 30 },
   };
@@ -144,11 +190,16 @@ export function plant(dir: string, files: readonly string[]): void {
  * anything) in a child process running as `nobody`.
  */
 export function runUnprivileged(dir: string, _fn: 'collectProjectFiles'): { files: string[]; diagnostics: string[] } {
-  const summarize = (r: { files: Array<{ zipPath: string }>; diagnostics: Array<{ code: string; message: string }> }) => ({
-    files: r.files.map((f) => f.zipPath), diagnostics: r.diagnostics.map((d) => `${d.code} ${d.message}`),
+  const summarize = (r: {
+    files: Array<{ zipPath: string }>;
+    diagnostics: Array<{ code: string; message: string }>;
+  }) => ({
+    files: r.files.map((f) => f.zipPath),
+    diagnostics: r.diagnostics.map((d) => `${d.code} ${d.message}`),
   });
   if (process.getuid?.() !== 0) {
-    const { collectProjectFiles } = require('../../../src/compiler/package/project-files') as typeof import('../../../src/compiler/package/project-files');
+    const { collectProjectFiles } =
+      require('../../../src/compiler/package/project-files') as typeof import('../../../src/compiler/package/project-files');
     return summarize(collectProjectFiles({ projectDir: dir }));
   }
   fs.chmodSync(dir, 0o755); // mkdtemp makes it 0700
@@ -157,7 +208,11 @@ export function runUnprivileged(dir: string, _fn: 'collectProjectFiles'): { file
 const r = collectProjectFiles({ projectDir: ${JSON.stringify(dir)} });
 process.stdout.write(JSON.stringify({ files: r.files.map((f) => f.zipPath), diagnostics: r.diagnostics.map((d) => d.code + ' ' + d.message) }));`;
   const child = spawnSync(process.execPath, ['--require', require.resolve('tsx/cjs'), '-e', script], {
-    uid: NOBODY, gid: NOBODY, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TMPDIR: os.tmpdir() }, cwd: os.tmpdir(),
+    uid: NOBODY,
+    gid: NOBODY,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', TMPDIR: os.tmpdir() },
+    cwd: os.tmpdir(),
   });
   if (child.status !== 0) throw new Error(`unprivileged child failed: ${child.stderr}`);
   return JSON.parse(child.stdout);

@@ -14,7 +14,12 @@ describe('createZip', () => {
   ];
 
   it('sorts entries by path (code-unit order) and writes no directory entries', () => {
-    expect(zipEntryHeaders(createZip(entries)).map((e) => e.path)).to.deep.equal(['B.txt', 'app.js', 'bin/run', 'node_modules/a/index.js']);
+    expect(zipEntryHeaders(createZip(entries)).map((e) => e.path)).to.deep.equal([
+      'B.txt',
+      'app.js',
+      'bin/run',
+      'node_modules/a/index.js',
+    ]);
   });
 
   it('dates every entry 1980-01-01 00:00 and stores modes 0644 / 0755 as regular files', () => {
@@ -46,10 +51,15 @@ describe('createZip', () => {
 
 describe('zipManifest', () => {
   it('lists `<path> <size> <sha256>` per file, sorted', () => {
-    const manifest = zipManifest(createZip([{ path: 'b', data: text('bb') }, { path: 'a', data: new Uint8Array() }]));
+    const manifest = zipManifest(
+      createZip([
+        { path: 'b', data: text('bb') },
+        { path: 'a', data: new Uint8Array() },
+      ]),
+    );
     expect(manifest).to.equal(
-      'a 0 e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\n'
-      + 'b 2 3b64db95cb55c763391c707108489ae18b4112d783300de38e033b4c98c3deaf\n',
+      'a 0 e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\n' +
+        'b 2 3b64db95cb55c763391c707108489ae18b4112d783300de38e033b4c98c3deaf\n',
     );
   });
 });

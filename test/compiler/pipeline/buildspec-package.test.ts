@@ -18,19 +18,25 @@ describe('appc generate-pipeline buildspec, run on fixtures/hello', function () 
   this.timeout(60000);
 
   it('packages a valid sam.json where the next command uploads it from', function () {
-    if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` (make test does) before this test');
+    if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'cli', 'main.js')))
+      throw new Error('dist/ is missing: run `npm run build` (make test does) before this test');
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'appc-pipeline-'));
     try {
       const project = path.join(work, 'hello');
       fs.cpSync(path.join(FIXTURES_DIR, 'hello'), project, { recursive: true });
       const packaged = path.join(work, 'packaged');
       // The built CLI stands in for `npx appc`; a private directory for /tmp/packaged, so parallel runs do not meet.
-      const local = (command: string) => command.replace('npx appc ', `"${process.execPath}" "${BIN}" `).replaceAll('/tmp/packaged', packaged);
+      const local = (command: string) =>
+        command.replace('npx appc ', `"${process.execPath}" "${BIN}" `).replaceAll('/tmp/packaged', packaged);
 
       const commands: string[] = parse(generate({ stage: 'beta' }).buildspec).phases.build.commands;
       const [packageCommand, uploadCommand] = commands;
       expect(packageCommand).to.match(/^npx appc package /);
-      const result = spawnSync('bash', ['-c', local(packageCommand)], { cwd: project, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+      const result = spawnSync('bash', ['-c', local(packageCommand)], {
+        cwd: project,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '' },
+      });
       expect(result.status, result.stderr).to.equal(0);
 
       const templateFile = /--template-file (\S+)/.exec(local(uploadCommand))![1];

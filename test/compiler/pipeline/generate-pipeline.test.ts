@@ -26,7 +26,10 @@ function usedNames(template: Doc): Set<string> {
     if (!node || typeof node !== 'object') return;
     const record = node as Record<string, unknown>;
     if (typeof record.Ref === 'string') used.add(record.Ref);
-    if (record['Fn::Sub'] !== undefined) walkStrings(record['Fn::Sub'], (text) => { for (const [, name] of text.matchAll(/\$\{([^}.!]+)\}/g)) used.add(name); });
+    if (record['Fn::Sub'] !== undefined)
+      walkStrings(record['Fn::Sub'], (text) => {
+        for (const [, name] of text.matchAll(/\$\{([^}.!]+)\}/g)) used.add(name);
+      });
     Object.values(record).forEach(visit);
   };
   visit({ Resources: template.Resources, Outputs: template.Outputs });
@@ -59,7 +62,8 @@ describe('appc generate-pipeline template', function () {
         for (const stage of all) {
           const actions = [...stage.Actions].sort((a: Doc, b: Doc) => a.RunOrder - b.RunOrder);
           for (const action of actions) {
-            for (const input of action.InputArtifacts ?? []) expect(written, `${action.Name} reads ${input.Name}`).to.include(input.Name);
+            for (const input of action.InputArtifacts ?? [])
+              expect(written, `${action.Name} reads ${input.Name}`).to.include(input.Name);
             for (const output of action.OutputArtifacts ?? []) written.add(output.Name);
           }
         }
@@ -69,11 +73,19 @@ describe('appc generate-pipeline template', function () {
 
       it('deploys through a change set: CHANGE_SET_REPLACE, then CHANGE_SET_EXECUTE of the same change set', () => {
         const [create, execute] = stages(template)[2].Actions;
-        expect(create.Configuration).to.include({ ActionMode: 'CHANGE_SET_REPLACE', TemplatePath: 'CompiledCFNTemplate::transformed.yaml' });
-        expect(create.Configuration.Capabilities.split(',')).to.include.members(['CAPABILITY_IAM', 'CAPABILITY_AUTO_EXPAND']);
+        expect(create.Configuration).to.include({
+          ActionMode: 'CHANGE_SET_REPLACE',
+          TemplatePath: 'CompiledCFNTemplate::transformed.yaml',
+        });
+        expect(create.Configuration.Capabilities.split(',')).to.include.members([
+          'CAPABILITY_IAM',
+          'CAPABILITY_AUTO_EXPAND',
+        ]);
         expect(create.Configuration.RoleArn).to.deep.equal({ 'Fn::GetAtt': ['CFNDeployRole', 'Arn'] });
         expect(execute.Configuration.ActionMode).to.equal('CHANGE_SET_EXECUTE');
-        expect(execute.Configuration.StackName).to.deep.equal(create.Configuration.StackName).and.deep.equal({ 'Fn::Sub': '${ApplicationName}-beta' });
+        expect(execute.Configuration.StackName)
+          .to.deep.equal(create.Configuration.StackName)
+          .and.deep.equal({ 'Fn::Sub': '${ApplicationName}-beta' });
         expect(execute.Configuration.ChangeSetName).to.deep.equal(create.Configuration.ChangeSetName);
         expect([create.RunOrder, execute.RunOrder]).to.deep.equal([1, 2]);
       });
@@ -83,26 +95,44 @@ describe('appc generate-pipeline template', function () {
         const used = usedNames(template);
         for (const name of Object.keys(parameters)) expect(used, name).to.include(name);
         const required = Object.keys(parameters).filter((name) => parameters[name].Default === undefined);
-        expect(required).to.deep.equal(source === 'github' ? ['GithubConnectionArn', 'GithubOwner', 'GithubRepoName'] : []);
+        expect(required).to.deep.equal(
+          source === 'github' ? ['GithubConnectionArn', 'GithubOwner', 'GithubRepoName'] : [],
+        );
         const appName = parameters.ApplicationName;
         expect(appName.Default).to.match(new RegExp(appName.AllowedPattern));
         expect(appName.Default.length).to.be.at.most(appName.MaxLength);
       });
 
       it('outputs the repository URL and both bucket names', () => {
-        expect(template.Outputs).to.include.keys('SourceRepoURL', 'S3ApplicationBucket', 'S3PipelineBucket', 'AppStackName', 'CFNDeployRoleArn');
+        expect(template.Outputs).to.include.keys(
+          'SourceRepoURL',
+          'S3ApplicationBucket',
+          'S3PipelineBucket',
+          'AppStackName',
+          'CFNDeployRoleArn',
+        );
         expect(template.Outputs.S3ApplicationBucket.Value).to.deep.equal({ Ref: 'ApplicationBucket' });
         expect(template.Outputs.S3PipelineBucket.Value).to.deep.equal({ Ref: 'ArtifactBucketStore' });
       });
 
       it('stores artifacts in a versioned, private bucket and gives CodeBuild the application bucket', () => {
         const { Resources: resources } = template;
-        expect(resources.AppPipeline.Properties.ArtifactStore).to.deep.equal({ Type: 'S3', Location: { Ref: 'ArtifactBucketStore' } });
+        expect(resources.AppPipeline.Properties.ArtifactStore).to.deep.equal({
+          Type: 'S3',
+          Location: { Ref: 'ArtifactBucketStore' },
+        });
         expect(resources.ArtifactBucketStore.Properties.VersioningConfiguration).to.deep.equal({ Status: 'Enabled' });
         for (const bucket of ['ArtifactBucketStore', 'ApplicationBucket']) {
-          expect(Object.values(resources[bucket].Properties.PublicAccessBlockConfiguration)).to.deep.equal([true, true, true, true]);
+          expect(Object.values(resources[bucket].Properties.PublicAccessBlockConfiguration)).to.deep.equal([
+            true,
+            true,
+            true,
+            true,
+          ]);
         }
-        expect(resources.AppPackageBuild.Properties.Environment.EnvironmentVariables).to.deep.equal([{ Name: 'APP_S3_BUCKET', Type: 'PLAINTEXT', Value: { Ref: 'ApplicationBucket' } }]);
+        expect(resources.AppPackageBuild.Properties.Environment.EnvironmentVariables).to.deep.equal([
+          { Name: 'APP_S3_BUCKET', Type: 'PLAINTEXT', Value: { Ref: 'ApplicationBucket' } },
+        ]);
       });
     });
   }
@@ -111,7 +141,11 @@ describe('appc generate-pipeline template', function () {
     const { template } = generate({ source: 'codecommit' });
     const action = stages(template)[0].Actions[0];
     expect(action.ActionTypeId.Provider).to.equal('CodeCommit');
-    expect(action.Configuration).to.deep.equal({ RepositoryName: { 'Fn::GetAtt': ['SourceRepository', 'Name'] }, BranchName: { Ref: 'BranchName' }, PollForSourceChanges: false });
+    expect(action.Configuration).to.deep.equal({
+      RepositoryName: { 'Fn::GetAtt': ['SourceRepository', 'Name'] },
+      BranchName: { Ref: 'BranchName' },
+      PollForSourceChanges: false,
+    });
     const rule = template.Resources.SourceEventRule.Properties;
     expect(rule.EventPattern.resources).to.deep.equal([{ 'Fn::GetAtt': ['SourceRepository', 'Arn'] }]);
     expect(rule.EventPattern.detail.referenceName).to.deep.equal([{ Ref: 'BranchName' }]);
@@ -121,12 +155,24 @@ describe('appc generate-pipeline template', function () {
   it('github: reads the repository through the connection given as a parameter', () => {
     const { template } = generate({ source: 'github' });
     const action = stages(template)[0].Actions[0];
-    expect(action.ActionTypeId).to.deep.equal({ Category: 'Source', Owner: 'AWS', Provider: 'CodeStarSourceConnection', Version: '1' });
-    expect(action.Configuration).to.deep.include({ ConnectionArn: { Ref: 'GithubConnectionArn' }, FullRepositoryId: { 'Fn::Sub': '${GithubOwner}/${GithubRepoName}' } });
+    expect(action.ActionTypeId).to.deep.equal({
+      Category: 'Source',
+      Owner: 'AWS',
+      Provider: 'CodeStarSourceConnection',
+      Version: '1',
+    });
+    expect(action.Configuration).to.deep.include({
+      ConnectionArn: { Ref: 'GithubConnectionArn' },
+      FullRepositoryId: { 'Fn::Sub': '${GithubOwner}/${GithubRepoName}' },
+    });
     expect(template.Resources).to.not.have.any.keys('SourceRepository', 'SourceEventRule');
     const arnPattern = new RegExp(template.Parameters.GithubConnectionArn.AllowedPattern);
-    expect('arn:aws:codeconnections:eu-west-1:123456789012:connection/0b2c3d4e-aaaa-bbbb-cccc-0123456789ab').to.match(arnPattern);
-    expect('arn:aws:codestar-connections:us-east-1:123456789012:connection/0b2c3d4e-aaaa-bbbb-cccc-0123456789ab').to.match(arnPattern);
+    expect('arn:aws:codeconnections:eu-west-1:123456789012:connection/0b2c3d4e-aaaa-bbbb-cccc-0123456789ab').to.match(
+      arnPattern,
+    );
+    expect(
+      'arn:aws:codestar-connections:us-east-1:123456789012:connection/0b2c3d4e-aaaa-bbbb-cccc-0123456789ab',
+    ).to.match(arnPattern);
     expect('arn:aws:iam::123456789012:role/x').to.not.match(arnPattern);
   });
 
@@ -151,7 +197,10 @@ describe('appc generate-pipeline template', function () {
 
     it('with --buildspec-file, the project names the file and the template only its path', () => {
       const { template, buildspec } = generate({ buildspec: { kind: 'file', path: 'ci/buildspec.yml' } });
-      expect(template.Resources.AppPackageBuild.Properties.Source).to.deep.equal({ Type: 'CODEPIPELINE', BuildSpec: 'ci/buildspec.yml' });
+      expect(template.Resources.AppPackageBuild.Properties.Source).to.deep.equal({
+        Type: 'CODEPIPELINE',
+        BuildSpec: 'ci/buildspec.yml',
+      });
       expect(parse(buildspec).phases.build.commands[0]).to.equal('npx appc package /tmp/packaged --stage beta');
     });
 
@@ -175,8 +224,14 @@ describe('appc generate-pipeline template', function () {
 
   it('turns a project name into a valid ApplicationName', () => {
     const cases: [string | undefined, string][] = [
-      ['helloworld', 'helloworld'], ['@acme/Hello_World', 'Hello-World'], ['123-go', 'go'], ['my.app', 'my-app'],
-      ['a-very-long-application-name-indeed', 'a-very-long-applicat'], ['___', 'appc-app'], [undefined, 'appc-app'], ['abcdefghijklmnopqrs-tu', 'abcdefghijklmnopqrs'],
+      ['helloworld', 'helloworld'],
+      ['@acme/Hello_World', 'Hello-World'],
+      ['123-go', 'go'],
+      ['my.app', 'my-app'],
+      ['a-very-long-application-name-indeed', 'a-very-long-applicat'],
+      ['___', 'appc-app'],
+      [undefined, 'appc-app'],
+      ['abcdefghijklmnopqrs-tu', 'abcdefghijklmnopqrs'],
     ];
     for (const [name, expected] of cases) {
       expect(toApplicationName(name), String(name)).to.equal(expected);

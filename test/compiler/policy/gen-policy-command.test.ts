@@ -21,14 +21,23 @@ describe('appc gen-policy', function () {
   it('prints the generated policy (the golden policy.json) and nothing on stderr', async () => {
     const dir = path.join(FIXTURES_DIR, 'policy-three-clients');
     const result = await appc(['gen-policy', '--project-dir', dir]);
-    expect(result).to.deep.equal({ status: 0, stdout: fs.readFileSync(path.join(dir, 'expected', 'policy.json'), 'utf8'), stderr: '' });
+    expect(result).to.deep.equal({
+      status: 0,
+      stdout: fs.readFileSync(path.join(dir, 'expected', 'policy.json'), 'utf8'),
+      stderr: '',
+    });
   });
 
   it('prints the generated policy whatever the role settings, for the stage asked', async () => {
     const dir = path.join(FIXTURES_DIR, 'policy-role-none');
     const result = await appc(['gen-policy', '--stage', 'prod', '--project-dir', dir]);
     expect(result.status).to.equal(0);
-    expect(JSON.parse(result.stdout).Statement.map((s: { Sid?: string }) => s.Sid)).to.deep.equal(['Dynamodb', 'S3', undefined, undefined]);
+    expect(JSON.parse(result.stdout).Statement.map((s: { Sid?: string }) => s.Sid)).to.deep.equal([
+      'Dynamodb',
+      'S3',
+      undefined,
+      undefined,
+    ]);
   });
 
   it('puts the warnings of calls it cannot map on stderr and still exits 0', async () => {
@@ -47,7 +56,11 @@ describe('appc gen-policy', function () {
   });
 
   it('exits 2 on bad usage and 0 on --help', async () => {
-    for (const args of [['gen-policy', 'extra'], ['gen-policy', '--bogus'], ['gen-policy', '--project-dir', path.join(FIXTURES_DIR, 'nope')]]) {
+    for (const args of [
+      ['gen-policy', 'extra'],
+      ['gen-policy', '--bogus'],
+      ['gen-policy', '--project-dir', path.join(FIXTURES_DIR, 'nope')],
+    ]) {
       const result = await appc(args);
       expect(result.status, args.join(' ')).to.equal(2);
       expect(result.stderr, args.join(' ')).to.match(/^appc: .+\n\nappc: AWS Chalice for TypeScript/);

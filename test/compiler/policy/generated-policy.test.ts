@@ -15,10 +15,10 @@ const statementsOf = (document: JsonObject) => document.Statement as Statement[]
 const documentOf = (model: AppModel, analysis: object[] = [], config = resolvedConfig(model)) =>
   rolePolicyDocument(model, config, analysis as JsonObject[]);
 
-describe('generatedPolicy: model + config -> the shared role\'s IAM document', () => {
+describe("generatedPolicy: model + config -> the shared role's IAM document", () => {
   const model = appModel({ routes: [route('/')] });
 
-  it('maps the model\'s SDK calls to statements before the logs one, with Sids, and returns their warnings', () => {
+  it("maps the model's SDK calls to statements before the logs one, with Sids, and returns their warnings", () => {
     const sdk: SdkUsage = {
       calls: [
         { module: '@aws-sdk/client-s3', operation: 'GetObject', location: at },
@@ -56,7 +56,10 @@ describe('generatedPolicy: model + config -> the shared role\'s IAM document', (
   it('never gives a statement twice', () => {
     const s3 = { Effect: 'Allow', Action: ['s3:GetObject'], Resource: ['*'] };
     const statements = statementsOf(documentOf(model, [s3, { ...s3 }, LOGS]));
-    expect(statements).to.deep.equal([{ ...s3, Sid: 'S3' }, { ...LOGS, Sid: 'Logs' }]);
+    expect(statements).to.deep.equal([
+      { ...s3, Sid: 'S3' },
+      { ...LOGS, Sid: 'Logs' },
+    ]);
   });
 
   it('adds the VPC and X-Ray statements once when any function uses them', () => {
@@ -76,8 +79,11 @@ describe('generatedPolicy: model + config -> the shared role\'s IAM document', (
   it('adds each polling event source statement once, in order of first use', () => {
     const sources = appModel({
       functions: [
-        kinesisFn('k1', 's'), sqsFn('q1', { queue: 'a' }), sqsFn('q2', { queue: 'b' }),
-        dynamodbFn('d1', 'arn:ddb'), kinesisFn('k2', 't'),
+        kinesisFn('k1', 's'),
+        sqsFn('q1', { queue: 'a' }),
+        sqsFn('q2', { queue: 'b' }),
+        dynamodbFn('d1', 'arn:ddb'),
+        kinesisFn('k2', 't'),
       ],
     });
     const allow = (actions: string[]) => ({ Effect: 'Allow', Action: actions, Resource: '*' });

@@ -34,8 +34,13 @@ describe('policy fixtures: the generated IAM policy of each SDK usage pattern', 
 
       const warnings = sortDiagnostics([...checked.diagnostics, ...diagnostics]);
       const warningsFile = path.join(dir, 'expected', 'diagnostics.txt');
-      if (warnings.length > 0) expectGolden(warningsFile, formatDiagnostics(warnings, { color: false, readSource: readProjectFile(dir) }));
-      else expect(fs.existsSync(warningsFile), `${path.relative(REPO_ROOT, warningsFile)} should not exist: no warnings`).to.equal(false);
+      if (warnings.length > 0)
+        expectGolden(warningsFile, formatDiagnostics(warnings, { color: false, readSource: readProjectFile(dir) }));
+      else
+        expect(
+          fs.existsSync(warningsFile),
+          `${path.relative(REPO_ROOT, warningsFile)} should not exist: no warnings`,
+        ).to.equal(false);
     });
   }
 
@@ -68,5 +73,9 @@ describe('policy fixtures: the generated IAM policy of each SDK usage pattern', 
 });
 
 function readPolicy(name: string): Statement[] {
-  return (JSON.parse(fs.readFileSync(path.join(FIXTURES_DIR, name, 'expected', 'policy.json'), 'utf8')) as { Statement: Statement[] }).Statement;
+  return (
+    JSON.parse(fs.readFileSync(path.join(FIXTURES_DIR, name, 'expected', 'policy.json'), 'utf8')) as {
+      Statement: Statement[];
+    }
+  ).Statement;
 }

@@ -16,10 +16,15 @@ describe('policyStatements: SDK calls -> the analysis statements', () => {
   });
 
   it('makes one statement per service, sorted by service, actions sorted and each once (Chalice test_policy)', () => {
-    const { statements, diagnostics } = policyStatements(usage(
-      call(S3, 'PutObject'), call('@aws-sdk/client-dynamodb', 'GetItem'), call(S3, 'GetObject'), call(S3, 'PutObject'),
-      call('aws-sdk/clients/s3', 'HeadObject'),
-    ));
+    const { statements, diagnostics } = policyStatements(
+      usage(
+        call(S3, 'PutObject'),
+        call('@aws-sdk/client-dynamodb', 'GetItem'),
+        call(S3, 'GetObject'),
+        call(S3, 'PutObject'),
+        call('aws-sdk/clients/s3', 'HeadObject'),
+      ),
+    );
     expect(diagnostics).to.deep.equal([]);
     expect(statements).to.deep.equal([
       { Effect: 'Allow', Action: ['dynamodb:GetItem'], Resource: ['*'] },
@@ -28,7 +33,14 @@ describe('policyStatements: SDK calls -> the analysis statements', () => {
   });
 
   it('maps operations whose action has another name from the curated table (Chalice: list_buckets, list_objects, create_multipart_upload)', () => {
-    const { statements } = policyStatements(usage(call(S3, 'ListBuckets'), call(S3, 'ListObjects'), call(S3, 'ListObjectsV2'), call(S3, 'CreateMultipartUpload')));
+    const { statements } = policyStatements(
+      usage(
+        call(S3, 'ListBuckets'),
+        call(S3, 'ListObjects'),
+        call(S3, 'ListObjectsV2'),
+        call(S3, 'CreateMultipartUpload'),
+      ),
+    );
     expect(statements[0].Action).to.deep.equal(['s3:ListAllMyBuckets', 's3:ListBucket', 's3:PutObject']);
   });
 
@@ -39,14 +51,27 @@ describe('policyStatements: SDK calls -> the analysis statements', () => {
   });
 
   it('expands helpers into the operations they issue (iam-policy-autopilot js_v3_libraries)', () => {
-    expect(operationsOf('@aws-sdk/lib-storage', 's3', 'Upload')).to.include.members(['PutObject', 'CreateMultipartUpload', 'AbortMultipartUpload', 'PutObjectTagging']);
-    expect(operationsOf('aws-sdk/clients/s3', 's3', 'Upload')).to.deep.equal(operationsOf('@aws-sdk/lib-storage', 's3', 'Upload'));
+    expect(operationsOf('@aws-sdk/lib-storage', 's3', 'Upload')).to.include.members([
+      'PutObject',
+      'CreateMultipartUpload',
+      'AbortMultipartUpload',
+      'PutObjectTagging',
+    ]);
+    expect(operationsOf('aws-sdk/clients/s3', 's3', 'Upload')).to.deep.equal(
+      operationsOf('@aws-sdk/lib-storage', 's3', 'Upload'),
+    );
     expect(operationsOf('@aws-sdk/lib-dynamodb', 'dynamodb', 'Put')).to.deep.equal(['PutItem']);
-    expect(operationsOf('aws-sdk/lib/dynamodb/document_client', 'dynamodb', 'BatchWrite')).to.deep.equal(['BatchWriteItem']);
+    expect(operationsOf('aws-sdk/lib/dynamodb/document_client', 'dynamodb', 'BatchWrite')).to.deep.equal([
+      'BatchWriteItem',
+    ]);
     expect(operationsOf('@aws-sdk/lib-dynamodb', 'dynamodb', 'Query')).to.deep.equal(['Query']);
     expect(operationsOf(S3, 's3', 'WaitUntilObjectExists')).to.deep.equal(['HeadObject']);
     const upload = policyStatements(usage(call('@aws-sdk/lib-storage', 'Upload')));
-    expect(upload.statements[0].Action).to.deep.equal(['s3:AbortMultipartUpload', 's3:PutObject', 's3:PutObjectTagging']);
+    expect(upload.statements[0].Action).to.deep.equal([
+      's3:AbortMultipartUpload',
+      's3:PutObject',
+      's3:PutObjectTagging',
+    ]);
   });
 
   it('warns, with the location, about what it cannot map, and still generates the rest', () => {
@@ -56,7 +81,9 @@ describe('policyStatements: SDK calls -> the analysis statements', () => {
     });
     expect(statements).to.deep.equal([{ Effect: 'Allow', Action: ['s3:GetObject'], Resource: ['*'] }]);
     expect(diagnostics.map((d) => [d.code, d.severity, d.location])).to.deep.equal([
-      ['APPC502', 'warning', at], ['APPC501', 'warning', at], ['APPC503', 'warning', at],
+      ['APPC502', 'warning', at],
+      ['APPC501', 'warning', at],
+      ['APPC503', 'warning', at],
     ]);
     expect(diagnostics[0].message).to.contain('s3 operation FooBar');
     expect(diagnostics[1].message).to.contain('@aws-sdk/client-nope');
@@ -73,18 +100,34 @@ describe('IAM data and names', () => {
 
   it('names the IAM service of v3 packages and v2 client modules', () => {
     const cases: Array<[string, string | undefined]> = [
-      ['@aws-sdk/client-s3', 's3'], ['@aws-sdk/client-cloudwatch-logs', 'logs'], ['@aws-sdk/client-sfn', 'states'],
-      ['@aws-sdk/client-eventbridge', 'events'], ['@aws-sdk/client-cloudwatch-events', 'events'],
-      ['@aws-sdk/client-cognito-identity-provider', 'cognito-idp'], ['@aws-sdk/client-secrets-manager', 'secretsmanager'],
-      ['@aws-sdk/client-bedrock-runtime', 'bedrock'], ['@aws-sdk/client-apigatewaymanagementapi', 'execute-api'],
-      ['@aws-sdk/client-dynamodb-streams', 'dynamodb'], ['@aws-sdk/client-iot-data-plane', 'iot'], ['@aws-sdk/client-sesv2', 'ses'],
-      ['@aws-sdk/client-api-gateway', 'apigateway'], ['@aws-sdk/client-efs', 'elasticfilesystem'], ['@aws-sdk/client-rds-data', 'rds-data'],
-      ['@aws-sdk/lib-dynamodb', 'dynamodb'], ['@aws-sdk/lib-storage', 's3'],
-      ['aws-sdk/clients/s3', 's3'], ['aws-sdk/clients/cloudwatchlogs', 'logs'], ['aws-sdk/clients/stepfunctions', 'states'],
-      ['aws-sdk/clients/cognitoidentityserviceprovider', 'cognito-idp'], ['aws-sdk/clients/dynamodbstreams', 'dynamodb'],
-      ['aws-sdk/clients/rdsdataservice', 'rds-data'], ['aws-sdk/clients/iotdata', 'iot'], ['aws-sdk/clients/apigatewaymanagementapi', 'execute-api'],
+      ['@aws-sdk/client-s3', 's3'],
+      ['@aws-sdk/client-cloudwatch-logs', 'logs'],
+      ['@aws-sdk/client-sfn', 'states'],
+      ['@aws-sdk/client-eventbridge', 'events'],
+      ['@aws-sdk/client-cloudwatch-events', 'events'],
+      ['@aws-sdk/client-cognito-identity-provider', 'cognito-idp'],
+      ['@aws-sdk/client-secrets-manager', 'secretsmanager'],
+      ['@aws-sdk/client-bedrock-runtime', 'bedrock'],
+      ['@aws-sdk/client-apigatewaymanagementapi', 'execute-api'],
+      ['@aws-sdk/client-dynamodb-streams', 'dynamodb'],
+      ['@aws-sdk/client-iot-data-plane', 'iot'],
+      ['@aws-sdk/client-sesv2', 'ses'],
+      ['@aws-sdk/client-api-gateway', 'apigateway'],
+      ['@aws-sdk/client-efs', 'elasticfilesystem'],
+      ['@aws-sdk/client-rds-data', 'rds-data'],
+      ['@aws-sdk/lib-dynamodb', 'dynamodb'],
+      ['@aws-sdk/lib-storage', 's3'],
+      ['aws-sdk/clients/s3', 's3'],
+      ['aws-sdk/clients/cloudwatchlogs', 'logs'],
+      ['aws-sdk/clients/stepfunctions', 'states'],
+      ['aws-sdk/clients/cognitoidentityserviceprovider', 'cognito-idp'],
+      ['aws-sdk/clients/dynamodbstreams', 'dynamodb'],
+      ['aws-sdk/clients/rdsdataservice', 'rds-data'],
+      ['aws-sdk/clients/iotdata', 'iot'],
+      ['aws-sdk/clients/apigatewaymanagementapi', 'execute-api'],
       ['aws-sdk/lib/dynamodb/document_client', 'dynamodb'],
-      ['@aws-sdk/client-not-a-service', undefined], ['@aws-sdk/util-dynamodb', undefined],
+      ['@aws-sdk/client-not-a-service', undefined],
+      ['@aws-sdk/util-dynamodb', undefined],
     ];
     for (const [module, service] of cases) expect(iamServiceOf(module), module).to.equal(service);
     for (const [, service] of cases) if (service) expect(iamServices().has(service), service).to.equal(true);

@@ -13,14 +13,20 @@ async function packaged(dir: string) {
   return { diagnostics: result.diagnostics, template: sam ? (JSON.parse(sam.data as string) as Template) : undefined };
 }
 
-const rolesOf = (template: Template) => Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::IAM::Role').map(([id]) => id);
+const rolesOf = (template: Template) =>
+  Object.entries(template.Resources)
+    .filter(([, r]) => r.Type === 'AWS::IAM::Role')
+    .map(([id]) => id);
 const roleOf = (template: Template, fn: string) => template.Resources[fn].Properties.Role;
 const documentOf = (template: Template, role: string) => template.Resources[role].Properties.Policies[0].PolicyDocument;
 
 /** A copy of a fixture app with its `.appc/` replaced by `appc` (file name -> content). */
 function variant(fixture: string, appc: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'appc-roles-'));
-  fs.cpSync(path.join(FIXTURES_DIR, fixture), dir, { recursive: true, filter: (src) => !src.includes(`${path.sep}expected`) && !src.includes(`${path.sep}.appc`) });
+  fs.cpSync(path.join(FIXTURES_DIR, fixture), dir, {
+    recursive: true,
+    filter: (src) => !src.includes(`${path.sep}expected`) && !src.includes(`${path.sep}.appc`),
+  });
   fs.mkdirSync(path.join(dir, '.appc'));
   for (const [name, text] of Object.entries(appc)) fs.writeFileSync(path.join(dir, '.appc', name), text);
   return dir;
@@ -39,7 +45,12 @@ describe('IAM role modes end to end through appc package (DESIGN.md §7)', funct
     expect(roleOf(template!, 'APIHandler')).to.deep.equal({ 'Fn::GetAtt': ['DefaultRole', 'Arn'] });
     const statements = documentOf(template!, 'DefaultRole').Statement;
     expect(statements.map((s: { Sid?: string }) => s.Sid)).to.deep.equal(['Dynamodb', 'S3', 'Sqs', undefined]);
-    expect(statements[1]).to.deep.equal({ Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: ['*'], Sid: 'S3' });
+    expect(statements[1]).to.deep.equal({
+      Effect: 'Allow',
+      Action: ['s3:GetObject', 's3:PutObject'],
+      Resource: ['*'],
+      Sid: 'S3',
+    });
     expect(statements[3].Action).to.deep.equal(['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents']);
   });
 
@@ -47,7 +58,12 @@ describe('IAM role modes end to end through appc package (DESIGN.md §7)', funct
     const { diagnostics, template } = await packaged(path.join(FIXTURES_DIR, 'policy-unmappable'));
     expect(template).to.not.equal(undefined);
     expect(diagnostics.map((d) => `${d.severity} ${d.code} ${d.location?.line}`)).to.deep.equal([
-      'warning APPC502 18', 'warning APPC503 19', 'warning APPC503 20', 'warning APPC502 21', 'warning APPC501 22', 'warning APPC503 23',
+      'warning APPC502 18',
+      'warning APPC503 19',
+      'warning APPC503 20',
+      'warning APPC502 21',
+      'warning APPC501 22',
+      'warning APPC503 23',
     ]);
   });
 
@@ -56,11 +72,18 @@ describe('IAM role modes end to end through appc package (DESIGN.md §7)', funct
     expect(diagnostics).to.deep.equal([]);
     expect(rolesOf(template!).sort()).to.deep.equal(['ApiHandlerRole', 'WorkerRole']);
     expect(roleOf(template!, 'Worker')).to.deep.equal({ 'Fn::GetAtt': ['WorkerRole', 'Arn'] });
-    const read = (file: string) => JSON.parse(fs.readFileSync(path.join(FIXTURES_DIR, 'policy-role-file', '.appc', file), 'utf8'));
+    const read = (file: string) =>
+      JSON.parse(fs.readFileSync(path.join(FIXTURES_DIR, 'policy-role-file', '.appc', file), 'utf8'));
     expect(documentOf(template!, 'ApiHandlerRole')).to.deep.equal(read('policy-dev.json'));
     expect(documentOf(template!, 'WorkerRole')).to.deep.equal(read('worker-policy.json'));
 
-    const unmappable = temp(variant('policy-unmappable', { 'config.json': '{ "autogen_policy": false }', 'policy-dev.json': '{ "Version": "2012-10-17", "Statement": [{ "Effect": "Allow", "Action": "s3:*", "Resource": "*" }] }' }));
+    const unmappable = temp(
+      variant('policy-unmappable', {
+        'config.json': '{ "autogen_policy": false }',
+        'policy-dev.json':
+          '{ "Version": "2012-10-17", "Statement": [{ "Effect": "Allow", "Action": "s3:*", "Resource": "*" }] }',
+      }),
+    );
     const quiet = await packaged(unmappable);
     expect(quiet.diagnostics.filter((d) => d.code.startsWith('APPC5'))).to.deep.equal([]);
     expect(rolesOf(quiet.template!)).to.deep.equal(['ApiHandlerRole']);
@@ -76,18 +99,41 @@ describe('IAM role modes end to end through appc package (DESIGN.md §7)', funct
 
   it('a missing or malformed policy file, or a missing iam_role_arn, is an error and nothing is packaged', async () => {
     const cases: Array<[Record<string, string>, string, RegExp]> = [
-      [{ 'config.json': '{ "autogen_policy": false }' }, 'APPC407', /IAM policy file \.appc\/policy-dev\.json not found/],
-      [{ 'config.json': '{ "autogen_policy": false }', 'policy-dev.json': '{ "Statement": [' }, 'APPC408', /not valid JSON/],
-      [{ 'config.json': '{ "autogen_policy": false }', 'policy-dev.json': '{ "Version": "2012-10-17" }' }, 'APPC408', /not a policy document/],
-      [{ 'config.json': '{ "autogen_policy": false }', 'policy-dev.json': '{ "Statement": "s3:*" }' }, 'APPC408', /not a policy document/],
-      [{ 'config.json': '{ "autogen_policy": false }', 'policy-dev.json': '{ "Statement": [] }' }, 'APPC408', /not a policy document/],
+      [
+        { 'config.json': '{ "autogen_policy": false }' },
+        'APPC407',
+        /IAM policy file \.appc\/policy-dev\.json not found/,
+      ],
+      [
+        { 'config.json': '{ "autogen_policy": false }', 'policy-dev.json': '{ "Statement": [' },
+        'APPC408',
+        /not valid JSON/,
+      ],
+      [
+        { 'config.json': '{ "autogen_policy": false }', 'policy-dev.json': '{ "Version": "2012-10-17" }' },
+        'APPC408',
+        /not a policy document/,
+      ],
+      [
+        { 'config.json': '{ "autogen_policy": false }', 'policy-dev.json': '{ "Statement": "s3:*" }' },
+        'APPC408',
+        /not a policy document/,
+      ],
+      [
+        { 'config.json': '{ "autogen_policy": false }', 'policy-dev.json': '{ "Statement": [] }' },
+        'APPC408',
+        /not a policy document/,
+      ],
       [{ 'config.json': '{ "manage_iam_role": false }' }, 'APPC105', /no iam_role_arn/],
     ];
     for (const [files, code, message] of cases) {
       const { diagnostics, template } = await packaged(temp(variant('policy-three-clients', files)));
       expect(template, JSON.stringify(files)).to.equal(undefined);
       const errors = diagnostics.filter((d) => d.severity === 'error');
-      expect(errors.map((d) => d.code), JSON.stringify(files)).to.deep.equal([code]);
+      expect(
+        errors.map((d) => d.code),
+        JSON.stringify(files),
+      ).to.deep.equal([code]);
       expect(errors[0].message).to.match(message);
     }
   });

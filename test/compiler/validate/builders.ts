@@ -1,4 +1,10 @@
-import type { AppModel, FunctionModel, HandlerModel, RouteModel, SourceLocation } from '../../../src/compiler/model/app-model';
+import type {
+  AppModel,
+  FunctionModel,
+  HandlerModel,
+  RouteModel,
+  SourceLocation,
+} from '../../../src/compiler/model/app-model';
 import type { FunctionConfig, ResolvedConfig } from '../../../src/compiler/config/resolved-config';
 import { DEFAULT_BINARY_TYPES } from '../../../src/runtime/binary';
 
@@ -14,61 +20,124 @@ export function handler(line: number, paramNames: string[] | null = null): Handl
 /** `app.route(path, ...)` on `line`, GET, JSON, no CORS setting. */
 export function route(path: string, line: number, overrides: Partial<RouteModel> = {}): RouteModel {
   return {
-    path, methods: ['GET'], name: `view${line}`, contentTypes: ['application/json'], apiKeyRequired: false,
-    cors: null, authorizer: null, handler: handler(line), location: at(line), unknownOptions: [], ...overrides,
+    path,
+    methods: ['GET'],
+    name: `view${line}`,
+    contentTypes: ['application/json'],
+    apiKeyRequired: false,
+    cors: null,
+    authorizer: null,
+    handler: handler(line),
+    location: at(line),
+    unknownOptions: [],
+    ...overrides,
   };
 }
 
 type Kind = FunctionModel['kind'];
-type Extra<K extends Kind> = Omit<Extract<FunctionModel, { kind: K }>, 'kind' | 'name' | 'localName' | 'handler' | 'location' | 'unknownOptions'>;
+type Extra<K extends Kind> = Omit<
+  Extract<FunctionModel, { kind: K }>,
+  'kind' | 'name' | 'localName' | 'handler' | 'location' | 'unknownOptions'
+>;
 
 const DEFAULTS: { [K in Kind]: Extra<K> } = {
-  'authorizer': { header: 'Authorization' },
-  'schedule': { expression: 'rate(1 hour)' },
-  'lambda': {},
-  'sns': { topic: 'topic' },
-  'sqs': { queue: 'jobs', batchSize: 1, maximumBatchingWindowInSeconds: 0 },
+  authorizer: { header: 'Authorization' },
+  schedule: { expression: 'rate(1 hour)' },
+  lambda: {},
+  sns: { topic: 'topic' },
+  sqs: { queue: 'jobs', batchSize: 1, maximumBatchingWindowInSeconds: 0 },
   'cw-event': { eventPattern: { source: ['aws.ec2'] } },
-  'kinesis': { stream: 'clicks', batchSize: 100, startingPosition: 'LATEST', maximumBatchingWindowInSeconds: 0 },
-  'dynamodb': { streamArn: 'arn:aws:dynamodb:us-east-1:1:table/t/stream/x', batchSize: 100, startingPosition: 'LATEST', maximumBatchingWindowInSeconds: 0 },
-  's3': { bucket: 'uploads', events: ['s3:ObjectCreated:*'] },
+  kinesis: { stream: 'clicks', batchSize: 100, startingPosition: 'LATEST', maximumBatchingWindowInSeconds: 0 },
+  dynamodb: {
+    streamArn: 'arn:aws:dynamodb:us-east-1:1:table/t/stream/x',
+    batchSize: 100,
+    startingPosition: 'LATEST',
+    maximumBatchingWindowInSeconds: 0,
+  },
+  s3: { bucket: 'uploads', events: ['s3:ObjectCreated:*'] },
 };
 
 /** A registration of `kind` named `name` on `line`. */
-export function fn<K extends Kind>(kind: K, name: string | null, line: number, overrides: Partial<Extra<K>> & { unknownOptions?: string[] } = {}): FunctionModel {
+export function fn<K extends Kind>(
+  kind: K,
+  name: string | null,
+  line: number,
+  overrides: Partial<Extra<K>> & { unknownOptions?: string[] } = {},
+): FunctionModel {
   return {
-    kind, name, localName: name, handler: handler(line), location: at(line), unknownOptions: [],
-    ...DEFAULTS[kind], ...overrides,
+    kind,
+    name,
+    localName: name,
+    handler: handler(line),
+    location: at(line),
+    unknownOptions: [],
+    ...DEFAULTS[kind],
+    ...overrides,
   } as FunctionModel;
 }
 
 export function app(parts: Partial<AppModel> = {}): AppModel {
   return {
-    appName: 'demo', entry: 'app.ts', modules: ['app.ts'], debug: false, binaryTypes: [...DEFAULT_BINARY_TYPES],
-    cors: false, routes: [], functions: [], location: at(1), ...parts,
+    appName: 'demo',
+    entry: 'app.ts',
+    modules: ['app.ts'],
+    debug: false,
+    binaryTypes: [...DEFAULT_BINARY_TYPES],
+    cors: false,
+    routes: [],
+    functions: [],
+    location: at(1),
+    ...parts,
   };
 }
 
 export function functionConfig(overrides: Partial<FunctionConfig> = {}): FunctionConfig {
   return {
-    lambdaRuntime: 'nodejs24.x', lambdaArchitecture: 'x86_64', lambdaTimeout: 60, lambdaMemorySize: 128, environmentVariables: {}, tags: {}, manageIamRole: true,
-    iamRoleArn: undefined, autogenPolicy: true, iamPolicyFile: undefined, xray: false, subnetIds: [],
-    securityGroupIds: [], reservedConcurrency: undefined, layers: [], logRetentionInDays: undefined, ...overrides,
+    lambdaRuntime: 'nodejs24.x',
+    lambdaArchitecture: 'x86_64',
+    lambdaTimeout: 60,
+    lambdaMemorySize: 128,
+    environmentVariables: {},
+    tags: {},
+    manageIamRole: true,
+    iamRoleArn: undefined,
+    autogenPolicy: true,
+    iamPolicyFile: undefined,
+    xray: false,
+    subnetIds: [],
+    securityGroupIds: [],
+    reservedConcurrency: undefined,
+    layers: [],
+    logRetentionInDays: undefined,
+    ...overrides,
   };
 }
 
 /** Stage `dev` with defaults; `functions` lists configured function names, `defaultFunction` the stage-wide settings. */
 export function config(
-  functions: Record<string, FunctionConfig> = { api_handler: functionConfig() }, defaultFunction = functionConfig(),
+  functions: Record<string, FunctionConfig> = { api_handler: functionConfig() },
+  defaultFunction = functionConfig(),
 ): ResolvedConfig {
   return {
-    stage: 'dev', appName: undefined, version: '2.0', apiGatewayStage: 'api', apiGatewayEndpointType: 'EDGE',
-    apiGatewayEndpointVpce: undefined, apiGatewayPolicyFile: undefined, minimumCompressionSize: undefined,
-    bundleAwsSdk: false, functions, defaultFunction,
+    stage: 'dev',
+    appName: undefined,
+    version: '2.0',
+    apiGatewayStage: 'api',
+    apiGatewayEndpointType: 'EDGE',
+    apiGatewayEndpointVpce: undefined,
+    apiGatewayPolicyFile: undefined,
+    minimumCompressionSize: undefined,
+    bundleAwsSdk: false,
+    functions,
+    defaultFunction,
   };
 }
 
 /** The parts of a diagnostic a test asserts on. */
-export function brief(d: { code: string; message: string; location?: SourceLocation }): [string, string, number | undefined] {
+export function brief(d: {
+  code: string;
+  message: string;
+  location?: SourceLocation;
+}): [string, string, number | undefined] {
   return [d.code, d.message, d.location?.line];
 }

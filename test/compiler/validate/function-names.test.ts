@@ -9,9 +9,16 @@ const check = (functions: FunctionModel[], resolved: ResolvedConfig = config()) 
 
 describe('validate: function names', () => {
   it('accepts distinct names of every kind', () => {
-    const functions = [fn('authorizer', 'auth', 3), fn('schedule', 'every_hour', 4), fn('lambda', 'worker', 5),
-      fn('sns', 'onTopic', 6), fn('sqs', 'onQueue', 7), fn('cw-event', 'onEvent', 8), fn('kinesis', 'onStream', 9),
-      fn('dynamodb', 'onTable', 10)];
+    const functions = [
+      fn('authorizer', 'auth', 3),
+      fn('schedule', 'every_hour', 4),
+      fn('lambda', 'worker', 5),
+      fn('sns', 'onTopic', 6),
+      fn('sqs', 'onQueue', 7),
+      fn('cw-event', 'onEvent', 8),
+      fn('kinesis', 'onStream', 9),
+      fn('dynamodb', 'onTable', 10),
+    ];
     expect(check(functions)).to.deep.equal([]);
   });
 
@@ -22,7 +29,8 @@ describe('validate: function names', () => {
       ['APPC317', 'cannot derive a name for this Lambda function', 5],
     ]);
     expect(diagnostics[0].remedy).to.equal(
-      "Pass { name: '...' } in its options, pass a named function (function worker() {...}), or assign the registration to a const.");
+      "Pass { name: '...' } in its options, pass a named function (function worker() {...}), or assign the registration to a const.",
+    );
   });
 
   it('reports duplicate names across kinds (APPC318) at each later one, once', () => {
@@ -35,7 +43,9 @@ describe('validate: function names', () => {
   });
 
   it('reports two names giving one logical ID (APPC319)', () => {
-    expect(check([fn('lambda', 'foo_bar', 3), fn('lambda', 'foo__bar', 5), fn('lambda', 'fooBar', 7)]).map(brief)).to.deep.equal([
+    expect(
+      check([fn('lambda', 'foo_bar', 3), fn('lambda', 'foo__bar', 5), fn('lambda', 'fooBar', 7)]).map(brief),
+    ).to.deep.equal([
       ['APPC319', "function names 'foo_bar' and 'foo__bar' both give the logical ID 'FooBar'", 5],
       ['APPC319', "function names 'foo_bar' and 'fooBar' both give the logical ID 'FooBar'", 7],
     ]);
@@ -43,17 +53,37 @@ describe('validate: function names', () => {
 
   it("reports a logical ID that is one of appc's own (APPC320)", () => {
     expect(check([fn('lambda', 'api_handler', 3), fn('lambda', 'rest-a-p-i', 5)]).map(brief)).to.deep.equal([
-      ['APPC320', "function name 'api_handler' gives the logical ID 'ApiHandler', which appc also uses for appc's own resources", 3],
-      ['APPC320', "function name 'rest-a-p-i' gives the logical ID 'RestAPI', which appc also uses for appc's own resources", 5],
+      [
+        'APPC320',
+        "function name 'api_handler' gives the logical ID 'ApiHandler', which appc also uses for appc's own resources",
+        3,
+      ],
+      [
+        'APPC320',
+        "function name 'rest-a-p-i' gives the logical ID 'RestAPI', which appc also uses for appc's own resources",
+        5,
+      ],
     ]);
   });
 
   it('reports a logical ID equal to an event or permission ID derived from another function (APPC320)', () => {
-    const functions = [fn('lambda', 'tick_event', 3), fn('schedule', 'tick', 5), fn('authorizer', 'auth', 7),
-      fn('sqs', 'authInvokePermission', 9)];
+    const functions = [
+      fn('lambda', 'tick_event', 3),
+      fn('schedule', 'tick', 5),
+      fn('authorizer', 'auth', 7),
+      fn('sqs', 'authInvokePermission', 9),
+    ];
     expect(check(functions).map(brief)).to.deep.equal([
-      ['APPC320', "function name 'tick_event' gives the logical ID 'TickEvent', which appc also uses for the event of 'tick'", 3],
-      ['APPC320', "function name 'authInvokePermission' gives the logical ID 'AuthInvokePermission', which appc also uses for the invoke permission of 'auth'", 9],
+      [
+        'APPC320',
+        "function name 'tick_event' gives the logical ID 'TickEvent', which appc also uses for the event of 'tick'",
+        3,
+      ],
+      [
+        'APPC320',
+        "function name 'authInvokePermission' gives the logical ID 'AuthInvokePermission', which appc also uses for the invoke permission of 'auth'",
+        9,
+      ],
     ]);
   });
 
@@ -62,10 +92,21 @@ describe('validate: function names', () => {
     expect(check(functions)).to.deep.equal([]);
     const unmanaged = config({ worker: functionConfig({ autogenPolicy: false, manageIamRole: false }) });
     expect(check(functions, unmanaged)).to.deep.equal([]);
-    const resolved = config({ worker: functionConfig({ autogenPolicy: false, logRetentionInDays: 7 }), api_handler: functionConfig() });
+    const resolved = config({
+      worker: functionConfig({ autogenPolicy: false, logRetentionInDays: 7 }),
+      api_handler: functionConfig(),
+    });
     expect(check(functions, resolved).map(brief)).to.deep.equal([
-      ['APPC320', "function name 'worker_role' gives the logical ID 'WorkerRole', which appc also uses for the IAM role of 'worker'", 5],
-      ['APPC320', "function name 'worker_log_group' gives the logical ID 'WorkerLogGroup', which appc also uses for the log group of 'worker'", 7],
+      [
+        'APPC320',
+        "function name 'worker_role' gives the logical ID 'WorkerRole', which appc also uses for the IAM role of 'worker'",
+        5,
+      ],
+      [
+        'APPC320',
+        "function name 'worker_log_group' gives the logical ID 'WorkerLogGroup', which appc also uses for the log group of 'worker'",
+        7,
+      ],
     ]);
   });
 

@@ -20,7 +20,10 @@ describe('validate: unknown options', () => {
   });
 
   it('reports unknown function options (APPC316) against the options of that kind', () => {
-    const functions = [fn('sqs', 'worker', 3, { unknownOptions: ['batchsize'] }), fn('schedule', 'tick', 5, { unknownOptions: ['batchSize'] })];
+    const functions = [
+      fn('sqs', 'worker', 3, { unknownOptions: ['batchsize'] }),
+      fn('schedule', 'tick', 5, { unknownOptions: ['batchSize'] }),
+    ];
     const diagnostics = validateApp(app({ functions }), config());
     expect(diagnostics.map(brief)).to.deep.equal([
       ['APPC316', "unknown SQS handler option 'batchsize'", 3],

@@ -39,7 +39,11 @@ describe('validate: route paths', () => {
 
   it('rejects segments mixing text and a param, malformed braces and empty segments (APPC305)', () => {
     expect(check('/files/v{id}/{x/y}//z')).to.deep.equal([
-      ['APPC305', "segment 'v{id}' of route path '/files/v{id}/{x/y}//z' must be literal text or exactly one {param}", 3],
+      [
+        'APPC305',
+        "segment 'v{id}' of route path '/files/v{id}/{x/y}//z' must be literal text or exactly one {param}",
+        3,
+      ],
       ['APPC305', "segment '{x' of route path '/files/v{id}/{x/y}//z' must be literal text or exactly one {param}", 3],
       ['APPC305', "segment 'y}' of route path '/files/v{id}/{x/y}//z' must be literal text or exactly one {param}", 3],
       ['APPC305', "route path '/files/v{id}/{x/y}//z' has an empty segment", 3],
@@ -61,7 +65,9 @@ describe('validate: route paths', () => {
   });
 
   it('rejects a name captured twice (APPC307), greedy or not', () => {
-    expect(check('/a/{id}/b/{id+}')).to.deep.equal([['APPC307', "path parameter 'id' appears twice in '/a/{id}/b/{id+}'", 3]]);
+    expect(check('/a/{id}/b/{id+}')).to.deep.equal([
+      ['APPC307', "path parameter 'id' appears twice in '/a/{id}/b/{id+}'", 3],
+    ]);
   });
 
   it('rejects a greedy param before the last segment (APPC308)', () => {
@@ -94,14 +100,24 @@ describe('validate: handler parameters', () => {
   });
 
   it('says so when the path captures nothing', () => {
-    expect(withParams('/users', ['id'])[0].remedy).to.equal("The path captures nothing: add {id} to it or stop destructuring 'id'.");
+    expect(withParams('/users', ['id'])[0].remedy).to.equal(
+      "The path captures nothing: add {id} to it or stop destructuring 'id'.",
+    );
   });
 });
 
 describe("validate: route paths with '.' and '..' segments", () => {
-  it("rejects dot segments (APPC341): clients remove them, so the route is unreachable", () => {
-    expect(check('/../etc')).to.deep.equal([['APPC341', "route path '/../etc' has a '..' segment, which no request can reach (clients remove dot segments)", 3]]);
-    expect(check('/a/./b')).to.deep.equal([['APPC341', "route path '/a/./b' has a '.' segment, which no request can reach (clients remove dot segments)", 3]]);
+  it('rejects dot segments (APPC341): clients remove them, so the route is unreachable', () => {
+    expect(check('/../etc')).to.deep.equal([
+      [
+        'APPC341',
+        "route path '/../etc' has a '..' segment, which no request can reach (clients remove dot segments)",
+        3,
+      ],
+    ]);
+    expect(check('/a/./b')).to.deep.equal([
+      ['APPC341', "route path '/a/./b' has a '.' segment, which no request can reach (clients remove dot segments)", 3],
+    ]);
   });
 
   it('accepts dots inside a segment', () => {

@@ -4,11 +4,14 @@ import type { CorsModel, RouteModel } from '../../../src/compiler/model/app-mode
 import { app, brief, config, route } from './builders';
 
 const CORS: CorsModel = { allowOrigin: '*', allowHeaders: [] };
-const check = (routes: RouteModel[], cors: CorsModel | false = false) => validateApp(app({ routes, cors }), config()).map(brief);
+const check = (routes: RouteModel[], cors: CorsModel | false = false) =>
+  validateApp(app({ routes, cors }), config()).map(brief);
 
 describe('validate: methods', () => {
   it('accepts the seven HTTP methods', () => {
-    expect(check([route('/a', 3, { methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] })])).to.deep.equal([]);
+    expect(
+      check([route('/a', 3, { methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] })]),
+    ).to.deep.equal([]);
   });
 
   it('rejects other and lower-case methods (APPC311)', () => {
@@ -28,12 +31,17 @@ describe('validate: methods', () => {
   });
 
   it('rejects a (path, method) registered twice (APPC310), at the second route, naming both views', () => {
-    const routes = [route('/a', 3, { methods: ['GET', 'POST'], name: 'first' }), route('/a', 7, { methods: ['POST'], name: null })];
+    const routes = [
+      route('/a', 3, { methods: ['GET', 'POST'], name: 'first' }),
+      route('/a', 7, { methods: ['POST'], name: null }),
+    ];
     const diagnostics = validateApp(app({ routes }), config());
     expect(diagnostics.map(brief)).to.deep.equal([
       ['APPC310', `duplicate method 'POST' for route '/a' between view functions "first" and "(anonymous)"`, 7],
     ]);
-    expect(diagnostics[0].remedy).to.equal('A method may be registered once per path: remove it here or from the route at app.ts:3.');
+    expect(diagnostics[0].remedy).to.equal(
+      'A method may be registered once per path: remove it here or from the route at app.ts:3.',
+    );
   });
 
   it('compares paths exactly: a trailing slash is another path', () => {
@@ -46,19 +54,28 @@ describe('validate: methods', () => {
 describe('validate: CORS on shared paths', () => {
   it('accepts equal configs, and CORS next to non-CORS routes', () => {
     const same = { ...CORS, allowHeaders: ['X-Amz-Date', 'X-Custom'] };
-    const routes = [route('/a', 3, { cors: CORS }), route('/a', 5, { methods: ['POST'], cors: false }), route('/b', 7, { cors: same }),
-      route('/b', 9, { methods: ['PUT'], cors: { ...same, allowHeaders: ['X-Custom'] } })];
+    const routes = [
+      route('/a', 3, { cors: CORS }),
+      route('/a', 5, { methods: ['POST'], cors: false }),
+      route('/b', 7, { cors: same }),
+      route('/b', 9, { methods: ['PUT'], cors: { ...same, allowHeaders: ['X-Custom'] } }),
+    ];
     expect(check(routes)).to.deep.equal([]);
   });
 
   it('rejects differing configs on one path (APPC312), the app default counting for routes without cors', () => {
-    const routes = [route('/a', 3), route('/a', 5, { methods: ['POST'], cors: { ...CORS, maxAge: 600 } }),
-      route('/a', 7, { methods: ['PUT'], cors: CORS })];
+    const routes = [
+      route('/a', 3),
+      route('/a', 5, { methods: ['POST'], cors: { ...CORS, maxAge: 600 } }),
+      route('/a', 7, { methods: ['PUT'], cors: CORS }),
+    ];
     const diagnostics = validateApp(app({ routes, cors: CORS }), config());
     expect(diagnostics.map(brief)).to.deep.equal([
       ['APPC312', "route '/a' has a CORS configuration that differs from another route on the same path", 5],
     ]);
-    expect(diagnostics[0].remedy).to.equal("Give every route on '/a' that enables CORS the same configuration (first at app.ts:3).");
+    expect(diagnostics[0].remedy).to.equal(
+      "Give every route on '/a' that enables CORS the same configuration (first at app.ts:3).",
+    );
   });
 
   it('rejects OPTIONS on a path with CORS (APPC313), also when the CORS route is another one', () => {
@@ -80,8 +97,11 @@ describe('validate: CORS on shared paths', () => {
 
 describe('validate: content types', () => {
   it('accepts all-binary, all-text and empty content types', () => {
-    const routes = [route('/a', 3, { contentTypes: ['image/png', 'application/octet-stream'] }),
-      route('/b', 5, { contentTypes: ['application/json', 'text/plain'] }), route('/c', 7, { contentTypes: [] })];
+    const routes = [
+      route('/a', 3, { contentTypes: ['image/png', 'application/octet-stream'] }),
+      route('/b', 5, { contentTypes: ['application/json', 'text/plain'] }),
+      route('/c', 7, { contentTypes: [] }),
+    ];
     expect(check(routes)).to.deep.equal([]);
   });
 
@@ -94,7 +114,11 @@ describe('validate: content types', () => {
   it("uses the app's binary types, ignoring case and parameters", () => {
     const routes = [route('/a', 3, { contentTypes: ['application/my-binary; v=1', 'Image/PNG'] })];
     expect(validateApp(app({ routes, binaryTypes: ['application/my-binary'] }), config()).map(brief)).to.deep.equal([
-      ['APPC314', "route '/a' accepts binary content types ['application/my-binary; v=1'] and non-binary ones ['Image/PNG']", 3],
+      [
+        'APPC314',
+        "route '/a' accepts binary content types ['application/my-binary; v=1'] and non-binary ones ['Image/PNG']",
+        3,
+      ],
     ]);
   });
 });

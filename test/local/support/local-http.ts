@@ -24,7 +24,10 @@ export interface RunningServer extends LocalServer {
 }
 
 /** Starts `appc local` on `projectDir` (port 0); throws with the diagnostics when it cannot. */
-export async function startServer(projectDir: string, options: { stage?: string; autoreload?: boolean; concurrency?: number } = {}): Promise<RunningServer> {
+export async function startServer(
+  projectDir: string,
+  options: { stage?: string; autoreload?: boolean; concurrency?: number } = {},
+): Promise<RunningServer> {
   const output: RunningServer['output'] = { info: [], requests: [], errors: [], diagnostics: [] };
   const reporter = {
     info: (line: string) => output.info.push(line),
@@ -32,8 +35,18 @@ export async function startServer(projectDir: string, options: { stage?: string;
     error: (text: string) => output.errors.push(text),
     diagnostics: (list: readonly Diagnostic[]) => output.diagnostics.push(...list),
   };
-  const started = await startLocalServer({ projectDir, stage: options.stage ?? 'dev', port: 0, autoreload: options.autoreload, concurrency: options.concurrency, reporter });
-  if (!started.server) throw new Error(`appc local did not start:\n${started.diagnostics.map((d) => `${d.code} ${d.message}`).join('\n')}`);
+  const started = await startLocalServer({
+    projectDir,
+    stage: options.stage ?? 'dev',
+    port: 0,
+    autoreload: options.autoreload,
+    concurrency: options.concurrency,
+    reporter,
+  });
+  if (!started.server)
+    throw new Error(
+      `appc local did not start:\n${started.diagnostics.map((d) => `${d.code} ${d.message}`).join('\n')}`,
+    );
   return Object.assign(started.server, { output });
 }
 
@@ -57,18 +70,25 @@ export function send(baseUrl: string, target: string, options: SendOptions = {})
   const url = new URL(baseUrl);
   // Raw name/value pairs go out exactly as given, so Host and Content-Length must be among them.
   const headers = Array.isArray(options.headers)
-    ? [['Host', url.host], ...(options.body === undefined ? [] : [['Content-Length', String(Buffer.byteLength(options.body))]]), ...options.headers].flat()
-    : options.headers ?? {};
+    ? [
+        ['Host', url.host],
+        ...(options.body === undefined ? [] : [['Content-Length', String(Buffer.byteLength(options.body))]]),
+        ...options.headers,
+      ].flat()
+    : (options.headers ?? {});
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: url.hostname, port: url.port, method: options.method ?? 'GET', path: target, headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        const body = Buffer.concat(chunks);
-        const text = body.toString('utf8');
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body, text, json: () => JSON.parse(text) });
-      });
-    });
+    const req = http.request(
+      { host: url.hostname, port: url.port, method: options.method ?? 'GET', path: target, headers, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const body = Buffer.concat(chunks);
+          const text = body.toString('utf8');
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body, text, json: () => JSON.parse(text) });
+        });
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });

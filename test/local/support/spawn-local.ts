@@ -20,8 +20,13 @@ export interface RunningCli {
 
 /** `node bin/appc.js ...args` with `cwd`; `command` replaces `bin/appc.js` (e.g. node_modules/.bin/appc). */
 export function spawnCli(args: string[], cwd = REPO_ROOT, command = BIN): RunningCli {
-  if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` (make test does) before the CLI tests');
-  const child = spawn(process.execPath, [command, ...args], { cwd, env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'cli', 'main.js')))
+    throw new Error('dist/ is missing: run `npm run build` (make test does) before the CLI tests');
+  const child = spawn(process.execPath, [command, ...args], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -29,17 +34,21 @@ export function spawnCli(args: string[], cwd = REPO_ROOT, command = BIN): Runnin
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   let done = false;
   void exited.then(() => (done = true));
-  const waitFor = (pattern: RegExp, timeoutMs = 20000) => new Promise<RegExpMatchArray>((resolve, reject) => {
-    const started = Date.now();
-    const poll = () => {
-      const match = out.match(pattern);
-      if (match) return resolve(match);
-      if (done) return reject(new Error(`appc exited before printing ${pattern}\nstdout: ${out}\nstderr: ${err}`));
-      if (Date.now() - started > timeoutMs) return reject(new Error(`appc did not print ${pattern} within ${timeoutMs} ms\nstdout: ${out}\nstderr: ${err}`));
-      setTimeout(poll, 20);
-    };
-    poll();
-  });
+  const waitFor = (pattern: RegExp, timeoutMs = 20000) =>
+    new Promise<RegExpMatchArray>((resolve, reject) => {
+      const started = Date.now();
+      const poll = () => {
+        const match = out.match(pattern);
+        if (match) return resolve(match);
+        if (done) return reject(new Error(`appc exited before printing ${pattern}\nstdout: ${out}\nstderr: ${err}`));
+        if (Date.now() - started > timeoutMs)
+          return reject(
+            new Error(`appc did not print ${pattern} within ${timeoutMs} ms\nstdout: ${out}\nstderr: ${err}`),
+          );
+        setTimeout(poll, 20);
+      };
+      poll();
+    });
   const stop = () => {
     if (!done) child.kill('SIGINT');
     return exited;

@@ -4,7 +4,13 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { App, lambdaHandler, type APIGatewayProxyEvent, type APIGatewayProxyResult, type LambdaContext } from '../../../src/runtime';
+import {
+  App,
+  lambdaHandler,
+  type APIGatewayProxyEvent,
+  type APIGatewayProxyResult,
+  type LambdaContext,
+} from '../../../src/runtime';
 
 /** `../shared/reference/events` next to the repository (test/runtime/support -> repo -> ..). */
 export const EVENTS_DIR = path.resolve(__dirname, '../../../../shared/reference/events');
@@ -63,7 +69,8 @@ export function proxyEvent(init: ProxyEventInit, sample = 'aws-sam-cli/AwsProxy.
   }
   if (init.query !== undefined) {
     event.multiValueQueryStringParameters = init.query;
-    event.queryStringParameters = init.query && Object.fromEntries(Object.entries(init.query).map(([k, v]) => [k, v[v.length - 1]]));
+    event.queryStringParameters =
+      init.query && Object.fromEntries(Object.entries(init.query).map(([k, v]) => [k, v[v.length - 1]]));
   }
   event.body = init.body ?? null;
   event.isBase64Encoded = init.isBase64Encoded ?? false;
@@ -71,7 +78,11 @@ export function proxyEvent(init: ProxyEventInit, sample = 'aws-sam-cli/AwsProxy.
 }
 
 /** Invoke `app`'s API handler as Lambda would. */
-export function invokeApi(app: App, event: APIGatewayProxyEvent, context: LambdaContext = {}): Promise<APIGatewayProxyResult> {
+export function invokeApi(
+  app: App,
+  event: APIGatewayProxyEvent,
+  context: LambdaContext = {},
+): Promise<APIGatewayProxyResult> {
   return lambdaHandler(app, 'api_handler')(event, context) as Promise<APIGatewayProxyResult>;
 }
 

@@ -28,7 +28,8 @@ interface RawMatch {
 export async function cfnLint(files: string[], cwd: string): Promise<CfnLintFinding[]> {
   const args = ['--include-checks', 'I', '--include-experimental', '--format', 'json', '--', ...files];
   const run = await runProcess('cfn-lint', args, { cwd });
-  if (run.status === null || (run.status & 1) !== 0) throw new Error(`${commandLine('cfn-lint', args)} failed (exit ${run.status}): ${run.stderr || run.stdout}`);
+  if (run.status === null || (run.status & 1) !== 0)
+    throw new Error(`${commandLine('cfn-lint', args)} failed (exit ${run.status}): ${run.stderr || run.stdout}`);
   return (JSON.parse(run.stdout) as RawMatch[]).map((m) => ({
     file: m.Filename,
     rule: m.Rule.Id,

@@ -8,8 +8,14 @@ import { walk, type Template } from './template-walk';
 
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/pseudo-parameter-reference.html
 const PSEUDO_PARAMETERS = new Set([
-  'AWS::AccountId', 'AWS::NotificationARNs', 'AWS::NoValue', 'AWS::Partition',
-  'AWS::Region', 'AWS::StackId', 'AWS::StackName', 'AWS::URLSuffix',
+  'AWS::AccountId',
+  'AWS::NotificationARNs',
+  'AWS::NoValue',
+  'AWS::Partition',
+  'AWS::Region',
+  'AWS::StackId',
+  'AWS::StackName',
+  'AWS::URLSuffix',
 ]);
 
 /**
@@ -57,7 +63,13 @@ function checkGetAtt(value: unknown, path: string, attTarget: AttTarget, errors:
   attTarget(parts[0], parts[1], path);
 }
 
-function checkSub(value: unknown, path: string, refTarget: (n: string, p: string) => void, attTarget: AttTarget, errors: string[]): void {
+function checkSub(
+  value: unknown,
+  path: string,
+  refTarget: (n: string, p: string) => void,
+  attTarget: AttTarget,
+  errors: string[],
+): void {
   const [text, variables] = Array.isArray(value) ? value : [value, {}];
   if (typeof text !== 'string' || typeof variables !== 'object' || variables === null) {
     errors.push(`${path}: malformed Fn::Sub ${JSON.stringify(value)}`);

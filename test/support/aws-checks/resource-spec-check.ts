@@ -113,11 +113,16 @@ function checkUnion(value: unknown, types: PropertyType[], path: string, parent?
 }
 
 function memberNamed(types: PropertyType[], name: string): PropertyType | undefined {
-  return types.find((member) => member.type === 'ref' && specDatabase().get('typeDefinition', member.reference).name === name);
+  return types.find(
+    (member) => member.type === 'ref' && specDatabase().get('typeDefinition', member.reference).name === name,
+  );
 }
 
 function checkTag(value: unknown, path: string): string[] {
-  const ok = isPlainObject(value) && typeof value.Key === 'string' && (typeof value.Value === 'string' || isIntrinsic(value.Value));
+  const ok =
+    isPlainObject(value) &&
+    typeof value.Key === 'string' &&
+    (typeof value.Value === 'string' || isIntrinsic(value.Value));
   return ok ? [] : [`${path}: expected a {Key, Value} tag, got ${describe(value)}`];
 }
 

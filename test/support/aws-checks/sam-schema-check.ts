@@ -31,7 +31,9 @@ function samValidators(): SamValidators {
   const ajv = new Ajv({ strict: false, allErrors: true });
   ajv.addSchema(schema, 'sam');
   const resource = new Map<string, ValidateFunction>();
-  for (const [name, definition] of Object.entries<{ properties?: { Type?: { enum?: string[] } } }>(schema.definitions)) {
+  for (const [name, definition] of Object.entries<{ properties?: { Type?: { enum?: string[] } } }>(
+    schema.definitions,
+  )) {
     const [type] = definition.properties?.Type?.enum ?? [];
     if (type?.startsWith('AWS::Serverless::')) resource.set(type, ajv.compile({ $ref: `sam#/definitions/${name}` }));
   }
@@ -53,5 +55,7 @@ export function checkSamSchema(template: unknown): string[] {
 }
 
 function format(validate: ValidateFunction, prefix: string): string[] {
-  return (validate.errors ?? []).map((e) => `${prefix}${e.instancePath || '/'}: ${e.message} ${JSON.stringify(e.params)}`);
+  return (validate.errors ?? []).map(
+    (e) => `${prefix}${e.instancePath || '/'}: ${e.message} ${JSON.stringify(e.params)}`,
+  );
 }

@@ -33,7 +33,10 @@ export async function checkSwagger(swagger: unknown): Promise<string[]> {
  * is unknown to Swagger 2.0, which would look for a parameter named `name+`.
  */
 function withPlainPathTemplates(doc: Doc): Doc {
-  const paths = Object.entries<Doc>(doc.paths ?? {}).map(([path, item]) => [path.replace(/\{([^{}]+)\+\}/g, '{$1}'), item]);
+  const paths = Object.entries<Doc>(doc.paths ?? {}).map(([path, item]) => [
+    path.replace(/\{([^{}]+)\+\}/g, '{$1}'),
+    item,
+  ]);
   return structuredClone({ ...doc, paths: Object.fromEntries(paths) });
 }
 

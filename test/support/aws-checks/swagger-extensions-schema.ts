@@ -47,7 +47,10 @@ const integration = {
     tlsConfig: { type: 'object' },
   },
   allOf: [
-    { if: { properties: { type: { enum: ['aws', 'aws_proxy', 'http', 'http_proxy'] } } }, then: { required: ['uri', 'httpMethod'] } },
+    {
+      if: { properties: { type: { enum: ['aws', 'aws_proxy', 'http', 'http_proxy'] } } },
+      then: { required: ['uri', 'httpMethod'] },
+    },
     // Lambda proxy integrations are always invoked with POST.
     { if: { properties: { type: { const: 'aws_proxy' } } }, then: { properties: { httpMethod: { const: 'POST' } } } },
   ],
@@ -113,7 +116,10 @@ export const swaggerExtensionsSchema = {
     'x-amazon-apigateway-policy': {
       type: 'object',
       required: ['Version', 'Statement'],
-      properties: { Version: { const: '2012-10-17' }, Statement: { type: 'array', minItems: 1, items: policyStatement } },
+      properties: {
+        Version: { const: '2012-10-17' },
+        Statement: { type: 'array', minItems: 1, items: policyStatement },
+      },
     },
     'x-amazon-apigateway-endpoint-configuration': {
       type: 'object',

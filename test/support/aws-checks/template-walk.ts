@@ -1,6 +1,9 @@
 /** Shared helpers for the template checks: intrinsic detection and a deep walk. */
 
-export type Template = { Resources?: Record<string, { Type?: string; Properties?: Record<string, unknown> }>; [key: string]: unknown };
+export type Template = {
+  Resources?: Record<string, { Type?: string; Properties?: Record<string, unknown> }>;
+  [key: string]: unknown;
+};
 
 /** `{ "Ref": ... }` or `{ "Fn::Xxx": ... }`: CloudFormation resolves it, so any property type accepts it. */
 export function isIntrinsic(value: unknown): value is Record<string, unknown> {

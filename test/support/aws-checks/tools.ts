@@ -12,7 +12,11 @@ interface Probe {
 const PROBES: Record<ToolName, Probe> = {
   'cfn-lint': { command: 'cfn-lint', args: ['--version'], install: 'pip install cfn-lint' },
   // cfn-lint's managed-policy map is the translator's policy loader (sam-translate.py).
-  'aws-sam-translator': { command: 'python3', args: ['-c', 'import samtranslator, cfnlint.data.Serverless'], install: 'pip install aws-sam-translator cfn-lint' },
+  'aws-sam-translator': {
+    command: 'python3',
+    args: ['-c', 'import samtranslator, cfnlint.data.Serverless'],
+    install: 'pip install aws-sam-translator cfn-lint',
+  },
   aws: { command: 'aws', args: ['--version'], install: 'pip install awscli' },
   moto_server: { command: 'moto_server', args: ['--help'], install: "pip install 'moto[server]'" },
 };

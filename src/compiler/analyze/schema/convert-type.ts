@@ -35,8 +35,13 @@ function structureOf(ctx: SchemaContext, type: ts.Type, node: ts.Node): JsonSche
   if (type.isIntersection()) return intersectionSchema(ctx, type, node);
   if (flags & ts.TypeFlags.Object) return objectTypeSchema(ctx, type as ts.ObjectType, node);
   const what = ctx.checker.typeToString(type);
-  report(ctx, 'APPC267', `'${textOf(node)}': the type ${what} has no JSON Schema form`,
-    'Use a type made of primitives, arrays and plain object types.', node);
+  report(
+    ctx,
+    'APPC267',
+    `'${textOf(node)}': the type ${what} has no JSON Schema form`,
+    'Use a type made of primitives, arrays and plain object types.',
+    node,
+  );
   return {};
 }
 
@@ -44,8 +49,13 @@ function objectTypeSchema(ctx: SchemaContext, type: ts.ObjectType | ts.Intersect
   if (ctx.checker.isTupleType(type)) return tupleSchema(ctx, type as ts.TypeReference, node);
   if (ctx.checker.isArrayType(type)) return arraySchema(ctx, type as ts.TypeReference, node);
   if (ctx.anonymousInProgress.has(type)) {
-    report(ctx, 'APPC268', `'${textOf(node)}': this anonymous type contains itself, and a schema can only refer to a named type`,
-      'Declare it as an interface or a type alias, so the schema can refer to it by name.', node);
+    report(
+      ctx,
+      'APPC268',
+      `'${textOf(node)}': this anonymous type contains itself, and a schema can only refer to a named type`,
+      'Declare it as an interface or a type alias, so the schema can refer to it by name.',
+      node,
+    );
     return {};
   }
   ctx.anonymousInProgress.add(type);
@@ -71,8 +81,13 @@ function intersectionSchema(ctx: SchemaContext, type: ts.IntersectionType, node:
   const arrays = type.types.filter((m) => ctx.checker.isArrayType(m) || ctx.checker.isTupleType(m));
   if (primitives.length === 0 && arrays.length === 0) return objectTypeSchema(ctx, type, node);
   const parts = [...primitives, ...arrays].map((p) => ctx.checker.typeToString(p)).join(' and ');
-  report(ctx, 'APPC269', `'${textOf(node)}': an intersection with ${parts} has no JSON form`,
-    'Intersect object types only (or one primitive with object "brands"); for arrays, intersect the element types: Array<A & B>.', node);
+  report(
+    ctx,
+    'APPC269',
+    `'${textOf(node)}': an intersection with ${parts} has no JSON form`,
+    'Intersect object types only (or one primitive with object "brands"); for arrays, intersect the element types: Array<A & B>.',
+    node,
+  );
   return {};
 }
 

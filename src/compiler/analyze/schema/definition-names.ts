@@ -27,7 +27,11 @@ function argName(ctx: SchemaContext, type: ts.Type): string {
   if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return 'Any';
   if (checker.isArrayType(type)) return `${argName(ctx, checker.getTypeArguments(type as ts.TypeReference)[0])}Array`;
   // Sorted: the checker orders union members by type identity, which depends on the rest of the program.
-  if (type.isUnion()) return type.types.map((t) => argName(ctx, t)).sort().join('Or');
+  if (type.isUnion())
+    return type.types
+      .map((t) => argName(ctx, t))
+      .sort()
+      .join('Or');
   const symbol = type.symbol;
   if (symbol && symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.Class | ts.SymbolFlags.Enum)) {
     return baseName(ctx, symbol.name, referenceArguments(checker, type));

@@ -35,14 +35,24 @@ function tagKeywords(ctx: SchemaContext, schema: JsonSchema, symbol: ts.Symbol):
     if (!applies(ctx, spec.applies, schema, name, tag)) continue;
     const parsed = spec.parse(text, schemaTypes(schema)?.includes('string') ?? true);
     if (!parsed.ok) {
-      report(ctx, 'APPC270', `@${name} ${text}: expects ${parsed.expected}`,
-        `Write @${name} followed by ${parsed.expected}.`, tag);
+      report(
+        ctx,
+        'APPC270',
+        `@${name} ${text}: expects ${parsed.expected}`,
+        `Write @${name} followed by ${parsed.expected}.`,
+        tag,
+      );
       continue;
     }
     if (name === 'format' && !KNOWN_FORMATS.includes(parsed.value as string)) {
       const near = closestName(parsed.value as string, KNOWN_FORMATS);
-      report(ctx, 'APPC272', `@format ${text}: not a format the validators know`,
-        `${near ? `Did you mean ${near}? ` : ''}Known formats: ${KNOWN_FORMATS.join(', ')}.`, tag);
+      report(
+        ctx,
+        'APPC272',
+        `@format ${text}: not a format the validators know`,
+        `${near ? `Did you mean ${near}? ` : ''}Known formats: ${KNOWN_FORMATS.join(', ')}.`,
+        tag,
+      );
       continue;
     }
     keywords[name] = parsed.value;
@@ -50,8 +60,13 @@ function tagKeywords(ctx: SchemaContext, schema: JsonSchema, symbol: ts.Symbol):
   }
   for (const [low, high] of BOUNDS) {
     if (typeof keywords[low] === 'number' && typeof keywords[high] === 'number' && keywords[low] > keywords[high]) {
-      report(ctx, 'APPC273', `@${high} ${keywords[high]} is below @${low} ${keywords[low]}: no value can satisfy both`,
-        `Make @${low} at most @${high}.`, at[high]);
+      report(
+        ctx,
+        'APPC273',
+        `@${high} ${keywords[high]} is below @${low} ${keywords[low]}: no value can satisfy both`,
+        `Make @${low} at most @${high}.`,
+        at[high],
+      );
       delete keywords[low];
       delete keywords[high];
     }
@@ -66,8 +81,13 @@ function applies(ctx: SchemaContext, target: TagTarget, schema: JsonSchema, name
   const { types: wanted, noun } = TARGET_TYPES[target];
   if (types.some((t) => wanted.includes(t))) return true;
   const actual = types.filter((t) => t !== 'null').join(' | ') || 'null';
-  report(ctx, 'APPC271', `@${name} applies to ${noun}, and this is ${actual}`,
-    `Remove @${name}, or put it on a property of a type it constrains.`, tag);
+  report(
+    ctx,
+    'APPC271',
+    `@${name} applies to ${noun}, and this is ${actual}`,
+    `Remove @${name}, or put it on a property of a type it constrains.`,
+    tag,
+  );
   return false;
 }
 

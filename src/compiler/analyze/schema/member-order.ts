@@ -25,8 +25,12 @@ export function orderMembers(checker: ts.TypeChecker, members: readonly ts.Type[
     return { type, node: index === -1 ? node : written[index].node, writtenAt, declared: declaredAt(type) };
   });
   // valueKey prints a non-literal type: only needed to break a tie.
-  keyed.sort((a, b) => a.writtenAt - b.writtenAt || compare(a.declared, b.declared)
-    || compare(valueKey(checker, a.type), valueKey(checker, b.type)));
+  keyed.sort(
+    (a, b) =>
+      a.writtenAt - b.writtenAt ||
+      compare(a.declared, b.declared) ||
+      compare(valueKey(checker, a.type), valueKey(checker, b.type)),
+  );
   return keyed.map(({ type, node: n }) => ({ type, node: n }));
 }
 

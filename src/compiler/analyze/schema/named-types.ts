@@ -22,13 +22,15 @@ export function namedTypeOf(ctx: SchemaContext, type: ts.Type): NamedType | unde
   const symbol = type.symbol;
   if (!symbol || isLib(ctx, symbol)) return undefined;
   if (symbol.flags & ts.SymbolFlags.Enum && type.isUnion()) return { symbol, args: [] };
-  if (!(symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.Class)) || !(type.flags & ts.TypeFlags.Object)) return undefined;
+  if (!(symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.Class)) || !(type.flags & ts.TypeFlags.Object))
+    return undefined;
   return { symbol, args: referenceArguments(ctx.checker, type) };
 }
 
 /** The type arguments of an interface or class instantiation (`Page<Todo>`), without the checker's own `this` argument. */
 export function referenceArguments(checker: ts.TypeChecker, type: ts.Type): readonly ts.Type[] {
-  if (!(type.flags & ts.TypeFlags.Object) || !((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference)) return [];
+  if (!(type.flags & ts.TypeFlags.Object) || !((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference))
+    return [];
   const reference = type as ts.TypeReference;
   const parameters = (reference.target as ts.InterfaceType).typeParameters?.length ?? 0;
   return checker.getTypeArguments(reference).slice(0, parameters);
@@ -45,7 +47,10 @@ function isLib(ctx: SchemaContext, symbol: ts.Symbol): boolean {
  * the type's structure; its diagnostics point into the type's declaration.
  */
 export function definitionRef(
-  ctx: SchemaContext, type: ts.Type, named: NamedType, body: (site: ts.Node) => JsonSchema,
+  ctx: SchemaContext,
+  type: ts.Type,
+  named: NamedType,
+  body: (site: ts.Node) => JsonSchema,
 ): JsonSchema {
   const ref: JsonSchema = { $ref: '' };
   const existing = ctx.definitions.get(type);
@@ -80,7 +85,8 @@ export function aliasDocsAt(ctx: SchemaContext, schema: JsonSchema, type: ts.Typ
   if (!ts.isTypeReferenceNode(node)) return schema;
   let symbol = ctx.checker.getSymbolAtLocation(node.typeName);
   if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = ctx.checker.getAliasedSymbol(symbol);
-  const unnamedAlias = symbol && symbol.flags & ts.SymbolFlags.TypeAlias && type.aliasSymbol !== symbol && !isLib(ctx, symbol);
+  const unnamedAlias =
+    symbol && symbol.flags & ts.SymbolFlags.TypeAlias && type.aliasSymbol !== symbol && !isLib(ctx, symbol);
   return unnamedAlias ? withDocs(ctx, schema, symbol) : schema;
 }
 

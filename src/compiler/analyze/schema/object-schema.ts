@@ -35,7 +35,11 @@ function isJsonKey(property: ts.Symbol): boolean {
   return !property.name.startsWith('__@') && !property.name.startsWith('#');
 }
 
-function propertySchema(ctx: SchemaContext, property: ts.Symbol, node: ts.Node): { schema: JsonSchema; optional: boolean } {
+function propertySchema(
+  ctx: SchemaContext,
+  property: ts.Symbol,
+  node: ts.Node,
+): { schema: JsonSchema; optional: boolean } {
   const declaration = property.valueDeclaration ?? property.declarations?.[0];
   const written = declaration && (ts.isPropertySignature(declaration) || ts.isPropertyDeclaration(declaration));
   const typeNode = written ? declaration.type : undefined;

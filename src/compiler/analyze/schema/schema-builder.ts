@@ -60,7 +60,7 @@ export function createSchemaBuilder(program: ts.Program, projectDir: string): Sc
   // `Partial` and `Date` do not resolve: the schemas would be silently wrong. The analysis
   // program loads no libs for speed (analyze/program.ts), so models need one that does.
   if (!program.getSourceFiles().some((file) => program.isSourceFileDefaultLibrary(file))) {
-    throw new Error('createSchemaBuilder needs a program with TypeScript\'s lib files (Array, Record, Date)');
+    throw new Error("createSchemaBuilder needs a program with TypeScript's lib files (Array, Record, Date)");
   }
   const ctx: SchemaContext = {
     checker: program.getTypeChecker(),
@@ -101,7 +101,10 @@ function finish(ctx: SchemaContext, roots: PendingRoot[]): BuiltSchemas {
       base: baseName(ctx, d.symbolName, d.args),
       order: `0|${relativeAt(ctx, d.declaredAt)}|${d.args.map((a) => argKey(ctx, a)).join(',')}`,
     })),
-    ...anonymous.map(({ root, index }) => ({ base: root.anonymous!.name, order: `1|${String(index).padStart(6, '0')}` })),
+    ...anonymous.map(({ root, index }) => ({
+      base: root.anonymous!.name,
+      order: `1|${String(index).padStart(6, '0')}`,
+    })),
   ];
   const names = assignNames(requests);
   const definitions: Array<[string, JsonSchema]> = [];

@@ -48,7 +48,8 @@ export function report(ctx: SchemaContext, code: SchemaCode, message: string, re
   ctx.reported.add(key);
   const diagnostic = error(code, message, remedy, location);
   const root = ctx.root && locationOf(ctx.root.node, ctx.projectDir);
-  const elsewhere = root && (root.file !== location.file || root.line !== location.line || root.column !== location.column);
+  const elsewhere =
+    root && (root.file !== location.file || root.line !== location.line || root.column !== location.column);
   const related = elsewhere ? [{ message: `the ${ctx.root!.name} schema uses it here`, location: root }] : [];
   ctx.diagnostics.push(withRelated(diagnostic, related));
 }

@@ -18,8 +18,21 @@ export interface TagSpec {
  * silently ignored by every validator.
  */
 export const KNOWN_FORMATS: readonly string[] = [
-  'date', 'date-time', 'duration', 'email', 'hostname', 'ipv4', 'ipv6', 'json-pointer',
-  'regex', 'relative-json-pointer', 'time', 'uri', 'uri-reference', 'uri-template', 'uuid',
+  'date',
+  'date-time',
+  'duration',
+  'email',
+  'hostname',
+  'ipv4',
+  'ipv6',
+  'json-pointer',
+  'regex',
+  'relative-json-pointer',
+  'time',
+  'uri',
+  'uri-reference',
+  'uri-template',
+  'uuid',
 ];
 
 const ok = (value: JsonValue): Parsed => ({ ok: true, value });
@@ -86,5 +99,7 @@ export const TAG_SPECS: Record<string, TagSpec> = {
 
 /** Lower and upper bounds that must not cross. */
 export const BOUNDS: ReadonlyArray<[string, string]> = [
-  ['minLength', 'maxLength'], ['minimum', 'maximum'], ['minItems', 'maxItems'],
+  ['minLength', 'maxLength'],
+  ['minimum', 'maximum'],
+  ['minItems', 'maxItems'],
 ];

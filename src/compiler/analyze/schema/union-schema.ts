@@ -39,7 +39,12 @@ export function unionSchema(ctx: SchemaContext, type: ts.UnionType, node: ts.Nod
 }
 
 /** The values of literal members: an enum in declaration order, a written union as written. */
-function literalValues(ctx: SchemaContext, union: ts.UnionType, members: ts.Type[], node: ts.Node): Array<string | number | boolean> {
+function literalValues(
+  ctx: SchemaContext,
+  union: ts.UnionType,
+  members: ts.Type[],
+  node: ts.Node,
+): Array<string | number | boolean> {
   const isEnum = union.symbol && union.symbol.flags & ts.SymbolFlags.Enum;
   const declared = isEnum ? enumMemberValues(ctx.checker, union) : undefined;
   if (declared && declared.length === members.length) return declared;

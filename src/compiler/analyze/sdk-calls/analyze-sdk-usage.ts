@@ -30,8 +30,17 @@ export function analyzeSdkUsage(input: SdkAnalysisInput): SdkUsage | undefined {
   const { checker, files, model, projectDir } = input;
   if (!files.some((file) => file.text.includes('aws-sdk'))) return undefined;
   const names = appNames(files);
-  const finder = new SdkCallFinder(new SdkValues(checker, new CallSites(checker, files, names.functions), names), projectDir);
-  const reachability = new Reachability(checker, (node) => finder.visit(node), input.isRegistrationCall, new Set(files), names.functions);
+  const finder = new SdkCallFinder(
+    new SdkValues(checker, new CallSites(checker, files, names.functions), names),
+    projectDir,
+  );
+  const reachability = new Reachability(
+    checker,
+    (node) => finder.visit(node),
+    input.isRegistrationCall,
+    new Set(files),
+    names.functions,
+  );
   for (const file of files) reachability.addModule(file);
   for (const handler of [...model.routes, ...model.functions].map((r) => r.handler)) {
     const node = handlerNode(handler);

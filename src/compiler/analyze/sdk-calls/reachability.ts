@@ -62,10 +62,12 @@ export class Reachability {
   /** Code runs what it names: a function (called or passed on), a class's constructor and fields. */
   private reference(identifier: ts.Identifier): void {
     const parent = identifier.parent;
-    if (ts.isPropertyAccessExpression(parent) && parent.name === identifier && !this.functionNames.has(identifier.text)) return;
-    const symbol = ts.isShorthandPropertyAssignment(parent) && parent.name === identifier
-      ? this.checker.getShorthandAssignmentValueSymbol(parent)
-      : this.checker.getSymbolAtLocation(identifier);
+    if (ts.isPropertyAccessExpression(parent) && parent.name === identifier && !this.functionNames.has(identifier.text))
+      return;
+    const symbol =
+      ts.isShorthandPropertyAssignment(parent) && parent.name === identifier
+        ? this.checker.getShorthandAssignmentValueSymbol(parent)
+        : this.checker.getSymbolAtLocation(identifier);
     if (!symbol) return;
     for (const declaration of resolveAlias(this.checker, symbol).declarations ?? []) {
       if (ts.isClassLike(declaration)) for (const member of instantiationCode(declaration)) this.enqueue(member);
@@ -77,8 +79,15 @@ export class Reachability {
 
 /** Functions that run only when something names them: declarations and functions stored in a const, property or field. */
 function isDeferred(node: ts.Node): boolean {
-  if (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isConstructorDeclaration(node) ||
-      ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node) || ts.isPropertyDeclaration(node) || ts.isClassStaticBlockDeclaration(node)) {
+  if (
+    ts.isFunctionDeclaration(node) ||
+    ts.isMethodDeclaration(node) ||
+    ts.isConstructorDeclaration(node) ||
+    ts.isGetAccessorDeclaration(node) ||
+    ts.isSetAccessorDeclaration(node) ||
+    ts.isPropertyDeclaration(node) ||
+    ts.isClassStaticBlockDeclaration(node)
+  ) {
     return true;
   }
   if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return false;
@@ -86,8 +95,14 @@ function isDeferred(node: ts.Node): boolean {
 }
 
 function isTypeOrModuleDeclaration(node: ts.Node): boolean {
-  return ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isImportEqualsDeclaration(node) ||
-    ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isDecorator(node);
+  return (
+    ts.isImportDeclaration(node) ||
+    ts.isExportDeclaration(node) ||
+    ts.isImportEqualsDeclaration(node) ||
+    ts.isInterfaceDeclaration(node) ||
+    ts.isTypeAliasDeclaration(node) ||
+    ts.isDecorator(node)
+  );
 }
 
 /** The identifier a declaration introduces (not a use of it). */
@@ -95,8 +110,21 @@ function isDeclarationName(node: ts.Identifier): boolean {
   const parent = node.parent;
   if (ts.isPropertyAccessExpression(parent) || ts.isShorthandPropertyAssignment(parent)) return false;
   if (ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent)) return true;
-  return (ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isBindingElement(parent) || ts.isFunctionDeclaration(parent) ||
-    ts.isFunctionExpression(parent) || ts.isClassLike(parent) || ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent) ||
-    ts.isPropertyAssignment(parent) || ts.isGetAccessorDeclaration(parent) || ts.isSetAccessorDeclaration(parent) ||
-    ts.isEnumMember(parent) || ts.isEnumDeclaration(parent) || ts.isModuleDeclaration(parent)) && parent.name === node;
+  return (
+    (ts.isVariableDeclaration(parent) ||
+      ts.isParameter(parent) ||
+      ts.isBindingElement(parent) ||
+      ts.isFunctionDeclaration(parent) ||
+      ts.isFunctionExpression(parent) ||
+      ts.isClassLike(parent) ||
+      ts.isMethodDeclaration(parent) ||
+      ts.isPropertyDeclaration(parent) ||
+      ts.isPropertyAssignment(parent) ||
+      ts.isGetAccessorDeclaration(parent) ||
+      ts.isSetAccessorDeclaration(parent) ||
+      ts.isEnumMember(parent) ||
+      ts.isEnumDeclaration(parent) ||
+      ts.isModuleDeclaration(parent)) &&
+    parent.name === node
+  );
 }

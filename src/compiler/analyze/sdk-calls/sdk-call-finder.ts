@@ -3,8 +3,14 @@ import { locationOf } from '../locations';
 import type { SdkCall, SdkUsage } from '../../model/app-model';
 import { LIB_STORAGE, V2_CLIENTS_PREFIX } from '../../model/sdk-module-names';
 import {
-  isUploadHelper, NON_OPERATION_METHODS, pascalCase, sdkFunctionCall,
-  type SdkClient, type SdkCommand, type SdkExport, type SdkValue,
+  isUploadHelper,
+  NON_OPERATION_METHODS,
+  pascalCase,
+  sdkFunctionCall,
+  type SdkClient,
+  type SdkCommand,
+  type SdkExport,
+  type SdkValue,
 } from './sdk-modules';
 import type { SdkValues } from './sdk-values';
 import { skipOuterExpressions } from '../outer-expressions';
@@ -20,7 +26,10 @@ export class SdkCallFinder {
   private readonly calls: SdkCall[] = [];
   private readonly unresolved: SdkUsage['unresolved'] = [];
 
-  constructor(private readonly values: SdkValues, private readonly projectDir: string) {}
+  constructor(
+    private readonly values: SdkValues,
+    private readonly projectDir: string,
+  ) {}
 
   visit(node: ts.Node): void {
     if (ts.isCallExpression(node)) this.call(node);
@@ -28,8 +37,10 @@ export class SdkCallFinder {
   }
 
   result(): SdkUsage {
-    const byPlace = ({ location: a }: { location: SdkCall['location'] }, { location: b }: { location: SdkCall['location'] }) =>
-      (a.file === b.file ? 0 : a.file < b.file ? -1 : 1) || a.line - b.line || a.column - b.column;
+    const byPlace = (
+      { location: a }: { location: SdkCall['location'] },
+      { location: b }: { location: SdkCall['location'] },
+    ) => (a.file === b.file ? 0 : a.file < b.file ? -1 : 1) || a.line - b.line || a.column - b.column;
     return { calls: [...this.calls].sort(byPlace), unresolved: [...this.unresolved].sort(byPlace) };
   }
 
@@ -42,7 +53,10 @@ export class SdkCallFinder {
   }
 
   /** `receiver.method(...)`; true when it was an SDK call (recorded or unresolved). */
-  private methodCall(call: ts.CallExpression, callee: ts.PropertyAccessExpression | ts.ElementAccessExpression): boolean {
+  private methodCall(
+    call: ts.CallExpression,
+    callee: ts.PropertyAccessExpression | ts.ElementAccessExpression,
+  ): boolean {
     const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : literalText(callee.argumentExpression);
     if (method === 'send' && call.arguments.length > 0) {
       const commands = commandsOf(this.values.of(call.arguments[0]));
@@ -53,7 +67,8 @@ export class SdkCallFinder {
     if (clients.length === 0) return false;
     if (method === 'send') this.cannotTell('cannot tell which command this sends', call.arguments[0] ?? callee);
     else if (method === undefined) this.cannotTell('cannot tell which operation this dynamic method call runs', callee);
-    else for (const client of clients) if (client.style === 'aggregated') this.clientMethod(client, method, call, callee);
+    else
+      for (const client of clients) if (client.style === 'aggregated') this.clientMethod(client, method, call, callee);
     return true;
   }
 
@@ -64,7 +79,11 @@ export class SdkCallFinder {
     if (isV2 && (method === 'getSignedUrl' || method === 'getSignedUrlPromise' || method === 'waitFor')) {
       const name = first && literalText(first);
       if (name === undefined) return this.cannotTell(`cannot tell which operation ${method}() is for`, first ?? callee);
-      return this.record(client.module, method === 'waitFor' ? `WaitUntil${pascalCase(name)}` : pascalCase(name), callee);
+      return this.record(
+        client.module,
+        method === 'waitFor' ? `WaitUntil${pascalCase(name)}` : pascalCase(name),
+        callee,
+      );
     }
     if (isV2 && method === 'createPresignedPost') return this.record(client.module, 'PutObject', callee);
     this.record(client.module, pascalCase(method), callee);
@@ -82,7 +101,12 @@ export class SdkCallFinder {
 
   private construct(node: ts.NewExpression): void {
     for (const exported of exportsOf(this.values.of(node.expression))) {
-      if (isUploadHelper(exported)) this.record(exported.module === LIB_STORAGE ? LIB_STORAGE : `${V2_CLIENTS_PREFIX}s3`, 'Upload', node.expression);
+      if (isUploadHelper(exported))
+        this.record(
+          exported.module === LIB_STORAGE ? LIB_STORAGE : `${V2_CLIENTS_PREFIX}s3`,
+          'Upload',
+          node.expression,
+        );
     }
   }
 

@@ -6,7 +6,13 @@
  */
 
 import {
-  LIB_DYNAMODB, LIB_STORAGE, S3_PRESIGNED_POST, S3_PRESIGNER, V2_CLIENTS_PREFIX, V2_DOCUMENT_CLIENT, V3_CLIENT_PREFIX,
+  LIB_DYNAMODB,
+  LIB_STORAGE,
+  S3_PRESIGNED_POST,
+  S3_PRESIGNER,
+  V2_CLIENTS_PREFIX,
+  V2_DOCUMENT_CLIENT,
+  V3_CLIENT_PREFIX,
 } from '../../model/sdk-module-names';
 
 /** A value that comes from an SDK module: the module and the member path (`AWS.DynamoDB.DocumentClient` -> ['DynamoDB', 'DocumentClient']). */
@@ -42,14 +48,16 @@ export function instantiate(exported: SdkExport): SdkClient | SdkCommand | undef
   const name = path[path.length - 1] ?? '';
   if (module.startsWith(V3_CLIENT_PREFIX) || module === LIB_DYNAMODB) {
     if (path.length !== 1 || /(Exception|Error)$/.test(name)) return undefined;
-    if (name.endsWith('Command') && name !== 'Command') return { kind: 'command', module, operation: name.slice(0, -'Command'.length) };
+    if (name.endsWith('Command') && name !== 'Command')
+      return { kind: 'command', module, operation: name.slice(0, -'Command'.length) };
     if (module === LIB_DYNAMODB) return documentClient(name);
     return { kind: 'client', module, style: name.endsWith('Client') ? 'bare' : 'aggregated' };
   }
   const v2 = v2Member(exported);
   if (v2 === undefined) return undefined;
   if (v2.member.length === 0) return { kind: 'client', module: V2_CLIENTS_PREFIX + v2.service, style: 'aggregated' };
-  if (v2.service === 'dynamodb' && v2.member.join('.') === 'DocumentClient') return { kind: 'client', module: V2_DOCUMENT_CLIENT, style: 'aggregated' };
+  if (v2.service === 'dynamodb' && v2.member.join('.') === 'DocumentClient')
+    return { kind: 'client', module: V2_DOCUMENT_CLIENT, style: 'aggregated' };
   return undefined;
 }
 
@@ -90,12 +98,15 @@ export function isUploadHelper(exported: SdkExport): boolean {
  * client packages, S3's presigners. Gives the call's operation, or the index of the
  * argument holding the command whose operation it is.
  */
-export function sdkFunctionCall(exported: SdkExport): { module: string; operation: string } | { commandArgument: number } | undefined {
+export function sdkFunctionCall(
+  exported: SdkExport,
+): { module: string; operation: string } | { commandArgument: number } | undefined {
   const { module, path } = exported;
   if (path.length !== 1) return undefined;
   const [name] = path;
   if (module === S3_PRESIGNER && name === 'getSignedUrl') return { commandArgument: 1 };
-  if (module === S3_PRESIGNED_POST && name === 'createPresignedPost') return { module: `${V3_CLIENT_PREFIX}s3`, operation: 'PutObject' };
+  if (module === S3_PRESIGNED_POST && name === 'createPresignedPost')
+    return { module: `${V3_CLIENT_PREFIX}s3`, operation: 'PutObject' };
   if (!module.startsWith(V3_CLIENT_PREFIX) && module !== LIB_DYNAMODB) return undefined;
   const paginator = /^paginate([A-Z]\w*)$/.exec(name);
   if (paginator) return { module, operation: paginator[1] };
@@ -105,8 +116,20 @@ export function sdkFunctionCall(exported: SdkExport): { module: string; operatio
 
 /** Methods every client has that are not AWS operations. */
 export const NON_OPERATION_METHODS = new Set([
-  'destroy', 'config', 'middlewareStack', 'on', 'promise', 'then', 'makeRequest', 'makeUnauthenticatedRequest',
-  'setupRequestListeners', 'defineService', 'createSet', 'constructor', 'toString', 'valueOf',
+  'destroy',
+  'config',
+  'middlewareStack',
+  'on',
+  'promise',
+  'then',
+  'makeRequest',
+  'makeUnauthenticatedRequest',
+  'setupRequestListeners',
+  'defineService',
+  'createSet',
+  'constructor',
+  'toString',
+  'valueOf',
 ]);
 
 export function pascalCase(name: string): string {

@@ -45,14 +45,16 @@ export class SdkValues {
       const inner = this.of(node.expression);
       return inner.length ? inner : this.ofType(node.type);
     }
-    if (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node) || ts.isAwaitExpression(node)) return this.of(node.expression);
+    if (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node) || ts.isAwaitExpression(node))
+      return this.of(node.expression);
     if (ts.isIdentifier(node)) return this.ofSymbol(this.symbolOf(node));
     if (ts.isPropertyAccessExpression(node)) return this.member(node.expression, node.name.text, node.name);
     if (ts.isElementAccessExpression(node)) {
       const key = node.argumentExpression;
       return ts.isStringLiteralLike(key) ? this.member(node.expression, key.text, key) : [];
     }
-    if (ts.isNewExpression(node)) return this.of(node.expression).flatMap((v) => (v.kind === 'export' ? [instantiate(v)].filter(isDefined) : []));
+    if (ts.isNewExpression(node))
+      return this.of(node.expression).flatMap((v) => (v.kind === 'export' ? [instantiate(v)].filter(isDefined) : []));
     if (ts.isCallExpression(node)) return this.call(node);
     if (ts.isConditionalExpression(node)) return [...this.of(node.whenTrue), ...this.of(node.whenFalse)];
     if (ts.isBinaryExpression(node)) return this.binary(node);
@@ -92,7 +94,9 @@ export class SdkValues {
     }
     // lib-dynamodb: DynamoDBDocumentClient.from(new DynamoDBClient({})).
     if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'from') {
-      const made = this.of(callee.expression).flatMap((v) => (v.kind === 'export' && v.path.length === 1 ? [documentClient(v.path[0])].filter(isDefined) : []));
+      const made = this.of(callee.expression).flatMap((v) =>
+        v.kind === 'export' && v.path.length === 1 ? [documentClient(v.path[0])].filter(isDefined) : [],
+      );
       if (made.length) return made;
     }
     return this.functionsCalled(callee).flatMap((fn) => this.returned(fn));
@@ -101,7 +105,9 @@ export class SdkValues {
   /** The app's functions a callee names (none for an unresolved SDK import: its symbol has no declarations). */
   private functionsCalled(callee: ts.Expression): FunctionLike[] {
     if (ts.isPropertyAccessExpression(callee) && !this.names.functions.has(callee.name.text)) return [];
-    const symbol = ts.isPropertyAccessExpression(callee) ? this.checker.getSymbolAtLocation(callee.name) : this.symbolOf(callee);
+    const symbol = ts.isPropertyAccessExpression(callee)
+      ? this.checker.getSymbolAtLocation(callee.name)
+      : this.symbolOf(callee);
     const target = symbol && resolveAlias(this.checker, symbol);
     return (target?.declarations ?? []).map(functionLikeOf).filter(isDefined);
   }
@@ -118,14 +124,16 @@ export class SdkValues {
   }
 
   private symbolOf(node: ts.Node): ts.Symbol | undefined {
-    if (ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node) return this.checker.getShorthandAssignmentValueSymbol(node.parent);
+    if (ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node)
+      return this.checker.getShorthandAssignmentValueSymbol(node.parent);
     return this.checker.getSymbolAtLocation(node);
   }
 
   /** A symbol's values: an SDK import directly, else what its declarations hold. */
   private ofSymbol(symbol: ts.Symbol | undefined): SdkValue[] {
-    for (let current = symbol; current; ) {
-      if (!(current.flags & ts.SymbolFlags.Alias)) return (current.declarations ?? []).flatMap((d) => this.ofDeclaration(d));
+    for (let current = symbol; current;) {
+      if (!(current.flags & ts.SymbolFlags.Alias))
+        return (current.declarations ?? []).flatMap((d) => this.ofDeclaration(d));
       const imported = sdkImport(current);
       if (imported) return [imported];
       const next = this.checker.getImmediateAliasedSymbol(current);
@@ -145,15 +153,20 @@ export class SdkValues {
   }
 
   private declared(declaration: ts.Declaration): SdkValue[] {
-    if (ts.isVariableDeclaration(declaration)) return this.orType(declaration.initializer ? this.of(declaration.initializer) : [], declaration.type);
+    if (ts.isVariableDeclaration(declaration))
+      return this.orType(declaration.initializer ? this.of(declaration.initializer) : [], declaration.type);
     if (ts.isBindingElement(declaration)) return this.bindingElement(declaration);
     if (ts.isParameter(declaration)) return this.parameter(declaration);
     if (ts.isPropertyDeclaration(declaration)) {
       const assigned = [...(declaration.initializer ? [declaration.initializer] : []), ...thisAssignments(declaration)];
-      return this.orType(assigned.flatMap((e) => this.of(e)), declaration.type);
+      return this.orType(
+        assigned.flatMap((e) => this.of(e)),
+        declaration.type,
+      );
     }
     if (ts.isPropertyAssignment(declaration)) return this.of(declaration.initializer);
-    if (ts.isShorthandPropertyAssignment(declaration)) return this.ofSymbol(this.checker.getShorthandAssignmentValueSymbol(declaration));
+    if (ts.isShorthandPropertyAssignment(declaration))
+      return this.ofSymbol(this.checker.getShorthandAssignmentValueSymbol(declaration));
     if (ts.isPropertySignature(declaration)) return declaration.type ? this.ofType(declaration.type) : [];
     if (ts.isGetAccessorDeclaration(declaration)) return this.returned(declaration);
     if (ts.isExportAssignment(declaration)) return this.of(declaration.expression);
@@ -184,9 +197,10 @@ export class SdkValues {
     const fn = parameter.parent;
     const index = fn.parameters.indexOf(parameter);
     // Inline functions (callbacks, handlers) are called by the SDK, appc or a library, never by name.
-    const passed = isFunctionLike(fn) && !isInline(fn) && !parameter.dotDotDotToken
-      ? this.callSites.of(fn).flatMap((call) => (call.arguments?.[index] ? this.of(call.arguments[index]) : []))
-      : [];
+    const passed =
+      isFunctionLike(fn) && !isInline(fn) && !parameter.dotDotDotToken
+        ? this.callSites.of(fn).flatMap((call) => (call.arguments?.[index] ? this.of(call.arguments[index]) : []))
+        : [];
     return passed.length || !parameter.initializer ? passed : this.of(parameter.initializer);
   }
 
@@ -196,13 +210,17 @@ export class SdkValues {
     if (ts.isParenthesizedTypeNode(type)) return this.ofType(type.type);
     if (!ts.isTypeReferenceNode(type)) return [];
     const name = type.typeName;
-    if (ts.isIdentifier(name) && (name.text === 'Promise' || name.text === 'Awaited') && type.typeArguments?.[0]) return this.ofType(type.typeArguments[0]);
+    if (ts.isIdentifier(name) && (name.text === 'Promise' || name.text === 'Awaited') && type.typeArguments?.[0])
+      return this.ofType(type.typeArguments[0]);
     return this.typeName(name).flatMap((v) => (v.kind === 'export' ? [instantiate(v)].filter(isDefined) : []));
   }
 
   private typeName(name: ts.EntityName): SdkValue[] {
-    if (ts.isIdentifier(name)) return this.ofSymbol(this.checker.getSymbolAtLocation(name)).filter((v) => v.kind === 'export');
-    return this.typeName(name.left).flatMap((v) => (v.kind === 'export' ? [{ ...v, path: [...v.path, name.right.text] }] : []));
+    if (ts.isIdentifier(name))
+      return this.ofSymbol(this.checker.getSymbolAtLocation(name)).filter((v) => v.kind === 'export');
+    return this.typeName(name.left).flatMap((v) =>
+      v.kind === 'export' ? [{ ...v, path: [...v.path, name.right.text] }] : [],
+    );
   }
 }
 
@@ -223,7 +241,14 @@ function sdkImport(symbol: ts.Symbol): SdkExport | undefined {
 
 function moduleSpecifierOf(declaration: ts.Declaration): string | undefined {
   let node: ts.Node = declaration;
-  while (node && !ts.isImportDeclaration(node) && !ts.isExportDeclaration(node) && !ts.isImportEqualsDeclaration(node) && !ts.isSourceFile(node)) node = node.parent;
+  while (
+    node &&
+    !ts.isImportDeclaration(node) &&
+    !ts.isExportDeclaration(node) &&
+    !ts.isImportEqualsDeclaration(node) &&
+    !ts.isSourceFile(node)
+  )
+    node = node.parent;
   if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) {
     return node.moduleSpecifier && ts.isStringLiteralLike(node.moduleSpecifier) ? node.moduleSpecifier.text : undefined;
   }
@@ -240,8 +265,13 @@ function thisAssignments(property: ts.PropertyDeclaration): ts.Expression[] {
   if (!ts.isIdentifier(name) && !ts.isPrivateIdentifier(name)) return [];
   const found: ts.Expression[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) &&
-        node.left.expression.kind === ts.SyntaxKind.ThisKeyword && node.left.name.text === name.text) {
+    if (
+      ts.isBinaryExpression(node) &&
+      node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isPropertyAccessExpression(node.left) &&
+      node.left.expression.kind === ts.SyntaxKind.ThisKeyword &&
+      node.left.name.text === name.text
+    ) {
       found.push(node.right);
     }
     ts.forEachChild(node, visit);

@@ -179,4 +179,3 @@ interface Roots { Named: Todo; Optional: Todo | undefined; List: Todo[]; Nothing
 interface Roots { Point: Point }`,
   },
 };
-

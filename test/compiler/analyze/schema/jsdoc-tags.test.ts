@@ -36,7 +36,8 @@ describe('type -> JSON Schema: JSDoc', () => {
 
   it('puts the text before the tags into description, on properties and types', () => {
     const { definitions } = convertRoots({
-      'app.ts': '/**\n * A thing.\n * Second line.\n * @deprecated use Other\n */\ninterface Thing {\n  /** The p. @minLength 1 */\n  p: string;\n}\ninterface Roots { Thing: Thing }\n',
+      'app.ts':
+        '/**\n * A thing.\n * Second line.\n * @deprecated use Other\n */\ninterface Thing {\n  /** The p. @minLength 1 */\n  p: string;\n}\ninterface Roots { Thing: Thing }\n',
     });
     expect(definitions.Thing.description).to.equal('A thing.\nSecond line.');
     expect(definitions.Thing.properties!.p).to.deep.equal({ description: 'The p.', type: 'string', minLength: 1 });
@@ -58,19 +59,32 @@ describe('type -> JSON Schema: JSDoc', () => {
     ['@minimum 0', 'string | null', 'APPC271', '@minimum', /^@minimum applies to numbers, and this is string$/],
     ['@maxItems 2', 'string', 'APPC271', '@maxItems', /applies to arrays, and this is string/],
     ['@format date-tme', 'string', 'APPC272', '@format', /^@format date-tme: not a format the validators know$/],
-    ['@minLength 5 @maxLength 2', 'string', 'APPC273', '@maxLength', /^@maxLength 2 is below @minLength 5: no value can satisfy both$/],
+    [
+      '@minLength 5 @maxLength 2',
+      'string',
+      'APPC273',
+      '@maxLength',
+      /^@maxLength 2 is below @minLength 5: no value can satisfy both$/,
+    ],
     ['@minimum 10 @maximum 1', 'number', 'APPC273', '@maximum', /below @minimum 10/],
   ];
   for (const [doc, type, code, tag, message] of bad) {
     it(`${doc} on ${type}: ${code} at the tag`, () => {
       const app = appWith(doc, type);
       const { schema, diagnostics, text } = propertyOf(doc, type);
-      expect(diagnostics.map((d) => d.code), text).to.deep.equal([code]);
+      expect(
+        diagnostics.map((d) => d.code),
+        text,
+      ).to.deep.equal([code]);
       const [d] = diagnostics;
       expect(d.message).to.match(message);
       expect(d.remedy).to.be.a('string').and.not.equal('');
       const lineText = app.split('\n')[1];
-      expect([d.location?.file, d.location?.line, d.location?.column], text).to.deep.equal(['app.ts', 2, lineText.indexOf(tag) + 1]);
+      expect([d.location?.file, d.location?.line, d.location?.column], text).to.deep.equal([
+        'app.ts',
+        2,
+        lineText.indexOf(tag) + 1,
+      ]);
       const name = tag.slice(1);
       expect(schema, 'the bad tag is left out').not.to.have.property(name);
     });
@@ -83,10 +97,16 @@ describe('type -> JSON Schema: JSDoc', () => {
 
   it('reads the JSDoc of an alias the checker does not keep (type Email = string)', () => {
     const { definitions, text } = convertRoots({
-      'app.ts': '/** An address. @format email @maxLength 254 */\ntype Email = string;\ninterface Roots { Contact: { email: Email } }\n',
+      'app.ts':
+        '/** An address. @format email @maxLength 254 */\ntype Email = string;\ninterface Roots { Contact: { email: Email } }\n',
     });
     expect(text).to.equal('\n\nFound 0 errors.\n');
-    expect(definitions.Contact.properties!.email).to.deep.equal({ description: 'An address.', type: 'string', format: 'email', maxLength: 254 });
+    expect(definitions.Contact.properties!.email).to.deep.equal({
+      description: 'An address.',
+      type: 'string',
+      format: 'email',
+      maxLength: 254,
+    });
   });
 
   it('reports a bad tag on an alias once, at the alias, however many properties use it', () => {

@@ -10,12 +10,17 @@ describe('type -> JSON Schema: the builder', () => {
   });
 
   it('returns roots in add order, one definition per named type however many roots use it', () => {
-    const program = programOf({ 'app.ts': 'export interface Todo { id: string }\nexport declare const a: Todo;\nexport declare const b: Todo[];\nexport declare const c: Todo | undefined;' });
+    const program = programOf({
+      'app.ts':
+        'export interface Todo { id: string }\nexport declare const a: Todo;\nexport declare const b: Todo[];\nexport declare const c: Todo | undefined;',
+    });
     const checker = program.getTypeChecker();
     const app = program.getSourceFile(`${PROJECT_DIR}/app.ts`)!;
     const builder = createSchemaBuilder(program, PROJECT_DIR);
     const declarations = app.statements.filter(ts.isVariableStatement).map((s) => s.declarationList.declarations[0]);
-    const indexes = declarations.map((d) => builder.add(checker.getTypeFromTypeNode(d.type!), d.type!, `${(d.name as ts.Identifier).text}Body`));
+    const indexes = declarations.map((d) =>
+      builder.add(checker.getTypeFromTypeNode(d.type!), d.type!, `${(d.name as ts.Identifier).text}Body`),
+    );
     const { definitions, roots, diagnostics } = builder.finish();
     expect(indexes).to.deep.equal([0, 1, 2]);
     expect(diagnostics).to.deep.equal([]);

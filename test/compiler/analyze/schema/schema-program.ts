@@ -17,8 +17,19 @@ const PARSED_LIBS = new Map<string, ts.SourceFile>();
  * `node_modules/` resolves as an installed package.
  */
 export function programOf(files: Record<string, string>, withLibs = true): ts.Program {
-  const texts = new Map([...(withLibs ? LIBS : []), ...Object.entries(files).map(([name, text]) => [path.posix.join(PROJECT_DIR, name), text] as const)]);
-  const options: ts.CompilerOptions = { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts'], module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10, types: [] };
+  const texts = new Map([
+    ...(withLibs ? LIBS : []),
+    ...Object.entries(files).map(([name, text]) => [path.posix.join(PROJECT_DIR, name), text] as const),
+  ]);
+  const options: ts.CompilerOptions = {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    lib: ['lib.es2022.d.ts'],
+    module: ts.ModuleKind.CommonJS,
+    moduleResolution: ts.ModuleResolutionKind.Node10,
+    types: [],
+  };
   const host = ts.createCompilerHost(options);
   host.getDefaultLibLocation = () => libFolderInMemoryPath;
   host.getDefaultLibFileName = (o) => path.posix.join(libFolderInMemoryPath, ts.getDefaultLibFileName(o));
@@ -46,7 +57,9 @@ export function convertRoots(files: Record<string, string>): BuiltSchemas & { te
   const program = programOf(files);
   const checker = program.getTypeChecker();
   const app = program.getSourceFile(path.posix.join(PROJECT_DIR, 'app.ts'))!;
-  const roots = app.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === 'Roots');
+  const roots = app.statements.find(
+    (s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === 'Roots',
+  );
   if (!roots) throw new Error('app.ts declares no interface Roots');
   const builder = createSchemaBuilder(program, PROJECT_DIR);
   for (const member of roots.members) {
