@@ -3,10 +3,10 @@
  * fixtures/hello and of generated apps with 50, 100 and 200 routes (10 routes per file,
  * path params, imported consts, one built-in authorizer, 20 schedules; see
  * bench/support/generate-app.ts). Each figure is the median of RUNS fresh `node` processes
- * (no tsx) that require dist/compiler/check-project.js and run checkProject once; the apps
+ * (no tsx) that require dist/compiler/compile.js and run checkProject once; the apps
  * take turns so a change in machine load hits all of them alike.
  *   wall      the whole child process, measured by this parent (node start-up included)
- *   require   require() of check-project.js (ts-morph and friends) inside the child
+ *   require   require() of compile.js (ts-morph and friends) inside the child
  *   check     the checkProject call inside the child; "analyze" is its analysis stage
  *   cpu       the child's user+sys CPU, whole process (less sensitive to load than wall)
  * Run: `npm run build` (or `npx tsc -p tsconfig.build.json`), then `node bench/run.js analyze`
@@ -37,7 +37,7 @@ const ROUTES200_TARGET_MS = 1500;
 const GROWTH_TARGET = 2;
 
 const CHILD = path.join(__dirname, 'support', 'analyze-child.cjs');
-const DIST = path.join(ROOT, 'dist', 'compiler', 'check-project.js');
+const DIST = path.join(ROOT, 'dist', 'compiler', 'compile.js');
 
 interface Sample {
   wall: number;

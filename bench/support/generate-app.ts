@@ -191,7 +191,7 @@ function main(argv: string[]): void {
     `wrote ${app.dir}: ${app.routes} routes over ${app.files} files (${app.authorized} with the authorizer), ${app.schedules} schedules`,
   );
   if (argv.includes('--check')) {
-    const dist = path.resolve(__dirname, '../../dist/compiler/check-project.js');
+    const dist = path.resolve(__dirname, '../../dist/compiler/compile.js');
     if (!fs.existsSync(dist)) {
       console.error(`missing ${dist}: run \`npx tsc -p tsconfig.build.json\` first`);
       process.exit(1);

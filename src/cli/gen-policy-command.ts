@@ -1,10 +1,8 @@
 import { parseArgs } from 'node:util';
-import { checkProject } from '../compiler/check-project';
-import { sortDiagnostics } from '../compiler/diagnostics/diagnostic';
+import { generateProjectPolicy } from '../compiler/compile';
 import { appFileDiagnostic } from './app-file';
 import { printDiagnostics } from './print-diagnostics';
 import { serializeTemplate } from '../compiler/emit/serialize-template';
-import { generatedPolicy } from '../compiler/policy/generated-policy';
 import type { Io } from './package-command';
 import { projectDirOption, stageOption, UsageError } from './usage';
 
@@ -45,11 +43,9 @@ export async function genPolicyCommand(args: string[], io: Io): Promise<number> 
     printDiagnostics(io.stderr, projectDir, [appFile]);
     return 1;
   }
-  const checked = checkProject({ projectDir, stage: stageOption(values.stage) });
-  const generated = checked.model && checked.config ? generatedPolicy(checked.model, checked.config) : undefined;
-  const diagnostics = sortDiagnostics([...checked.diagnostics, ...(generated?.diagnostics ?? [])]);
+  const { document, diagnostics } = generateProjectPolicy({ projectDir, stage: stageOption(values.stage) });
   if (diagnostics.length > 0) printDiagnostics(io.stderr, projectDir, diagnostics);
-  if (!generated) return 1;
-  io.stdout.write(serializeTemplate(generated.document));
+  if (!document) return 1;
+  io.stdout.write(serializeTemplate(document));
   return 0;
 }

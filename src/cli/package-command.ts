@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { appFileDiagnostic } from './app-file';
 import { printDiagnostics } from './print-diagnostics';
-import { packageProject } from '../compiler/package-project';
+import { packageProject, type PackageOptions } from '../compiler/compile';
 import { writeOutput } from '../compiler/output/write-output';
 import { outDirProblem } from '../compiler/output/out-dir';
 import { PACKAGE_HELP, projectDirOption, stageOption, UsageError } from './usage';
@@ -14,6 +14,49 @@ export interface Io {
 
 /** `appc package OUT ...`: returns the exit code. */
 export async function packageCommand(args: string[], io: Io): Promise<number> {
+  const request = parsePackageArgs(args);
+  if (request === 'help') {
+    io.stdout.write(PACKAGE_HELP);
+    return 0;
+  }
+  const { projectDir, shownOut } = request;
+  const appFile = appFileDiagnostic(projectDir);
+  if (appFile) {
+    printDiagnostics(io.stderr, projectDir, [appFile]);
+    io.stderr.write(`Nothing was written to ${shownOut}.\n`);
+    return 1;
+  }
+  const started = performance.now();
+  const result = await packageProject({ ...request, outDir: path.resolve(shownOut), today: new Date() });
+  for (const [label, ms] of result.timings) io.stdout.write(`${label.padEnd(40, '.')} ${formatMs(ms)}\n`);
+  if (request.verbose) {
+    for (const { path: file, reason } of result.excluded ?? []) {
+      io.stdout.write(`Left out of deployment.zip: ${file} (${reason})\n`);
+    }
+  }
+  if (result.diagnostics.length > 0) printDiagnostics(io.stderr, projectDir, result.diagnostics, '\n');
+  if (!result.files) {
+    io.stderr.write(`Nothing was written to ${shownOut}.\n`);
+    return 1;
+  }
+  const problem = await writeOutput(path.resolve(shownOut), result.files);
+  if (problem) {
+    io.stderr.write(`appc: error ${problem.code}: ${problem.message}. ${problem.remedy}\n`);
+    return problem.kind === 'usage' ? 2 : 1;
+  }
+  const names = result.files.map((f) => f.name).join(', ');
+  io.stdout.write(`Wrote ${names} to ${shownOut} in ${formatMs(performance.now() - started)}\n`);
+  return 0;
+}
+
+interface PackageRequest extends Omit<PackageOptions, 'outDir' | 'today'> {
+  /** OUT as the user wrote it (messages show it so). */
+  readonly shownOut: string;
+  readonly verbose: boolean;
+}
+
+/** The options of `appc package`, checked; usage errors throw `UsageError`. */
+function parsePackageArgs(args: string[]): PackageRequest | 'help' {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -27,10 +70,7 @@ export async function packageCommand(args: string[], io: Io): Promise<number> {
       help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help) {
-    io.stdout.write(PACKAGE_HELP);
-    return 0;
-  }
+  if (values.help) return 'help';
   if (positionals.length !== 1) throw new UsageError('appc package needs exactly one OUT directory');
   const format = values['template-format'];
   if (format !== 'json' && format !== 'yaml')
@@ -40,45 +80,17 @@ export async function packageCommand(args: string[], io: Io): Promise<number> {
   const shownOut = positionals[0];
   const outProblem = outDirProblem(shownOut, projectDir);
   if (outProblem) throw new UsageError(outProblem.message, outProblem.code, outProblem.remedy);
-  const mergeTemplate =
-    values['merge-template'] === undefined ? undefined : mergeTemplateOption(values['merge-template']);
-
-  const appFile = appFileDiagnostic(projectDir);
-  if (appFile) {
-    printDiagnostics(io.stderr, projectDir, [appFile]);
-    io.stderr.write(`Nothing was written to ${shownOut}.\n`);
-    return 1;
-  }
-
-  const started = performance.now();
-  const result = await packageProject({
+  const merge = values['merge-template'];
+  const mergeTemplate = merge === undefined ? undefined : mergeTemplateOption(merge);
+  return {
     projectDir,
     stage,
     templateFormat: format,
     mergeTemplate,
     typecheck: values.typecheck,
-    outDir: path.resolve(shownOut),
-    today: new Date(),
-  });
-  for (const [label, ms] of result.timings) io.stdout.write(`${label.padEnd(40, '.')} ${formatMs(ms)}\n`);
-  if (values.verbose)
-    for (const { path: file, reason } of result.excluded ?? [])
-      io.stdout.write(`Left out of deployment.zip: ${file} (${reason})\n`);
-  if (result.diagnostics.length > 0) {
-    printDiagnostics(io.stderr, projectDir, result.diagnostics, '\n');
-  }
-  if (!result.files) {
-    io.stderr.write(`Nothing was written to ${shownOut}.\n`);
-    return 1;
-  }
-  const problem = await writeOutput(path.resolve(shownOut), result.files);
-  if (problem) {
-    io.stderr.write(`appc: error ${problem.code}: ${problem.message}. ${problem.remedy}\n`);
-    return problem.kind === 'usage' ? 2 : 1;
-  }
-  const names = result.files.map((f) => f.name).join(', ');
-  io.stdout.write(`Wrote ${names} to ${shownOut} in ${formatMs(performance.now() - started)}\n`);
-  return 0;
+    shownOut,
+    verbose: values.verbose,
+  };
 }
 
 /** `--merge-template FILE`: an absolute path; an empty one is a usage error (a missing file is a diagnostic). */

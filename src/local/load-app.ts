@@ -1,6 +1,6 @@
 /**
  * The app as local mode runs it, built the way `appc package` builds deployment.zip:
- *   check     config + analysis + validation -> AppModel, ResolvedConfig (checkProject)
+ *   check     config + analysis + validation -> AppModel, ResolvedConfig (checkProject, src/compiler/compile.ts)
  *   gateway   AppModel                       -> the REST API's resources, authorizers, CORS (buildApiGateway)
  *   bundle    AppModel + sources             -> one CommonJS file exporting a Lambda handler per function (bundleApp)
  *   instances bundle, stage env vars         -> function instances, worker threads that load the bundle (the one
@@ -8,7 +8,7 @@
  *             one is started now, to report load errors before serving (AppInstances)
  * Packages the project depends on stay outside the bundle and load from its node_modules.
  */
-import { checkProject } from '../compiler/check-project';
+import { checkProject } from '../compiler/compile';
 import { bundleTarget } from '../compiler/config/lambda-runtimes';
 import { functionConfig } from '../compiler/config/resolve-config';
 import type { ResolvedConfig } from '../compiler/config/resolved-config';
@@ -77,12 +77,9 @@ export async function loadLocalApp(options: LoadOptions): Promise<LoadResult> {
     concurrency: options.concurrency,
     onStrayError: options.onStrayError,
   });
-  const loaded = await instances.pool(API_HANDLER_NAME).warm();
-  const gateway = buildApiGateway(model);
   const diagnostics = [...checked.diagnostics];
-  if (loaded === 'timeout') diagnostics.push(initTimeout(config));
-  else if ('error' in loaded) diagnostics.push(loadError(loaded.error));
-  else diagnostics.push(...missingHandlers(model, gateway, loaded.exports));
+  const gateway = buildApiGateway(model);
+  diagnostics.push(...(await warmApiHandler(instances, model, config, gateway)));
   if (hasErrors(diagnostics)) {
     instances.close();
     taskDir.remove();
@@ -99,6 +96,19 @@ export async function loadLocalApp(options: LoadOptions): Promise<LoadResult> {
     taskDir,
   };
   return { app, diagnostics };
+}
+
+/** Starts the API handler's first instance, which runs the app's module-level code: its load problems. */
+async function warmApiHandler(
+  instances: AppInstances,
+  model: AppModel,
+  config: ResolvedConfig,
+  gateway: ApiGateway,
+): Promise<Diagnostic[]> {
+  const loaded = await instances.pool(API_HANDLER_NAME).warm();
+  if (loaded === 'timeout') return [initTimeout(config)];
+  if ('error' in loaded) return [loadError(loaded.error)];
+  return missingHandlers(model, gateway, loaded.exports);
 }
 
 /** The package.json `dependencies` (and optional and peer ones): required from node_modules at run time. */

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expect } from 'chai';
-import { packageProject } from '../../src/compiler/package-project';
+import { packageProject } from '../../src/compiler/compile';
 import { formatDiagnostics } from '../../src/compiler/diagnostics/format';
 import { ERROR_FIXTURES_DIR, errorFixtures, expectGolden, readProjectFile } from '../support/fixtures';
 

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expect } from 'chai';
-import { checkProject } from '../../src/compiler/check-project';
+import { checkProject } from '../../src/compiler/compile';
 import { formatDiagnostics } from '../../src/compiler/diagnostics/format';
 import { expectGolden, FIXTURES_DIR, fixtureApps, fixtureSettings, readProjectFile } from '../support/fixtures';
 

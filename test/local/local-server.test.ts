@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expect } from 'chai';
-import { checkProject } from '../../src/compiler/check-project';
+import { checkProject } from '../../src/compiler/compile';
 import { emitSwagger } from '../../src/compiler/emit/swagger';
 import { fixtureDir, send, startServer, type RunningServer } from './support/local-http';
 

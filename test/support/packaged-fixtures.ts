@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatDiagnostics } from '../../src/compiler/diagnostics/format';
-import { packageProject } from '../../src/compiler/package-project';
+import { packageProject } from '../../src/compiler/compile';
 import { FIXTURES_DIR, fixtureApps, fixtureSettings, readProjectFile } from './fixtures';
 
 /** One `appc package` run the e2e tests check: a fixture app and one of its stages. */

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expect } from 'chai';
-import { checkProject } from '../../../src/compiler/check-project';
+import { checkProject } from '../../../src/compiler/compile';
 import { sortDiagnostics } from '../../../src/compiler/diagnostics/diagnostic';
 import { formatDiagnostics } from '../../../src/compiler/diagnostics/format';
 import { serializeTemplate } from '../../../src/compiler/emit/serialize-template';

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { expect } from 'chai';
-import { packageProject } from '../../../src/compiler/package-project';
+import { packageProject } from '../../../src/compiler/compile';
 import { FIXTURES_DIR } from '../../support/fixtures';
 
 type Template = { Resources: Record<string, { Type: string; Properties: Record<string, any> }> };
