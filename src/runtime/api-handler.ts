@@ -2,8 +2,8 @@ import type { App } from './app';
 import { matchesContentType } from './binary';
 import { CORSConfig, cachedCorsHeaders } from './cors';
 import { ViewError, type ErrorBody } from './errors';
-import type { APIGatewayProxyEvent, APIGatewayProxyResult, LambdaContext } from './events';
-import { readProxyEvent } from './read-event';
+import type { APIGatewayProxyResult, LambdaContext } from './events';
+import { readProxyEvent, type ProxyEvent } from './read-event';
 import { Request, headerValue } from './request';
 import { Response } from './response';
 import type { RouteEntry } from './routes';
@@ -31,7 +31,7 @@ export function handleApiEvent(app: App, raw: unknown, context: LambdaContext): 
   }
 }
 
-function dispatch(app: App, event: APIGatewayProxyEvent, context: LambdaContext): Promise<APIGatewayProxyResult> {
+function dispatch(app: App, event: ProxyEvent, context: LambdaContext): Promise<APIGatewayProxyResult> {
   const methods = app.routes.get(event.resource);
   const route = methods?.get(event.httpMethod);
   if (route === undefined) return Promise.resolve(noRouteResult(app, event, methods));
@@ -76,12 +76,7 @@ function corsOf(app: App, route: RouteEntry): CORSConfig | undefined {
 }
 
 /** The handler is done: clear the invocation state and convert its answer. */
-function finish(
-  app: App,
-  event: APIGatewayProxyEvent,
-  cors: CORSConfig | undefined,
-  value: unknown,
-): APIGatewayProxyResult {
+function finish(app: App, event: ProxyEvent, cors: CORSConfig | undefined, value: unknown): APIGatewayProxyResult {
   app.currentRequest = undefined;
   app.lambdaContext = undefined;
   try {
@@ -92,11 +87,7 @@ function finish(
   }
 }
 
-function noRouteResult(
-  app: App,
-  event: APIGatewayProxyEvent,
-  methods: Map<string, RouteEntry> | undefined,
-): APIGatewayProxyResult {
+function noRouteResult(app: App, event: ProxyEvent, methods: Map<string, RouteEntry> | undefined): APIGatewayProxyResult {
   if (methods === undefined) {
     return toProxyResult(
       app,
@@ -112,11 +103,7 @@ function noRouteResult(
 }
 
 /** A thrown ViewError answers with its status; anything else is a logged 500. */
-export function errorToResponse(
-  app: App,
-  error: unknown,
-  event: Pick<APIGatewayProxyEvent, 'httpMethod' | 'path'>,
-): Response {
+export function errorToResponse(app: App, error: unknown, event: Pick<ProxyEvent, 'httpMethod' | 'path'>): Response {
   if (error instanceof ViewError) {
     return errorResponse(error.statusCode, error.code, error.message);
   }
@@ -139,11 +126,7 @@ export function errorResponse(statusCode: number, code: string, message: string)
  * Chalice, so they cannot fail the Accept check themselves.
  */
 function toProxyResult(
-  app: App,
-  value: unknown,
-  cors: CORSConfig | undefined,
-  event: APIGatewayProxyEvent,
-  encodeBinary = true,
+  app: App, value: unknown, cors: CORSConfig | undefined, event: ProxyEvent, encodeBinary = true,
 ): APIGatewayProxyResult {
   const headers: Record<string, string> = {};
   const multiValueHeaders: Record<string, string[]> = {};

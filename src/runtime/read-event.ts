@@ -1,15 +1,26 @@
 /**
- * The API handler's way in: whatever Lambda passes as the event, a clean
- * `APIGatewayProxyEvent` or the reason it is not one. API Gateway always sends strings in
- * the header, query, path and stage-variable maps; anything else (a direct invoke, a test
+ * The API handler's way in: whatever Lambda passes as the event, a proxy event whose
+ * top-level fields are checked, or the reason it is not one. API Gateway always sends strings
+ * in the header, query, path and stage-variable maps; anything else (a direct invoke, a test
  * tool, a hand-written event) is read the same way instead of failing deep inside a handler.
- * Every map is a null-prototype object: a parameter named `__proto__`, `constructor` or
- * `prototype` is an ordinary key, and no key exists that the event did not send.
+ * The maps are not copied here: `Request` reads each one when it is first asked for (most
+ * invocations never look at most of them), into a null-prototype object with string values
+ * (`stringMap`, `listMap`), and `headerValue` reads a header the same way.
  */
 import type { APIGatewayProxyEvent, APIGatewayRequestContext } from './events';
 
+/** A proxy event with its top-level fields checked; its maps are as the event holds them. */
+export interface ProxyEvent extends Pick<APIGatewayProxyEvent, 'resource' | 'path' | 'httpMethod' | 'body' | 'isBase64Encoded'> {
+  readonly requestContext: APIGatewayRequestContext;
+  readonly headers?: unknown;
+  readonly queryStringParameters?: unknown;
+  readonly multiValueQueryStringParameters?: unknown;
+  readonly pathParameters?: unknown;
+  readonly stageVariables?: unknown;
+}
+
 export type ReadEvent =
-  | { readonly kind: 'proxy'; readonly event: APIGatewayProxyEvent }
+  | { readonly kind: 'proxy'; readonly event: ProxyEvent }
   | { readonly kind: 'malformed'; readonly reason: string };
 
 /** Reads a REST API proxy event (payload format 1.0); never throws on plain data. */
@@ -18,20 +29,16 @@ export function readProxyEvent(raw: unknown): ReadEvent {
   const { resource, httpMethod, body } = raw;
   if (typeof resource !== 'string') return malformed(`its resource is ${describeType(resource)}, not a string`);
   if (typeof httpMethod !== 'string') return malformed(`its httpMethod is ${describeType(httpMethod)}, not a string`);
-  if (body !== null && body !== undefined && typeof body !== 'string')
-    return malformed(`its body is ${describeType(body)}, not a string`);
-  const query = stringMap(raw.queryStringParameters);
-  const event: APIGatewayProxyEvent = {
+  if (body !== null && body !== undefined && typeof body !== 'string') return malformed(`its body is ${describeType(body)}, not a string`);
+  const event: ProxyEvent = {
     resource,
     path: typeof raw.path === 'string' ? raw.path : resource,
     httpMethod,
-    headers: stringMap(raw.headers),
-    multiValueHeaders: listMap(raw.multiValueHeaders),
-    queryStringParameters: query,
-    // API Gateway sends both query maps; an event with only the single-value one means one value per name.
-    multiValueQueryStringParameters: listMap(raw.multiValueQueryStringParameters) ?? (query && wrapValues(query)),
-    pathParameters: stringMap(raw.pathParameters),
-    stageVariables: stringMap(raw.stageVariables),
+    headers: raw.headers,
+    queryStringParameters: raw.queryStringParameters,
+    multiValueQueryStringParameters: raw.multiValueQueryStringParameters,
+    pathParameters: raw.pathParameters,
+    stageVariables: raw.stageVariables,
     requestContext: (isRecord(raw.requestContext) ? raw.requestContext : {}) as APIGatewayRequestContext,
     body: body ?? null,
     isBase64Encoded: raw.isBase64Encoded === true,
@@ -75,19 +82,21 @@ export function listMap(raw: unknown): Record<string, string[]> | null {
   return map;
 }
 
-function wrapValues(single: Record<string, string>): Record<string, string[]> {
+/** `{name: [value]}` for a single-value map. */
+export function wrapValues(single: Record<string, string>): Record<string, string[]> {
   const map = emptyMap<string[]>();
   for (const name of Object.keys(single)) map[name] = [single[name]];
   return map;
 }
 
-function scalarText(value: unknown): string | undefined {
+/** A string as is, a number or boolean as text; undefined for anything else. */
+export function scalarText(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return undefined;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

@@ -1,17 +1,17 @@
 import { baseMimeType } from './binary';
 import { BadRequestError } from './errors';
-import type { APIGatewayProxyEvent, APIGatewayRequestContext } from './events';
-import { emptyMap, listMap, stringMap } from './read-event';
-
-const EMPTY = Buffer.alloc(0);
+import type { APIGatewayRequestContext } from './events';
+import { emptyMap, isRecord, listMap, scalarText, stringMap, wrapValues, type ProxyEvent } from './read-event';
 
 /** Standard base64 as API Gateway encodes bodies (RFC 4648 §4), padding optional. */
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /**
  * One HTTP request as API Gateway delivered it. Built once per invocation from the proxy
- * event; every derived field is computed on first access. Its maps (headers, query, path
- * parameters, stage variables) have no prototype: every key in them came from the event.
+ * event (`readProxyEvent`, or an `APIGatewayProxyEvent`); every derived field is computed on
+ * first access. Its maps (headers, query, path parameters, stage variables) have no prototype,
+ * every key in them came from the event, and every value is a string (a number or boolean
+ * as text; anything else is left out).
  */
 export class Request {
   /** The HTTP method, upper-case. */
@@ -32,7 +32,7 @@ export class Request {
   private _rawBody?: Buffer;
   private _json?: { value: unknown };
 
-  constructor(private readonly event: APIGatewayProxyEvent) {
+  constructor(private readonly event: ProxyEvent) {
     this.method = event.httpMethod;
     this.path = event.path;
     this.resourcePath = event.resource;
@@ -59,15 +59,15 @@ export class Request {
   get multiValueQueryParams(): Record<string, string[]> {
     if (this._multi) return this._multi;
     // API Gateway sends both maps; without the multi-value one, each name has one value.
-    return (this._multi =
-      listMap(this.event.multiValueQueryStringParameters) ?? listMap(this.event.queryStringParameters) ?? emptyMap());
+    const single = stringMap(this.event.queryStringParameters);
+    return (this._multi = listMap(this.event.multiValueQueryStringParameters) ?? (single && wrapValues(single)) ?? emptyMap());
   }
 
   /** The body's bytes, base64-decoded when API Gateway encoded it; empty when there is none. */
   get rawBody(): Buffer {
     if (this._rawBody) return this._rawBody;
     const body: unknown = this.event.body;
-    if (body === null || body === undefined) return (this._rawBody = EMPTY);
+    if (body === null || body === undefined) return (this._rawBody = Buffer.alloc(0));
     if (typeof body !== 'string') throw new BadRequestError('Request body is not a string');
     if (this.event.isBase64Encoded !== true) return (this._rawBody = Buffer.from(body, 'utf8'));
     // Buffer.from skips characters outside the alphabet; a body API Gateway encoded has none.
@@ -118,23 +118,21 @@ export class Request {
 
 /**
  * The value of header `name` (lower-case) in API Gateway's `headers`, whatever its case there;
- * own string values only.
+ * own keys only, read as `stringMap` reads them (a number or boolean as text, anything else skipped).
  */
-export function headerValue(
-  headers: Record<string, string | undefined> | null | undefined,
-  name: string,
-): string | undefined {
+export function headerValue(headers: unknown, name: string): string | undefined {
   let value: string | undefined;
-  if (typeof headers === 'object' && headers !== null) {
+  if (isRecord(headers)) {
     for (const key of Object.keys(headers)) {
-      const given = headers[key];
-      if (key.length === name.length && typeof given === 'string' && key.toLowerCase() === name) value = given;
+      if (key.length !== name.length || key.toLowerCase() !== name) continue;
+      const given = scalarText(headers[key]);
+      if (given !== undefined) value = given;
     }
   }
   return value;
 }
 
-function lowerCaseKeys(headers: Record<string, string | undefined> | null): Record<string, string> {
+function lowerCaseKeys(headers: unknown): Record<string, string> {
   const result = emptyMap<string>();
   const given = stringMap(headers);
   if (given) for (const name of Object.keys(given)) result[name.toLowerCase()] = given[name];

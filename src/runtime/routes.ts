@@ -45,10 +45,20 @@ export interface RouteEntry {
   readonly handler: (params: Record<string, string>, request: Request) => unknown;
 }
 
-/** `'/a/{first}/b/{rest+}'` -> `['first', 'rest']`, in path order. */
+/**
+ * `'/a/{first}/b/{rest+}'` -> `['first', 'rest']`, in path order: what `/\{([^}]+?)\+?\}/g` captures,
+ * found with indexOf because compiling that pattern is a tenth of a cold start's registration work.
+ */
 export function pathParamNames(path: string): string[] {
   const names: string[] = [];
-  for (const match of path.matchAll(/\{([^}]+?)\+?\}/g)) names.push(match[1]);
+  for (let open = path.indexOf('{'); open !== -1; open = path.indexOf('{', open + 1)) {
+    const close = path.indexOf('}', open + 1);
+    if (close === -1) break;
+    if (close === open + 1) continue;
+    const inner = path.slice(open + 1, close);
+    names.push(inner.length > 1 && inner.endsWith('+') ? inner.slice(0, -1) : inner);
+    open = close;
+  }
   return names;
 }
 

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import fc from 'fast-check';
 import { App, Blueprint, joinUrlPrefix, pathParamNames } from '../../src/runtime';
 import { invokeApi, needsReferenceEvents, proxyEvent } from './support/events';
 
@@ -57,6 +58,17 @@ describe('routes: registration', () => {
     expect(pathParamNames('/a/{first}/b/{second}')).to.deep.equal(['first', 'second']);
     expect(pathParamNames('/files/{path+}')).to.deep.equal(['path']);
     expect(pathParamNames('/')).to.deep.equal([]);
+  });
+
+  it('finds what the pattern /\\{([^}]+?)\\+?\\}/g captures, in any string', () => {
+    const byPattern = (path: string) => [...path.matchAll(/\{([^}]+?)\+?\}/g)].map((m) => m[1]);
+    for (const path of ['/{}', '/{+}', '/{++}', '/{a+b}', '/{a{b}', '/{a', '/a}', '/{a}}{b+}', '{x}{y}']) {
+      expect(pathParamNames(path), path).to.deep.equal(byPattern(path));
+    }
+    const piece = fc.constantFrom('{', '}', '+', '/', 'a', 'bc', '{id}', '{rest+}');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }).map((parts) => parts.join('')), (path) => {
+      expect(pathParamNames(path)).to.deep.equal(byPattern(path));
+    }));
   });
 });
 
