@@ -87,7 +87,11 @@ function finish(app: App, event: ProxyEvent, cors: CORSConfig | undefined, value
   }
 }
 
-function noRouteResult(app: App, event: ProxyEvent, methods: Map<string, RouteEntry> | undefined): APIGatewayProxyResult {
+function noRouteResult(
+  app: App,
+  event: ProxyEvent,
+  methods: Map<string, RouteEntry> | undefined,
+): APIGatewayProxyResult {
   if (methods === undefined) {
     return toProxyResult(
       app,
@@ -126,7 +130,11 @@ export function errorResponse(statusCode: number, code: string, message: string)
  * Chalice, so they cannot fail the Accept check themselves.
  */
 function toProxyResult(
-  app: App, value: unknown, cors: CORSConfig | undefined, event: ProxyEvent, encodeBinary = true,
+  app: App,
+  value: unknown,
+  cors: CORSConfig | undefined,
+  event: ProxyEvent,
+  encodeBinary = true,
 ): APIGatewayProxyResult {
   const headers: Record<string, string> = {};
   const multiValueHeaders: Record<string, string[]> = {};

@@ -10,7 +10,10 @@
 import type { APIGatewayProxyEvent, APIGatewayRequestContext } from './events';
 
 /** A proxy event with its top-level fields checked; its maps are as the event holds them. */
-export interface ProxyEvent extends Pick<APIGatewayProxyEvent, 'resource' | 'path' | 'httpMethod' | 'body' | 'isBase64Encoded'> {
+export interface ProxyEvent extends Pick<
+  APIGatewayProxyEvent,
+  'resource' | 'path' | 'httpMethod' | 'body' | 'isBase64Encoded'
+> {
   readonly requestContext: APIGatewayRequestContext;
   readonly headers?: unknown;
   readonly queryStringParameters?: unknown;
@@ -20,8 +23,7 @@ export interface ProxyEvent extends Pick<APIGatewayProxyEvent, 'resource' | 'pat
 }
 
 export type ReadEvent =
-  | { readonly kind: 'proxy'; readonly event: ProxyEvent }
-  | { readonly kind: 'malformed'; readonly reason: string };
+  { readonly kind: 'proxy'; readonly event: ProxyEvent } | { readonly kind: 'malformed'; readonly reason: string };
 
 /** Reads a REST API proxy event (payload format 1.0); never throws on plain data. */
 export function readProxyEvent(raw: unknown): ReadEvent {
@@ -29,7 +31,8 @@ export function readProxyEvent(raw: unknown): ReadEvent {
   const { resource, httpMethod, body } = raw;
   if (typeof resource !== 'string') return malformed(`its resource is ${describeType(resource)}, not a string`);
   if (typeof httpMethod !== 'string') return malformed(`its httpMethod is ${describeType(httpMethod)}, not a string`);
-  if (body !== null && body !== undefined && typeof body !== 'string') return malformed(`its body is ${describeType(body)}, not a string`);
+  if (body !== null && body !== undefined && typeof body !== 'string')
+    return malformed(`its body is ${describeType(body)}, not a string`);
   const event: ProxyEvent = {
     resource,
     path: typeof raw.path === 'string' ? raw.path : resource,

@@ -24,8 +24,7 @@ export class Request {
   readonly uriParams: Record<string, string>;
   /** API Gateway's request context (`authorizer` holds a built-in authorizer's context). */
   readonly context: APIGatewayRequestContext;
-  /** The stage variables; `{}` when none. */
-  readonly stageVars: Record<string, string>;
+  private _stageVars?: Record<string, string>;
   private _headers?: Record<string, string>;
   private _queryParams?: Record<string, string>;
   private _multi?: Record<string, string[]>;
@@ -38,7 +37,11 @@ export class Request {
     this.resourcePath = event.resource;
     this.uriParams = stringMap(event.pathParameters) ?? emptyMap();
     this.context = event.requestContext;
-    this.stageVars = stringMap(event.stageVariables) ?? emptyMap();
+  }
+
+  /** The stage variables; `{}` when none. */
+  get stageVars(): Record<string, string> {
+    return (this._stageVars ??= stringMap(this.event.stageVariables) ?? emptyMap());
   }
 
   /** Request headers with lower-cased names. */
@@ -60,7 +63,8 @@ export class Request {
     if (this._multi) return this._multi;
     // API Gateway sends both maps; without the multi-value one, each name has one value.
     const single = stringMap(this.event.queryStringParameters);
-    return (this._multi = listMap(this.event.multiValueQueryStringParameters) ?? (single && wrapValues(single)) ?? emptyMap());
+    return (this._multi =
+      listMap(this.event.multiValueQueryStringParameters) ?? (single && wrapValues(single)) ?? emptyMap());
   }
 
   /** The body's bytes, base64-decoded when API Gateway encoded it; empty when there is none. */

@@ -66,9 +66,14 @@ describe('routes: registration', () => {
       expect(pathParamNames(path), path).to.deep.equal(byPattern(path));
     }
     const piece = fc.constantFrom('{', '}', '+', '/', 'a', 'bc', '{id}', '{rest+}');
-    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }).map((parts) => parts.join('')), (path) => {
-      expect(pathParamNames(path)).to.deep.equal(byPattern(path));
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 12 }).map((parts) => parts.join('')),
+        (path) => {
+          expect(pathParamNames(path)).to.deep.equal(byPattern(path));
+        },
+      ),
+    );
   });
 });
 
