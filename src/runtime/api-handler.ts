@@ -136,25 +136,8 @@ function toProxyResult(
   event: ProxyEvent,
   encodeBinary = true,
 ): APIGatewayProxyResult {
-  const headers: Record<string, string> = {};
-  const multiValueHeaders: Record<string, string[]> = {};
-  let statusCode = 200;
-  let body = value;
-  let contentType: string | undefined;
-  if (value instanceof Response) {
-    statusCode = value.statusCode;
-    body = value.body;
-    for (const name in value.headers) {
-      const given = value.headers[name];
-      if (Array.isArray(given)) multiValueHeaders[name] = given.map(String);
-      else headers[name] = String(given);
-      if (name.length === 12 && name.toLowerCase() === 'content-type') contentType = String(given);
-    }
-  }
-  if (contentType === undefined) {
-    headers['Content-Type'] = contentType =
-      body instanceof Uint8Array ? 'application/octet-stream' : 'application/json';
-  }
+  const { statusCode, body, headers, multiValueHeaders, given } = answerParts(value);
+  const contentType = given ?? defaultContentType(body, headers);
   if (cors !== undefined) {
     const extra = cachedCorsHeaders(cors);
     for (const name in extra) if (!(name in headers)) headers[name] = extra[name];
@@ -171,6 +154,29 @@ function toProxyResult(
     return toProxyResult(app, errorResponse(400, 'BadRequest', message), cors, event, false);
   }
   return { statusCode, headers, multiValueHeaders, body: bodyBytes(body).toString('base64'), isBase64Encoded: true };
+}
+
+/**
+ * A handler's answer as status, body, headers and the Content-Type it gives (`given`): a `Response`
+ * as built, anything else a 200 with `value` as its body.
+ */
+function answerParts(value: unknown) {
+  const headers: Record<string, string> = {};
+  const multiValueHeaders: Record<string, string[]> = {};
+  let given: string | undefined;
+  if (!(value instanceof Response)) return { statusCode: 200, body: value, headers, multiValueHeaders, given };
+  for (const name in value.headers) {
+    const header = value.headers[name];
+    if (Array.isArray(header)) multiValueHeaders[name] = header.map(String);
+    else headers[name] = String(header);
+    if (name.length === 12 && name.toLowerCase() === 'content-type') given = String(header);
+  }
+  return { statusCode: value.statusCode, body: value.body, headers, multiValueHeaders, given };
+}
+
+/** No Content-Type given: bytes are `application/octet-stream`, anything else JSON; added to `headers`. */
+function defaultContentType(body: unknown, headers: Record<string, string>): string {
+  return (headers['Content-Type'] = body instanceof Uint8Array ? 'application/octet-stream' : 'application/json');
 }
 
 function bodyText(body: unknown): string {

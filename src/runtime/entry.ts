@@ -9,6 +9,7 @@ import { CloudWatchEvent } from './schedule';
 /** The name of the function that serves every route. */
 export const API_HANDLER = 'api_handler';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Lambda hands each function the JSON its source sends
 export type LambdaHandler = (event: any, context: LambdaContext) => Promise<unknown>;
 
 /**
@@ -63,6 +64,7 @@ export function lambdaHandler(app: App, name: string): LambdaHandler {
 function withContext(
   app: App,
   fn: FunctionEntry,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind's handler types its own event
   call: (event: any, context: LambdaContext) => unknown,
 ): LambdaHandler {
   return async (event, context) => {

@@ -163,7 +163,10 @@ function streamSettings(options: KinesisOptions | DynamoDBOptions) {
 }
 
 /** DESIGN.md §2 "Names": `options.name`, else the name the compiler derived, else the function's own name. */
-function functionName(handler: Function & { [HANDLER_NAME]?: string }, options: FunctionOptions): string {
+function functionName(
+  handler: ((...args: never[]) => unknown) & { [HANDLER_NAME]?: string },
+  options: FunctionOptions,
+): string {
   const name = options.name ?? handler[HANDLER_NAME] ?? handler.name;
   if (!name) {
     throw new Error('cannot name this Lambda function: pass { name: "..." } or use a named function');
