@@ -5,7 +5,7 @@ import { methodOf, REGISTRATIONS } from '../../runtime/registrations';
 import { joinUrlPrefix } from '../../runtime/routes';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic';
 import { analyzeSdkUsage } from './sdk-calls/analyze-sdk-usage';
-import type { AppModel, FunctionModel, RouteModel } from '../model/app-model';
+import type { AppModel, CorsModel, FunctionModel, RouteModel } from '../model/app-model';
 import { assertNever } from '../assert-never';
 import { collectRegistrations, type Collected } from './collect';
 import { isStackOverflow, stackOverflow } from './depth';
@@ -57,24 +57,36 @@ function analyze(projectDir: string, entry: string, typecheck: boolean | undefin
   if (!app) return { diagnostics };
   const mutations = new MutationFinder(checker, runtime, files, appcReads(collected), projectDir);
   const builder = new ModelBuilder(new Evaluator(checker, runtime, mutations), checker, projectDir, diagnostics);
-  const model = builder.build(app, collected);
-  model.entry = entry;
-  model.modules = [
-    relativePath(projectDir, loaded.entry.fileName),
-    ...userFiles
-      .filter((f) => f !== loaded.entry)
-      .map((f) => relativePath(projectDir, f.fileName))
-      .sort(),
-  ];
+  const parts = builder.build(app, collected);
+  const modules = moduleList(projectDir, loaded.entry, userFiles);
   const sdk = analyzeSdkUsage({
     checker,
     files,
-    model,
+    model: parts,
     projectDir,
     isRegistrationCall: (node) => runtime.isRegistrationCall(node),
   });
-  if (sdk) model.sdk = sdk;
+  const { appName, debug, binaryTypes, cors, routes, functions, location } = parts;
+  // Keys in this order: it is the order of model.json.
+  const model: AppModel = {
+    appName,
+    entry,
+    modules,
+    debug,
+    binaryTypes,
+    cors,
+    routes,
+    functions,
+    location,
+    ...(sdk ? { sdk } : {}),
+  };
   return { model, diagnostics };
+}
+
+/** Every module of the app, project-relative: the entry first, then sorted. */
+function moduleList(projectDir: string, entry: ts.SourceFile, userFiles: readonly ts.SourceFile[]): string[] {
+  const others = userFiles.filter((f) => f !== entry).map((f) => relativePath(projectDir, f.fileName));
+  return [relativePath(projectDir, entry.fileName), ...others.sort()];
 }
 
 /** The expressions appc reads itself: `new App(...)`'s options, registration arguments, setting values. */
@@ -148,43 +160,23 @@ class ModelBuilder {
     this.interpreter = new Interpreter(evaluator, checker, projectDir, (d) => diagnostics.push(d));
   }
 
-  build(app: Collected['apps'][number], collected: Collected): AppModel {
-    const model: AppModel = {
-      appName: '',
-      entry: '',
-      modules: [],
-      debug: false,
-      binaryTypes: [...DEFAULT_BINARY_TYPES],
-      cors: false,
-      routes: [],
-      functions: [],
-      location: locationOf(app.expression, this.projectDir),
-    };
-    this.appOptions(app.expression, model);
+  /** The model's parts from `new App(...)` and every registration and setting, in order. */
+  build(app: Collected['apps'][number], collected: Collected): AppParts {
+    const draft: AppDraft = { appName: '', debug: false, binaryTypes: [...DEFAULT_BINARY_TYPES], cors: false };
+    this.appOptions(app.expression, draft);
     const routes: PendingRoute[] = [];
+    const functions: FunctionModel[] = [];
     for (const bp of collected.blueprints)
       this.pendingByBlueprint.set(bp, { routes: [], functions: [], registered: undefined, names: new Set() });
     for (const item of collected.items) {
-      const sink =
-        item.target === app.declaration
-          ? { routes, functions: model.functions }
-          : this.pendingByBlueprint.get(item.target);
+      const sink = item.target === app.declaration ? { routes, functions } : this.pendingByBlueprint.get(item.target);
       if (!sink) {
-        const node = item.type === 'registration' ? item.call : item.value[0];
-        this.diagnostics.push(
-          error(
-            'APPC212',
-            'cannot tell which App or Blueprint this registers on',
-            'Register on the const holding `new App(...)` or `new Blueprint()` ' +
-              '(directly, imported, or through `const x = app`).',
-            locationOf(node, this.projectDir),
-          ),
-        );
+        this.diagnostics.push(unknownTarget(item, this.projectDir));
         continue;
       }
       switch (item.type) {
         case 'setting':
-          this.setting(item, model);
+          this.setting(item, draft);
           break;
         case 'registration':
           this.registration(item, sink, routes, item.target === app.declaration);
@@ -194,11 +186,15 @@ class ModelBuilder {
       }
     }
     for (const [bp, pending] of this.pendingByBlueprint) this.unregistered(bp, pending);
-    model.routes = routes.map((pending) => this.resolveAuthorizer(pending));
-    return model;
+    return {
+      ...draft,
+      routes: routes.map((pending) => this.resolveAuthorizer(pending)),
+      functions,
+      location: locationOf(app.expression, this.projectDir),
+    };
   }
 
-  private appOptions(expression: ts.NewExpression, model: AppModel): void {
+  private appOptions(expression: ts.NewExpression, draft: AppDraft): void {
     const arg = expression.arguments?.[0];
     const result = arg ? this.evaluator.evaluate(arg) : undefined;
     if (result && !result.ok) return void this.diagnostics.push(notStatic(result, this.projectDir));
@@ -212,11 +208,11 @@ class ModelBuilder {
           locationOf(arg ?? expression, this.projectDir),
         ),
       );
-    } else model.appName = options.appName;
-    if (typeof options.debug === 'boolean') model.debug = options.debug;
+    } else draft.appName = options.appName;
+    if (typeof options.debug === 'boolean') draft.debug = options.debug;
   }
 
-  private setting(item: Setting, model: AppModel): void {
+  private setting(item: Setting, draft: AppDraft): void {
     const values = this.evaluator.evaluateAll(item.value);
     if (!values.ok) return void this.diagnostics.push(notStatic(values, this.projectDir));
     const [value] = values.value as unknown[];
@@ -231,15 +227,15 @@ class ModelBuilder {
       );
     switch (item.setting) {
       case 'debug':
-        return typeof value === 'boolean' ? void (model.debug = value) : wrong('true or false');
+        return typeof value === 'boolean' ? void (draft.debug = value) : wrong('true or false');
       case 'cors': {
         const cors = corsModel(value);
-        return cors === undefined ? wrong('true, false or new CORSConfig({...})') : void (model.cors = cors);
+        return cors === undefined ? wrong('true, false or new CORSConfig({...})') : void (draft.cors = cors);
       }
       case 'binaryTypes':
-        return isStrings(value) ? void (model.binaryTypes = [...value]) : wrong('an array of strings');
+        return isStrings(value) ? void (draft.binaryTypes = [...value]) : wrong('an array of strings');
       case 'binaryTypes.push':
-        return isStrings(values.value) ? void model.binaryTypes.push(...(values.value as string[])) : wrong('a string');
+        return isStrings(values.value) ? void draft.binaryTypes.push(...values.value) : wrong('a string');
     }
   }
 
@@ -370,6 +366,17 @@ class ModelBuilder {
   }
 }
 
+/** What `new App(...)` and the app's settings (`app.debug = ...`, `app.api.cors = ...`) set; the builder's only mutable state of the model. */
+interface AppDraft {
+  appName: string;
+  debug: boolean;
+  binaryTypes: string[];
+  cors: CorsModel | false;
+}
+
+/** The model as the builder produces it: everything but what the analysis adds around it (entry, modules, SDK use). */
+type AppParts = Omit<AppModel, 'entry' | 'modules' | 'sdk'>;
+
 /** Where a registration's entries go: the app's lists, or its blueprint's pending ones. */
 interface Sink {
   routes: PendingRoute[];
@@ -395,6 +402,17 @@ interface BlueprintRegistrations {
   registered: { routes: number; functions: number } | undefined;
   /** Function names its registrations gave so far. */
   names: Set<string>;
+}
+
+/** A registration or setting on something other than the App or a Blueprint the analysis found. */
+function unknownTarget(item: CollectedItem, projectDir: string): Diagnostic {
+  return error(
+    'APPC212',
+    'cannot tell which App or Blueprint this registers on',
+    'Register on the const holding `new App(...)` or `new Blueprint()` ' +
+      '(directly, imported, or through `const x = app`).',
+    locationOf(item.type === 'registration' ? item.call : item.value[0], projectDir),
+  );
 }
 
 /** The runtime throws "Duplicate function name" when a second registration gives a function the same name. */

@@ -3,6 +3,7 @@ import { error, withRelated, type Diagnostic } from '../diagnostics/diagnostic';
 import type { AuthorizerUse, CorsModel } from '../model/app-model';
 import { Cron, Rate } from '../../runtime/schedule';
 import { RegistrationRef, StaticInstance, type Evaluator, type NotStatic } from './evaluate';
+import { defined } from './defined';
 import { locationOf } from './locations';
 import { skipOuterExpressions } from './outer-expressions';
 
@@ -142,14 +143,16 @@ export function corsModel(value: unknown): CorsModel | false | undefined {
   if (value === false) return false;
   if (value instanceof StaticInstance && value.className === 'CORSConfig') {
     const o = (value.args[0] ?? {}) as Record<string, unknown>;
-    const model: CorsModel = {
+    const optional = {
+      exposeHeaders: o.exposeHeaders as string[] | undefined,
+      maxAge: o.maxAge as number | undefined,
+      allowCredentials: o.allowCredentials as boolean | undefined,
+    };
+    return {
       allowOrigin: (o.allowOrigin as string) ?? '*',
       allowHeaders: (o.allowHeaders as string[]) ?? [],
+      ...defined(optional),
     };
-    if (o.exposeHeaders !== undefined) model.exposeHeaders = o.exposeHeaders as string[];
-    if (o.maxAge !== undefined) model.maxAge = o.maxAge as number;
-    if (o.allowCredentials !== undefined) model.allowCredentials = o.allowCredentials as boolean;
-    return model;
   }
   return undefined;
 }
@@ -169,16 +172,15 @@ export function authorizerUse(value: StaticInstance): AuthorizerUse | undefined 
         scopes: [...(value.scopes ?? options.scopes ?? [])],
       };
     case 'CustomAuthorizer': {
-      const use: AuthorizerUse = {
+      return {
         kind: 'custom',
         name,
         authorizerUri: options.authorizerUri,
         ttlSeconds: options.ttlSeconds ?? 300,
         header: options.header ?? 'Authorization',
         scopes: [...(value.scopes ?? options.scopes ?? [])],
+        ...defined({ invokeRoleArn: options.invokeRoleArn as string | undefined }),
       };
-      if (options.invokeRoleArn !== undefined) use.invokeRoleArn = options.invokeRoleArn;
-      return use;
     }
     default:
       return undefined;

@@ -5,136 +5,210 @@
  *
  * Conventions: paths are POSIX and relative to the project directory; lines and columns
  * are 1-based; lists keep registration order (module evaluation order across files).
+ * Every field is `readonly`: the analyzer builds the model once and no later stage
+ * changes it (a stage that needs a different list builds its own copy).
  */
 
 /** Where something was written, for diagnostics. */
 export interface SourceLocation {
-  file: string;
-  line: number;
-  column: number;
+  /** The file, relative to the project directory. */
+  readonly file: string;
+  /** 1-based line. */
+  readonly line: number;
+  /** 1-based column, in characters. */
+  readonly column: number;
   /** Characters to underline in the code frame (on the first line). */
-  length: number;
+  readonly length: number;
 }
 
 /** A handler function argument: enough for the entry point and for validation. */
 export interface HandlerModel {
   /** The handler expression's location. */
-  location: SourceLocation;
-  /** Character offsets of the handler expression in its file (the compiler marks it with its name there). */
-  start: number;
-  end: number;
+  readonly location: SourceLocation;
+  /** Character offset where the handler expression starts in its file (the compiler marks it with its name there). */
+  readonly start: number;
+  /** Character offset just past the handler expression's end. */
+  readonly end: number;
   /** Names destructured from the first parameter (`({ city }) => ...` -> `['city']`); `null` if it is not a destructuring pattern. */
-  paramNames: string[] | null;
-  /** The handler's own name (`function everyHour`, or the declaration a reference resolves to). */
-  ownName: string | null;
-  /** JSDoc of the handler or its registration statement. */
-  docs: { summary?: string; description?: string };
+  readonly paramNames: readonly string[] | null;
+  /** The handler's own name (`function everyHour`, or the declaration a reference resolves to); `null` for an anonymous function. */
+  readonly ownName: string | null;
+  /** JSDoc of the handler or its registration statement: its first paragraph and the rest; each absent when not written. */
+  readonly docs: { readonly summary?: string; readonly description?: string };
 }
 
 /** CORS settings as data (the runtime's `CORSOptions` with defaults applied). */
 export interface CorsModel {
-  allowOrigin: string;
-  allowHeaders: string[];
-  exposeHeaders?: string[];
-  maxAge?: number;
-  allowCredentials?: boolean;
+  /** `Access-Control-Allow-Origin`. */
+  readonly allowOrigin: string;
+  /** `Access-Control-Allow-Headers`: the runtime's defaults plus any given. */
+  readonly allowHeaders: readonly string[];
+  /** `Access-Control-Expose-Headers`; absent: the header is not sent. */
+  readonly exposeHeaders?: readonly string[];
+  /** `Access-Control-Max-Age`, in seconds; absent: not sent. */
+  readonly maxAge?: number;
+  /** `Access-Control-Allow-Credentials`; absent: not sent. */
+  readonly allowCredentials?: boolean;
 }
 
 /** The authorizer a route names. Built-in authorizers refer to a function by name. */
 export type AuthorizerUse =
-  | { kind: 'iam' }
-  | { kind: 'cognito'; name: string; providerArns: string[]; header: string; scopes: string[] }
+  /** `new IAMAuthorizer()`: SigV4-signed requests (API Gateway's `AWS_IAM`). */
+  | { readonly kind: 'iam' }
   | {
-      kind: 'custom';
-      name: string;
-      authorizerUri: string;
-      ttlSeconds: number;
-      header: string;
-      invokeRoleArn?: string;
-      scopes: string[];
+      readonly kind: 'cognito';
+      /** The authorizer's name in the API (its swagger security definition). */
+      readonly name: string;
+      /** ARNs of the Cognito user pools whose tokens it accepts. */
+      readonly providerArns: readonly string[];
+      /** The request header carrying the token (default `Authorization`). */
+      readonly header: string;
+      /** OAuth scopes the route requires (`authorizer.withScopes([...])`); empty: none. */
+      readonly scopes: readonly string[];
     }
-  | { kind: 'builtin'; name: string; scopes: string[] };
+  | {
+      readonly kind: 'custom';
+      /** The authorizer's name in the API (its swagger security definition). */
+      readonly name: string;
+      /** The Lambda invocation URI API Gateway calls. */
+      readonly authorizerUri: string;
+      /** How long API Gateway caches the authorizer's answer, in seconds (default 300). */
+      readonly ttlSeconds: number;
+      /** The request header carrying the token (default `Authorization`). */
+      readonly header: string;
+      /** The role API Gateway assumes to invoke the authorizer; absent: none given. */
+      readonly invokeRoleArn?: string;
+      /** OAuth scopes the route requires; empty: none. */
+      readonly scopes: readonly string[];
+    }
+  | {
+      readonly kind: 'builtin';
+      /** The name of the `app.authorizer(...)` function it refers to (blueprint prefix applied). */
+      readonly name: string;
+      /** Scopes the route requires (`authorizer.withScopes([...])`); empty: none. */
+      readonly scopes: readonly string[];
+    };
 
 /** One `app.route(...)` registration (all its methods). */
 export interface RouteModel {
   /** Final path, blueprint `urlPrefix` applied. */
-  path: string;
+  readonly path: string;
   /** Upper-case methods in the order given. */
-  methods: string[];
+  readonly methods: readonly string[];
   /** The view's name: `options.name`, else the handler's own name, else `null`. */
-  name: string | null;
-  contentTypes: string[];
-  apiKeyRequired: boolean;
+  readonly name: string | null;
+  /** Request content types the route accepts (default `['application/json']`). */
+  readonly contentTypes: readonly string[];
+  /** Whether API Gateway requires an API key for it. */
+  readonly apiKeyRequired: boolean;
   /** `null`: not set on the route (the app default `AppModel.cors` applies); `false`: disabled. */
-  cors: CorsModel | false | null;
-  authorizer: AuthorizerUse | null;
-  handler: HandlerModel;
-  location: SourceLocation;
+  readonly cors: CorsModel | false | null;
+  /** The authorizer it names; `null`: none. */
+  readonly authorizer: AuthorizerUse | null;
+  /** The view function. */
+  readonly handler: HandlerModel;
+  /** The `app.route(...)` call. */
+  readonly location: SourceLocation;
   /** Option keys that appc does not know (reported by validation). */
-  unknownOptions: string[];
+  readonly unknownOptions: readonly string[];
 }
 
 interface FunctionBase {
   /** The function name per DESIGN.md §2 "Names" (blueprint `namePrefix` applied); `null` if none could be derived. */
-  name: string | null;
+  readonly name: string | null;
   /** The name before a blueprint's `namePrefix`: what the compiler marks the handler with (the runtime adds the prefix). */
-  localName: string | null;
-  handler: HandlerModel;
-  location: SourceLocation;
-  unknownOptions: string[];
+  readonly localName: string | null;
+  /** The function's handler. */
+  readonly handler: HandlerModel;
+  /** The registration call. */
+  readonly location: SourceLocation;
+  /** Option keys that appc does not know (reported by validation). */
+  readonly unknownOptions: readonly string[];
 }
 
+/** `app.authorizer(...)`: a built-in authorizer function. */
 export interface AuthorizerFunction extends FunctionBase {
-  kind: 'authorizer';
-  ttlSeconds?: number;
-  executionRole?: string;
-  header: string;
+  readonly kind: 'authorizer';
+  /** How long API Gateway caches its answer, in seconds; absent: the emitter's default. */
+  readonly ttlSeconds?: number;
+  /** The role ARN API Gateway assumes to invoke it; absent: none. */
+  readonly executionRole?: string;
+  /** The request header carrying the token. */
+  readonly header: string;
 }
+/** `app.schedule(...)`: an EventBridge schedule. */
 export interface ScheduleFunction extends FunctionBase {
-  kind: 'schedule';
+  readonly kind: 'schedule';
   /** `rate(...)`, `cron(...)` or the string given. */
-  expression: string;
-  description?: string;
+  readonly expression: string;
+  /** The rule's description; absent: none. */
+  readonly description?: string;
 }
+/** `app.lambdaFunction(...)`: a function with no event source. */
 export interface PureFunction extends FunctionBase {
-  kind: 'lambda';
+  readonly kind: 'lambda';
 }
+/** `app.onSnsMessage(...)`. */
 export interface SnsFunction extends FunctionBase {
-  kind: 'sns';
-  topic: string;
+  readonly kind: 'sns';
+  /** The topic name or ARN; `''` when not given (reported by validation). */
+  readonly topic: string;
 }
+/** `app.onSqsMessage(...)`. */
 export interface SqsFunction extends FunctionBase {
-  kind: 'sqs';
-  queue?: string;
-  queueArn?: string;
-  batchSize: number;
-  maximumBatchingWindowInSeconds: number;
-  maximumConcurrency?: number;
+  readonly kind: 'sqs';
+  /** The queue name; absent when `queueArn` is given instead. */
+  readonly queue?: string;
+  /** The queue ARN; absent when `queue` is given instead. */
+  readonly queueArn?: string;
+  /** Messages per invocation. */
+  readonly batchSize: number;
+  /** How long to gather a batch, in seconds (0: no waiting). */
+  readonly maximumBatchingWindowInSeconds: number;
+  /** Concurrent invocations the event source may start; absent: no limit. */
+  readonly maximumConcurrency?: number;
 }
+/** `app.onCWEvent(...)`: an EventBridge rule with an event pattern. */
 export interface CloudWatchEventFunction extends FunctionBase {
-  kind: 'cw-event';
-  eventPattern: unknown;
+  readonly kind: 'cw-event';
+  /** The event pattern as written (a JSON value). */
+  readonly eventPattern: unknown;
 }
+/** `app.onKinesisRecord(...)`. */
 export interface KinesisFunction extends FunctionBase {
-  kind: 'kinesis';
-  stream: string;
-  batchSize: number;
-  startingPosition: string;
-  maximumBatchingWindowInSeconds: number;
+  readonly kind: 'kinesis';
+  /** The stream name; `''` when not given (reported by validation). */
+  readonly stream: string;
+  /** Records per invocation. */
+  readonly batchSize: number;
+  /** `TRIM_HORIZON`, `LATEST` or `AT_TIMESTAMP`. */
+  readonly startingPosition: string;
+  /** How long to gather a batch, in seconds (0: no waiting). */
+  readonly maximumBatchingWindowInSeconds: number;
 }
+/** `app.onDynamoDBRecord(...)`. */
 export interface DynamoDBFunction extends FunctionBase {
-  kind: 'dynamodb';
-  streamArn: string;
-  batchSize: number;
-  startingPosition: string;
-  maximumBatchingWindowInSeconds: number;
+  readonly kind: 'dynamodb';
+  /** The table stream's ARN; `''` when not given (reported by validation). */
+  readonly streamArn: string;
+  /** Records per invocation. */
+  readonly batchSize: number;
+  /** `TRIM_HORIZON` or `LATEST`. */
+  readonly startingPosition: string;
+  /** How long to gather a batch, in seconds (0: no waiting). */
+  readonly maximumBatchingWindowInSeconds: number;
 }
+/** `app.onS3Event(...)`. */
 export interface S3Function extends FunctionBase {
-  kind: 's3';
-  bucket: string;
-  events: string[];
-  prefix?: string;
-  suffix?: string;
+  readonly kind: 's3';
+  /** The bucket name; `''` when not given (reported by validation). */
+  readonly bucket: string;
+  /** S3 event types, e.g. `s3:ObjectCreated:*`. */
+  readonly events: readonly string[];
+  /** Object key prefix filter; absent: none. */
+  readonly prefix?: string;
+  /** Object key suffix filter; absent: none. */
+  readonly suffix?: string;
 }
 
 /** Every Lambda function of the app other than the API handler. */
@@ -149,30 +223,41 @@ export type FunctionModel =
   | DynamoDBFunction
   | S3Function;
 
+/** The whole app, as the analyzer read it. */
 export interface AppModel {
-  appName: string;
+  /** `new App({ appName })`; `''` only when analysis reported it missing. */
+  readonly appName: string;
   /** The entry module, `app.ts`. */
-  entry: string;
+  readonly entry: string;
   /** Every module of the app (entry first, then sorted). */
-  modules: string[];
-  debug: boolean;
-  binaryTypes: string[];
-  /** `app.api.cors`: the default for routes whose `cors` is `null`. */
-  cors: CorsModel | false;
-  routes: RouteModel[];
-  functions: FunctionModel[];
+  readonly modules: readonly string[];
+  /** `new App({ debug })` or `app.debug = ...`; false when never set. */
+  readonly debug: boolean;
+  /** `app.api.binaryTypes`: the runtime's defaults unless replaced or pushed to. */
+  readonly binaryTypes: readonly string[];
+  /** `app.api.cors`: the default for routes whose `cors` is `null`; `false` when never set. */
+  readonly cors: CorsModel | false;
+  /** Every route, blueprint routes in `registerBlueprint` order. */
+  readonly routes: readonly RouteModel[];
+  /** Every function other than the API handler, in registration order. */
+  readonly functions: readonly FunctionModel[];
   /** Where `new App(...)` is. */
-  location: SourceLocation;
+  readonly location: SourceLocation;
   /** AWS SDK use in code a registered handler or module top-level code reaches (DESIGN.md §7); absent when there is none. */
-  sdk?: SdkUsage;
+  readonly sdk?: SdkUsage;
 }
 
 /** What the analyzer saw of the app's AWS SDK calls; `src/compiler/policy` maps it to IAM actions. */
 export interface SdkUsage {
   /** In source order. */
-  calls: SdkCall[];
+  readonly calls: readonly SdkCall[];
   /** SDK uses whose operation cannot be told statically (each a warning when the policy is generated). */
-  unresolved: Array<{ reason: string; location: SourceLocation }>;
+  readonly unresolved: ReadonlyArray<{
+    /** Why the operation is unknown, as the warning says it. */
+    readonly reason: string;
+    /** The SDK use. */
+    readonly location: SourceLocation;
+  }>;
 }
 
 /** One AWS SDK call, e.g. `s3.send(new PutObjectCommand(...))` -> `{ module: '@aws-sdk/client-s3', operation: 'PutObject' }`. */
@@ -182,8 +267,9 @@ export interface SdkCall {
    * `@aws-sdk/lib-dynamodb`, `@aws-sdk/lib-storage` (v3); `aws-sdk/clients/<service>`,
    * `aws-sdk/lib/dynamodb/document_client` (v2).
    */
-  module: string;
+  readonly module: string;
   /** The operation in PascalCase (`PutObject`), or a helper's (`Upload`; `Put` of a document client; `WaitUntilObjectExists`). */
-  operation: string;
-  location: SourceLocation;
+  readonly operation: string;
+  /** The call. */
+  readonly location: SourceLocation;
 }

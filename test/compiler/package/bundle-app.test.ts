@@ -15,8 +15,11 @@ const emptyModel = (): AppModel => ({ ...projectModel(), routes: [], functions: 
 
 describe('entrySource', () => {
   it('exports APIHandler when there are routes, then one handler per function under its logical ID', () => {
-    const model = projectModel();
-    model.functions[0] = { ...model.functions[0], name: 'every_hour' };
+    const base = projectModel();
+    const model: AppModel = {
+      ...base,
+      functions: [{ ...base.functions[0], name: 'every_hour' }, ...base.functions.slice(1)],
+    };
     expect(entrySource(model)).to.equal(
       [
         'import { app } from "./app.ts";',

@@ -12,7 +12,7 @@ export interface SdkAnalysisInput {
   /** The app's own modules. */
   files: readonly ts.SourceFile[];
   /** The analysed app: its registered handlers are where requests and events enter. */
-  model: AppModel;
+  model: Pick<AppModel, 'routes' | 'functions'>;
   projectDir: string;
   /** `app.route(...)` and the other registrations, skipped as top-level code. */
   isRegistrationCall: (node: ts.Node) => boolean;

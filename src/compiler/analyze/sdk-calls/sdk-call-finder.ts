@@ -24,7 +24,7 @@ import { skipOuterExpressions } from '../outer-expressions';
  */
 export class SdkCallFinder {
   private readonly calls: SdkCall[] = [];
-  private readonly unresolved: SdkUsage['unresolved'] = [];
+  private readonly unresolved: Array<SdkUsage['unresolved'][number]> = [];
 
   constructor(
     private readonly values: SdkValues,
