@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { ts } from 'ts-morph';
 import { createSchemaBuilder } from '../../../../src/compiler/analyze/schema/schema-builder';
-import { PROJECT_DIR, programOf } from './schema-program';
+import { PROJECT_DIR, programOf } from '../../../support/in-memory-program';
 
 describe('type -> JSON Schema: the builder', () => {
   it('refuses a program without lib files, where string[] and Record would convert silently wrong', () => {
