@@ -2,11 +2,8 @@ import { expect } from 'chai';
 import { moduleEvaluationOrder } from '../../../src/compiler/analyze/module-order';
 import { PROJECT_DIR, programOf, sourceFileOf } from '../../support/in-memory-program';
 
-/** The evaluation order of the project files reachable from app.ts, as project-relative names. */
-function orderOf(
-  files: Record<string, string>,
-  isUserFile = (name: string) => !name.includes('node_modules'),
-): string[] {
+/** The evaluation order of the project files reachable from app.ts (installed packages are not the app's), as names. */
+function orderOf(files: Record<string, string>): string[] {
   const program = programOf(files, false);
   const name = (fileName: string) => fileName.slice(PROJECT_DIR.length + 1);
   return moduleEvaluationOrder(
