@@ -41,8 +41,46 @@ interface Written {
   data: string;
 }
 
+/** The command line's choices, checked: paths are absolute. */
+interface PipelineArgs {
+  outArg: string;
+  out: string;
+  source: PipelineSource;
+  stage: string;
+  nodeVersion: string;
+  buildspecFile: string | undefined;
+}
+
 /** `appc generate-pipeline OUT ...`: returns the exit code. `cwd` is the project directory. */
 export async function generatePipelineCommand(args: string[], io: Io, cwd = process.cwd()): Promise<number> {
+  const parsed = parsePipelineArgs(args, cwd);
+  if (parsed === 'help') {
+    io.stdout.write(GENERATE_PIPELINE_HELP);
+    return 0;
+  }
+  const { out, source, stage, nodeVersion, buildspecFile } = parsed;
+  const buildspec: BuildspecLocation =
+    buildspecFile === undefined ? { kind: 'inline' } : { kind: 'file', path: pathInProject(cwd, buildspecFile) };
+
+  // The config names the app, and a broken one would fail the pipeline's first build anyway.
+  const { raw, diagnostics } = loadConfig(cwd, { stage });
+  if (diagnostics.length > 0) printDiagnostics(io.stderr, cwd, diagnostics);
+  if (hasErrors(diagnostics)) {
+    io.stderr.write(`Nothing was written to ${parsed.outArg}.\n`);
+    return 1;
+  }
+  const appName = toApplicationName(raw.app_name ?? packageName(cwd));
+  const generated = generatePipeline({ appName, source, stage, nodeVersion, buildspec });
+  const files: Written[] = [{ file: out, data: serializeFor(out, generated.template) }];
+  if (buildspecFile !== undefined) files.push({ file: buildspecFile, data: generated.buildspec });
+  writeAllOrNothing(files);
+  io.stdout.write(
+    `Wrote ${files.map((f) => path.relative(cwd, f.file) || f.file).join(' and ')} (application ${appName}, stage ${stage}, ${source} source)\n`,
+  );
+  return 0;
+}
+
+function parsePipelineArgs(args: string[], cwd: string): PipelineArgs | 'help' {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -54,52 +92,44 @@ export async function generatePipelineCommand(args: string[], io: Io, cwd = proc
       help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help) {
-    io.stdout.write(GENERATE_PIPELINE_HELP);
-    return 0;
-  }
+  if (values.help) return 'help';
   if (positionals.length !== 1) throw new UsageError('appc generate-pipeline needs exactly one OUT file');
-  const source = values.source as PipelineSource;
+  const source = sourceOption(values.source);
+  pipelineStageOption(values.stage);
+  const nodeVersion = nodeVersionOption(values['node-version']);
+  const out = path.resolve(cwd, positionals[0]);
+  const buildspecFile =
+    values['buildspec-file'] === undefined ? undefined : path.resolve(cwd, values['buildspec-file']);
+  if (buildspecFile === out) throw new UsageError('--buildspec-file must differ from OUT');
+  return { outArg: positionals[0], out, source, stage: values.stage, nodeVersion, buildspecFile };
+}
+
+function sourceOption(value: string): PipelineSource {
+  const source = value as PipelineSource;
   if (!PIPELINE_SOURCES.includes(source))
-    throw new UsageError(`--source must be ${PIPELINE_SOURCES.join(' or ')}, not ${values.source}`);
-  if (!STAGE_PATTERN.test(values.stage))
+    throw new UsageError(`--source must be ${PIPELINE_SOURCES.join(' or ')}, not ${value}`);
+  return source;
+}
+
+function pipelineStageOption(stage: string): void {
+  if (!STAGE_PATTERN.test(stage))
     throw new UsageError(
-      `--stage must be 1 to 16 letters, digits, - or _ (starting with a letter or digit), not '${values.stage}'`,
+      `--stage must be 1 to 16 letters, digits, - or _ (starting with a letter or digit), not '${stage}'`,
     );
   // The app's stack is <ApplicationName>-<stage>; the README names the pipeline's own stack <ApplicationName>-pipeline.
-  if (values.stage === 'pipeline')
+  if (stage === 'pipeline')
     throw new UsageError(
       '--stage pipeline would deploy over a pipeline stack named <app>-pipeline; choose another stage name',
     );
-  const nodeVersion = values['node-version'];
+}
+
+function nodeVersionOption(nodeVersion: string): string {
   if (!CODEBUILD_NODE_VERSIONS.includes(nodeVersion)) {
     throw new UsageError(
       `--node-version must be one the CodeBuild image provides (${CODEBUILD_NODE_VERSIONS.join(', ')}), not ${nodeVersion}`,
     );
   }
-  const out = path.resolve(cwd, positionals[0]);
-  const buildspecFile =
-    values['buildspec-file'] === undefined ? undefined : path.resolve(cwd, values['buildspec-file']);
-  if (buildspecFile === out) throw new UsageError('--buildspec-file must differ from OUT');
-  const buildspec: BuildspecLocation =
-    buildspecFile === undefined ? { kind: 'inline' } : { kind: 'file', path: pathInProject(cwd, buildspecFile) };
-
-  // The config names the app, and a broken one would fail the pipeline's first build anyway.
-  const { raw, diagnostics } = loadConfig(cwd, { stage: values.stage });
-  if (diagnostics.length > 0) printDiagnostics(io.stderr, cwd, diagnostics);
-  if (hasErrors(diagnostics)) {
-    io.stderr.write(`Nothing was written to ${positionals[0]}.\n`);
-    return 1;
-  }
-  const appName = toApplicationName(raw.app_name ?? packageName(cwd));
-  const generated = generatePipeline({ appName, source, stage: values.stage, nodeVersion, buildspec });
-  const files: Written[] = [{ file: out, data: serializeFor(out, generated.template) }];
-  if (buildspecFile !== undefined) files.push({ file: buildspecFile, data: generated.buildspec });
-  writeAllOrNothing(files);
-  io.stdout.write(
-    `Wrote ${files.map((f) => path.relative(cwd, f.file) || f.file).join(' and ')} (application ${appName}, stage ${values.stage}, ${source} source)\n`,
-  );
-  return 0;
+  return nodeVersion;
 }
 
 /** CodeBuild reads a buildspec file from the checkout, so it must lie inside the project. */

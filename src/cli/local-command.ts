@@ -36,6 +36,41 @@ Options:
  * errors or the port cannot be used.
  */
 export async function localCommand(args: string[], io: Io): Promise<number> {
+  const options = parseLocalArgs(args);
+  if (options === 'help') {
+    io.stdout.write(LOCAL_HELP);
+    return 0;
+  }
+  const { projectDir, stage, autoreload } = options;
+  const reporter = cliReporter(io, projectDir);
+  const appFile = appFileDiagnostic(projectDir);
+  if (appFile) {
+    reporter.diagnostics([appFile]);
+    return 1;
+  }
+  const started = await startLocalServer({ ...options, reporter });
+  if (started.diagnostics.length > 0) reporter.diagnostics(started.diagnostics);
+  const { server } = started;
+  if (!server) return 1;
+  announce(server, stage, autoreload, io);
+  const stopReporting = reportStrayErrors(reporter);
+  await stopSignal();
+  stopReporting();
+  io.stdout.write('Stopping.\n');
+  await server.close();
+  return 0;
+}
+
+interface LocalArgs {
+  projectDir: string;
+  stage: string;
+  host: string;
+  port: number;
+  autoreload: boolean;
+  concurrency: number;
+}
+
+function parseLocalArgs(args: string[]): LocalArgs | 'help' {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -49,10 +84,7 @@ export async function localCommand(args: string[], io: Io): Promise<number> {
       help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help) {
-    io.stdout.write(LOCAL_HELP);
-    return 0;
-  }
+  if (values.help) return 'help';
   if (positionals.length > 0) throw new UsageError(`appc local takes no arguments (got ${positionals.join(' ')})`);
   const port = Number(values.port);
   if (!/^\d+$/.test(values.port) || port > 65535)
@@ -65,32 +97,7 @@ export async function localCommand(args: string[], io: Io): Promise<number> {
   }
   const projectDir = projectDirOption(values['project-dir']);
   stageOption(values.stage);
-
-  const reporter = cliReporter(io, projectDir);
-  const appFile = appFileDiagnostic(projectDir);
-  if (appFile) {
-    reporter.diagnostics([appFile]);
-    return 1;
-  }
-  const started = await startLocalServer({
-    projectDir,
-    stage: values.stage,
-    host: values.host,
-    port,
-    autoreload: values.autoreload,
-    concurrency,
-    reporter,
-  });
-  if (started.diagnostics.length > 0) reporter.diagnostics(started.diagnostics);
-  const { server } = started;
-  if (!server) return 1;
-  announce(server, values.stage, values.autoreload, io);
-  const stopReporting = reportStrayErrors(reporter);
-  await stopSignal();
-  stopReporting();
-  io.stdout.write('Stopping.\n');
-  await server.close();
-  return 0;
+  return { projectDir, stage: values.stage, host: values.host, port, autoreload: values.autoreload, concurrency };
 }
 
 function announce(server: LocalServer, stage: string, autoreload: boolean, io: Io): void {

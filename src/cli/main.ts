@@ -40,14 +40,19 @@ export async function main(
     if (!run) throw new UsageError(`unknown command '${command}'`);
     return await run(rest, io);
   } catch (e) {
-    if (e instanceof UsageError && e.diagnosticCode) {
-      io.stderr.write(`appc: error ${e.diagnosticCode}: ${e.message}. ${e.remedy ?? ''}\n`);
-      return 2;
-    }
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr.write(`appc: ${(e as Error).message}\n\n${MAIN_HELP}`);
-      return 2;
-    }
-    return reportFailure(e, io);
+    return reportThrown(e, io);
   }
+}
+
+/** A usage error exits 2 with the help (or the error's code and remedy); anything else is a failure. */
+function reportThrown(e: unknown, io: Io): number {
+  if (e instanceof UsageError && e.diagnosticCode) {
+    io.stderr.write(`appc: error ${e.diagnosticCode}: ${e.message}. ${e.remedy ?? ''}\n`);
+    return 2;
+  }
+  if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    io.stderr.write(`appc: ${(e as Error).message}\n\n${MAIN_HELP}`);
+    return 2;
+  }
+  return reportFailure(e, io);
 }

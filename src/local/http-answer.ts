@@ -53,9 +53,24 @@ export function preflightAnswer(headers: Record<string, string>): HttpAnswer {
 export function fromProxyResult(result: unknown): HttpAnswer | undefined {
   if (typeof result !== 'object' || result === null) return undefined;
   const { statusCode, headers, multiValueHeaders, body, isBase64Encoded } = result as Partial<APIGatewayProxyResult>;
-  if (typeof statusCode !== 'number' || !Number.isInteger(statusCode) || statusCode < 100 || statusCode > 599)
-    return undefined;
+  if (!isStatusCode(statusCode)) return undefined;
   if (body !== undefined && body !== null && typeof body !== 'string') return undefined;
+  const text = body ?? '';
+  return {
+    statusCode,
+    headers: mergeHeaders(headers, multiValueHeaders),
+    body: isBase64Encoded === true ? Buffer.from(text, 'base64') : Buffer.from(text, 'utf8'),
+  };
+}
+
+function isStatusCode(statusCode: unknown): statusCode is number {
+  return typeof statusCode === 'number' && Number.isInteger(statusCode) && statusCode >= 100 && statusCode <= 599;
+}
+
+function mergeHeaders(
+  headers: APIGatewayProxyResult['headers'] | undefined,
+  multiValueHeaders: APIGatewayProxyResult['multiValueHeaders'] | undefined,
+): Record<string, string | string[]> {
   const merged: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(headers ?? {})) merged[name] = String(value);
   for (const [name, values] of Object.entries(multiValueHeaders ?? {})) {
@@ -63,10 +78,5 @@ export function fromProxyResult(result: unknown): HttpAnswer | undefined {
   }
   if (!Object.keys(merged).some((name) => name.toLowerCase() === 'content-type'))
     merged['Content-Type'] = 'application/json';
-  const text = body ?? '';
-  return {
-    statusCode,
-    headers: merged,
-    body: isBase64Encoded === true ? Buffer.from(text, 'base64') : Buffer.from(text, 'utf8'),
-  };
+  return merged;
 }

@@ -66,7 +66,42 @@ const MAX_BODY_BYTES = 10 * 1024 * 1024;
 export async function startLocalServer(
   options: LocalServerOptions,
 ): Promise<{ server?: LocalServer; diagnostics: Diagnostic[] }> {
-  const load = () =>
+  const load = loaderFor(options);
+  const loaded = await load();
+  if (!loaded.app) return { diagnostics: loaded.diagnostics };
+  const apps = new ServedApps(loaded.app);
+  const { reporter } = options;
+  const httpServer = http.createServer((req, res) => serve(apps.current, req, res, reporter));
+  const host = options.host ?? '127.0.0.1';
+  const listenError = await listen(httpServer, options.port, host);
+  if (listenError) {
+    apps.stopAll();
+    return { diagnostics: [...loaded.diagnostics, listenError] };
+  }
+  const url = serverUrl(httpServer.address() as AddressInfo);
+  const listeners: Array<(ok: boolean) => void> = [];
+  const watcher = options.autoreload
+    ? startReloading(options, load, apps, (ok) => listeners.forEach((l) => l(ok)))
+    : undefined;
+  const server: LocalServer = {
+    url,
+    get app() {
+      return apps.current;
+    },
+    onReload: (listener) => listeners.push(listener),
+    close: () =>
+      new Promise((resolve) => {
+        watcher?.close();
+        httpServer.close(() => resolve());
+        httpServer.closeAllConnections();
+        apps.stopAll();
+      }),
+  };
+  return { server, diagnostics: loaded.diagnostics };
+}
+
+function loaderFor(options: LocalServerOptions): () => Promise<LoadResult> {
+  return () =>
     loadLocalApp({
       projectDir: options.projectDir,
       stage: options.stage,
@@ -76,54 +111,31 @@ export async function startLocalServer(
           `${name}: the app threw outside an invocation; its instance ends, as a Lambda execution environment would: ${e.stack ?? e.message}`,
         ),
     });
-  const loaded = await load();
-  if (!loaded.app) return { diagnostics: loaded.diagnostics };
-  let current = loaded.app;
-  const { reporter } = options;
-  const httpServer = http.createServer((req, res) => serve(current, req, res, reporter));
-  const host = options.host ?? '127.0.0.1';
-  const listenError = await listen(httpServer, options.port, host);
-  if (listenError) {
-    stopApp(current);
-    return { diagnostics: [...loaded.diagnostics, listenError] };
+}
+
+/** The version being served, and the versions a reload replaced while they finish what they started. */
+class ServedApps {
+  current: LocalApp;
+  private readonly retiring = new Set<LocalApp>();
+
+  constructor(app: LocalApp) {
+    this.current = app;
   }
-  const url = serverUrl(httpServer.address() as AddressInfo);
-  const listeners: Array<(ok: boolean) => void> = [];
-  const retiring = new Set<LocalApp>();
-  let watcher: ProjectWatcher | undefined;
-  if (options.autoreload) {
-    const replace = (app: LocalApp) => {
-      const previous = current;
-      current = app;
-      retiring.add(previous);
-      void previous.instances.retire().then(() => {
-        previous.taskDir.remove();
-        retiring.delete(previous);
-      });
-    };
-    watcher = startReloading(
-      options,
-      load,
-      () => current,
-      replace,
-      (ok) => listeners.forEach((l) => l(ok)),
-    );
+
+  /** New requests go to `app`'s instances; the old ones finish what they started. */
+  replace(app: LocalApp): void {
+    const previous = this.current;
+    this.current = app;
+    this.retiring.add(previous);
+    void previous.instances.retire().then(() => {
+      previous.taskDir.remove();
+      this.retiring.delete(previous);
+    });
   }
-  const server: LocalServer = {
-    url,
-    get app() {
-      return current;
-    },
-    onReload: (listener) => listeners.push(listener),
-    close: () =>
-      new Promise((resolve) => {
-        watcher?.close();
-        httpServer.close(() => resolve());
-        httpServer.closeAllConnections();
-        for (const app of [...retiring, current]) stopApp(app);
-      }),
-  };
-  return { server, diagnostics: loaded.diagnostics };
+
+  stopAll(): void {
+    for (const app of [...this.retiring, this.current]) stopApp(app);
+  }
 }
 
 /** Ends the app's instances and removes its task directory. */
@@ -227,36 +239,47 @@ function writeAnswer(res: http.ServerResponse, answer: HttpAnswer, reporter: Loc
 function startReloading(
   options: LocalServerOptions,
   load: () => Promise<LoadResult>,
-  current: () => LocalApp,
-  replace: (app: LocalApp) => void,
+  apps: ServedApps,
   done: (ok: boolean) => void,
 ): ProjectWatcher {
   let failed = false;
+  const reload = async (files: string[]) => {
+    failed = !(await reloadApp(options.reporter, files, load, apps));
+    done(!failed);
+  };
+  return watchProject(options.projectDir, (file) => isRelevant(file, apps.current, failed), oneBatchAtATime(reload));
+}
+
+/** Loads the app again; swaps it in and returns true, or reports its errors and returns false. */
+async function reloadApp(
+  reporter: LocalReporter,
+  files: string[],
+  load: () => Promise<LoadResult>,
+  apps: ServedApps,
+): Promise<boolean> {
+  reporter.info(`Reloading (${files.join(', ')} changed)...`);
+  const loaded = await load();
+  if (loaded.app && !hasErrors(loaded.diagnostics)) {
+    if (loaded.diagnostics.length > 0) reporter.diagnostics(loaded.diagnostics);
+    apps.replace(loaded.app);
+    reporter.info(`Reloaded ${loaded.app.model.appName}.`);
+    return true;
+  }
+  reporter.diagnostics(loaded.diagnostics);
+  reporter.error('The app has errors: still serving the previous version.');
+  return false;
+}
+
+/** Runs `run` on one batch of changed files at a time; files changed meanwhile make the next batch, sorted. */
+function oneBatchAtATime(run: (files: string[]) => Promise<void>): (files: string[]) => void {
   let running: Promise<void> | undefined;
   const queued = new Set<string>();
-  const reload = async (files: string[]) => {
-    options.reporter.info(`Reloading (${files.join(', ')} changed)...`);
-    const loaded = await load();
-    if (loaded.app && !hasErrors(loaded.diagnostics)) {
-      if (loaded.diagnostics.length > 0) options.reporter.diagnostics(loaded.diagnostics);
-      // New requests go to the new version's instances; the old ones finish what they started.
-      replace(loaded.app);
-      failed = false;
-      options.reporter.info(`Reloaded ${loaded.app.model.appName}.`);
-      done(true);
-    } else {
-      failed = true;
-      options.reporter.diagnostics(loaded.diagnostics);
-      options.reporter.error('The app has errors: still serving the previous version.');
-      done(false);
-    }
-  };
   const schedule = (files: string[]) => {
     if (running) {
       files.forEach((file) => queued.add(file));
       return;
     }
-    running = reload(files).finally(() => {
+    running = run(files).finally(() => {
       running = undefined;
       if (queued.size > 0) {
         const next = [...queued].sort();
@@ -265,7 +288,7 @@ function startReloading(
       }
     });
   };
-  return watchProject(options.projectDir, (file) => isRelevant(file, current(), failed), schedule);
+  return schedule;
 }
 
 /** The app's modules, its config, package.json, tsconfig.json and lib/; after a failed reload, any source file. */

@@ -22,60 +22,91 @@ export function watchProject(
   debounceMs = 100,
 ): ProjectWatcher {
   const watchers = new Map<string, fs.FSWatcher>();
-  const pending = new Set<string>();
-  let timer: NodeJS.Timeout | undefined;
-  let closed = false;
+  const batch = debouncedBatch(onChange, debounceMs);
 
   const changed = (dir: string, name: string) => {
     const file = path.relative(projectDir, path.join(dir, name)).split(path.sep).join('/');
     // Files written into a new directory before its watcher existed count as changed.
     if (isDirectory(path.join(dir, name))) for (const added of sync()) filesIn(added).forEach((f) => changed(added, f));
-    if (!isRelevant(file)) return;
-    pending.add(file);
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      const files = [...pending].sort();
-      pending.clear();
-      if (!closed) onChange(files);
-    }, debounceMs);
+    if (isRelevant(file)) batch.add(file);
   };
-
-  /** Watches the project's directories as they are now; returns the ones it started watching. */
-  const sync = (): string[] => {
-    const added: string[] = [];
-    const dirs = new Set(projectDirectories(projectDir));
-    for (const [dir, watcher] of watchers) {
-      if (!dirs.has(dir)) {
-        watcher.close();
-        watchers.delete(dir);
-      }
-    }
-    for (const dir of dirs) {
-      if (watchers.has(dir)) continue;
-      try {
-        const watcher = fs.watch(dir, (_event, name) => name && changed(dir, name.toString()));
-        watcher.on('error', () => {
-          watcher.close();
-          watchers.delete(dir);
-        });
-        watchers.set(dir, watcher);
-        added.push(dir);
-      } catch {
-        // The directory went away between the walk and the watch.
-      }
-    }
-    return added;
-  };
+  const sync = () => syncWatchers(watchers, projectDirectories(projectDir), changed);
 
   sync();
   return {
     close() {
-      closed = true;
-      clearTimeout(timer);
+      batch.close();
       for (const watcher of watchers.values()) watcher.close();
       watchers.clear();
     },
   };
+}
+
+/** Collects files and passes them, sorted, to `onChange` once none came for `debounceMs`. */
+function debouncedBatch(
+  onChange: (files: string[]) => void,
+  debounceMs: number,
+): { add(file: string): void; close(): void } {
+  const pending = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  let closed = false;
+  return {
+    add(file) {
+      pending.add(file);
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const files = [...pending].sort();
+        pending.clear();
+        if (!closed) onChange(files);
+      }, debounceMs);
+    },
+    close() {
+      closed = true;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Watches `dirs` (the project's directories as they are now) and no others; returns the ones it started watching. */
+function syncWatchers(
+  watchers: Map<string, fs.FSWatcher>,
+  dirs: Iterable<string>,
+  changed: (dir: string, name: string) => void,
+): string[] {
+  const wanted = new Set(dirs);
+  for (const [dir, watcher] of watchers) {
+    if (!wanted.has(dir)) {
+      watcher.close();
+      watchers.delete(dir);
+    }
+  }
+  const added: string[] = [];
+  for (const dir of wanted) {
+    if (watchers.has(dir)) continue;
+    const watcher = watchDirectory(dir, changed, () => watchers.delete(dir));
+    if (!watcher) continue;
+    watchers.set(dir, watcher);
+    added.push(dir);
+  }
+  return added;
+}
+
+function watchDirectory(
+  dir: string,
+  changed: (dir: string, name: string) => void,
+  onError: () => void,
+): fs.FSWatcher | undefined {
+  try {
+    const watcher = fs.watch(dir, (_event, name) => name && changed(dir, name.toString()));
+    watcher.on('error', () => {
+      watcher.close();
+      onError();
+    });
+    return watcher;
+  } catch {
+    // The directory went away between the walk and the watch.
+    return undefined;
+  }
 }
 
 /** The project directory and its subdirectories, without node_modules and dot-directories other than .appc. */

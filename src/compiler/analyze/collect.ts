@@ -31,33 +31,44 @@ export function collectRegistrations(
         const found = classify(expression, runtime, targetOf);
         if (!found) continue;
         accepted.add(expression);
-        if (found.type === 'new') {
-          const declaration = ts.isVariableDeclaration(expression.parent) ? expression.parent : undefined;
-          if (!declaration) continue;
-          if (found.newClass === 'App')
-            collected.apps.push({ declaration, expression: expression as ts.NewExpression });
-          else collected.blueprints.add(declaration);
-        } else if (!found.target) {
-          collected.diagnostics.push(
-            error(
-              'APPC212',
-              'cannot tell which App or Blueprint this registers on',
-              'Register on a const holding `new App(...)` or `new Blueprint()` (directly or imported).',
-              locationOf(expression, projectDir),
-            ),
-          );
-        } else if (found.type === 'registration') {
-          const call = expression as ts.CallExpression;
-          const { method, target } = found;
-          collected.items.push({ type: 'registration', method, call, statement, target, constName });
-        } else {
-          collected.items.push({ type: 'setting', setting: found.setting, value: found.value, target: found.target });
-        }
+        record(collected, found, expression, statement, constName, projectDir);
       }
     }
     collected.diagnostics.push(...nestedRegistrations(file, accepted, runtime, projectDir));
   }
   return collected;
+}
+
+/** Adds one classified top-level expression to `collected`: an app, a blueprint, an item, or a diagnostic. */
+function record(
+  collected: Collected,
+  found: Classified,
+  expression: ts.Expression,
+  statement: ts.Statement,
+  constName: string | null,
+  projectDir: string,
+): void {
+  if (found.type === 'new') {
+    const declaration = ts.isVariableDeclaration(expression.parent) ? expression.parent : undefined;
+    if (!declaration) return;
+    if (found.newClass === 'App') collected.apps.push({ declaration, expression: expression as ts.NewExpression });
+    else collected.blueprints.add(declaration);
+  } else if (!found.target) {
+    collected.diagnostics.push(
+      error(
+        'APPC212',
+        'cannot tell which App or Blueprint this registers on',
+        'Register on a const holding `new App(...)` or `new Blueprint()` (directly or imported).',
+        locationOf(expression, projectDir),
+      ),
+    );
+  } else if (found.type === 'registration') {
+    const call = expression as ts.CallExpression;
+    const { method, target } = found;
+    collected.items.push({ type: 'registration', method, call, statement, target, constName });
+  } else {
+    collected.items.push({ type: 'setting', setting: found.setting, value: found.value, target: found.target });
+  }
 }
 
 type Target = ts.VariableDeclaration | undefined;

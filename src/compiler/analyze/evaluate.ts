@@ -75,11 +75,8 @@ export class Evaluator {
 
   private evaluateNode(node: ts.Expression): Evaluated {
     if (isOuterExpression(node)) return this.evaluate(node.expression);
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return ok(node.text);
-    if (ts.isNumericLiteral(node)) return ok(Number(node.text));
-    if (node.kind === ts.SyntaxKind.TrueKeyword) return ok(true);
-    if (node.kind === ts.SyntaxKind.FalseKeyword) return ok(false);
-    if (node.kind === ts.SyntaxKind.NullKeyword) return ok(null);
+    const literal = literalValue(node);
+    if (literal) return literal;
     if (ts.isPrefixUnaryExpression(node)) return this.prefix(node);
     if (ts.isTemplateExpression(node)) return this.template(node);
     if (ts.isBinaryExpression(node)) return this.binary(node);
@@ -344,4 +341,14 @@ function describe(node: ts.Node): string {
   if (ts.isRegularExpressionLiteral(node)) return 'a regular expression is not a value known at compile time';
   if (ts.isBigIntLiteral(node)) return 'a BigInt is not a value known at compile time';
   return `a ${ts.SyntaxKind[node.kind].replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()} is not known at compile time`;
+}
+
+/** A string, number, boolean or null literal's value; undefined for any other expression. */
+function literalValue(node: ts.Expression): Evaluated | undefined {
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return ok(node.text);
+  if (ts.isNumericLiteral(node)) return ok(Number(node.text));
+  if (node.kind === ts.SyntaxKind.TrueKeyword) return ok(true);
+  if (node.kind === ts.SyntaxKind.FalseKeyword) return ok(false);
+  if (node.kind === ts.SyntaxKind.NullKeyword) return ok(null);
+  return undefined;
 }

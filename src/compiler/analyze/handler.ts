@@ -59,7 +59,15 @@ function functionOf(
   if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node)) return undefined;
   const symbol = checker.getSymbolAtLocation(node);
   const declaration = symbol && resolveAlias(checker, symbol).valueDeclaration;
-  if (!declaration) return undefined;
+  return declaration && declaredFunction(declaration, checker, hops);
+}
+
+/** A function declaration or method, or a const whose initializer is (after `hops` consts) a function. */
+function declaredFunction(
+  declaration: ts.Declaration,
+  checker: ts.TypeChecker,
+  hops: number,
+): { fn: FunctionLike; name: string | null } | undefined {
   if (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration)) {
     return {
       fn: declaration,

@@ -187,48 +187,50 @@ export class MutationFinder {
 
   /** What a reference does with the value: climbs from it through accesses, literals and passing operators. */
   private useOf(reference: ts.Expression, value: unknown): Use {
-    let node: ts.Node = reference;
-    let reached = value;
+    let at: Climb = { kind: 'climb', node: reference, reached: value };
     for (;;) {
-      if (this.appcReads.has(node)) return { kind: 'read' };
-      const parent = node.parent;
-      if (changes(parent, node)) return { kind: 'change', node: parent };
-      if (node !== reference && (isPrimitive(reached) || this.hasPrimitiveType(node))) return { kind: 'read' };
-      if (ts.isTypeNode(parent) || ts.isExpressionStatement(parent)) return { kind: 'read' };
-      if (ts.isNewExpression(parent) && parent.expression !== node && this.runtime.classOf(parent.expression))
-        return { kind: 'read' };
-      if (isOuterExpression(parent) || isLiteralPart(parent, node) || isPassingOperand(parent, node)) {
-        if (!isOuterExpression(parent)) reached = UNKNOWN;
-        node = isLiteralPart(parent, node) && !ts.isSpreadElement(parent) ? literalOf(parent) : parent;
-        continue;
-      }
-      if (
-        (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) &&
-        parent.expression === node
-      ) {
-        if (ts.isCallExpression(parent.parent) && parent.parent.expression === parent)
-          return this.methodCall(parent.parent, parent);
-        reached = member(reached, parent);
-        node = parent;
-        continue;
-      }
-      if (ts.isCallExpression(parent) && parent.expression !== node) {
-        const use = this.argument(parent, node);
-        if (use !== 'pass') return use;
-        reached = UNKNOWN;
-        node = parent;
-        continue;
-      }
-      if (ts.isVariableDeclaration(parent) && parent.initializer === node)
-        return { kind: 'alias', names: boundNames(parent.name) };
-      if ((ts.isForOfStatement(parent) || ts.isForInStatement(parent)) && parent.expression === node) {
-        if (ts.isForInStatement(parent)) return { kind: 'read' };
-        return ts.isVariableDeclarationList(parent.initializer)
-          ? { kind: 'alias', names: parent.initializer.declarations.flatMap((d) => boundNames(d.name)) }
-          : { kind: 'change', node: parent.initializer };
-      }
-      return readsOnly(parent, node) ? { kind: 'read' } : { kind: 'change', node: parent };
+      const next = this.climb(at, reference);
+      if (next.kind !== 'climb') return next;
+      at = next;
     }
+  }
+
+  /** One step of `useOf`: the use the parent makes of `node`, or the parent (or literal) to climb to. */
+  private climb({ node, reached }: Climb, reference: ts.Expression): Use | Climb {
+    if (this.appcReads.has(node)) return { kind: 'read' };
+    const parent = node.parent;
+    if (changes(parent, node)) return { kind: 'change', node: parent };
+    if (node !== reference && (isPrimitive(reached) || this.hasPrimitiveType(node))) return { kind: 'read' };
+    if (this.onlyReads(parent, node)) return { kind: 'read' };
+    return (
+      this.climbThrough(parent, node, reached) ??
+      bindingUse(parent, node) ??
+      (readsOnly(parent, node) ? { kind: 'read' } : { kind: 'change', node: parent })
+    );
+  }
+
+  /** Passing operators, literals, member accesses and calls that pass `node` on; undefined for other parents. */
+  private climbThrough(parent: ts.Node, node: ts.Node, reached: unknown): Use | Climb | undefined {
+    if (passesOn(parent, node)) {
+      const next = isLiteralPart(parent, node) && !ts.isSpreadElement(parent) ? literalOf(parent) : parent;
+      return { kind: 'climb', node: next, reached: isOuterExpression(parent) ? reached : UNKNOWN };
+    }
+    if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === node) {
+      if (ts.isCallExpression(parent.parent) && parent.parent.expression === parent)
+        return this.methodCall(parent.parent, parent);
+      return { kind: 'climb', node: parent, reached: member(reached, parent) };
+    }
+    if (ts.isCallExpression(parent) && parent.expression !== node) {
+      const use = this.argument(parent, node);
+      return use === 'pass' ? { kind: 'climb', node: parent, reached: UNKNOWN } : use;
+    }
+    return undefined;
+  }
+
+  /** A type position, a statement of its own, or an argument of `new App(...)`/`new Blueprint(...)`. */
+  private onlyReads(parent: ts.Node, node: ts.Node): boolean {
+    if (ts.isTypeNode(parent) || ts.isExpressionStatement(parent)) return true;
+    return ts.isNewExpression(parent) && parent.expression !== node && !!this.runtime.classOf(parent.expression);
   }
 
   /** `x.push(...)`, `x.map((v) => ...)`, `x.slice()`. */
@@ -271,27 +273,52 @@ export class MutationFinder {
     return parts.every((t) => (t.flags & primitive) !== 0);
   }
 
-  /** Identifiers of the app's modules by name, collected once without recursion (an app may nest deeply). */
+  /** Identifiers of the app's modules by name, collected once. */
   private identifiersNamed(name: string): ts.Identifier[] {
-    if (!this.identifiers) {
-      this.identifiers = new Map();
-      for (const file of this.files) {
-        const stack: ts.Node[] = [file];
-        while (stack.length > 0) {
-          const node = stack.pop()!;
-          if (ts.isIdentifier(node)) {
-            const list = this.identifiers.get(node.text);
-            if (list) list.push(node);
-            else this.identifiers.set(node.text, [node]);
-          }
-          const children: ts.Node[] = [];
-          ts.forEachChild(node, (child) => void children.push(child));
-          for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
-        }
-      }
-    }
+    this.identifiers ??= identifiersByName(this.files);
     return this.identifiers.get(name) ?? [];
   }
+}
+
+/** Where `useOf` has climbed to, and what it knows of the value there. */
+type Climb = { kind: 'climb'; node: ts.Node; reached: unknown };
+
+/** Identifiers of `files` by name, collected without recursion (an app may nest deeply). */
+function identifiersByName(files: readonly ts.SourceFile[]): Map<string, ts.Identifier[]> {
+  const identifiers = new Map<string, ts.Identifier[]>();
+  for (const file of files) {
+    const stack: ts.Node[] = [file];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (ts.isIdentifier(node)) {
+        const list = identifiers.get(node.text);
+        if (list) list.push(node);
+        else identifiers.set(node.text, [node]);
+      }
+      const children: ts.Node[] = [];
+      ts.forEachChild(node, (child) => void children.push(child));
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    }
+  }
+  return identifiers;
+}
+
+/** Parents through which the value itself (or a literal holding it) flows on. */
+function passesOn(parent: ts.Node, node: ts.Node): boolean {
+  return isOuterExpression(parent) || isLiteralPart(parent, node) || isPassingOperand(parent, node);
+}
+
+/** `const y = x` and `for (const y of x)` alias the value; `for (y.a of x)` changes y; `for (k in x)` reads. */
+function bindingUse(parent: ts.Node, node: ts.Node): Use | undefined {
+  if (ts.isVariableDeclaration(parent) && parent.initializer === node)
+    return { kind: 'alias', names: boundNames(parent.name) };
+  if ((ts.isForOfStatement(parent) || ts.isForInStatement(parent)) && parent.expression === node) {
+    if (ts.isForInStatement(parent)) return { kind: 'read' };
+    return ts.isVariableDeclarationList(parent.initializer)
+      ? { kind: 'alias', names: parent.initializer.declarations.flatMap((d) => boundNames(d.name)) }
+      : { kind: 'change', node: parent.initializer };
+  }
+  return undefined;
 }
 
 /** A value not known here (an alias's, or behind a dynamic key). */
@@ -369,15 +396,18 @@ function readsOnly(parent: ts.Node, node: ts.Node): boolean {
   if (ts.isTemplateSpan(parent) || ts.isComputedPropertyName(parent) || ts.isConditionalExpression(parent)) return true;
   if (ts.isElementAccessExpression(parent)) return parent.argumentExpression === node;
   if (ts.isCallExpression(parent)) return parent.expression === node;
-  if (
-    ts.isIfStatement(parent) ||
-    ts.isWhileStatement(parent) ||
-    ts.isDoStatement(parent) ||
-    ts.isSwitchStatement(parent) ||
-    ts.isCaseClause(parent)
-  )
-    return true;
+  if (isBranchOrLoop(parent)) return true;
   return ts.isForStatement(parent) && parent.condition === node;
+}
+
+function isBranchOrLoop(node: ts.Node): boolean {
+  return (
+    ts.isIfStatement(node) ||
+    ts.isWhileStatement(node) ||
+    ts.isDoStatement(node) ||
+    ts.isSwitchStatement(node) ||
+    ts.isCaseClause(node)
+  );
 }
 
 /** A callback written inline that does not declare the parameter through which it would get the array. */

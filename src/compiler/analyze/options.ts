@@ -157,9 +157,19 @@ export function corsModel(value: unknown): CorsModel | false | undefined {
   return undefined;
 }
 
+/** The options object of `new CognitoUserPoolAuthorizer(name, options)` or `new CustomAuthorizer(name, options)`. */
+interface AuthorizerOptions {
+  providerArns?: string[];
+  header?: string;
+  scopes?: readonly string[];
+  authorizerUri?: string;
+  ttlSeconds?: number;
+  invokeRoleArn?: string;
+}
+
 /** An authorizer object other than a built-in one (which is a RegistrationRef). */
 export function authorizerUse(value: StaticInstance): AuthorizerUse | undefined {
-  const [name, options = {}] = value.args as [string, Record<string, any>];
+  const [name, options = {}] = value.args as [string, AuthorizerOptions?];
   switch (value.className) {
     case 'IAMAuthorizer':
       return { kind: 'iam' };
@@ -175,11 +185,12 @@ export function authorizerUse(value: StaticInstance): AuthorizerUse | undefined 
       return {
         kind: 'custom',
         name,
-        authorizerUri: options.authorizerUri,
+        // Required by CustomAuthorizer's constructor (src/runtime/authorizers.ts).
+        authorizerUri: options.authorizerUri as string,
         ttlSeconds: options.ttlSeconds ?? 300,
         header: options.header ?? 'Authorization',
         scopes: [...(value.scopes ?? options.scopes ?? [])],
-        ...defined({ invokeRoleArn: options.invokeRoleArn as string | undefined }),
+        ...defined({ invokeRoleArn: options.invokeRoleArn }),
       };
     }
     default:

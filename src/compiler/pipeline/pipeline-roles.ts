@@ -73,6 +73,62 @@ export function pipelineRole(sourceStatements: JsonObject[], stage: string): Jso
   ]);
 }
 
+const FUNCTION_ACTIONS = [
+  'lambda:AddPermission',
+  'lambda:CreateFunction',
+  'lambda:DeleteFunction',
+  'lambda:DeleteFunctionConcurrency',
+  'lambda:GetFunction',
+  'lambda:GetFunctionCodeSigningConfig',
+  'lambda:GetFunctionConfiguration',
+  'lambda:GetPolicy',
+  'lambda:GetRuntimeManagementConfig',
+  'lambda:ListTags',
+  'lambda:PutFunctionConcurrency',
+  'lambda:RemovePermission',
+  'lambda:TagResource',
+  'lambda:UntagResource',
+  'lambda:UpdateFunctionCode',
+  'lambda:UpdateFunctionConfiguration',
+];
+
+const ROLE_ACTIONS = [
+  'iam:CreateRole',
+  'iam:DeleteRole',
+  'iam:DeleteRolePolicy',
+  'iam:GetRole',
+  'iam:GetRolePolicy',
+  'iam:ListAttachedRolePolicies',
+  'iam:ListInstanceProfilesForRole',
+  'iam:ListRolePolicies',
+  'iam:ListRoleTags',
+  'iam:PutRolePolicy',
+  'iam:TagRole',
+  'iam:UntagRole',
+  'iam:UpdateAssumeRolePolicy',
+  'iam:UpdateRole',
+  'iam:UpdateRoleDescription',
+];
+
+const REST_API_ACTIONS = [
+  'apigateway:DELETE',
+  'apigateway:GET',
+  'apigateway:PATCH',
+  'apigateway:POST',
+  'apigateway:PUT',
+  'apigateway:UpdateRestApiPolicy',
+];
+
+const LOG_GROUP_ACTIONS = [
+  'logs:CreateLogGroup',
+  'logs:DeleteLogGroup',
+  'logs:DeleteRetentionPolicy',
+  'logs:ListTagsForResource',
+  'logs:PutRetentionPolicy',
+  'logs:TagResource',
+  'logs:UntagResource',
+];
+
 /**
  * CloudFormation, deploying the SAM template `appc package` writes. Chalice (and the CDK's
  * default) give this role `*` on `*`; this one may create, change and delete only the kinds of
@@ -89,28 +145,7 @@ export function deployRole(stage: string): JsonObject {
   const functions = arn('lambda', `function:${prefix}*`);
   return serviceRole('cloudformation.amazonaws.com', 'DeployAppcApp', [
     allow('ReadCode', ['s3:GetObject', 's3:GetObjectVersion'], bucketArn(ID.applicationBucket, '*')),
-    allow(
-      'Functions',
-      [
-        'lambda:AddPermission',
-        'lambda:CreateFunction',
-        'lambda:DeleteFunction',
-        'lambda:DeleteFunctionConcurrency',
-        'lambda:GetFunction',
-        'lambda:GetFunctionCodeSigningConfig',
-        'lambda:GetFunctionConfiguration',
-        'lambda:GetPolicy',
-        'lambda:GetRuntimeManagementConfig',
-        'lambda:ListTags',
-        'lambda:PutFunctionConcurrency',
-        'lambda:RemovePermission',
-        'lambda:TagResource',
-        'lambda:UntagResource',
-        'lambda:UpdateFunctionCode',
-        'lambda:UpdateFunctionConfiguration',
-      ],
-      functions,
-    ),
+    allow('Functions', FUNCTION_ACTIONS, functions),
     allow('Layers', ['lambda:GetLayerVersion'], sub('arn:${AWS::Partition}:lambda:*:*:layer:*:*')),
     allow('CreateEventSourceMappings', ['lambda:CreateEventSourceMapping'], '*', {
       ArnLike: { 'lambda:FunctionArn': functions },
@@ -120,43 +155,12 @@ export function deployRole(stage: string): JsonObject {
       ['lambda:DeleteEventSourceMapping', 'lambda:GetEventSourceMapping', 'lambda:UpdateEventSourceMapping'],
       arn('lambda', 'event-source-mapping:*'),
     ),
-    allow(
-      'Roles',
-      [
-        'iam:CreateRole',
-        'iam:DeleteRole',
-        'iam:DeleteRolePolicy',
-        'iam:GetRole',
-        'iam:GetRolePolicy',
-        'iam:ListAttachedRolePolicies',
-        'iam:ListInstanceProfilesForRole',
-        'iam:ListRolePolicies',
-        'iam:ListRoleTags',
-        'iam:PutRolePolicy',
-        'iam:TagRole',
-        'iam:UntagRole',
-        'iam:UpdateAssumeRolePolicy',
-        'iam:UpdateRole',
-        'iam:UpdateRoleDescription',
-      ],
-      arn('iam', `role/${prefix}*`, { region: false }),
-    ),
+    allow('Roles', ROLE_ACTIONS, arn('iam', `role/${prefix}*`, { region: false })),
     allow('PassRolesToFunctions', ['iam:PassRole'], arn('iam', `role/${prefix}*`, { region: false }), {
       StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' },
     }),
     allow('CreateRestApi', ['apigateway:GET', 'apigateway:POST'], arn('apigateway', '/restapis', { account: false })),
-    allow(
-      'RestApi',
-      [
-        'apigateway:DELETE',
-        'apigateway:GET',
-        'apigateway:PATCH',
-        'apigateway:POST',
-        'apigateway:PUT',
-        'apigateway:UpdateRestApiPolicy',
-      ],
-      arn('apigateway', '/restapis/*', { account: false }),
-    ),
+    allow('RestApi', REST_API_ACTIONS, arn('apigateway', '/restapis/*', { account: false })),
     allow(
       'Rules',
       ['events:DeleteRule', 'events:DescribeRule', 'events:PutRule', 'events:PutTargets', 'events:RemoveTargets'],
@@ -168,19 +172,7 @@ export function deployRole(stage: string): JsonObject {
       ['sns:GetSubscriptionAttributes', 'sns:SetSubscriptionAttributes', 'sns:Subscribe', 'sns:Unsubscribe'],
       sub('arn:${AWS::Partition}:sns:*:${AWS::AccountId}:*'),
     ),
-    allow(
-      'LogGroups',
-      [
-        'logs:CreateLogGroup',
-        'logs:DeleteLogGroup',
-        'logs:DeleteRetentionPolicy',
-        'logs:ListTagsForResource',
-        'logs:PutRetentionPolicy',
-        'logs:TagResource',
-        'logs:UntagResource',
-      ],
-      arn('logs', `log-group:/aws/lambda/${prefix}*`),
-    ),
+    allow('LogGroups', LOG_GROUP_ACTIONS, arn('logs', `log-group:/aws/lambda/${prefix}*`)),
     allow(
       'Lookups',
       ['ec2:DescribeSecurityGroups', 'ec2:DescribeSubnets', 'ec2:DescribeVpcs', 'logs:DescribeLogGroups'],

@@ -46,24 +46,7 @@ function codeCommitSource(): SourceFragment {
   const eventRole = serviceRole('events.amazonaws.com', 'StartPipeline', [
     allow('StartPipeline', ['codepipeline:StartPipelineExecution'], pipelineArn),
   ]);
-  const eventRule = {
-    Type: 'AWS::Events::Rule',
-    Properties: {
-      Description: sub(`Starts ${NAME.pipeline} on a push to its branch`),
-      EventPattern: {
-        source: ['aws.codecommit'],
-        'detail-type': ['CodeCommit Repository State Change'],
-        resources: [getAtt(ID.sourceRepository, 'Arn')],
-        detail: {
-          event: ['referenceCreated', 'referenceUpdated'],
-          referenceType: ['branch'],
-          referenceName: [ref(PARAM.branchName)],
-        },
-      },
-      State: 'ENABLED',
-      Targets: [{ Id: 'Pipeline', Arn: pipelineArn, RoleArn: getAtt(ID.sourceEventRole, 'Arn') }],
-    },
-  };
+  const eventRule = pushRule(pipelineArn);
   return {
     parameters: {},
     resources: { [ID.sourceRepository]: repository, [ID.sourceEventRole]: eventRole, [ID.sourceEventRule]: eventRule },
@@ -82,20 +65,7 @@ function codeCommitSource(): SourceFragment {
       },
     ),
     // https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-CodeCommit.html#action-reference-CodeCommit-service-role
-    pipelineStatements: [
-      allow(
-        'ReadSource',
-        [
-          'codecommit:CancelUploadArchive',
-          'codecommit:GetBranch',
-          'codecommit:GetCommit',
-          'codecommit:GetRepository',
-          'codecommit:GetUploadArchiveStatus',
-          'codecommit:UploadArchive',
-        ],
-        getAtt(ID.sourceRepository, 'Arn'),
-      ),
-    ],
+    pipelineStatements: [allow('ReadSource', CODECOMMIT_READ_ACTIONS, getAtt(ID.sourceRepository, 'Arn'))],
   };
 }
 
@@ -106,22 +76,7 @@ function codeCommitSource(): SourceFragment {
  */
 function gitHubSource(): SourceFragment {
   return {
-    parameters: {
-      [PARAM.githubConnectionArn]: {
-        Type: 'String',
-        Description:
-          'ARN of an available CodeConnections connection to GitHub (Developer Tools > Settings > Connections)',
-        AllowedPattern:
-          '^arn:aws[a-z-]*:(codestar-connections|codeconnections):[a-z0-9-]+:[0-9]{12}:connection/[A-Za-z0-9-]+$',
-        ConstraintDescription: 'must be the ARN of a CodeConnections (or CodeStar Connections) connection',
-      },
-      [PARAM.githubOwner]: {
-        Type: 'String',
-        Description: 'The GitHub user or organization that owns the repository',
-        MinLength: 1,
-      },
-      [PARAM.githubRepoName]: { Type: 'String', Description: 'The name of the GitHub repository', MinLength: 1 },
-    },
+    parameters: gitHubParameters(),
     resources: {},
     outputs: {
       SourceRepoURL: {
@@ -147,6 +102,56 @@ function gitHubSource(): SourceFragment {
         ref(PARAM.githubConnectionArn),
       ),
     ],
+  };
+}
+
+/** Pushes to the branch start the pipeline. */
+function pushRule(pipelineArn: JsonObject): JsonObject {
+  return {
+    Type: 'AWS::Events::Rule',
+    Properties: {
+      Description: sub(`Starts ${NAME.pipeline} on a push to its branch`),
+      EventPattern: {
+        source: ['aws.codecommit'],
+        'detail-type': ['CodeCommit Repository State Change'],
+        resources: [getAtt(ID.sourceRepository, 'Arn')],
+        detail: {
+          event: ['referenceCreated', 'referenceUpdated'],
+          referenceType: ['branch'],
+          referenceName: [ref(PARAM.branchName)],
+        },
+      },
+      State: 'ENABLED',
+      Targets: [{ Id: 'Pipeline', Arn: pipelineArn, RoleArn: getAtt(ID.sourceEventRole, 'Arn') }],
+    },
+  };
+}
+
+const CODECOMMIT_READ_ACTIONS = [
+  'codecommit:CancelUploadArchive',
+  'codecommit:GetBranch',
+  'codecommit:GetCommit',
+  'codecommit:GetRepository',
+  'codecommit:GetUploadArchiveStatus',
+  'codecommit:UploadArchive',
+];
+
+function gitHubParameters(): Record<string, JsonObject> {
+  return {
+    [PARAM.githubConnectionArn]: {
+      Type: 'String',
+      Description:
+        'ARN of an available CodeConnections connection to GitHub (Developer Tools > Settings > Connections)',
+      AllowedPattern:
+        '^arn:aws[a-z-]*:(codestar-connections|codeconnections):[a-z0-9-]+:[0-9]{12}:connection/[A-Za-z0-9-]+$',
+      ConstraintDescription: 'must be the ARN of a CodeConnections (or CodeStar Connections) connection',
+    },
+    [PARAM.githubOwner]: {
+      Type: 'String',
+      Description: 'The GitHub user or organization that owns the repository',
+      MinLength: 1,
+    },
+    [PARAM.githubRepoName]: { Type: 'String', Description: 'The name of the GitHub repository', MinLength: 1 },
   };
 }
 
