@@ -28,17 +28,7 @@ export function loadProgram(
   typecheck = false,
 ): { loaded?: LoadedProgram; diagnostics: Diagnostic[] } {
   const entryPath = path.join(projectDir, entry);
-  if (!fs.existsSync(entryPath)) {
-    return {
-      diagnostics: [
-        error(
-          'APPC201',
-          `entry module ${entry} not found in ${projectDir}`,
-          `Create ${entry} exporting your App: export const app = new App({ appName: 'myapp' });`,
-        ),
-      ],
-    };
-  }
+  if (!fs.existsSync(entryPath)) return { diagnostics: [missingEntry(entry, projectDir)] };
   const { options, diagnostics } = compilerOptions(projectDir, typecheck);
   const overflowed: string[] = [];
   const host = catchParserOverflow(typecheck ? hostWithLibs(options) : hostWithoutAwsSdk(options), overflowed);
@@ -65,6 +55,14 @@ export function loadProgram(
   return { loaded: { program, checker: program.getTypeChecker(), entry: entryFile, userFiles }, diagnostics };
 }
 
+function missingEntry(entry: string, projectDir: string): Diagnostic {
+  return error(
+    'APPC201',
+    `entry module ${entry} not found in ${projectDir}`,
+    `Create ${entry} exporting your App: export const app = new App({ appName: 'myapp' });`,
+  );
+}
+
 /** TypeScript's parser recurses per nesting level and overflows near 600 levels: a diagnostic at the file, not a crash. */
 function catchParserOverflow(host: ts.CompilerHost, overflowed: string[]): ts.CompilerHost {
   const { getSourceFile } = host;
@@ -85,37 +83,8 @@ function compilerOptions(
   typecheck: boolean,
 ): { options: ts.CompilerOptions; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  let user: ts.CompilerOptions = {};
   const configPath = path.join(projectDir, 'tsconfig.json');
-  if (fs.existsSync(configPath)) {
-    const read = ts.readConfigFile(configPath, ts.sys.readFile);
-    const parsed = ts.parseJsonConfigFileContent(read.config ?? {}, ts.sys, projectDir, undefined, configPath);
-    for (const d of [...(read.error ? [read.error] : []), ...parsed.errors]) {
-      const message = ts.flattenDiagnosticMessageText(d.messageText, ' ');
-      if (DEPRECATION_CODES.has(d.code)) continue;
-      if (d.code !== 18003)
-        diagnostics.push(
-          error(
-            'APPC209',
-            `tsconfig.json: ${message}`,
-            'Fix tsconfig.json (or delete it: appc has sensible defaults).',
-          ),
-        );
-    }
-    user = parsed.options;
-    // TS 6 reports deprecated options (TS5101/TS5107) as program errors; a program without
-    // files surfaces them cheaply, and appc turns them into warnings.
-    for (const d of ts.createProgram({ rootNames: [], options: user }).getOptionsDiagnostics()) {
-      if (DEPRECATION_CODES.has(d.code))
-        diagnostics.push(
-          warning(
-            'APPC209',
-            `tsconfig.json: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`,
-            'appc analyses the app anyway; update tsconfig.json (or set "ignoreDeprecations": "6.0") to silence this.',
-          ),
-        );
-    }
-  }
+  const user = fs.existsSync(configPath) ? userCompilerOptions(configPath, projectDir, diagnostics) : {};
   const options: ts.CompilerOptions = {
     ...user,
     // The analysis resolves symbols only: it needs no emit, no @types and no lib files (ts-morph
@@ -132,6 +101,34 @@ function compilerOptions(
     paths: { ...user.paths, appc: [path.join(RUNTIME_DIR, 'index')] },
   };
   return { options, diagnostics };
+}
+
+/** The project's tsconfig.json options; its errors, and deprecated options as warnings, go to `diagnostics`. */
+function userCompilerOptions(configPath: string, projectDir: string, diagnostics: Diagnostic[]): ts.CompilerOptions {
+  const read = ts.readConfigFile(configPath, ts.sys.readFile);
+  const parsed = ts.parseJsonConfigFileContent(read.config ?? {}, ts.sys, projectDir, undefined, configPath);
+  for (const d of [...(read.error ? [read.error] : []), ...parsed.errors]) {
+    const message = ts.flattenDiagnosticMessageText(d.messageText, ' ');
+    if (DEPRECATION_CODES.has(d.code)) continue;
+    if (d.code !== 18003)
+      diagnostics.push(
+        error('APPC209', `tsconfig.json: ${message}`, 'Fix tsconfig.json (or delete it: appc has sensible defaults).'),
+      );
+  }
+  const user = parsed.options;
+  // TS 6 reports deprecated options (TS5101/TS5107) as program errors; a program without
+  // files surfaces them cheaply, and appc turns them into warnings.
+  for (const d of ts.createProgram({ rootNames: [], options: user }).getOptionsDiagnostics()) {
+    if (DEPRECATION_CODES.has(d.code))
+      diagnostics.push(
+        warning(
+          'APPC209',
+          `tsconfig.json: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`,
+          'appc analyses the app anyway; update tsconfig.json (or set "ignoreDeprecations": "6.0") to silence this.',
+        ),
+      );
+  }
+  return user;
 }
 
 /** A compiler host that also serves TypeScript's lib files from @ts-morph/common's in-memory copy. */

@@ -28,36 +28,53 @@ function tagKeywords(ctx: SchemaContext, schema: JsonSchema, symbol: ts.Symbol):
   const keywords: Record<string, unknown> = {};
   const at: Record<string, ts.JSDocTag> = {};
   for (const tag of (symbol.declarations ?? []).flatMap((d) => ts.getJSDocTags(d))) {
-    const name = tag.tagName.text;
-    const spec = TAG_SPECS[name];
-    if (!spec) continue;
-    const text = (ts.getTextOfJSDocComment(tag.comment) ?? '').trim();
-    if (!applies(ctx, spec.applies, schema, name, tag)) continue;
-    const parsed = spec.parse(text, schemaTypes(schema)?.includes('string') ?? true);
-    if (!parsed.ok) {
-      report(
-        ctx,
-        'APPC270',
-        `@${name} ${text}: expects ${parsed.expected}`,
-        `Write @${name} followed by ${parsed.expected}.`,
-        tag,
-      );
-      continue;
-    }
-    if (name === 'format' && !KNOWN_FORMATS.includes(parsed.value as string)) {
-      const near = closestName(parsed.value as string, KNOWN_FORMATS);
-      report(
-        ctx,
-        'APPC272',
-        `@format ${text}: not a format the validators know`,
-        `${near ? `Did you mean ${near}? ` : ''}Known formats: ${KNOWN_FORMATS.join(', ')}.`,
-        tag,
-      );
-      continue;
-    }
-    keywords[name] = parsed.value;
-    at[name] = tag;
+    const keyword = tagKeyword(ctx, schema, tag);
+    if (!keyword) continue;
+    keywords[keyword.name] = keyword.value;
+    at[keyword.name] = tag;
   }
+  dropCrossedBounds(ctx, keywords, at);
+  return keywords;
+}
+
+/** The keyword a constraint tag sets; undefined for other tags and (reported) bad ones. */
+function tagKeyword(
+  ctx: SchemaContext,
+  schema: JsonSchema,
+  tag: ts.JSDocTag,
+): { name: string; value: unknown } | undefined {
+  const name = tag.tagName.text;
+  const spec = TAG_SPECS[name];
+  if (!spec) return undefined;
+  const text = (ts.getTextOfJSDocComment(tag.comment) ?? '').trim();
+  if (!applies(ctx, spec.applies, schema, name, tag)) return undefined;
+  const parsed = spec.parse(text, schemaTypes(schema)?.includes('string') ?? true);
+  if (!parsed.ok) {
+    report(
+      ctx,
+      'APPC270',
+      `@${name} ${text}: expects ${parsed.expected}`,
+      `Write @${name} followed by ${parsed.expected}.`,
+      tag,
+    );
+    return undefined;
+  }
+  if (name === 'format' && !KNOWN_FORMATS.includes(parsed.value as string)) {
+    const near = closestName(parsed.value as string, KNOWN_FORMATS);
+    report(
+      ctx,
+      'APPC272',
+      `@format ${text}: not a format the validators know`,
+      `${near ? `Did you mean ${near}? ` : ''}Known formats: ${KNOWN_FORMATS.join(', ')}.`,
+      tag,
+    );
+    return undefined;
+  }
+  return { name, value: parsed.value };
+}
+
+/** `@minimum 5 @maximum 1`: reported at the upper bound, and both left out. */
+function dropCrossedBounds(ctx: SchemaContext, keywords: Record<string, unknown>, at: Record<string, ts.JSDocTag>) {
   for (const [low, high] of BOUNDS) {
     if (typeof keywords[low] === 'number' && typeof keywords[high] === 'number' && keywords[low] > keywords[high]) {
       report(
@@ -71,7 +88,6 @@ function tagKeywords(ctx: SchemaContext, schema: JsonSchema, symbol: ts.Symbol):
       delete keywords[high];
     }
   }
-  return keywords;
 }
 
 /** Whether a tag applies to the schema's types; a reference or an unconstrained schema takes any tag. */

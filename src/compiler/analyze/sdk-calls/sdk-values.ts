@@ -41,7 +41,7 @@ export class SdkValues {
   }
 
   private compute(node: ts.Expression): SdkValue[] {
-    if (ts.isAsExpression(node) || ts.isTypeAssertionExpression(node) || ts.isSatisfiesExpression(node)) {
+    if (isTypeAssertion(node)) {
       const inner = this.of(node.expression);
       return inner.length ? inner : this.ofType(node.type);
     }
@@ -297,4 +297,9 @@ function unique(values: SdkValue[]): SdkValue[] {
 
 function isDefined<T>(value: T | undefined): value is T {
   return value !== undefined;
+}
+
+/** `x as T`, `<T>x`, `x satisfies T`. */
+function isTypeAssertion(node: ts.Node): node is ts.AsExpression | ts.TypeAssertion | ts.SatisfiesExpression {
+  return ts.isAsExpression(node) || ts.isTypeAssertionExpression(node) || ts.isSatisfiesExpression(node);
 }

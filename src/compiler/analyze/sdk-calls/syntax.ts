@@ -97,41 +97,56 @@ export function appNames(files: readonly ts.SourceFile[]): AppNames {
     if (isFunction) functions.add(name.text);
   };
   const visit = (node: ts.Node): void => {
-    if (
-      ts.isMethodDeclaration(node) ||
-      ts.isGetAccessorDeclaration(node) ||
-      ts.isSetAccessorDeclaration(node) ||
-      ts.isMethodSignature(node)
-    )
-      add(node.name, true);
-    else if (ts.isPropertyDeclaration(node) || ts.isPropertyAssignment(node))
-      add(node.name, functionLikeOf(node) !== undefined);
-    else if (ts.isShorthandPropertyAssignment(node)) add(node.name, true);
-    else if (ts.isPropertySignature(node)) add(node.name, false);
-    else if (ts.isParameter(node) && ts.isConstructorDeclaration(node.parent) && ts.getModifiers(node)?.length)
-      add(node.name, false);
-    else if (
-      ts.isBinaryExpression(node) &&
-      node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
-      ts.isPropertyAccessExpression(node.left)
-    ) {
-      const value = skipOuterExpressions(node.right);
-      add(node.left.name, ts.isArrowFunction(value) || ts.isFunctionExpression(value));
-    }
+    const declared = declaredMember(node);
+    if (declared) add(declared.name, declared.isFunction);
     ts.forEachChild(node, visit);
   };
   for (const file of files) {
     visit(file);
     // Reached through namespace imports of the app's modules: `lib.helper()`, `lib.s3`.
-    for (const statement of file.statements) {
-      if (ts.isVariableStatement(statement)) for (const d of statement.declarationList.declarations) add(d.name, true);
-      else if (
-        ts.isFunctionDeclaration(statement) ||
-        ts.isClassDeclaration(statement) ||
-        ts.isEnumDeclaration(statement)
-      )
-        add(statement.name, true);
-    }
+    for (const statement of file.statements) for (const name of topLevelNames(statement)) add(name, true);
   }
   return { functions, all };
+}
+
+/** The member or property name `node` declares, and whether it holds a function. */
+function declaredMember(node: ts.Node): { name: ts.Node; isFunction: boolean } | undefined {
+  if (isMethodLike(node)) return { name: node.name, isFunction: true };
+  if (ts.isPropertyDeclaration(node) || ts.isPropertyAssignment(node))
+    return { name: node.name, isFunction: functionLikeOf(node) !== undefined };
+  if (ts.isShorthandPropertyAssignment(node)) return { name: node.name, isFunction: true };
+  if (ts.isPropertySignature(node) || isParameterProperty(node)) return { name: node.name, isFunction: false };
+  if (
+    ts.isBinaryExpression(node) &&
+    node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+    ts.isPropertyAccessExpression(node.left)
+  ) {
+    const value = skipOuterExpressions(node.right);
+    return { name: node.left.name, isFunction: ts.isArrowFunction(value) || ts.isFunctionExpression(value) };
+  }
+  return undefined;
+}
+
+function isMethodLike(
+  node: ts.Node,
+): node is ts.MethodDeclaration | ts.GetAccessorDeclaration | ts.SetAccessorDeclaration | ts.MethodSignature {
+  return (
+    ts.isMethodDeclaration(node) ||
+    ts.isGetAccessorDeclaration(node) ||
+    ts.isSetAccessorDeclaration(node) ||
+    ts.isMethodSignature(node)
+  );
+}
+
+/** `constructor(private readonly table: string)` */
+function isParameterProperty(node: ts.Node): node is ts.ParameterDeclaration {
+  return ts.isParameter(node) && ts.isConstructorDeclaration(node.parent) && !!ts.getModifiers(node)?.length;
+}
+
+/** The names a module's statement declares at the top level. */
+function topLevelNames(statement: ts.Statement): Array<ts.Node | undefined> {
+  if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.map((d) => d.name);
+  if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement))
+    return [statement.name];
+  return [];
 }
