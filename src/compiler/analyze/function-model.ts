@@ -30,6 +30,20 @@ export function functionModel(
     }
     case 'lambdaFunction':
       return { ...base(readOptions(method, options).name), kind: 'lambda' };
+    default:
+      return eventSourceModel(method, options, base);
+  }
+}
+
+/** The registrations whose function an event source invokes (SNS, SQS, EventBridge, Kinesis, DynamoDB, S3). */
+type EventSourceMethod = Exclude<FunctionMethod, 'authorizer' | 'schedule' | 'lambdaFunction'>;
+
+function eventSourceModel(
+  method: EventSourceMethod,
+  options: Options,
+  base: (name: string | undefined) => FunctionBase,
+): FunctionModel {
+  switch (method) {
     case 'onSnsMessage': {
       const o = readOptions(method, options);
       return { ...base(o.name), kind: 'sns', topic: o.topic ?? '' };

@@ -47,61 +47,59 @@ export function isYamlFile(file: string): boolean {
   return /\.ya?ml$/i.test(file);
 }
 
+type MergeTemplateRead = { template?: Record<string, unknown>; diagnostics: Diagnostic[] };
+
 /** Reads a `--merge-template` file (JSON, or YAML by extension). */
-export function readMergeTemplate(file: string): { template?: Record<string, unknown>; diagnostics: Diagnostic[] } {
+export function readMergeTemplate(file: string): MergeTemplateRead {
   const shown = path.basename(file);
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch {
-    return {
-      diagnostics: [
-        error(
-          'APPC411',
-          `merge template ${file} not found`,
-          'Pass the path of an existing JSON or YAML template to --merge-template.',
-        ),
-      ],
-    };
+    return failed(
+      'APPC411',
+      `merge template ${file} not found`,
+      'Pass the path of an existing JSON or YAML template to --merge-template.',
+    );
   }
   try {
-    // yaml is loaded only when a YAML template is given.
-    const value = isYamlFile(file)
-      ? (require('yaml') as typeof import('yaml')).parse(text, { customTags: CFN_TAGS })
-      : JSON.parse(text);
-    if (nestedDeeperThan(value, MAX_JSON_DEPTH)) {
-      return {
-        diagnostics: [
-          error(
-            'APPC412',
-            `merge template ${shown} is nested deeper than ${MAX_JSON_DEPTH} levels`,
-            'Flatten the merge template; CloudFormation templates need only a few levels.',
-          ),
-        ],
-      };
-    }
-    if (value && typeof value === 'object' && !Array.isArray(value))
-      return { template: value as Record<string, unknown>, diagnostics: [] };
-    return {
-      diagnostics: [
-        error(
-          'APPC412',
-          `merge template ${shown} must hold an object`,
-          'Write a template object such as {"Resources": {...}}.',
-        ),
-      ],
-    };
+    return checkedTemplate(shown, parseTemplate(file, text));
   } catch (e) {
-    return {
-      diagnostics: [
-        error(
-          'APPC412',
-          `merge template ${shown} cannot be parsed: ${(e as Error).message.split('\n')[0]}`,
-          'Fix the JSON/YAML syntax of the merge template.',
-        ),
-      ],
-    };
+    return failed(
+      'APPC412',
+      `merge template ${shown} cannot be parsed: ${(e as Error).message.split('\n')[0]}`,
+      'Fix the JSON/YAML syntax of the merge template.',
+    );
   }
+}
+
+function parseTemplate(file: string, text: string): unknown {
+  // yaml is loaded only when a YAML template is given.
+  return isYamlFile(file)
+    ? (require('yaml') as typeof import('yaml')).parse(text, { customTags: CFN_TAGS })
+    : JSON.parse(text);
+}
+
+/** The parsed template if it is an object of sane depth. */
+function checkedTemplate(shown: string, value: unknown): MergeTemplateRead {
+  if (nestedDeeperThan(value, MAX_JSON_DEPTH)) {
+    return failed(
+      'APPC412',
+      `merge template ${shown} is nested deeper than ${MAX_JSON_DEPTH} levels`,
+      'Flatten the merge template; CloudFormation templates need only a few levels.',
+    );
+  }
+  if (value && typeof value === 'object' && !Array.isArray(value))
+    return { template: value as Record<string, unknown>, diagnostics: [] };
+  return failed(
+    'APPC412',
+    `merge template ${shown} must hold an object`,
+    'Write a template object such as {"Resources": {...}}.',
+  );
+}
+
+function failed(code: Diagnostic['code'], message: string, remedy: string): MergeTemplateRead {
+  return { diagnostics: [error(code, message, remedy)] };
 }
 
 /**

@@ -57,27 +57,9 @@ function readPolicy(
 ): { document: JsonObject } | { diagnostic: Diagnostic } {
   const outside = outsideProblem(projectDir, file, scope);
   if (outside) return { diagnostic: outside };
-  let text: string;
-  try {
-    text = fs.readFileSync(path.join(projectDir, file), 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT')
-      return {
-        diagnostic: error(
-          'APPC407',
-          `IAM policy file ${file} not found`,
-          `Create ${file} with the policy document, or change the setting that names it in .appc/config.json.`,
-        ),
-      };
-    return {
-      diagnostic: error(
-        'APPC447',
-        `IAM policy file ${file} cannot be read (${code ?? (e as Error).message})`,
-        `Make ${file} a readable file holding the policy document.`,
-      ),
-    };
-  }
+  const read = readPolicyText(projectDir, file);
+  if ('diagnostic' in read) return read;
+  const { text } = read;
   const parsed = parseJsonDocument(file, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   if (!parsed.document) {
     const problem = parsed.diagnostics[0];
@@ -101,6 +83,29 @@ function readPolicy(
       { file, line: 1, column: 1, length: 1 },
     ),
   };
+}
+
+function readPolicyText(projectDir: string, file: string): { text: string } | { diagnostic: Diagnostic } {
+  try {
+    return { text: fs.readFileSync(path.join(projectDir, file), 'utf8') };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT')
+      return {
+        diagnostic: error(
+          'APPC407',
+          `IAM policy file ${file} not found`,
+          `Create ${file} with the policy document, or change the setting that names it in .appc/config.json.`,
+        ),
+      };
+    return {
+      diagnostic: error(
+        'APPC447',
+        `IAM policy file ${file} cannot be read (${code ?? (e as Error).message})`,
+        `Make ${file} a readable file holding the policy document.`,
+      ),
+    };
+  }
 }
 
 /**

@@ -130,31 +130,12 @@ function visit(walk: Walk, { from, dependency }: Want): Reached | undefined {
   }
   const diskDir = 'problem' in found ? undefined : realPathOrUndefined(found.dir);
   if (diskDir === undefined) {
-    walk.diagnostics.push(
-      unreadable(
-        posixRelative(walk.projectReal, found.dir),
-        'problem' in found ? found.problem : new Error('no real path'),
-      ),
-    );
+    walk.diagnostics.push(unreadableFound(walk, found));
     return undefined;
   }
-  const refused = refusedLink(walk.projectReal, {
-    name,
-    installedDir: found.dir,
-    lookupDir: found.lookupDir,
-    realDir: diskDir,
-    fromDir: from.diskDir,
-    fromManifest: from.manifest,
-  });
+  const refused = linkProblem(walk, from, found, name, diskDir);
   if (refused) {
-    walk.diagnostics.push(
-      error(
-        'APPC425',
-        `${posixRelative(walk.projectReal, found.dir)} ${refused}`,
-        `Run \`npm install ${name}\` to install the published package, or declare it \`"${name}": "file:<path>"\` in package.json.`,
-        rootLocation(walk, [...from.chain, name]),
-      ),
-    );
+    walk.diagnostics.push(refused);
     return undefined;
   }
   const zipDir = placeInZip(walk, from, found.lookupDir, name, diskDir);
@@ -173,6 +154,32 @@ function visit(walk: Walk, { from, dependency }: Want): Reached | undefined {
     lockKey: undefined,
     chain: [...from.chain, name],
   });
+}
+
+function unreadableFound(walk: Walk, found: Found): Diagnostic {
+  return unreadable(
+    posixRelative(walk.projectReal, found.dir),
+    'problem' in found ? found.problem : new Error('no real path'),
+  );
+}
+
+/** A linked package appc will not bundle (see dependency-links.ts). */
+function linkProblem(walk: Walk, from: Node, found: Found, name: string, diskDir: string): Diagnostic | undefined {
+  const refused = refusedLink(walk.projectReal, {
+    name,
+    installedDir: found.dir,
+    lookupDir: found.lookupDir,
+    realDir: diskDir,
+    fromDir: from.diskDir,
+    fromManifest: from.manifest,
+  });
+  if (!refused) return undefined;
+  return error(
+    'APPC425',
+    `${posixRelative(walk.projectReal, found.dir)} ${refused}`,
+    `Run \`npm install ${name}\` to install the published package, or declare it \`"${name}": "file:<path>"\` in package.json.`,
+    rootLocation(walk, [...from.chain, name]),
+  );
 }
 
 type Reached = { node: Node; requires: DeclaredDependency[] };
