@@ -16,6 +16,8 @@ export default tseslint.config(
       'fixtures/',
       'test/fixtures-pipeline/',
       'test/local/fixtures/',
+      // An appc project bench/local.ts serves, like test/local/fixtures/.
+      'bench/apps/local-wait/',
       'test/types/*.fixture.ts',
     ],
   },
@@ -23,7 +25,9 @@ export default tseslint.config(
   tseslint.configs.recommended,
   {
     rules: {
-      complexity: ['error', 15],
+      // 15 paths per function; `modified` counts a switch as one decision, so an exhaustive switch over a
+      // union (STYLE.md's preferred dispatch) is not split just to shorten its list of cases.
+      complexity: ['error', { max: 15, variant: 'modified' }],
       'max-depth': ['error', 4],
       // `_name` marks a binding kept on purpose, e.g. a property left out of a rest copy.
       '@typescript-eslint/no-unused-vars': [

@@ -15,6 +15,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
+import type { APIGatewayProxyEvent } from '../src/runtime/events';
 
 const ROUNDS = 30;
 /** Warm rounds come from this many fresh processes per implementation, run in turns. */
@@ -32,24 +33,30 @@ type Impl = (typeof IMPLEMENTATIONS)[number];
 const SAMPLE = path.resolve(__dirname, '../../shared/reference/events/aws-sam-cli/AwsProxy.json');
 const CHILD = path.join(__dirname, 'support', 'invoke-child.cjs');
 
+/** The SAM CLI sample has both header maps. */
+type ProxyEvent = APIGatewayProxyEvent & {
+  headers: Record<string, string | undefined>;
+  multiValueHeaders: Record<string, string[] | undefined>;
+};
+
 interface Case {
   name: string;
-  event: Record<string, any>;
+  event: ProxyEvent;
   expected: { statusCode: number; body: unknown };
 }
 
-function loadSample(): Record<string, any> {
+function loadSample(): ProxyEvent {
   if (!fs.existsSync(SAMPLE)) {
     console.error(`bench/runtime: missing sample event ${SAMPLE}`);
     console.error('It comes from ../shared/reference/events (the AWS SAM CLI samples); restore it and rerun.');
     process.exit(1);
   }
-  return JSON.parse(fs.readFileSync(SAMPLE, 'utf8'));
+  return JSON.parse(fs.readFileSync(SAMPLE, 'utf8')) as ProxyEvent;
 }
 
 /** The sample, re-aimed at one route the way API Gateway would send it. */
 function proxyEvent(
-  sample: Record<string, any>,
+  sample: ProxyEvent,
   route: {
     method: string;
     resource: string;
@@ -58,7 +65,7 @@ function proxyEvent(
     body: string | null;
     headers?: Record<string, string>;
   },
-): Record<string, any> {
+): ProxyEvent {
   const event = structuredClone(sample);
   event.resource = route.resource;
   event.path = route.path;
@@ -76,7 +83,7 @@ function proxyEvent(
   return event;
 }
 
-function buildCases(sample: Record<string, any>): Case[] {
+function buildCases(sample: ProxyEvent): Case[] {
   const object = { name: 'appc', tags: ['fast', 'small'], size: 3, nested: { ok: true } };
   return [
     {
@@ -127,15 +134,28 @@ function bundle(impl: Impl, dir: string): string {
   return outfile;
 }
 
+/** The JSON line bench/support/invoke-child.cjs prints in each mode. */
+interface ChildLines {
+  check: { ok: string[] };
+  warm: { n: number; rounds: number[] };
+  cold: { ms: number };
+}
+
 /** Run the child in `mode` and return its JSON line; a failing child ends the bench. */
-function child(mode: string, impl: Impl, bundleFile: string, eventsFile: string, ...extra: string[]): any {
+function child<Mode extends keyof ChildLines>(
+  mode: Mode,
+  impl: Impl,
+  bundleFile: string,
+  eventsFile: string,
+  ...extra: string[]
+): ChildLines[Mode] {
   const run = spawnSync(process.execPath, [CHILD, mode, bundleFile, eventsFile, ...extra], { encoding: 'utf8' });
   if (run.status !== 0) {
     console.error(`bench/runtime: ${impl} failed in ${mode} mode:\n${run.stderr || run.stdout}`);
     process.exit(1);
   }
   const lines = run.stdout.trim().split('\n');
-  return JSON.parse(lines[lines.length - 1]);
+  return JSON.parse(lines[lines.length - 1]) as ChildLines[Mode];
 }
 
 function median(values: number[]): number {

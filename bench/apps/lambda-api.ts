@@ -9,4 +9,5 @@ api.get('/cities/:city', (req: Request, res: Response) => res.json({ city: req.p
 
 api.put('/objects/:key', (req: Request, res: Response) => res.json({ key: req.params.key, value: req.body }));
 
-export const handler = (event: any, context: any) => api.run(event, context);
+export const handler = (event: Parameters<typeof api.run>[0], context: Parameters<typeof api.run>[1]) =>
+  api.run(event, context);

@@ -9,18 +9,24 @@ const json = (body: unknown) => ({
   body: JSON.stringify(body),
 });
 
+/** The parts of the REST proxy event the routes read. */
+interface RouteEvent {
+  pathParameters: Record<string, string>;
+  body: string;
+}
+
 const routes = [
   { method: 'GET' as const, path: '/', handler: () => json({ hello: 'world' }) },
   {
     method: 'GET' as const,
     path: '/cities/{city}',
-    handler: (event: any) => json({ city: event.pathParameters.city }),
+    handler: (event: RouteEvent) => json({ city: event.pathParameters.city }),
   },
   {
     method: 'PUT' as const,
     path: '/objects/{key}',
-    handler: (event: any) => json({ key: event.pathParameters.key, value: JSON.parse(event.body) }),
+    handler: (event: RouteEvent) => json({ key: event.pathParameters.key, value: JSON.parse(event.body) }),
   },
 ];
 
-export const handler = middy().handler(httpRouterHandler(routes as any));
+export const handler = middy().handler(httpRouterHandler(routes));

@@ -111,7 +111,7 @@ process.on('exit', () => console.log(JSON.stringify({ stats, mod })));
 const reads = [];
 const read = fs.readFileSync;
 fs.readFileSync = function (file, options) {
-  if (/big-[a-z0-9]+\.js$/.test(String(file))) reads.push([require('node:path').basename(String(file)), options === undefined ? 'bytes' : String(options.encoding ?? options)]);
+  if (/big-[a-z0-9]+\\.js$/.test(String(file))) reads.push([require('node:path').basename(String(file)), options === undefined ? 'bytes' : String(options.encoding ?? options)]);
   return read.apply(this, arguments);
 };
 require(${JSON.stringify(HOOK)}).installCodeCache(${JSON.stringify(path.join(tmp, 'cache'))}, ${JSON.stringify(root)});

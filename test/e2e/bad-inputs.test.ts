@@ -633,30 +633,36 @@ function variants(): Variant[] {
     add(`fault: ${name}`, code, 1, (c) => void write(path.join(c.project, 'lib', 'data.txt'), 'x'), fault);
   }
   for (const [name, code, arrange] of LAYOUTS) {
-    const merge = /merge template/.test(name) ? (/YAML/.test(name) ? 'merge.yaml' : 'merge.json') : undefined;
     add(
       `layout: ${name}`,
       code,
       1,
-      (c) => (
-        arrange(c),
-        ['package', c.out, '--project-dir', c.project, ...(merge ? ['--merge-template', path.join(c.dir, merge)] : [])]
-      ),
+      (c) => (arrange(c), ['package', c.out, '--project-dir', c.project, ...mergeFlags(name, c)]),
     );
   }
   for (const fixture of errorFixtures()) {
     const dir = path.join(ERROR_FIXTURES_DIR, fixture);
-    const code = /error (APPC\d{3})/.exec(
-      fs.readFileSync(path.join(dir, 'expected.txt'), 'utf8'),
-    )![1] as `APPC${number}`;
-    const argsFile = path.join(dir, 'args.json');
-    const args = fs.existsSync(argsFile)
-      ? (JSON.parse(fs.readFileSync(argsFile, 'utf8')) as { stage?: string; typecheck?: boolean })
-      : {};
-    const flags = [...(args.stage ? ['--stage', args.stage] : []), ...(args.typecheck ? ['--typecheck'] : [])];
+    const { code, flags } = errorFixtureExpectation(dir);
     add(`error fixture: ${fixture}`, code, 1, (c) => ['package', c.out, '--project-dir', dir, ...flags]);
   }
   return list;
+}
+
+/** A layout named for a (YAML) merge template passes it with --merge-template. */
+function mergeFlags(name: string, c: Case): string[] {
+  const merge = /merge template/.test(name) ? (/YAML/.test(name) ? 'merge.yaml' : 'merge.json') : undefined;
+  return merge ? ['--merge-template', path.join(c.dir, merge)] : [];
+}
+
+/** The code an error fixture's expected.txt names, and the flags its args.json asks for. */
+function errorFixtureExpectation(dir: string): { code: `APPC${number}`; flags: string[] } {
+  const code = /error (APPC\d{3})/.exec(fs.readFileSync(path.join(dir, 'expected.txt'), 'utf8'))![1] as `APPC${number}`;
+  const argsFile = path.join(dir, 'args.json');
+  const args = fs.existsSync(argsFile)
+    ? (JSON.parse(fs.readFileSync(argsFile, 'utf8')) as { stage?: string; typecheck?: boolean })
+    : {};
+  const flags = [...(args.stage ? ['--stage', args.stage] : []), ...(args.typecheck ? ['--typecheck'] : [])];
+  return { code, flags };
 }
 
 /** Every file under `target` (or `target` itself) as a hash; symlinks by their target. */

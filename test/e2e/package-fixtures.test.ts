@@ -15,6 +15,7 @@ import { expectGolden, FIXTURES_DIR, fixtureApps, fixtureSettings, REFERENCE_DIR
 import { extractZip, handlerExports, invokeHandler } from '../support/invoke-zip';
 import { packagedFixture } from '../support/packaged-fixtures';
 import { runtimeNode } from '../support/runtime-node';
+import type { JsonDoc } from '../support/json-doc';
 
 interface InvokeCase {
   handler: string;
@@ -24,7 +25,7 @@ interface InvokeCase {
   expect: unknown;
 }
 
-type Template = { Resources: Record<string, { Type: string; Properties: Record<string, any> }> };
+type Template = { Resources: Record<string, { Type: string; Properties: Record<string, JsonDoc> }> };
 
 /** Every fixture app through `appc package`, checked against goldens, AWS's specs, and by running its handlers. */
 describe('appc package on every fixture app', function () {
@@ -175,22 +176,35 @@ function substitute(value: unknown, env: Record<string, string>): unknown {
   return value;
 }
 
-function assertResult(result: any, expected: any, handler: string): void {
-  if (!expected || typeof expected !== 'object' || !('statusCode' in expected)) {
-    if (expected && typeof expected === 'object' && !Array.isArray(expected))
-      expect(result, handler).to.deep.include(expected);
-    else expect(result, handler).to.deep.equal(expected);
-    return;
-  }
-  const label = `${handler} ${JSON.stringify(result).slice(0, 400)}`;
+/** A fixture's expectation of an API handler's proxy result. */
+interface ExpectedProxyResult {
+  statusCode: number;
+  body?: unknown;
+  rawBody?: string;
+  isBase64Encoded?: boolean;
+  bodyContains?: string;
+  headers?: Record<string, string>;
+  absentHeaders?: string[];
+}
+
+interface ProxyResult {
+  statusCode: number;
+  body: string;
+  isBase64Encoded?: boolean;
+  headers: Record<string, string>;
+}
+
+function assertResult(result: unknown, expected: unknown, handler: string): void {
+  if (isPlainObject(expected) && 'statusCode' in expected) {
+    const label = `${handler} ${JSON.stringify(result).slice(0, 400)}`;
+    assertProxyResult(result as ProxyResult, expected as unknown as ExpectedProxyResult, label);
+  } else expectMatch(result, expected, handler);
+}
+
+function assertProxyResult(result: ProxyResult, expected: ExpectedProxyResult, label: string): void {
   expect(result.statusCode, label).to.equal(expected.statusCode);
   expect(result.body, label).to.be.a('string');
-  if (expected.body !== undefined) {
-    const body = JSON.parse(result.body);
-    if (typeof expected.body === 'object' && expected.body !== null && !Array.isArray(expected.body))
-      expect(body, label).to.deep.include(expected.body);
-    else expect(body, label).to.deep.equal(expected.body);
-  }
+  if (expected.body !== undefined) expectMatch(JSON.parse(result.body), expected.body, label);
   if (expected.rawBody !== undefined) expect(result.body, label).to.equal(expected.rawBody);
   if (expected.isBase64Encoded !== undefined)
     expect(Boolean(result.isBase64Encoded), label).to.equal(expected.isBase64Encoded);
@@ -200,10 +214,21 @@ function assertResult(result: any, expected: any, handler: string): void {
   for (const header of expected.absentHeaders ?? []) expect(result.headers, label).to.not.have.property(header);
 }
 
-function deepMerge(base: any, patch: any): any {
-  if (!patch || typeof patch !== 'object' || Array.isArray(patch) || !base || typeof base !== 'object') return patch;
-  const merged = { ...base };
+/** An expected object lists the keys that matter; anything else must equal. */
+function expectMatch(actual: unknown, expected: unknown, label: string): void {
+  if (isPlainObject(expected)) expect(actual, label).to.deep.include(expected);
+  else expect(actual, label).to.deep.equal(expected);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function deepMerge(base: unknown, patch: unknown): unknown {
+  if (!isPlainObject(patch) || !base || typeof base !== 'object') return patch;
+  const from = base as Record<string, unknown>;
+  const merged = { ...from };
   for (const [key, value] of Object.entries(patch))
-    merged[key] = key === 'headers' ? { ...base[key], ...(value as object) } : deepMerge(base[key], value);
+    merged[key] = key === 'headers' ? { ...(from[key] as object), ...(value as object) } : deepMerge(from[key], value);
   return merged;
 }

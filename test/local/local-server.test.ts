@@ -8,6 +8,7 @@ import { expect } from 'chai';
 import { checkProject } from '../../src/compiler/compile';
 import { emitSwagger } from '../../src/compiler/emit/swagger';
 import { fixtureDir, send, startServer, type RunningServer } from './support/local-http';
+import type { JsonDoc } from '../support/json-doc';
 
 const MISSING_TOKEN = { message: 'Missing Authentication Token' };
 
@@ -272,7 +273,7 @@ describe('appc local: CORS (fixtures/cors)', () => {
 
   it("answers the preflight with exactly the swagger's OPTIONS mock headers", async () => {
     const { model, config } = checkProject({ projectDir: fixtureDir('cors'), stage: 'dev' });
-    const swagger = emitSwagger(model!, config!) as any;
+    const swagger = emitSwagger(model!, config!) as JsonDoc;
     for (const path of ['/strict', '/default', '/zero']) {
       const mock = swagger.paths[path].options['x-amazon-apigateway-integration'].responses.default
         .responseParameters as Record<string, string>;

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { App, Request, Response } from '../../src/runtime';
-import { captureLog, invokeApi, needsReferenceEvents, proxyEvent, readEvent } from './support/events';
+import { App, Response } from '../../src/runtime';
+import { invokeApi, needsReferenceEvents, proxyEvent, readEvent } from './support/events';
 
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
 

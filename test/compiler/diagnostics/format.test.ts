@@ -71,7 +71,7 @@ describe('diagnostics formatting', () => {
       { readSource, color: false },
     );
     expect(text).to.match(
-      /^warning APPC410: Node\.js 18 is not a Lambda runtime\n  Use Node 20\.\n\napp\.ts:3:11 - error/,
+      /^warning APPC410: Node\.js 18 is not a Lambda runtime\n {2}Use Node 20\.\n\napp\.ts:3:11 - error/,
     );
     expect(text.endsWith('\n\nFound 1 error, 1 warning.\n')).to.equal(true);
   });

@@ -15,6 +15,7 @@ import {
 } from '../../support/aws-checks';
 import { richCases, type RichCase } from './rich-models';
 import type { Doc } from './sam-helpers';
+import type { JsonDoc } from '../../support/json-doc';
 
 function emit(c: RichCase): { sam: Doc; swagger: Doc } {
   const swagger = emitSwagger(c.model, c.config, { resourcePolicy: c.resourcePolicy });
@@ -63,7 +64,7 @@ describe('AWS checks on emitted templates', function () {
   }
 
   it('the rich app exercises every resource type the emitters know', () => {
-    const types = new Set(Object.values(emit(richCases[0]).sam.Resources).map((r: any) => r.Type));
+    const types = new Set(Object.values(emit(richCases[0]).sam.Resources).map((r: JsonDoc) => r.Type));
     expect([...types].sort()).to.deep.equal([
       'AWS::IAM::Role',
       'AWS::Lambda::Permission',

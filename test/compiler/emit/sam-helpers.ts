@@ -5,8 +5,9 @@ import { emitSam, type PolicyInput, type SamInput } from '../../../src/compiler/
 import { emitSwagger } from '../../../src/compiler/emit/swagger';
 import { rolePolicyDocument } from '../../../src/compiler/policy/generated-policy';
 import { resolvedConfig } from './builders';
+import type { JsonDoc } from '../../support/json-doc';
 
-export type Doc = Record<string, any>;
+export type Doc = Record<string, JsonDoc>;
 
 export function samFor(
   model: AppModel,

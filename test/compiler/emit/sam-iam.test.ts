@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { appModel, pureFn, resolvedConfig, route, sqsFn } from './builders';
 import { samFor } from './sam-helpers';
+import type { JsonDoc } from '../../support/json-doc';
 
 describe('emitSam: the generated policy (autogen)', () => {
   it('gives every function the shared DefaultRole with the document it is given, as is', () => {
@@ -12,7 +13,7 @@ describe('emitSam: the generated policy (autogen)', () => {
     expect(policies).to.deep.equal([{ PolicyDocument: document, PolicyName: 'DefaultRolePolicy' }]);
     const roles = ['APIHandler', 'Worker', 'OnQ'].map((id) => sam.Resources[id].Properties.Role);
     expect(roles).to.deep.equal(Array(3).fill({ 'Fn::GetAtt': ['DefaultRole', 'Arn'] }));
-    expect(Object.values(sam.Resources).filter((r: any) => r.Type === 'AWS::IAM::Role')).to.have.length(1);
+    expect(Object.values(sam.Resources).filter((r: JsonDoc) => r.Type === 'AWS::IAM::Role')).to.have.length(1);
   });
 });
 
@@ -53,7 +54,7 @@ describe('emitSam: policy files and existing roles', () => {
       functions: { on_q: { manageIamRole: false, iamRoleArn: 'arn:aws:iam::123:role/worker' } },
     });
     const sam = samFor(model, config, { policy: { mode: 'none' } });
-    expect(Object.values(sam.Resources).map((r: any) => r.Type)).not.to.include('AWS::IAM::Role');
+    expect(Object.values(sam.Resources).map((r: JsonDoc) => r.Type)).not.to.include('AWS::IAM::Role');
     expect(sam.Resources.APIHandler.Properties.Role).to.equal('arn:aws:iam::123:role/shared');
     expect(sam.Resources.OnQ.Properties.Role).to.equal('arn:aws:iam::123:role/worker');
   });

@@ -3,6 +3,7 @@ import { emitSam } from '../../../src/compiler/emit/sam';
 import { rolePolicyDocument } from '../../../src/compiler/policy/generated-policy';
 import { appModel, authorizerFn, pureFn, resolvedConfig, route, scheduleFn } from './builders';
 import { samFor } from './sam-helpers';
+import type { JsonDoc } from '../../support/json-doc';
 
 const LOGS = {
   Effect: 'Allow',
@@ -76,7 +77,7 @@ describe('emitSam: template skeleton and the minimal app', () => {
       appcVersion: '1.2.3',
       handlerModule: 'm',
       policy: { mode: 'autogen', document: rolePolicyDocument(model, config, []) },
-    }) as Record<string, any>;
+    }) as Record<string, JsonDoc>;
     expect(template.Resources.RestAPI).to.deep.equal({
       Type: 'AWS::Serverless::Api',
       Properties: { EndpointConfiguration: { Type: 'EDGE' }, StageName: 'api', DefinitionBody: swagger },

@@ -69,7 +69,7 @@ export function invokeHandler(dir: string, exportName: string, event: unknown, n
     });
     return JSON.parse(output) as Invocation;
   } catch (e) {
-    throw new Error(`app.${exportName} failed: ${(e as { stderr?: string }).stderr ?? e}`);
+    throw new Error(`app.${exportName} failed: ${(e as { stderr?: string }).stderr ?? e}`, { cause: e });
   }
 }
 

@@ -3,11 +3,12 @@ import * as path from 'node:path';
 import { generatePipeline, type GeneratedPipeline } from '../../../src/compiler/pipeline/generate-pipeline';
 import type { PipelineOptions, PipelineSource } from '../../../src/compiler/pipeline/pipeline-options';
 import { REPO_ROOT } from '../../support/fixtures';
+import type { JsonDoc } from '../../support/json-doc';
 
 export const PIPELINE_FIXTURES_DIR = path.join(REPO_ROOT, 'test', 'fixtures-pipeline');
 export const SOURCES: readonly PipelineSource[] = ['codecommit', 'github'];
 
-export type Doc = any;
+export type Doc = JsonDoc;
 
 export function options(overrides: Partial<PipelineOptions> = {}): PipelineOptions {
   return {

@@ -3,6 +3,7 @@ import type { AppModel, SdkUsage } from '../../../src/compiler/model/app-model';
 import type { JsonObject } from '../../../src/compiler/model/json';
 import { generatedPolicy, rolePolicyDocument } from '../../../src/compiler/policy/generated-policy';
 import { appModel, authorizerFn, dynamodbFn, kinesisFn, pureFn, resolvedConfig, route, sqsFn } from '../emit/builders';
+import type { JsonDoc } from '../../support/json-doc';
 
 const LOGS = {
   Effect: 'Allow',
@@ -10,7 +11,7 @@ const LOGS = {
   Resource: 'arn:*:logs:*:*:*',
 };
 const at = { file: 'app.ts', line: 3, column: 5, length: 7 };
-type Statement = Record<string, any>;
+type Statement = Record<string, JsonDoc>;
 const statementsOf = (document: JsonObject) => document.Statement as Statement[];
 const documentOf = (model: AppModel, analysis: object[] = [], config = resolvedConfig(model)) =>
   rolePolicyDocument(model, config, analysis as JsonObject[]);

@@ -4,8 +4,9 @@ import * as path from 'node:path';
 import { expect } from 'chai';
 import { packageProject } from '../../../src/compiler/compile';
 import { FIXTURES_DIR } from '../../support/fixtures';
+import type { JsonDoc } from '../../support/json-doc';
 
-type Template = { Resources: Record<string, { Type: string; Properties: Record<string, any> }> };
+type Template = { Resources: Record<string, { Type: string; Properties: Record<string, JsonDoc> }> };
 
 async function packaged(dir: string) {
   const result = await packageProject({ projectDir: dir, stage: 'dev', templateFormat: 'json' });

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import type { Diagnostic } from '../../../src/compiler/diagnostics/diagnostic';
 import { startLocalServer, type LocalServer } from '../../../src/local/local-server';
 import { FIXTURES_DIR } from '../../support/fixtures';
+import type { JsonDoc } from '../../support/json-doc';
 
 export const LOCAL_FIXTURES_DIR = path.resolve(__dirname, '../fixtures');
 
@@ -62,7 +63,7 @@ export interface Reply {
   headers: http.IncomingHttpHeaders;
   body: Buffer;
   text: string;
-  json(): any;
+  json(): JsonDoc;
 }
 
 /** One HTTP request to `baseUrl + target` (target: path and query, sent as given). */

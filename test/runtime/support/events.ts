@@ -11,6 +11,7 @@ import {
   type APIGatewayProxyResult,
   type LambdaContext,
 } from '../../../src/runtime';
+import type { JsonDoc } from '../../support/json-doc';
 
 /** `../shared/reference/events` next to the repository (test/runtime/support -> repo -> ..). */
 export const EVENTS_DIR = path.resolve(__dirname, '../../../../shared/reference/events');
@@ -29,7 +30,7 @@ export function needsReferenceEvents(): void {
 }
 
 /** A fresh copy of one sample, e.g. `readEvent('aws-sam-cli/Sqs.json')`. */
-export function readEvent<T = any>(name: string): T {
+export function readEvent<T = JsonDoc>(name: string): T {
   let text = texts.get(name);
   if (text === undefined) texts.set(name, (text = fs.readFileSync(path.join(EVENTS_DIR, name), 'utf8')));
   return JSON.parse(text) as T;

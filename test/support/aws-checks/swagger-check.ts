@@ -8,10 +8,11 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import Ajv from 'ajv';
 import { swaggerExtensionsSchema } from './swagger-extensions-schema';
 import { isPlainObject, withoutIntrinsics } from './template-walk';
+import type { JsonDoc } from '../json-doc';
 
 const validateExtensions = new Ajv({ allErrors: true, strict: false }).compile(swaggerExtensionsSchema);
 
-type Doc = Record<string, any>;
+type Doc = Record<string, JsonDoc>;
 
 export async function checkSwagger(swagger: unknown): Promise<string[]> {
   const doc = withoutIntrinsics(swagger) as Doc;
@@ -48,15 +49,17 @@ function checkCrossReferences(doc: Doc): string[] {
     for (const [method, op] of Object.entries<Doc>(item)) {
       if (!isPlainObject(op)) continue;
       const where = `paths.${path}.${method}`;
-      for (const requirement of (op.security ?? []) as Doc[]) {
-        for (const name of Object.keys(requirement)) {
-          if (!defined.includes(name)) errors.push(`${where}: security ${name} has no securityDefinition`);
-        }
-      }
-      errors.push(...undeclaredHeaders(op, where));
+      errors.push(...undefinedSecurity(op, defined, where), ...undeclaredHeaders(op, where));
     }
   }
   return errors;
+}
+
+function undefinedSecurity(op: Doc, defined: string[], where: string): string[] {
+  const names = ((op.security ?? []) as Doc[]).flatMap((requirement) => Object.keys(requirement));
+  return names
+    .filter((name) => !defined.includes(name))
+    .map((name) => `${where}: security ${name} has no securityDefinition`);
 }
 
 function undeclaredHeaders(op: Doc, where: string): string[] {
