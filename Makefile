@@ -16,6 +16,7 @@ demo: build
 
 test: build chromium
 	npm run --silent typecheck
+	npm run --silent lint
 	npm test
 
 # Debian's chromium for the browser test of appc local (test/local/browser-cors.test.ts).

@@ -105,14 +105,7 @@ function findApp(
 ) {
   const [app, ...others] = collected.apps;
   if (!app) {
-    diagnostics.push(
-      error(
-        'APPC210',
-        'no `new App(...)` found in the app',
-        "Create it in app.ts: export const app = new App({ appName: 'myapp' });",
-        { file: relativePath(projectDir, entry.fileName), line: 1, column: 1, length: 1 },
-      ),
-    );
+    diagnostics.push(noApp(entry, projectDir));
     return undefined;
   }
   for (const other of others) {
@@ -125,12 +118,7 @@ function findApp(
       ),
     );
   }
-  const exported = checker.getSymbolAtLocation(entry);
-  const appExport = exported && checker.getExportsOfModule(exported).find((s) => s.name === 'app');
-  const target =
-    appExport &&
-    (appExport.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(appExport) : appExport).valueDeclaration;
-  if (target !== app.declaration) {
+  if (exportedApp(entry, checker) !== app.declaration) {
     diagnostics.push(
       error(
         'APPC211',
@@ -141,6 +129,23 @@ function findApp(
     );
   }
   return app;
+}
+
+function noApp(entry: ts.SourceFile, projectDir: string): Diagnostic {
+  return error(
+    'APPC210',
+    'no `new App(...)` found in the app',
+    "Create it in app.ts: export const app = new App({ appName: 'myapp' });",
+    { file: relativePath(projectDir, entry.fileName), line: 1, column: 1, length: 1 },
+  );
+}
+
+/** The declaration the entry module's `app` export resolves to (through re-exports). */
+function exportedApp(entry: ts.SourceFile, checker: ts.TypeChecker): ts.Declaration | undefined {
+  const exported = checker.getSymbolAtLocation(entry);
+  const appExport = exported && checker.getExportsOfModule(exported).find((s) => s.name === 'app');
+  if (!appExport) return undefined;
+  return (appExport.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(appExport) : appExport).valueDeclaration;
 }
 
 class ModelBuilder {
