@@ -7,6 +7,7 @@ import type {
 } from '../../../src/compiler/model/app-model';
 import type { FunctionConfig, ResolvedConfig } from '../../../src/compiler/config/resolved-config';
 import { DEFAULT_BINARY_TYPES } from '../../../src/runtime/binary';
+import { functionConfig } from '../emit/builders';
 
 /** A location on `line` of app.ts. */
 export function at(line: number, column = 1): SourceLocation {
@@ -91,29 +92,9 @@ export function app(parts: Partial<AppModel> = {}): AppModel {
   };
 }
 
-export function functionConfig(overrides: Partial<FunctionConfig> = {}): FunctionConfig {
-  return {
-    lambdaRuntime: 'nodejs24.x',
-    lambdaArchitecture: 'x86_64',
-    lambdaTimeout: 60,
-    lambdaMemorySize: 128,
-    environmentVariables: {},
-    tags: {},
-    manageIamRole: true,
-    iamRoleArn: undefined,
-    autogenPolicy: true,
-    iamPolicyFile: undefined,
-    xray: false,
-    subnetIds: [],
-    securityGroupIds: [],
-    reservedConcurrency: undefined,
-    layers: [],
-    logRetentionInDays: undefined,
-    ...overrides,
-  };
-}
+/** The resolved defaults of one function, as `resolveConfig` gives them (shared with the emit tests). */
+export { functionConfig };
 
-/** Stage `dev` with defaults; `functions` lists configured function names, `defaultFunction` the stage-wide settings. */
 export function config(
   functions: Record<string, FunctionConfig> = { api_handler: functionConfig() },
   defaultFunction = functionConfig(),
