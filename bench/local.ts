@@ -7,7 +7,8 @@
  * recorded before function instances (BEFORE); exits 1 unless every request got a 200 (no
  * errors, timeouts or other statuses).
  * Run: `npm run build`, then
- * `node bench/run.js local [--requests N] [--wait-requests N] [--connections N] [--concurrency N (appc local's, default its own)]`.
+ * `node bench/run.js local [--requests N] [--wait-requests N] [--connections N]`
+ * `[--concurrency N (appc local's, default its own)]`.
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -47,7 +48,9 @@ const BEFORE = '3115 requests/second, p50 12 ms, p99 241 ms, max 1957 ms, 0 erro
 const BEFORE_WAIT =
   '44 requests/second, p50 2220 ms, p99 2403 ms, max 2427 ms, 0 errors (serial queue, commit 53f7a2a)';
 
-/** The CLI in its own process; its stdout goes to a temp file (reading 10,000 request lines here would slow autocannon). */
+/**
+ * The CLI in its own process; its stdout goes to a temp file (reading 10,000 request lines here would slow autocannon).
+ */
 async function startAppcLocal(projectDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'appc-bench-local-')), 'stdout.txt');
   const fd = fs.openSync(log, 'w');
@@ -94,7 +97,9 @@ interface Scenario {
   before: string;
 }
 
-/** Starts `appc local` on the scenario's app, warms it up, then times its requests; returns whether every one got a 200. */
+/**
+ * Starts `appc local` on the scenario's app, warms it up, then times its requests; returns whether every one got a 200.
+ */
 async function measure({ label, projectDir, requests, before }: Scenario): Promise<boolean> {
   const server = await startAppcLocal(projectDir);
   try {

@@ -18,8 +18,8 @@
  *      SAM CLI AwsProxy.json sample re-aimed at GET /; median of COLD_RUNS processes.
  * Run: `npm run build` (or `npx tsc -p tsconfig.build.json`), then `node bench/run.js package`
  * [--runs N] [--cli OTHER/bin/appc.js] (--cli: measure another build of appc, e.g. a checkout of
- * an older commit, with these apps and this harness). PASS/FAIL lines against the targets; never exits non-zero for a miss (exit 1
- * only when the CLI or the handler fails, or the sample event is missing).
+ * an older commit, with these apps and this harness). PASS/FAIL lines against the targets; never exits non-zero for a
+ * miss (exit 1 only when the CLI or the handler fails, or the sample event is missing).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';

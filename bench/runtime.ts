@@ -1,8 +1,8 @@
 /**
  * Runtime benchmark (issues 2 and 18): the same three routes in appc, middy + @middy/http-router,
- * lambda-api and hono, and as a bare hand-written handler (the floor, bench/apps/bare.ts), driven by REST proxy v1 events built from the AWS SAM CLI sample.
- * Each app is bundled with esbuild (one minified CJS file, as appc's deployment zip
- * ships), checked for correct answers, then measured in fresh `node` processes:
+ * lambda-api and hono, and as a bare hand-written handler (the floor, bench/apps/bare.ts), driven by REST proxy v1
+ * events built from the AWS SAM CLI sample. Each app is bundled with esbuild (one minified CJS file, as appc's
+ * deployment zip ships), checked for correct answers, then measured in fresh `node` processes:
  *   warm: ns per invoke, median of ROUNDS rounds (round-robin over the routes, after warm-up),
  *         taken in WARM_PASSES turns across the implementations so load drift hits all alike
  *   cold: ms for `require(bundle)` + `await` the first invoke, median of COLD_RUNS processes

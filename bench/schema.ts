@@ -22,7 +22,10 @@ import { ts } from 'ts-morph';
 import type * as BuilderModule from '../src/compiler/analyze/schema/schema-builder';
 import type * as GatewayModule from '../src/compiler/model/gateway-model-schema';
 
-/** dist/ when built (what `appc package` runs), else src/ through tsx (its source-map hooks slow the conversion about 3x). */
+/**
+ * dist/ when built (what `appc package` runs), else src/ through tsx (its source-map hooks slow the conversion about
+ * 3x).
+ */
 const COMPILED = path.join(__dirname, '..', 'dist', 'compiler', 'analyze', 'schema', 'schema-builder.js');
 const FROM = fs.existsSync(COMPILED)
   ? path.join(__dirname, '..', 'dist', 'compiler')

@@ -75,7 +75,10 @@ function eligibleFile(filename: string, root: string): boolean {
   return filename.startsWith(root + path.sep) || filename.includes(`${path.sep}node_modules${path.sep}`);
 }
 
-/** The module's wrapper function, its V8 code from the cache when there is a usable one; undefined when V8 cannot compile it as CommonJS. */
+/**
+ * The module's wrapper function, its V8 code from the cache when there is a usable one; undefined when V8 cannot
+ * compile it as CommonJS.
+ */
 function compileCached(dir: string, content: string, filename: string): Compiled | undefined {
   let key: SourceKey;
   try {

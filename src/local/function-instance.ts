@@ -21,11 +21,16 @@ export interface InstanceOptions {
   bundleFile: string;
   /** The instance's whole `process.env`. */
   env: Readonly<Record<string, string>>;
-  /** Hears about errors the app throws outside an invocation (they end the instance, as they end a Lambda environment). */
+  /**
+   * Hears about errors the app throws outside an invocation (they end the instance, as they end a Lambda environment).
+   */
   onStrayError(error: Error): void;
 }
 
-/** The worker's entry point beside this file: `.js` when built, `.ts` when run from the sources (the tests, through tsx). */
+/**
+ * The worker's entry point beside this file: `.js` when built, `.ts` when run from the sources (the tests, through
+ * tsx).
+ */
 const ENTRY = path.join(__dirname, `instance-worker${path.extname(__filename)}`);
 let sourceEntry: string | undefined;
 

@@ -47,7 +47,10 @@ export class InstancePool {
     return this.live.size;
   }
 
-  /** Starts an instance now (a cold start before any request); resolves with what its bundle exports, its load error, or `'timeout'`. */
+  /**
+   * Starts an instance now (a cold start before any request); resolves with what its bundle exports, its load error, or
+   * `'timeout'`.
+   */
   async warm(): Promise<{ exports: string[] } | { error: Error } | 'timeout'> {
     const instance = this.spawn();
     const ready = await withDeadline(Date.now() + this.options.timeoutMs, () => instance.ready);

@@ -29,7 +29,10 @@ export interface LocalApp {
   config: ResolvedConfig;
   gateway: ApiGateway;
   api: ApiIdentity;
-  /** The function instances running the bundle, whose exports are Lambda handlers by logical ID (`APIHandler`, authorizers...). */
+  /**
+   * The function instances running the bundle, whose exports are Lambda handlers by logical ID (`APIHandler`,
+   * authorizers...).
+   */
   instances: AppInstances;
   /** Policies of built-in authorizers by authorizer and token, while their TTL lasts. */
   authorizerCache: Map<string, { result: unknown; expires: number }>;

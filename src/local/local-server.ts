@@ -21,7 +21,9 @@ export interface LocalServerOptions {
   /** 0 picks a free port. */
   port: number;
   autoreload?: boolean;
-  /** The most function instances at a time per function; more requests wait their turn (default DEFAULT_CONCURRENCY). */
+  /**
+   * The most function instances at a time per function; more requests wait their turn (default DEFAULT_CONCURRENCY).
+   */
   concurrency?: number;
   /** Where the server reports: start-up and reload lines, one line per request, failures. */
   reporter: LocalReporter;
@@ -216,7 +218,10 @@ function serve(app: LocalApp, req: http.IncomingMessage, res: http.ServerRespons
 /** Headers API Gateway sets itself, whatever the Lambda says. */
 const GATEWAY_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection']);
 
-/** Sends `answer`; one Node refuses to send (a header value with a line break, say) becomes a 502. Returns the status sent. */
+/**
+ * Sends `answer`; one Node refuses to send (a header value with a line break, say) becomes a 502. Returns the status
+ * sent.
+ */
 function writeAnswer(res: http.ServerResponse, answer: HttpAnswer, reporter: LocalReporter): number {
   const headers: Record<string, string | string[]> = {};
   for (const name in answer.headers) if (!GATEWAY_HEADERS.has(name.toLowerCase())) headers[name] = answer.headers[name];

@@ -38,7 +38,8 @@ interface Node {
 
 /**
  * A matcher over API Gateway resources (`/`, `/a/{b}`, `/files/{proxy+}`) and their methods.
- * @example createRouteMatcher([['/cities/{city}', ['GET']]]).match('GET', '/cities/seattle') // { resource: '/cities/{city}', pathParameters: { city: 'seattle' } }
+ * @example createRouteMatcher([['/cities/{city}', ['GET']]]).match('GET', '/cities/seattle')
+ *   // { resource: '/cities/{city}', pathParameters: { city: 'seattle' } }
  */
 export function createRouteMatcher(resources: Iterable<readonly [string, Iterable<string>]>): RouteMatcher {
   const root = newNode();

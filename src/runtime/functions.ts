@@ -68,8 +68,9 @@ export interface S3Options extends FunctionOptions {
 }
 
 export type ScheduleHandler = (event: CloudWatchEvent) => unknown;
-// A pure function's event is whatever JSON its caller sends; `any` lets users annotate it with their own type.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above: `unknown` would reject `(event: MyEvent) => ...`
+// A pure function's event is whatever JSON its caller sends; `any` lets users annotate it with their own type:
+// `unknown` would reject `(event: MyEvent) => ...`.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
 export type LambdaFunctionHandler = (event: any, context: LambdaContext) => unknown;
 /** The handler of an event source: it receives Chalice's wrapper of the Lambda event. */
 export type EventHandler<E> = (event: E) => unknown;

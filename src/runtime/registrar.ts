@@ -77,13 +77,19 @@ export abstract class Registrar {
     return handler;
   }
 
-  /** Handle the messages of an SNS topic (a name or an ARN): `app.onSnsMessage({ topic: 'alerts' }, (event) => event.message)`. */
+  /**
+   * Handle the messages of an SNS topic (a name or an ARN):
+   * `app.onSnsMessage({ topic: 'alerts' }, (event) => event.message)`.
+   */
   onSnsMessage<H extends EventHandler<SNSEvent>>(options: SnsOptions, handler: H): H {
     this.addFunction({ kind: 'sns', name: functionName(handler, options), topic: options.topic, handler });
     return handler;
   }
 
-  /** Handle batches of SQS messages: `app.onSqsMessage({ queue: 'jobs' }, (event) => { for (const r of event) r.body })`. */
+  /**
+   * Handle batches of SQS messages:
+   * `app.onSqsMessage({ queue: 'jobs' }, (event) => { for (const r of event) r.body })`.
+   */
   onSqsMessage<H extends EventHandler<SQSEvent>>(options: SqsOptions, handler: H): H {
     if ((options.queue === undefined) === (options.queueArn === undefined)) {
       throw new TypeError('onSqsMessage needs exactly one of { queue } and { queueArn }');

@@ -9,7 +9,8 @@ export interface ResponseInit {
 }
 
 /**
- * A handler's full answer: `return new Response({ body: png, statusCode: 201, headers: { 'Content-Type': 'image/png' } })`.
+ * A handler's full answer:
+ * `return new Response({ body: png, statusCode: 201, headers: { 'Content-Type': 'image/png' } })`.
  * Without a Content-Type it is sent as `application/json` (`application/octet-stream` for bytes).
  */
 export class Response {

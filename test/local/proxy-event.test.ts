@@ -48,7 +48,9 @@ function kind(value: unknown): string {
   return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
 }
 
-/** Every key of `reference` is in `actual` with the same kind; `null` in the reference stands for "a string or null". */
+/**
+ * Every key of `reference` is in `actual` with the same kind; `null` in the reference stands for "a string or null".
+ */
 function expectSameShape(
   actual: Record<string, unknown>,
   reference: Record<string, unknown>,

@@ -10,7 +10,10 @@ import { locationOf, relativePath } from './locations';
  */
 export const MAX_SYNTAX_DEPTH = 500;
 
-/** The first node, in source order, nested deeper than `limit`; found without recursion (and before binding: no parent links). */
+/**
+ * The first node, in source order, nested deeper than `limit`; found without recursion (and before binding: no parent
+ * links).
+ */
 export function firstTooDeep(file: ts.SourceFile, limit = MAX_SYNTAX_DEPTH): ts.Node | undefined {
   const stack: Array<[ts.Node, number]> = [[file, 0]];
   while (stack.length > 0) {

@@ -35,7 +35,10 @@ export interface NotStatic {
 
 export type Evaluated = { ok: true; value: unknown } | NotStatic;
 
-/** Deeper than this (syntax levels plus const hops), evaluation stops with a diagnostic instead of overflowing the stack. */
+/**
+ * Deeper than this (syntax levels plus const hops), evaluation stops with a diagnostic instead of overflowing the
+ * stack.
+ */
 export const MAX_EVALUATION_DEPTH = 400;
 
 const fail = (node: ts.Node, reason: string): Evaluated => ({ ok: false, node, reason });
@@ -203,7 +206,10 @@ export class Evaluator {
     return fail(use, `'${name}' is not a const with a value known at compile time`);
   }
 
-  /** A const holding an object or array that the app changes somewhere is not its initializer (mutations.ts has the rule). */
+  /**
+   * A const holding an object or array that the app changes somewhere is not its initializer (mutations.ts has the
+   * rule).
+   */
   private unchanged(value: Evaluated, declaration: ts.VariableDeclaration, use: ts.Node): Evaluated {
     if (!value.ok || value.value === null || typeof value.value !== 'object' || value.value instanceof RegistrationRef)
       return value;
@@ -322,7 +328,9 @@ function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }
 
-/** What the evaluator does not read, in the words of the language: "the `typeof` operator", "a conditional expression". */
+/**
+ * What the evaluator does not read, in the words of the language: "the `typeof` operator", "a conditional expression".
+ */
 function describe(node: ts.Node): string {
   if (ts.isPostfixUnaryExpression(node))
     return `the \`${ts.tokenToString(node.operator)}\` operator is not evaluated at compile time`;

@@ -39,7 +39,10 @@ const READING_METHODS = new Set([
   'withScopes',
 ]);
 
-/** Reading methods whose callback receives the array itself as this parameter (0-based): a callback that declares it could change it. */
+/**
+ * Reading methods whose callback receives the array itself as this parameter (0-based): a callback that declares it
+ * could change it.
+ */
 const CALLBACK_METHODS = new Map([
   ['every', 2],
   ['filter', 2],
@@ -256,7 +259,10 @@ export class MutationFinder {
     return { kind: 'change', node: call };
   }
 
-  /** Whether the expression's type is a primitive (or a union of them): reading it cannot change the object it came from. */
+  /**
+   * Whether the expression's type is a primitive (or a union of them): reading it cannot change the object it came
+   * from.
+   */
   private hasPrimitiveType(node: ts.Node): boolean {
     const type = this.checker.getTypeAtLocation(node);
     const primitive =

@@ -63,7 +63,9 @@ function missingEntry(entry: string, projectDir: string): Diagnostic {
   );
 }
 
-/** TypeScript's parser recurses per nesting level and overflows near 600 levels: a diagnostic at the file, not a crash. */
+/**
+ * TypeScript's parser recurses per nesting level and overflows near 600 levels: a diagnostic at the file, not a crash.
+ */
 function catchParserOverflow(host: ts.CompilerHost, overflowed: string[]): ts.CompilerHost {
   const { getSourceFile } = host;
   host.getSourceFile = (fileName, ...rest) => {

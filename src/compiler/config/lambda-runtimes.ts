@@ -32,7 +32,9 @@ export const LAMBDA_NODE_RUNTIMES = [
   { id: 'nodejs12.x', major: 12, deprecation: '2023-03-31', blockCreate: '2023-03-31', blockUpdate: '2023-04-30' },
 ] as const satisfies readonly ({ id: `nodejs${number}.x`; major: number } & LambdaRuntimeDates)[];
 
-/** The newest Node.js runtime Lambda offers: the default of `lambda_runtime`, and the replacement the calendar names. */
+/**
+ * The newest Node.js runtime Lambda offers: the default of `lambda_runtime`, and the replacement the calendar names.
+ */
 export const NEWEST_NODE_RUNTIME: LambdaNodeRuntime = LAMBDA_NODE_RUNTIMES[0].id;
 
 export const DEFAULT_ARCHITECTURE: LambdaArchitecture = 'x86_64';

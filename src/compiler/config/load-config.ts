@@ -5,7 +5,8 @@
  * | ------- | -------- | --------------------------------------------------------------------- |
  * | APPC101 | error    | the file cannot be read, or is not valid JSON                         |
  * | APPC102 | error    | unknown key: misspelt (did you mean), wrong level, or Chalice-only    |
- * | APPC103 | error    | wrong type, out of range, not an allowed value, malformed string/key (a `stages` key breaking API Gateway's stage-name rule too) |
+ * | APPC103 | error    | wrong type, out of range, not an allowed value, malformed string/key  |
+ * |         |          | (a `stages` key breaking API Gateway's stage-name rule too)           |
  * | APPC104 | error    | `version` newer than 2.0                                              |
  * | APPC105 | error    | `manage_iam_role: false` without an `iam_role_arn`                    |
  * | APPC106 | error    | only one of `subnet_ids` / `security_group_ids`                       |

@@ -14,7 +14,10 @@ export interface Diagnostic {
   remedy?: string;
   /** Where; absent for project-wide problems. */
   location?: SourceLocation;
-  /** Other places that explain it (where a value comes from, where a const is changed), as TypeScript's related information. */
+  /**
+   * Other places that explain it (where a value comes from, where a const is changed), as TypeScript's related
+   * information.
+   */
   related?: RelatedLocation[];
 }
 

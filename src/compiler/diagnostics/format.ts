@@ -16,6 +16,7 @@ const ANSI = {
   reset: '\x1b[0m',
 };
 
+/* eslint-disable max-len -- the example quotes a line of output whole */
 /**
  * One diagnostic as a person reads it, its related locations indented below it (as
  * TypeScript prints "The expected type comes from ..."), the remedy last:
@@ -29,6 +30,7 @@ const ANSI = {
  *   Use a string literal, a const, or a template literal of consts.
  * ```
  */
+/* eslint-enable max-len */
 export function formatDiagnostic(d: Diagnostic, options: FormatOptions): string {
   const paint = (style: keyof typeof ANSI, text: string) =>
     options.color ? `${ANSI[style]}${text}${ANSI.reset}` : text;

@@ -27,7 +27,8 @@ export interface SamInput {
 
 /**
  * The whole template as an object; `serializeTemplate` turns it into `sam.json`.
- * @example emitSam({ model, config, swagger, appcVersion: '0.1.0', handlerModule: 'appc-entry', policy: { mode: 'autogen', statements: [] } })
+ * @example emitSam({ model, config, swagger, appcVersion: '0.1.0', handlerModule: 'appc-entry',
+ *   policy: { mode: 'autogen', statements: [] } })
  */
 export function emitSam(input: SamInput): JsonObject {
   const { model, config } = input;

@@ -29,11 +29,19 @@ export interface HandlerModel {
   readonly start: number;
   /** Character offset just past the handler expression's end. */
   readonly end: number;
-  /** Names destructured from the first parameter (`({ city }) => ...` -> `['city']`); `null` if it is not a destructuring pattern. */
+  /**
+   * Names destructured from the first parameter (`({ city }) => ...` -> `['city']`); `null` if it is not a
+   * destructuring pattern.
+   */
   readonly paramNames: readonly string[] | null;
-  /** The handler's own name (`function everyHour`, or the declaration a reference resolves to); `null` for an anonymous function. */
+  /**
+   * The handler's own name (`function everyHour`, or the declaration a reference resolves to); `null` for an anonymous
+   * function.
+   */
   readonly ownName: string | null;
-  /** JSDoc of the handler or its registration statement: its first paragraph and the rest; each absent when not written. */
+  /**
+   * JSDoc of the handler or its registration statement: its first paragraph and the rest; each absent when not written.
+   */
   readonly docs: { readonly summary?: string; readonly description?: string };
 }
 
@@ -116,7 +124,9 @@ export interface RouteModel {
 interface FunctionBase {
   /** The function name per DESIGN.md §2 "Names" (blueprint `namePrefix` applied); `null` if none could be derived. */
   readonly name: string | null;
-  /** The name before a blueprint's `namePrefix`: what the compiler marks the handler with (the runtime adds the prefix). */
+  /**
+   * The name before a blueprint's `namePrefix`: what the compiler marks the handler with (the runtime adds the prefix).
+   */
   readonly localName: string | null;
   /** The function's handler. */
   readonly handler: HandlerModel;
@@ -243,7 +253,10 @@ export interface AppModel {
   readonly functions: readonly FunctionModel[];
   /** Where `new App(...)` is. */
   readonly location: SourceLocation;
-  /** AWS SDK use in code a registered handler or module top-level code reaches (DESIGN.md §7); absent when there is none. */
+  /**
+   * AWS SDK use in code a registered handler or module top-level code reaches (DESIGN.md §7); absent when there is
+   * none.
+   */
   readonly sdk?: SdkUsage;
 }
 
@@ -260,7 +273,10 @@ export interface SdkUsage {
   }>;
 }
 
-/** One AWS SDK call, e.g. `s3.send(new PutObjectCommand(...))` -> `{ module: '@aws-sdk/client-s3', operation: 'PutObject' }`. */
+/**
+ * One AWS SDK call, e.g. `s3.send(new PutObjectCommand(...))` ->
+ * `{ module: '@aws-sdk/client-s3', operation: 'PutObject' }`.
+ */
 export interface SdkCall {
   /**
    * The SDK module that defines the client, command or helper: `@aws-sdk/client-<service>`,
@@ -268,7 +284,10 @@ export interface SdkCall {
    * `aws-sdk/lib/dynamodb/document_client` (v2).
    */
   readonly module: string;
-  /** The operation in PascalCase (`PutObject`), or a helper's (`Upload`; `Put` of a document client; `WaitUntilObjectExists`). */
+  /**
+   * The operation in PascalCase (`PutObject`), or a helper's (`Upload`; `Put` of a document client;
+   * `WaitUntilObjectExists`).
+   */
   readonly operation: string;
   /** The call. */
   readonly location: SourceLocation;

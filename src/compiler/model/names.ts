@@ -20,7 +20,10 @@ export function toLogicalId(name: string): string {
 export { API_HANDLER as API_HANDLER_NAME } from '../../runtime/entry';
 export const API_HANDLER_ID = 'APIHandler';
 
-/** The names of the functions the template will hold: `api_handler` when there are routes, then each named function, once each. */
+/**
+ * The names of the functions the template will hold: `api_handler` when there are routes, then each named function,
+ * once each.
+ */
 export function packagedFunctionNames(model: Pick<AppModel, 'routes' | 'functions'>): string[] {
   return [
     ...new Set([

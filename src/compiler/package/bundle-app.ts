@@ -15,7 +15,10 @@ export interface BundleOptions {
   external: readonly string[];
   /** When set, the app's imports are checked against it (APPC420, APPC421). */
   imports?: ImportPolicy;
-  /** esbuild's target: the Node of the functions' Lambda runtime (the lowest one when they differ); default the newest runtime's. */
+  /**
+   * esbuild's target: the Node of the functions' Lambda runtime (the lowest one when they differ); default the newest
+   * runtime's.
+   */
   target?: `node${number}`;
 }
 
@@ -95,7 +98,8 @@ export function startBundler(): void {
 /**
  * The generated entry module: imports the app and exports one Lambda handler per
  * function of the template.
- * @example entrySource(model) // import { app } from "./app.ts"; ... export const APIHandler = lambdaHandler(app, "api_handler");
+ * @example entrySource(model)
+ *   // import { app } from "./app.ts"; ... export const APIHandler = lambdaHandler(app, "api_handler");
  */
 export function entrySource(model: AppModel): string {
   const handlers = new Map<string, string>();

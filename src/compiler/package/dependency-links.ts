@@ -21,8 +21,8 @@ export interface FoundDependency {
  * workspaces) that stays inside the project ships too. A symlink out of the project
  * ships only when a package.json asks for exactly that: the requiring package declares
  * it `file:`/`link:` with that target or `workspace:`, or the package.json beside the
- * link's node_modules or above it (npm's workspace root) lists the target among its `workspaces`. Anything else (an `npm link`
- * to a working copy, a stray link) is refused.
+ * link's node_modules or above it (npm's workspace root) lists the target among its `workspaces`. Anything else (an
+ * `npm link` to a working copy, a stray link) is refused.
  */
 export function refusedLink(projectReal: string, found: FoundDependency): string | undefined {
   if (isInside(projectReal, found.realDir) || !isSymlink(found.installedDir)) return undefined;

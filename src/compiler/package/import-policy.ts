@@ -88,7 +88,9 @@ export function mayBreakImportPolicy(policy: ImportPolicy, metafile: Metafile, w
   return false;
 }
 
-/** How a metafile names a build's `stdin` module (appc's generated entry), and esbuild's own helpers (`__name`, ...). */
+/**
+ * How a metafile names a build's `stdin` module (appc's generated entry), and esbuild's own helpers (`__name`, ...).
+ */
 const STDIN_INPUT = '<stdin>';
 const ESBUILD_HELPERS = '<runtime>';
 

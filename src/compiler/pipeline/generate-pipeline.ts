@@ -25,7 +25,8 @@ export interface GeneratedPipeline {
 }
 
 /**
- * @example generatePipeline({ appName: 'hello', source: 'codecommit', stage: 'beta', nodeVersion: '20', buildspec: { kind: 'inline' } })
+ * @example generatePipeline({ appName: 'hello', source: 'codecommit', stage: 'beta', nodeVersion: '20',
+ *   buildspec: { kind: 'inline' } })
  */
 export function generatePipeline(options: PipelineOptions): GeneratedPipeline {
   if (!APPLICATION_NAME_PATTERN.test(options.appName))

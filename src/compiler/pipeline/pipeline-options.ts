@@ -7,7 +7,10 @@
 export type PipelineSource = 'codecommit' | 'github';
 export const PIPELINE_SOURCES: readonly PipelineSource[] = ['codecommit', 'github'];
 
-/** The buildspec inline in the CodeBuild project, or a file of the repository (path relative to its root, `/`-separated). */
+/**
+ * The buildspec inline in the CodeBuild project, or a file of the repository (path relative to its root,
+ * `/`-separated).
+ */
 export type BuildspecLocation = { kind: 'inline' } | { kind: 'file'; path: string };
 
 export interface PipelineOptions {

@@ -135,9 +135,9 @@ const LOG_GROUP_ACTIONS = [
  * resource an appc template has (IAM roles with inline policies, Lambda functions, their
  * permissions, event source mappings and log groups, the REST API, EventBridge rules, SNS
  * subscriptions), and only with the names CloudFormation generates in the stack
- * (`<ApplicationName>-<stage>-...`), so it cannot touch the pipeline's own roles. Services that do not support resource-level permissions for an
- * action (event source mapping creation, `DescribeLogGroups`, the EC2 lookups of a VPC
- * function) get `*`; API Gateway IDs are random, so the API statement covers the region's
+ * (`<ApplicationName>-<stage>-...`), so it cannot touch the pipeline's own roles. Services that do not support
+ * resource-level permissions for an action (event source mapping creation, `DescribeLogGroups`, the EC2 lookups of a
+ * VPC function) get `*`; API Gateway IDs are random, so the API statement covers the region's
  * REST APIs. Lambda reads the code from the application bucket with this role's rights.
  */
 export function deployRole(stage: string): JsonObject {

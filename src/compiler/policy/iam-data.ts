@@ -17,7 +17,10 @@ export function iamServices(): ReadonlySet<string> {
   return services;
 }
 
-/** The IAM action of `service` named `name` (case-insensitive), spelt as AWS does: (`s3`, `getbucketcors`) -> `GetBucketCORS`. */
+/**
+ * The IAM action of `service` named `name` (case-insensitive), spelt as AWS does: (`s3`, `getbucketcors`) ->
+ * `GetBucketCORS`.
+ */
 export function iamAction(service: string, name: string): string | undefined {
   if (!iamServices().has(service)) return undefined;
   let byKey = actions.get(service);

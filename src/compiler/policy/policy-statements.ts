@@ -15,7 +15,10 @@ const HAND_WRITTEN =
   'set "autogen_policy": false in .appc/config.json and write the policy in .appc/policy-<stage>.json';
 
 export interface GeneratedStatements {
-  /** One per IAM service, sorted by service; actions sorted, each once; `Resource: ["*"]`. No Sid (the template gives them). */
+  /**
+   * One per IAM service, sorted by service; actions sorted, each once; `Resource: ["*"]`. No Sid (the template gives
+   * them).
+   */
   statements: JsonObject[];
   diagnostics: Diagnostic[];
 }
@@ -23,7 +26,8 @@ export interface GeneratedStatements {
 /**
  * The analysis statements of the generated policy (CHALICE-PACKAGE.md §5.3 and §10): the
  * IAM actions of every SDK call the analyzer recorded, grouped by service.
- * @example policyStatements({ calls: [{ module: '@aws-sdk/client-s3', operation: 'ListObjectsV2', location }], unresolved: [] })
+ * @example policyStatements({ calls: [{ module: '@aws-sdk/client-s3', operation: 'ListObjectsV2', location }],
+ *   unresolved: [] })
  *   // -> [{ Effect: 'Allow', Action: ['s3:ListBucket'], Resource: ['*'] }]
  */
 export function policyStatements(usage: SdkUsage | undefined): GeneratedStatements {

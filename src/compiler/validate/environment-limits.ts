@@ -12,7 +12,9 @@ import { quoteList } from './wording';
  */
 export const ENVIRONMENT_LIMIT_BYTES = 4096;
 
-/** Functions whose merged `environment_variables` exceed Lambda's 4 KB; functions sharing one map are reported together. */
+/**
+ * Functions whose merged `environment_variables` exceed Lambda's 4 KB; functions sharing one map are reported together.
+ */
 export function validateEnvironmentLimits(model: AppModel, config: ResolvedConfig): Diagnostic[] {
   const names = packagedFunctionNames(model);
   const byMap = new Map<string, string[]>();

@@ -99,7 +99,9 @@ function where(claim: Claim): string {
   return claim.fn ? `${claim.fn.location.file}:${claim.fn.location.line}` : 'appc';
 }
 
-/** Event keys always; a role per function without autogen policy, a log group with retention (CHALICE-PACKAGE.md §4). */
+/**
+ * Event keys always; a role per function without autogen policy, a log group with retention (CHALICE-PACKAGE.md §4).
+ */
 function derivedIds(fn: Named, config: ResolvedConfig): Array<[string, string]> {
   const settings = functionConfig(config, fn.name);
   const ids = derivedIdSuffixes(fn.kind);

@@ -6,7 +6,9 @@ import type { JsonSchema, SchemaDefinitions } from '../../../src/compiler/model/
 import { CONSTRUCT_CASES } from '../analyze/schema/construct-cases';
 import { convertRoots } from '../analyze/schema/schema-program';
 
-/** API Gateway's models are draft 4; `format` is left unchecked here (what API Gateway checks of it is not documented). */
+/**
+ * API Gateway's models are draft 4; `format` is left unchecked here (what API Gateway checks of it is not documented).
+ */
 const draft4 = new Ajv04({ allErrors: true, strict: false, validateFormats: false });
 /** The full schema, as the runtime will enforce it (ajv's default draft; `example` is an annotation). */
 const full = new Ajv({ allErrors: true, strict: false, validateFormats: false });

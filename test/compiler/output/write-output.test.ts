@@ -14,7 +14,10 @@ const FILES = [
   { name: 'deployment.zip', data: new Uint8Array([1, 2, 3]) },
 ];
 
-/** Makes `fs[name]` throw `code` on the `nth` call (1-based) whose first argument ends with `suffix`, for the length of `run`. */
+/**
+ * Makes `fs[name]` throw `code` on the `nth` call (1-based) whose first argument ends with `suffix`, for the length of
+ * `run`.
+ */
 async function failing<T>(
   name: 'renameSync' | 'writeFileSync',
   code: string,

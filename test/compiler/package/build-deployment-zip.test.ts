@@ -97,7 +97,10 @@ describe('buildDeploymentZip', () => {
 });
 
 describe('buildDeploymentZip on a project with planted secrets and symlinks', () => {
-  /** The sample project plus what the issue found shipping: secrets, junk, a dependency's working copy, links in and out. */
+  /**
+   * The sample project plus what the issue found shipping: secrets, junk, a dependency's working copy, links in and
+   * out.
+   */
   function planted(): { dir: string; outside: string } {
     const dir = writeProject(tempDir('zip-planted'));
     const outside = tempDir('zip-outside');

@@ -54,7 +54,10 @@ function resourceGlob(resource: string): Glob {
   return [...resource].map((char) => (char === '*' ? ANY : char));
 }
 
-/** An IAM ARN format (`arn:${Partition}:s3:::${BucketName}/${ObjectName}`): the sample partition, region and account, any text for names. */
+/**
+ * An IAM ARN format (`arn:${Partition}:s3:::${BucketName}/${ObjectName}`): the sample partition, region and account,
+ * any text for names.
+ */
 function formatGlob(format: string): Glob {
   const fixed: Record<string, string> = {
     Partition: SAMPLE['AWS::Partition'],

@@ -27,7 +27,9 @@ export function namedTypeOf(ctx: SchemaContext, type: ts.Type): NamedType | unde
   return { symbol, args: referenceArguments(ctx.checker, type) };
 }
 
-/** The type arguments of an interface or class instantiation (`Page<Todo>`), without the checker's own `this` argument. */
+/**
+ * The type arguments of an interface or class instantiation (`Page<Todo>`), without the checker's own `this` argument.
+ */
 export function referenceArguments(checker: ts.TypeChecker, type: ts.Type): readonly ts.Type[] {
   if (!(type.flags & ts.TypeFlags.Object) || !((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference))
     return [];

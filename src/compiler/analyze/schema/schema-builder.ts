@@ -131,7 +131,9 @@ function relativeAt(ctx: SchemaContext, declaredAt: string): string {
   return `${relativePath(ctx.projectDir, declaredAt.slice(0, colon))}${declaredAt.slice(colon)}`;
 }
 
-/** Orders instantiations with same-named arguments (`Page<Todo>` of two `Todo`s) by where the arguments are declared. */
+/**
+ * Orders instantiations with same-named arguments (`Page<Todo>` of two `Todo`s) by where the arguments are declared.
+ */
 function argKey(ctx: SchemaContext, type: ts.Type): string {
   const declaration = (type.aliasSymbol ?? type.symbol)?.declarations?.[0];
   return declaration ? relativeAt(ctx, declaredAtOf(declaration)) : ctx.checker.typeToString(type);

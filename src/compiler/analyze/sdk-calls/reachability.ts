@@ -77,7 +77,9 @@ export class Reachability {
   }
 }
 
-/** Functions that run only when something names them: declarations and functions stored in a const, property or field. */
+/**
+ * Functions that run only when something names them: declarations and functions stored in a const, property or field.
+ */
 function isDeferred(node: ts.Node): boolean {
   if (
     ts.isFunctionDeclaration(node) ||

@@ -19,7 +19,8 @@ import { skipOuterExpressions } from '../outer-expressions';
  * Recognises the AWS SDK calls among the nodes it is shown:
  *   v3 bare client        client.send(new PutObjectCommand(...))        (the command names the operation)
  *   v3 aggregated / v2    s3.putObject(...)                             (the method names it)
- *   helpers               new Upload(...), getSignedUrl(client, cmd), paginateX(...), waitUntilX(...), v2 upload/getSignedUrl/waitFor
+ *   helpers               new Upload(...), getSignedUrl(client, cmd), paginateX(...), waitUntilX(...),
+ *                         v2 upload/getSignedUrl/waitFor
  * and records what it cannot tell (a dynamic method, a command it cannot see).
  */
 export class SdkCallFinder {

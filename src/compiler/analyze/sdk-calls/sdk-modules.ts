@@ -15,7 +15,10 @@ import {
   V3_CLIENT_PREFIX,
 } from '../../model/sdk-module-names';
 
-/** A value that comes from an SDK module: the module and the member path (`AWS.DynamoDB.DocumentClient` -> ['DynamoDB', 'DocumentClient']). */
+/**
+ * A value that comes from an SDK module: the module and the member path
+ * (`AWS.DynamoDB.DocumentClient` -> ['DynamoDB', 'DocumentClient']).
+ */
 export interface SdkExport {
   kind: 'export';
   module: string;

@@ -224,7 +224,10 @@ export class SdkValues {
   }
 }
 
-/** The SDK export an import (or re-export) names directly: `import { S3Client } from '@aws-sdk/client-s3'` -> ['S3Client']. */
+/**
+ * The SDK export an import (or re-export) names directly: `import { S3Client } from '@aws-sdk/client-s3'` ->
+ * ['S3Client'].
+ */
 function sdkImport(symbol: ts.Symbol): SdkExport | undefined {
   const declaration = symbol.declarations?.[0];
   if (!declaration) return undefined;
