@@ -371,7 +371,10 @@ class ModelBuilder {
   }
 }
 
-/** What `new App(...)` and the app's settings (`app.debug = ...`, `app.api.cors = ...`) set; the builder's only mutable state of the model. */
+/**
+ * What `new App(...)` and the app's settings (`app.debug = ...`, `app.api.cors = ...`) set: the builder's only
+ * mutable state of the model.
+ */
 interface AppDraft {
   appName: string;
   debug: boolean;
