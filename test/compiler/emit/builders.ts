@@ -127,21 +127,26 @@ export interface ConfigOptions extends Partial<Omit<ResolvedConfig, 'functions'>
   functions?: Record<string, Partial<FunctionConfig>>;
 }
 
+/** The stage-level settings of a `dev` stage with nothing configured, as `resolveConfig` gives them. */
+export const STAGE_DEFAULTS = {
+  stage: 'dev',
+  appName: undefined,
+  version: '2.0',
+  apiGatewayStage: 'api',
+  apiGatewayEndpointType: 'EDGE',
+  apiGatewayEndpointVpce: undefined,
+  apiGatewayPolicyFile: undefined,
+  minimumCompressionSize: undefined,
+  bundleAwsSdk: false,
+} as const satisfies Omit<ResolvedConfig, 'functions' | 'defaultFunction'>;
+
 /** A stage config with defaults and an entry for every function of `model`. */
 export function resolvedConfig(model: AppModel, options: ConfigOptions = {}): ResolvedConfig {
   const { all = {}, functions = {}, ...rest } = options;
   const names = [API_HANDLER_NAME, ...model.functions.map((fn) => fn.name as string)];
   return {
     defaultFunction: functionConfig(all),
-    stage: 'dev',
-    appName: undefined,
-    version: '2.0',
-    apiGatewayStage: 'api',
-    apiGatewayEndpointType: 'EDGE',
-    apiGatewayEndpointVpce: undefined,
-    apiGatewayPolicyFile: undefined,
-    minimumCompressionSize: undefined,
-    bundleAwsSdk: false,
+    ...STAGE_DEFAULTS,
     functions: Object.fromEntries(names.map((name) => [name, functionConfig({ ...all, ...functions[name] })])),
     ...rest,
   };

@@ -7,7 +7,7 @@ import type {
 } from '../../../src/compiler/model/app-model';
 import type { FunctionConfig, ResolvedConfig } from '../../../src/compiler/config/resolved-config';
 import { DEFAULT_BINARY_TYPES } from '../../../src/runtime/binary';
-import { functionConfig } from '../emit/builders';
+import { functionConfig, STAGE_DEFAULTS } from '../emit/builders';
 
 /** A location on `line` of app.ts. */
 export function at(line: number, column = 1): SourceLocation {
@@ -100,15 +100,7 @@ export function config(
   defaultFunction = functionConfig(),
 ): ResolvedConfig {
   return {
-    stage: 'dev',
-    appName: undefined,
-    version: '2.0',
-    apiGatewayStage: 'api',
-    apiGatewayEndpointType: 'EDGE',
-    apiGatewayEndpointVpce: undefined,
-    apiGatewayPolicyFile: undefined,
-    minimumCompressionSize: undefined,
-    bundleAwsSdk: false,
+    ...STAGE_DEFAULTS,
     functions,
     defaultFunction,
   };
