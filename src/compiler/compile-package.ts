@@ -56,7 +56,7 @@ export function readPackageInputs(options: PackageOptions, model: AppModel, conf
 }
 
 /** emit + merge: sam.json (or sam.yaml) and, when the app has routes, swagger.json. */
-export async function emitTemplateFile(
+export async function emitTemplateFiles(
   options: PackageOptions,
   model: AppModel,
   config: ResolvedConfig,

@@ -27,7 +27,7 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagn
 import type { JsonObject } from './model/json';
 import type { AppModel } from './model/app-model';
 import { packagedFunctionNames } from './model/names';
-import { readPackageInputs, emitTemplateFile, zipProject, type PackageOptions } from './compile-package';
+import { readPackageInputs, emitTemplateFiles, zipProject, type PackageOptions } from './compile-package';
 import type { OutputFile } from './output/write-output';
 import { startBundler } from './package/bundle-app';
 import type { Exclusion } from './package/project-files';
@@ -118,7 +118,7 @@ export async function packageProject(options: PackageOptions): Promise<PackageRe
   const diagnostics = [...checked.diagnostics, ...inputs.diagnostics];
   if (hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics), timings: timer.timings };
   const templates = await timer.timeAsync('Emitting the SAM template and swagger', () =>
-    emitTemplateFile(options, model, config, inputs),
+    emitTemplateFiles(options, model, config, inputs),
   );
   if (model.routes.length === 0 && model.functions.length === 0) {
     return { files: templates, diagnostics: sortDiagnostics(diagnostics), timings: timer.timings };

@@ -6,8 +6,7 @@ import type {
   SourceLocation,
 } from '../../../src/compiler/model/app-model';
 import type { FunctionConfig, ResolvedConfig } from '../../../src/compiler/config/resolved-config';
-import { DEFAULT_BINARY_TYPES } from '../../../src/runtime/binary';
-import { functionConfig, STAGE_DEFAULTS } from '../emit/builders';
+import { appModel, functionConfig, STAGE_DEFAULTS } from '../emit/builders';
 
 /** A location on `line` of app.ts. */
 export function at(line: number, column = 1): SourceLocation {
@@ -78,18 +77,7 @@ export function fn<K extends Kind>(
 }
 
 export function app(parts: Partial<AppModel> = {}): AppModel {
-  return {
-    appName: 'demo',
-    entry: 'app.ts',
-    modules: ['app.ts'],
-    debug: false,
-    binaryTypes: [...DEFAULT_BINARY_TYPES],
-    cors: false,
-    routes: [],
-    functions: [],
-    location: at(1),
-    ...parts,
-  };
+  return appModel({ appName: 'demo', location: at(1), ...parts });
 }
 
 /** The resolved defaults of one function, as `resolveConfig` gives them (shared with the emit tests). */
