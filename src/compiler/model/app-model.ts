@@ -1,3 +1,5 @@
+import type { JsonSchema, SchemaDefinitions } from './json-schema';
+
 /**
  * The AppModel: everything `appc package` needs to know about a user's app, as plain,
  * JSON-serialisable data. The analyzer produces it (the only stage that touches TS
@@ -119,6 +121,34 @@ export interface RouteModel {
   readonly location: SourceLocation;
   /** Option keys that appc does not know (reported by validation). */
   readonly unknownOptions: readonly string[];
+  /** The request and response types the handler declares (DESIGN.md §9); absent when it declares none. */
+  readonly schemas?: RouteSchemas;
+}
+
+/**
+ * A route's declared types as JSON Schema (DESIGN.md §9). Each schema is `{ $ref: '#/definitions/<Name>' }` into
+ * `AppModel.models.definitions`, or `{}` for `unknown`/`any`. Each part is absent when the handler does not declare it.
+ */
+export interface RouteSchemas {
+  /** `TBody` of `Request<TBody, TQuery>` on the handler's second parameter. */
+  readonly body?: {
+    readonly schema: JsonSchema;
+    /** False when the type includes `undefined` (the request may have no body). */
+    readonly required: boolean;
+  };
+  /** `TQuery`: one entry per property of the query type, in declaration order. */
+  readonly query?: readonly QueryParameterModel[];
+  /** The 200 response body: the declared return type with `Promise<T>` and `Response<T>` unwrapped. */
+  readonly response?: JsonSchema;
+}
+
+/** One query string parameter of a route's `TQuery` type. */
+export interface QueryParameterModel {
+  readonly name: string;
+  /** False for an optional property. */
+  readonly required: boolean;
+  /** The property's schema, inlined (no `$ref`): a scalar, an enum, or an array of them for a repeated parameter. */
+  readonly schema: JsonSchema;
 }
 
 interface FunctionBase {
@@ -258,6 +288,8 @@ export interface AppModel {
    * none.
    */
   readonly sdk?: SdkUsage;
+  /** Named schemas of the routes' declared types (DESIGN.md §9); absent when no route declares one. */
+  readonly models?: { readonly definitions: SchemaDefinitions };
 }
 
 /** What the analyzer saw of the app's AWS SDK calls; `src/compiler/policy` maps it to IAM actions. */
