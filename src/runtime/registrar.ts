@@ -30,11 +30,23 @@ export const HANDLER_NAME = Symbol.for('appc.name');
  */
 export abstract class Registrar {
   /** Register an HTTP route: `app.route('/cities/{city}', ({ city }) => ({ city }))`. */
-  route<P extends string>(path: P, handler: RouteHandler<P>): void;
+  route<P extends string, TBody = unknown, TQuery = Record<string, string>>(
+    path: P,
+    handler: RouteHandler<P, TBody, TQuery>,
+  ): void;
   /** Register an HTTP route with options: `app.route('/x', { methods: ['PUT'] }, handler)`. */
-  route<P extends string>(path: P, options: RouteOptions, handler: RouteHandler<P>): void;
-  route<P extends string>(path: P, a: RouteOptions | RouteHandler<P>, b?: RouteHandler<P>): void {
-    const [options, handler] = typeof a === 'function' ? [{} as RouteOptions, a] : [a, b as RouteHandler<P>];
+  route<P extends string, TBody = unknown, TQuery = Record<string, string>>(
+    path: P,
+    options: RouteOptions,
+    handler: RouteHandler<P, TBody, TQuery>,
+  ): void;
+  route<P extends string, TBody, TQuery>(
+    path: P,
+    a: RouteOptions | RouteHandler<P, TBody, TQuery>,
+    b?: RouteHandler<P, TBody, TQuery>,
+  ): void {
+    const [options, handler] =
+      typeof a === 'function' ? [{} as RouteOptions, a] : [a, b as RouteHandler<P, TBody, TQuery>];
     const base = {
       path,
       name: options.name ?? handler.name,

@@ -12,8 +12,13 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
  * first access. Its maps (headers, query, path parameters, stage variables) have no prototype,
  * every key in them came from the event, and every value is a string (a number or boolean
  * as text; anything else is left out).
+ *
+ * The type arguments a handler writes on its second parameter are the route's request
+ * models (DESIGN.md §9): `(_params, req: Request<NewTodo, ListQuery>) => ...` types
+ * `jsonBody` as `NewTodo` and `query` as `ListQuery`, and appc validates both before the
+ * handler runs.
  */
-export class Request {
+export class Request<TBody = unknown, TQuery = Record<string, string>> {
   /** The HTTP method, upper-case. */
   readonly method: string;
   /** The path the client requested, e.g. `/cities/seattle`. */
@@ -58,6 +63,14 @@ export class Request {
     return (this._queryParams = single);
   }
 
+  /**
+   * The query parameters converted to the route's declared `TQuery` (numbers, booleans, string
+   * literals, arrays for repeated parameters) and validated; `queryParams` when the route declares none.
+   */
+  get query(): TQuery {
+    return this.queryParams as TQuery;
+  }
+
   /** Every value of every query string parameter; `{}` when none. */
   get multiValueQueryParams(): Record<string, string[]> {
     if (this._multi) return this._multi;
@@ -82,10 +95,10 @@ export class Request {
   /**
    * The body parsed as JSON when the Content-Type is `application/json` (or absent, which
    * counts as JSON), `undefined` otherwise or when the body is empty. Malformed JSON
-   * throws `BadRequestError`.
+   * throws `BadRequestError`. On a route that declares `TBody`, the validated body.
    */
-  get jsonBody(): unknown {
-    if (this._json) return this._json.value;
+  get jsonBody(): TBody {
+    if (this._json) return this._json.value as TBody;
     const contentType = headerValue(this.event.headers, 'content-type');
     let value: unknown;
     if (contentType === undefined || baseMimeType(contentType) === 'application/json') {
@@ -101,7 +114,7 @@ export class Request {
       }
     }
     this._json = { value };
-    return value;
+    return value as TBody;
   }
 
   /** A JSON-safe copy of the request (the body is left out, as in Chalice). */

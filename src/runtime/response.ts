@@ -1,7 +1,7 @@
-/** The fields of `new Response({ ... })`. */
-export interface ResponseInit {
+/** The fields of `new Response({ ... })`; `T` is the body's type. */
+export interface ResponseInit<T = unknown> {
   /** A `Buffer` (or `Uint8Array`) is binary, a string is sent as is, anything else as JSON. */
-  body?: unknown;
+  body?: T;
   /** Default 200. */
   statusCode?: number;
   /** Default `{}`; an array value becomes a multi-value header. */
@@ -12,14 +12,16 @@ export interface ResponseInit {
  * A handler's full answer:
  * `return new Response({ body: png, statusCode: 201, headers: { 'Content-Type': 'image/png' } })`.
  * Without a Content-Type it is sent as `application/json` (`application/octet-stream` for bytes).
+ * `T` is the body's type: a handler declared `(): Response<Todo>` (or `Todo | Response<Todo>`) has
+ * `Todo` as its response model (DESIGN.md §9).
  */
-export class Response {
-  body: unknown;
+export class Response<T = unknown> {
+  body: T;
   statusCode: number;
   headers: Record<string, string | string[]>;
 
-  constructor(init: ResponseInit = {}) {
-    this.body = init.body;
+  constructor(init: ResponseInit<T> = {}) {
+    this.body = init.body as T;
     this.statusCode = init.statusCode ?? 200;
     this.headers = init.headers ?? {};
   }

@@ -14,8 +14,14 @@ export type PathParams<P extends string> = string extends P
   ? Record<string, string>
   : { [Name in PathParamNames<P>]: string };
 
-/** A route handler: `(params, request) => value | Response | Promise<value | Response>`. */
-export type RouteHandler<P extends string> = (params: PathParams<P>, request: Request) => unknown;
+/**
+ * A route handler: `(params, request) => value | Response | Promise<value | Response>`. `TBody` and
+ * `TQuery` come from the type written on `request` (`req: Request<NewTodo>`): the route's request models.
+ */
+export type RouteHandler<P extends string, TBody = unknown, TQuery = Record<string, string>> = (
+  params: PathParams<P>,
+  request: Request<TBody, TQuery>,
+) => unknown;
 
 /** The options of `app.route(path, options, handler)`. */
 export interface RouteOptions {

@@ -38,6 +38,12 @@ describe('Request: fields from a real proxy event', () => {
     expect(request.multiValueQueryParams).to.deep.equal({ tag: ['a', 'b', 'c'], one: ['1'] });
   });
 
+  it('gives queryParams as query when the route declares no query type', () => {
+    const request = new Request(proxyEvent({ resource: '/', query: { tag: ['a', 'b'], n: ['1'] } }));
+    expect(request.query).to.equal(request.queryParams);
+    expect(request.query).to.deep.equal({ tag: 'b', n: '1' });
+  });
+
   it('derives the multi-value view from queryStringParameters alone', () => {
     const event = proxyEvent({ resource: '/' });
     event.queryStringParameters = { q: 'x' };

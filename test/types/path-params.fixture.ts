@@ -1,5 +1,5 @@
 /**
- * Type-level test of route parameters, compiled by test/runtime/path-params-types.test.ts
+ * Type-level test of route parameters, compiled by test/runtime/type-fixtures.test.ts
  * (strict). Every `@ts-expect-error` line must be an error; everything else must compile.
  * Excluded from the main tsconfig: its errors are the point.
  */
