@@ -3,12 +3,15 @@
  * server: resources and their methods, each method's authorizer, each path's CORS preflight,
  * the binary media types. Built from the AppModel exactly as the swagger is, so local mode
  * and the deployed API agree (the preflight headers come from `preflightHeaders`, the helper
- * the swagger's OPTIONS mock uses).
+ * the swagger's OPTIONS mock uses). The test client (`appc/test`) describes the same routes
+ * from the App its test imported (`gatewayOf`).
  */
+import type { ResolvedConfig } from '../compiler/config/resolved-config';
+import type { AppModel, AuthorizerFunction } from '../compiler/model/app-model';
 import { effectiveCors } from '../compiler/model/effective-cors';
-import type { AppModel, AuthorizerFunction, CorsModel } from '../compiler/model/app-model';
 import { toLogicalId } from '../compiler/model/names';
-import { preflightHeaders } from '../runtime/cors';
+import type { ApiIdentity } from '../events/proxy-event';
+import { preflightHeaders, type CORSOptions } from '../runtime/cors';
 import { createRouteMatcher, type RouteMatcher } from './route-matcher';
 
 /** A built-in authorizer: its code is in the bundle, so local mode runs it. */
@@ -50,19 +53,50 @@ export interface ApiGateway {
   notEnforced: string[];
 }
 
+/** One route as the gateway sees it, whichever description of the app it comes from. */
+export interface GatewayRoute {
+  path: string;
+  methods: readonly string[];
+  authorizer: GatewayMethod['authorizer'];
+  apiKeyRequired: boolean;
+  /** The route's CORS settings, the app's default applied; `false`: none. */
+  cors: CORSOptions | false;
+}
+
 const DEFAULT_AUTHORIZER_TTL = 300;
 
-/** The API Gateway side of `model`. */
+/** The made-up API Gateway that local mode plays: a fixed account and API id, the configured stage. */
+export function apiIdentity(config: ResolvedConfig): ApiIdentity {
+  return {
+    region: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
+    accountId: '123456789012',
+    apiId: 'local',
+    stage: config.apiGatewayStage,
+  };
+}
+
+/** The API Gateway side of `model` (`appc local`). */
 export function buildApiGateway(model: AppModel): ApiGateway {
+  const routes = model.routes.map((route): GatewayRoute => ({
+    path: route.path,
+    methods: route.methods,
+    authorizer: route.authorizer === null ? undefined : toGatewayAuthorizer(route.authorizer, model),
+    apiKeyRequired: route.apiKeyRequired,
+    cors: effectiveCors(route, model),
+  }));
+  return gatewayOf(routes, model.binaryTypes);
+}
+
+/** The API Gateway that serves `routes` (in registration order), as the swagger configures it. */
+export function gatewayOf(routes: readonly GatewayRoute[], binaryTypes: readonly string[]): ApiGateway {
   const resources = new Map<string, GatewayResource>();
-  const corsByPath = new Map<string, { cors: CorsModel; methods: string[] }>();
+  const corsByPath = new Map<string, { cors: CORSOptions; methods: string[] }>();
   const notEnforced: string[] = [];
-  for (const route of model.routes) {
+  for (const route of routes) {
     let resource = resources.get(route.path);
     if (!resource)
       resources.set(route.path, (resource = { path: route.path, methods: new Map(), preflight: undefined }));
-    const authorizer = route.authorizer === null ? undefined : toGatewayAuthorizer(route.authorizer, model);
-    const cors = effectiveCors(route, model);
+    const { authorizer, cors } = route;
     for (const method of route.methods) {
       resource.methods.set(method, { authorizer, apiKeyRequired: route.apiKeyRequired });
       if (authorizer && authorizer.kind !== 'builtin')
@@ -84,7 +118,18 @@ export function buildApiGateway(model: AppModel): ApiGateway {
       (r) => [r.path, r.preflight ? [...r.methods.keys(), 'OPTIONS'] : r.methods.keys()] as const,
     ),
   );
-  return { resources, matcher, binaryTypes: model.binaryTypes, notEnforced };
+  return { resources, matcher, binaryTypes, notEnforced };
+}
+
+/** A built-in authorizer named `name`; its bundle export is its logical ID, its TTL 300 s when left out. */
+export function builtinAuthorizer(name: string, header: string, ttlSeconds: number | undefined): LocalAuthorizer {
+  return {
+    kind: 'builtin',
+    name,
+    exportName: toLogicalId(name),
+    header,
+    ttlSeconds: ttlSeconds ?? DEFAULT_AUTHORIZER_TTL,
+  };
 }
 
 function toGatewayAuthorizer(
@@ -95,13 +140,7 @@ function toGatewayAuthorizer(
   if (use.kind !== 'builtin') return { kind: use.kind, name: use.name };
   const fn = model.functions.find((f): f is AuthorizerFunction => f.kind === 'authorizer' && f.name === use.name);
   if (!fn) throw new Error(`appc internal error: route uses authorizer ${use.name}, which the model does not define`);
-  return {
-    kind: 'builtin',
-    name: use.name,
-    exportName: toLogicalId(use.name),
-    header: fn.header,
-    ttlSeconds: fn.ttlSeconds ?? DEFAULT_AUTHORIZER_TTL,
-  };
+  return builtinAuthorizer(use.name, fn.header, fn.ttlSeconds);
 }
 
 function describeAuthorizer(authorizer: PassThroughAuthorizer): string {

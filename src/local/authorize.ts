@@ -6,14 +6,13 @@
  * `requestContext.authorizer`. An authorizer that throws `Unauthorized` gives 401, any
  * other failure 500, as API Gateway answers.
  */
+import { methodArn } from '../events/proxy-event';
 import type { APIGatewayProxyEvent, APIGatewayTokenAuthorizerEvent } from '../runtime/events';
 import { headerValue } from '../runtime/request';
 import type { LocalAuthorizer } from './api-gateway';
 import { evaluatePolicy } from './evaluate-policy';
+import type { GatewayHost } from './handle-request';
 import { accessDenied, authorizerConfigurationError, unauthorized, type HttpAnswer } from './http-answer';
-import { invokeFunction } from './invoke-function';
-import type { LocalApp } from './load-app';
-import { methodArn } from './proxy-event';
 
 export type AuthOutcome = { context: Record<string, unknown> } | { answer: HttpAnswer };
 
@@ -25,7 +24,7 @@ interface AuthorizerResult {
 
 /** Runs `authorizer` for `event`; `log` hears why a request failed when the authorizer is at fault. */
 export async function authorize(
-  app: LocalApp,
+  app: GatewayHost,
   authorizer: LocalAuthorizer,
   event: APIGatewayProxyEvent,
   log: (line: string) => void,
@@ -38,7 +37,7 @@ export async function authorize(
   let result = cached(app, cacheKey);
   if (result === undefined) {
     const request: APIGatewayTokenAuthorizerEvent = { type: 'TOKEN', authorizationToken: token, methodArn: arn };
-    const outcome = await invokeFunction(app, authorizer.name, authorizer.exportName, request);
+    const outcome = await app.invoke(authorizer.name, authorizer.exportName, request);
     if ('timeout' in outcome) {
       log(`authorizer ${authorizer.name} timed out`);
       return { answer: authorizerConfigurationError() };
@@ -63,7 +62,7 @@ export async function authorize(
   return { context: { ...result.context, principalId: result.principalId, integrationLatency: Date.now() - started } };
 }
 
-function cached(app: LocalApp, key: string): AuthorizerResult | undefined {
+function cached(app: GatewayHost, key: string): AuthorizerResult | undefined {
   const entry = app.authorizerCache.get(key);
   if (entry === undefined) return undefined;
   if (entry.expires > Date.now()) return entry.result as AuthorizerResult;

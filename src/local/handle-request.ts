@@ -8,8 +8,11 @@
  *   answer     proxy result -> HTTP                  (not a proxy result: 502)
  */
 import { functionConfig } from '../compiler/config/resolve-config';
+import type { ResolvedConfig } from '../compiler/config/resolved-config';
 import { API_HANDLER_ID, API_HANDLER_NAME } from '../compiler/model/names';
+import { splitUrl, toProxyEvent, type ApiIdentity, type IncomingRequest } from '../events/proxy-event';
 import type { APIGatewayProxyEvent } from '../runtime/events';
+import type { ApiGateway } from './api-gateway';
 import { authorize } from './authorize';
 import {
   badGateway,
@@ -19,13 +22,25 @@ import {
   preflightAnswer,
   type HttpAnswer,
 } from './http-answer';
-import { invokeFunction } from './invoke-function';
-import type { LocalApp } from './load-app';
-import { splitUrl, toProxyEvent, type IncomingRequest } from './proxy-event';
+import type { InvokeOutcome } from './invoke-function';
+
+/**
+ * What answering requests needs from the app behind the gateway: `appc local` runs its functions
+ * in worker threads (LocalApp), `appc/test`'s client in its own process.
+ */
+export interface GatewayHost {
+  readonly gateway: ApiGateway;
+  readonly api: ApiIdentity;
+  readonly config: ResolvedConfig;
+  /** Policies of built-in authorizers by authorizer and token, while their TTL lasts. */
+  readonly authorizerCache: Map<string, { result: unknown; expires: number }>;
+  /** Runs function `name` (`api_handler`, an authorizer's name), whose bundle export is `exportName`. */
+  invoke(name: string, exportName: string, event: unknown): Promise<InvokeOutcome>;
+}
 
 /** The answer to `request`; `log` hears about failures API Gateway would only log. */
 export async function handleRequest(
-  app: LocalApp,
+  app: GatewayHost,
   request: IncomingRequest,
   log: (line: string) => void,
 ): Promise<HttpAnswer> {
@@ -43,8 +58,12 @@ export async function handleRequest(
   return invokeApi(app, event, log);
 }
 
-async function invokeApi(app: LocalApp, event: APIGatewayProxyEvent, log: (line: string) => void): Promise<HttpAnswer> {
-  const outcome = await invokeFunction(app, API_HANDLER_NAME, API_HANDLER_ID, event);
+async function invokeApi(
+  app: GatewayHost,
+  event: APIGatewayProxyEvent,
+  log: (line: string) => void,
+): Promise<HttpAnswer> {
+  const outcome = await app.invoke(API_HANDLER_NAME, API_HANDLER_ID, event);
   if ('timeout' in outcome) {
     // The Lambda stops with an error (API Gateway answers 502), or API Gateway stops waiting (504).
     // https://repost.aws/knowledge-center/malformed-502-api-gateway

@@ -21,6 +21,15 @@ export interface ContextFields {
   deadline: number;
 }
 
+/** The context object a handler receives, like the Node.js runtime's, from its fields. */
+export function toLambdaContext({ deadline, ...fields }: ContextFields): Record<string, unknown> {
+  return {
+    ...fields,
+    callbackWaitsForEmptyEventLoop: true,
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+  };
+}
+
 /** Server to worker: run export `exportName` with `event`. One at a time per instance. */
 export interface InvokeMessage {
   exportName: string;

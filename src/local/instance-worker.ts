@@ -11,7 +11,7 @@ import * as vm from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import {
   errorFields,
-  type ContextFields,
+  toLambdaContext,
   type InstanceData,
   type InstanceMessage,
   type InvokeMessage,
@@ -51,20 +51,11 @@ function loadBundle(filename: string): { exports: Exports } | { error: unknown }
 async function invoke(exports: Exports, { exportName, event, context }: InvokeMessage): Promise<InstanceMessage> {
   try {
     const handler = exports[exportName] as (event: unknown, context: unknown) => unknown;
-    const value = await handler(event, lambdaContext(context));
+    const value = await handler(event, toLambdaContext(context));
     return { kind: 'result', json: JSON.stringify(value) };
   } catch (error) {
     return { kind: 'failed', error: errorFields(error) };
   }
-}
-
-/** A context like the Node.js runtime's. */
-function lambdaContext({ deadline, ...fields }: ContextFields): Record<string, unknown> {
-  return {
-    ...fields,
-    callbackWaitsForEmptyEventLoop: true,
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-  };
 }
 
 /**

@@ -34,7 +34,7 @@ export async function invokeFunction(
   const { lambdaMemorySize } = functionConfig(app.config, name);
   const invocation = app.instances
     .pool(name)
-    .invoke(exportName, event, (deadline) => contextFields(app, name, lambdaMemorySize, deadline));
+    .invoke(exportName, event, (deadline) => contextFields(siteOf(app), name, lambdaMemorySize, deadline));
   let timer: NodeJS.Timeout | undefined;
   const gatewayGivesUp = new Promise<'integration'>(
     (resolve) => (timer = setTimeout(() => resolve('integration'), INTEGRATION_TIMEOUT_MS)),
@@ -44,23 +44,37 @@ export async function invokeFunction(
   return outcome === 'timeout' ? { timeout: 'function' } : outcome;
 }
 
+/** Where a function runs: what its Lambda context names. */
+export interface FunctionSite {
+  appName: string;
+  /** appc's stage (`--stage`). */
+  stage: string;
+  region: string;
+  accountId: string;
+}
+
 /** Chalice's function names: `<app>-<stage>` for the API handler, `<app>-<stage>-<name>` for the others. */
-export function lambdaFunctionName(app: Pick<LocalApp, 'model' | 'config'>, name: string): string {
-  const base = `${app.model.appName}-${app.config.stage}`;
+export function lambdaFunctionName(site: FunctionSite, name: string): string {
+  const base = `${site.appName}-${site.stage}`;
   return name === 'api_handler' ? base : `${base}-${name}`;
 }
 
-function contextFields(app: LocalApp, name: string, memory: number, deadline: number): ContextFields {
-  const functionName = lambdaFunctionName(app, name);
+/** The Lambda context of one invocation of function `name`, ending at `deadline` (epoch ms). */
+export function contextFields(site: FunctionSite, name: string, memory: number, deadline: number): ContextFields {
+  const functionName = lambdaFunctionName(site, name);
   const requestId = randomUUID();
   return {
     functionName,
     functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:${app.api.region}:${app.api.accountId}:function:${functionName}`,
+    invokedFunctionArn: `arn:aws:lambda:${site.region}:${site.accountId}:function:${functionName}`,
     memoryLimitInMB: String(memory),
     awsRequestId: requestId,
     logGroupName: `/aws/lambda/${functionName}`,
     logStreamName: `local/[$LATEST]${requestId.replace(/-/g, '')}`,
     deadline,
   };
+}
+
+function siteOf(app: LocalApp): FunctionSite {
+  return { appName: app.model.appName, stage: app.config.stage, region: app.api.region, accountId: app.api.accountId };
 }

@@ -18,12 +18,14 @@ import type { AppModel } from '../compiler/model/app-model';
 import { API_HANDLER_ID, API_HANDLER_NAME } from '../compiler/model/names';
 import { bundleApp } from '../compiler/package/bundle-app';
 import { readManifest, runtimeDependencies } from '../compiler/package/package-json';
-import { buildApiGateway, type ApiGateway } from './api-gateway';
+import type { ApiIdentity } from '../events/proxy-event';
+import { apiIdentity, buildApiGateway, type ApiGateway } from './api-gateway';
 import { AppInstances } from './app-instances';
-import type { ApiIdentity } from './proxy-event';
+import type { GatewayHost } from './handle-request';
+import { invokeFunction } from './invoke-function';
 import { createTaskDir, type TaskDir } from './task-dir';
 
-export interface LocalApp {
+export interface LocalApp extends GatewayHost {
   projectDir: string;
   model: AppModel;
   config: ResolvedConfig;
@@ -88,17 +90,19 @@ export async function loadLocalApp(options: LoadOptions): Promise<LoadResult> {
     taskDir.remove();
     return { diagnostics };
   }
+  return { app: localApp({ projectDir, model, config, gateway, instances, taskDir }), diagnostics };
+}
+
+function localApp(
+  parts: Pick<LocalApp, 'projectDir' | 'model' | 'config' | 'gateway' | 'instances' | 'taskDir'>,
+): LocalApp {
   const app: LocalApp = {
-    projectDir,
-    model,
-    config,
-    gateway,
-    api: apiIdentity(config),
-    instances,
+    ...parts,
+    api: apiIdentity(parts.config),
     authorizerCache: new Map(),
-    taskDir,
+    invoke: (name, exportName, event) => invokeFunction(app, name, exportName, event),
   };
-  return { app, diagnostics };
+  return app;
 }
 
 /** Starts the API handler's first instance, which runs the app's module-level code: its load problems. */
@@ -155,14 +159,4 @@ function missingHandlers(model: AppModel, gateway: ApiGateway, exports: readonly
         'This is a bug in appc: please report it with the app.',
       ),
     );
-}
-
-/** The made-up API Gateway that local mode plays: a fixed account and API id, the configured stage. */
-function apiIdentity(config: ResolvedConfig): ApiIdentity {
-  return {
-    region: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
-    accountId: '123456789012',
-    apiId: 'local',
-    stage: config.apiGatewayStage,
-  };
 }

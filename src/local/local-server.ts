@@ -10,7 +10,7 @@ import { error, hasErrors, type Diagnostic } from '../compiler/diagnostics/diagn
 import { handleRequest } from './handle-request';
 import { badGateway, requestTooLarge, type HttpAnswer } from './http-answer';
 import { loadLocalApp, type LoadResult, type LocalApp } from './load-app';
-import type { IncomingRequest } from './proxy-event';
+import type { IncomingRequest } from '../events/proxy-event';
 import { watchProject, type ProjectWatcher } from './watch-project';
 
 export interface LocalServerOptions {

@@ -13,11 +13,9 @@
  * `pathParameters`, not `path`); one trailing slash is ignored.
  */
 
-/** What matching a path gives: the resource and its parameters (`null` when it has none, as API Gateway sends). */
-export interface RouteMatch {
-  resource: string;
-  pathParameters: Record<string, string> | null;
-}
+import type { RouteMatch } from '../events/proxy-event';
+
+export type { RouteMatch };
 
 export interface RouteMatcher {
   /** `method` upper-case; `path` as requested (URL-encoded, without the query). */

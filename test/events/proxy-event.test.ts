@@ -9,7 +9,7 @@ import {
   toProxyEvent,
   type ApiIdentity,
   type IncomingRequest,
-} from '../../src/local/proxy-event';
+} from '../../src/events/proxy-event';
 import { DEFAULT_BINARY_TYPES, Request } from '../../src/runtime';
 import { needsReferenceEvents, readEvent } from '../runtime/support/events';
 

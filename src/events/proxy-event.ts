@@ -1,13 +1,19 @@
 /**
  * The REST API proxy integration event (payload 1.0) for one HTTP request, key for key as
  * API Gateway builds it (compared with ../shared/reference/events in test/local/proxy-event.test.ts).
- * Pure: the server reads the socket, this turns what it read into the event.
+ * Pure: the server reads the socket (or the test client takes the call), this turns the request into the event;
+ * `appc local` and `appc/test` both build their events here.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html#api-gateway-simple-proxy-for-lambda-input-format
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { matchesContentType } from '../runtime/binary';
 import type { APIGatewayProxyEvent, APIGatewayRequestContext } from '../runtime/events';
-import type { RouteMatch } from './route-matcher';
+
+/** What matching a request path gives: the resource and its parameters (`null` when none, as API Gateway sends). */
+export interface RouteMatch {
+  resource: string;
+  pathParameters: Record<string, string> | null;
+}
 
 /** One HTTP request as the server read it. */
 export interface IncomingRequest {
