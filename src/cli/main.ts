@@ -19,6 +19,8 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
       args,
       io,
     ),
+  'generate-sdk': async (args, io) =>
+    (require('./generate-sdk-command') as typeof import('./generate-sdk-command')).generateSdkCommand(args, io),
 };
 
 /** The `appc` command line; returns the exit code (0 ok, 1 project errors, 2 usage). Never throws. */

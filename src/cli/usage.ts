@@ -53,6 +53,7 @@ Usage:
   appc new-project NAME
   appc generate-pipeline OUT [--source codecommit|github] [--stage beta] [--buildspec-file FILE] [--node-version 20]
   appc gen-policy [--stage dev] [--project-dir .]
+  appc generate-sdk OUT [--stage dev] [--project-dir .] [--openapi FILE]
   appc --version
   appc --help
   appc <command> --help
@@ -63,6 +64,7 @@ Commands:
   local      Serve the app over HTTP as API Gateway in front of the Lambda would
   new-project Create the directory NAME with a working app
   generate-pipeline  Write a CloudFormation template for a CodePipeline that tests, packages and deploys the app
+  generate-sdk  Write a typed TypeScript client of the app's routes (and an OpenAPI 3.1 document), offline
 
 Exit codes: 0 success, 1 the project has errors (diagnostics printed), 2 bad command-line usage.
 `;

@@ -11,8 +11,10 @@
  *   emit      model, config, policy                  swagger, SAM template (pure)
  *   zip       model, project files                   deployment.zip bytes             APPC42x
  *   merge     --merge-template                       the final template text          APPC41x
+ *   sdk       model, config                          client index.js/.d.ts, OpenAPI   (pure; generate-sdk only)
  *
- * `appc local` checks (config to validate), `gen-policy` checks and runs policy, `package` runs them all.
+ * `appc local` checks (config to validate), `gen-policy` checks and runs policy, `package` runs them all
+ * but sdk, `generate-sdk` checks and runs sdk.
  * Analyze is the only stage that reads TypeScript; nothing here runs user code or writes to disk
  * (`output/write-output.ts` writes OUT, all or nothing). A stage with errors ends the run after it,
  * with every diagnostic found so far; config and analysis problems are reported together.
@@ -32,6 +34,7 @@ import type { OutputFile } from './output/write-output';
 import { startBundler } from './package/bundle-app';
 import type { Exclusion } from './package/project-files';
 import { generatedPolicy } from './policy/generated-policy';
+import { emitSdk } from './sdk/emit-sdk';
 import { StageTimer, type Timings } from './stage-timer';
 import { validateApp } from './validate';
 
@@ -127,4 +130,25 @@ export async function packageProject(options: PackageOptions): Promise<PackageRe
   diagnostics.push(...zip.diagnostics);
   const files = hasErrors(zip.diagnostics) ? undefined : [...templates, { name: 'deployment.zip', data: zip.zip }];
   return { files, diagnostics: sortDiagnostics(diagnostics), timings: timer.timings, excluded: zip.excluded };
+}
+
+export interface SdkOptions extends CheckOptions {
+  /** `--openapi FILE`: also build the OpenAPI 3.1 document. */
+  readonly openapi?: boolean;
+}
+
+export interface SdkResult {
+  /** OUT's files (`index.js`, `index.d.ts`); absent when the project has errors. */
+  readonly files?: OutputFile[];
+  /** The OpenAPI document's text, when asked for and the project has no errors. */
+  readonly openapi?: string;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** `appc generate-sdk`: check, then the typed client (and OpenAPI document) of the app's routes, in memory. */
+export function generateProjectSdk(options: SdkOptions): SdkResult {
+  const checked = checkProject(options);
+  if (!checked.model || !checked.config) return { diagnostics: checked.diagnostics };
+  const sdk = emitSdk(checked.model, checked.config, { openapi: options.openapi });
+  return { files: sdk.client, openapi: sdk.openapi, diagnostics: checked.diagnostics };
 }

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { OutputCode } from './codes';
 
-/** Files appc writes to OUT; OUT holding anything else is not appc's directory. */
+/** Files `appc package` writes to OUT; OUT holding anything else is not appc's directory. */
 export const APPC_OUTPUTS: readonly string[] = ['sam.json', 'sam.yaml', 'swagger.json', 'deployment.zip'];
 
 /** Why OUT cannot be used; `usage` problems exit 2 (bad arguments), the others 1. */
@@ -20,7 +20,11 @@ const NEW_DIR = 'Pass the path of a new or empty directory, or of a previous out
  * directory or one of its parents (OUT is replaced whole), holding only appc's outputs.
  * `shown` is OUT as the user wrote it, for messages.
  */
-export function outDirProblem(shown: string, projectDir: string): OutProblem | undefined {
+export function outDirProblem(
+  shown: string,
+  projectDir: string,
+  outputs: readonly string[] = APPC_OUTPUTS,
+): OutProblem | undefined {
   if (shown.trim() === '')
     return usage('APPC440', 'OUT is empty', 'Pass the path of a directory as OUT, e.g. appc package out.');
   const out = realOutPath(path.resolve(shown));
@@ -34,7 +38,7 @@ export function outDirProblem(shown: string, projectDir: string): OutProblem | u
       'Pass a directory of its own as OUT, e.g. out inside the project.',
     );
   }
-  return out.exists ? foreignEntries(shown, out.path) : undefined;
+  return out.exists ? foreignEntries(shown, out.path, outputs) : undefined;
 }
 
 /**
@@ -62,8 +66,12 @@ export function realOutPath(out: string): { path: string; exists: boolean } | { 
   return { path: path.join(realpathOr(existing), ...missing), exists: missing.length === 0 };
 }
 
-/** OUT holds only regular files named like appc's outputs; anything else would be deleted by the swap. */
-export function foreignEntries(shown: string, outDir: string): OutProblem | undefined {
+/** OUT holds only regular files named like the command's `outputs`; anything else would be deleted by the swap. */
+export function foreignEntries(
+  shown: string,
+  outDir: string,
+  outputs: readonly string[] = APPC_OUTPUTS,
+): OutProblem | undefined {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(outDir, { withFileTypes: true });
@@ -71,7 +79,7 @@ export function foreignEntries(shown: string, outDir: string): OutProblem | unde
     return filesystemProblem(e, outDir);
   }
   const foreign = entries
-    .filter((entry) => !APPC_OUTPUTS.includes(entry.name) || !entry.isFile())
+    .filter((entry) => !outputs.includes(entry.name) || !entry.isFile())
     .map((entry) => (entry.isDirectory() ? `${entry.name}/` : entry.name));
   if (foreign.length === 0) return undefined;
   const listed = foreign.sort().slice(0, 5).join(', ') + (foreign.length > 5 ? `, and ${foreign.length - 5} more` : '');

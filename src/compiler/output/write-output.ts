@@ -11,6 +11,8 @@ export interface OutputFile {
 export interface WriteOptions {
   /** How long to wait for another run that is writing the same OUT (default 60 s). */
   lockWaitMs?: number;
+  /** The files the command writes to OUT, which a previous OUT may hold (default: `appc package`'s). */
+  outputs?: readonly string[];
 }
 
 /**
@@ -50,13 +52,18 @@ export async function writeOutput(
     };
   }
   try {
-    return swapIn(outDir, target, files);
+    return swapIn(outDir, target, files, options.outputs);
   } finally {
     lock.release();
   }
 }
 
-function swapIn(shown: string, target: string, files: readonly OutputFile[]): OutProblem | undefined {
+function swapIn(
+  shown: string,
+  target: string,
+  files: readonly OutputFile[],
+  outputs: readonly string[] | undefined,
+): OutProblem | undefined {
   const existing = fs.statSync(target, { throwIfNoEntry: false });
   if (existing && !existing.isDirectory())
     return {
@@ -65,7 +72,7 @@ function swapIn(shown: string, target: string, files: readonly OutputFile[]): Ou
       message: `OUT ${shown} is a file`,
       remedy: 'Pass the path of a directory as OUT.',
     };
-  const foreign = existing && foreignEntries(shown, target);
+  const foreign = existing && foreignEntries(shown, target, outputs);
   if (foreign) return foreign;
   const prefix = path.join(path.dirname(target), `.${path.basename(target)}.appc-`);
   removeLeftovers(prefix);
