@@ -39,15 +39,21 @@ export function openApiDocument(
   };
 }
 
-/** The stage's `EndpointURL` output (`https://${RestAPI}.execute-api.${AWS::Region}.${AWS::URLSuffix}/<stage>/`). */
+/**
+ * The stage's `EndpointURL` output (`https://${RestAPI}.execute-api.${AWS::Region}.${AWS::URLSuffix}/<stage>/`).
+ * The variables are described in the server's description: @apidevtools/swagger-parser 12 rejects a
+ * `description` on a server variable, which OpenAPI 3.1 allows.
+ */
 function server(config: ResolvedConfig): JsonObject {
   return {
     url: `https://{restApiId}.execute-api.{region}.{urlSuffix}/${config.apiGatewayStage}`,
-    description: `The stage ${config.stage}: the stack's EndpointURL output.`,
+    description:
+      `The stage ${config.stage}: the stack's EndpointURL output. restApiId is its RestAPIId output, region its ` +
+      'AWS Region, urlSuffix amazonaws.com (amazonaws.com.cn in the China Regions).',
     variables: {
-      restApiId: { default: 'restApiId', description: "The stack's RestAPIId output." },
-      region: { default: 'us-east-1', description: 'The AWS Region of the stack.' },
-      urlSuffix: { default: 'amazonaws.com', description: 'amazonaws.com, or amazonaws.com.cn in the China Regions.' },
+      restApiId: { default: 'restApiId' },
+      region: { default: 'us-east-1' },
+      urlSuffix: { default: 'amazonaws.com' },
     },
   };
 }
