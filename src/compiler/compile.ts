@@ -34,7 +34,7 @@ import type { OutputFile } from './output/write-output';
 import { startBundler } from './package/bundle-app';
 import type { Exclusion } from './package/project-files';
 import { generatedPolicy } from './policy/generated-policy';
-import { emitSdk } from './sdk/emit-sdk';
+import { emitSdk } from './client/emit-sdk';
 import { StageTimer, type Timings } from './stage-timer';
 import { validateApp } from './validate';
 

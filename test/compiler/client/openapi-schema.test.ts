@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { openApiSchema } from '../../../src/compiler/sdk/openapi-schema';
+import { openApiSchema } from '../../../src/compiler/client/openapi-schema';
 
 describe('generate-sdk: draft-4 schemas in OpenAPI 3.1 (JSON Schema 2020-12)', () => {
   it('points references into components/schemas', () => {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { camelCase, sdkOperations } from '../../../src/compiler/sdk/sdk-operations';
+import { camelCase, sdkOperations } from '../../../src/compiler/client/sdk-operations';
 import { appModel, handler, route } from '../emit/builders';
 
 const names = (...routes: ReturnType<typeof route>[]) => sdkOperations(appModel({ routes })).map((op) => op.name);

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { emitSdk } from '../../../src/compiler/sdk/emit-sdk';
-import { declarationNames } from '../../../src/compiler/sdk/client-declarations';
+import { emitSdk } from '../../../src/compiler/client/emit-sdk';
+import { declarationNames } from '../../../src/compiler/client/client-declarations';
 import { resolvedConfig } from '../emit/builders';
 import { todoModel } from './todo-model';
 import { typecheckClient } from './typecheck-client';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { JsonSchema } from '../../../src/compiler/model/json-schema';
-import { schemaType } from '../../../src/compiler/sdk/schema-type';
+import { schemaType } from '../../../src/compiler/client/schema-type';
 
 const names = new Map([
   ['Todo', 'Todo'],
