@@ -26,7 +26,7 @@ interface Scope {
 export function crossFieldDiagnostics(doc: JsonDocument, raw: RawConfig, stage: string): Diagnostic[] {
   const findings: { finding: Finding; scope: Scope }[] = [];
   for (const scope of scopesToCheck(raw, stage)) {
-    const rules = scope.fn === undefined ? [iamRoleRule, vpcRule, endpointRule] : [iamRoleRule, vpcRule];
+    const rules = scope.fn === undefined ? [iamRoleRule, vpcRule, endpointRule, domainRule] : [iamRoleRule, vpcRule];
     for (const rule of rules) for (const finding of rule(raw, scope)) findings.push({ finding, scope });
   }
   return groupFindings(findings).map(({ finding, scopes }) =>
@@ -116,6 +116,29 @@ function endpointRule(raw: RawConfig, { stage }: Scope): Finding[] {
     ];
   }
   return [];
+}
+
+/**
+ * An edge-optimized API's domain is served by CloudFront, which takes certificates from us-east-1 only
+ * (API Gateway rejects any other at deploy time).
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-edge-optimized-custom-domain-name.html
+ */
+function domainRule(raw: RawConfig, { stage }: Scope): Finding[] {
+  const domain = lookupStageSetting(raw, stage, 'api_gateway_custom_domain');
+  const type = lookupStageSetting(raw, stage, 'api_gateway_endpoint_type');
+  if (!domain || (type && type.value !== 'EDGE')) return [];
+  const region = domain.value.certificate_arn.split(':')[3];
+  if (region === 'us-east-1') return [];
+  const path = [...domain.path, 'certificate_arn'];
+  return [
+    {
+      code: 'APPC121',
+      path,
+      message: `${formatJsonPath(path)} is in ${region}, but the API's endpoint type is ${type ? 'EDGE' : 'the default, EDGE'}`,
+      remedy:
+        'An edge-optimized API needs its custom domain certificate in us-east-1: use (or import) one there, or set "api_gateway_endpoint_type": "REGIONAL".',
+    },
+  ];
 }
 
 function groupFindings(findings: { finding: Finding; scope: Scope }[]): { finding: Finding; scopes: Scope[] }[] {

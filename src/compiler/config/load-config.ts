@@ -16,6 +16,7 @@
  * | APPC110 | warning  | duplicate key in one object (the last one wins)                       |
  * | APPC113 | error    | the file is nested deeper than the JSON reader's limit (100 levels)   |
  * | APPC114 | error    | a policy file setting points outside .appc/ (or the project)          |
+ * | APPC121 | error    | an EDGE API's custom domain with a certificate outside us-east-1       |
  *
  * `lambda_runtime` against Lambda's calendar (runtime-calendar.ts, checked by `checkProject` for `appc package`):
  *

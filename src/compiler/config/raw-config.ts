@@ -33,7 +33,17 @@ export interface RawStageSettings extends RawFunctionSettings {
   api_gateway_policy_file?: string | null;
   minimum_compression_size?: number | null;
   bundle_aws_sdk?: boolean | null;
+  api_gateway_custom_domain?: RawCustomDomain | null;
   lambda_functions?: Record<string, RawFunctionSettings> | null;
+}
+
+/** `api_gateway_custom_domain` (Chalice's keys). */
+export interface RawCustomDomain {
+  domain_name: string;
+  certificate_arn: string;
+  url_prefix?: string;
+  tls_version?: 'TLS_1_0' | 'TLS_1_2';
+  tags?: Record<string, string>;
 }
 
 export interface RawConfig extends RawStageSettings {

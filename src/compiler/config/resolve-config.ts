@@ -1,7 +1,14 @@
 import { configuredFunctionNames, lookupFunctionSetting, lookupStageSetting, mergeFunctionDict } from './config-lookup';
 import { DEFAULT_ARCHITECTURE, NEWEST_NODE_RUNTIME } from './lambda-runtimes';
-import { API_HANDLER, DEFAULT_STAGE, type FunctionKey, type RawConfig, type StageKey } from './raw-config';
-import type { FunctionConfig, ResolvedConfig } from './resolved-config';
+import {
+  API_HANDLER,
+  DEFAULT_STAGE,
+  type FunctionKey,
+  type RawConfig,
+  type RawCustomDomain,
+  type StageKey,
+} from './raw-config';
+import type { CustomDomain, FunctionConfig, ResolvedConfig } from './resolved-config';
 
 /** Chalice's defaults (its `InjectDefaults` and `Config` properties), and appc's for its own keys. */
 const DEFAULTS = {
@@ -16,6 +23,7 @@ const DEFAULTS = {
   bundle_aws_sdk: false,
   lambda_runtime: NEWEST_NODE_RUNTIME,
   lambda_architecture: DEFAULT_ARCHITECTURE,
+  tls_version: 'TLS_1_2',
 } as const;
 
 /**
@@ -42,6 +50,7 @@ export function resolveConfig(
     apiGatewayPolicyFile: stageValue(raw, stage, 'api_gateway_policy_file'),
     minimumCompressionSize: stageValue(raw, stage, 'minimum_compression_size'),
     bundleAwsSdk: stageValue(raw, stage, 'bundle_aws_sdk') ?? DEFAULTS.bundle_aws_sdk,
+    apiGatewayCustomDomain: customDomain(stageValue(raw, stage, 'api_gateway_custom_domain')),
     functions: Object.fromEntries([...names].map((name) => [name, resolveFunction(raw, stage, name)])),
     defaultFunction: resolveFunction(raw, stage, undefined),
   });
@@ -53,6 +62,22 @@ export function resolveConfig(
  */
 export function functionConfig(resolved: ResolvedConfig, name: string): FunctionConfig {
   return Object.hasOwn(resolved.functions, name) ? resolved.functions[name] : resolved.defaultFunction;
+}
+
+/**
+ * Chalice maps the domain's root as `(none)` (API Gateway's name for "no base path") when `url_prefix` is
+ * unset or `/`; appc also drops the slashes around a prefix, which BasePath does not take (`/v1/` is `v1`).
+ */
+function customDomain(raw: RawCustomDomain | undefined): CustomDomain | undefined {
+  if (raw === undefined) return undefined;
+  const prefix = (raw.url_prefix ?? '').replace(/^\/+|\/+$/g, '');
+  return {
+    domainName: raw.domain_name,
+    certificateArn: raw.certificate_arn,
+    basePath: prefix === '' ? '(none)' : prefix,
+    tlsVersion: raw.tls_version ?? DEFAULTS.tls_version,
+    tags: raw.tags ?? {},
+  };
 }
 
 function resolveFunction(raw: RawConfig, stage: string, fn: string | undefined): FunctionConfig {

@@ -31,6 +31,20 @@ export interface FunctionConfig {
   readonly logRetentionInDays: number | undefined;
 }
 
+/** A custom domain name of an API and its mapping to the API's stage. */
+export interface CustomDomain {
+  /** e.g. `api.example.com`. */
+  readonly domainName: string;
+  /** The ACM certificate's ARN. */
+  readonly certificateArn: string;
+  /** The base path under the domain (`v1`); `(none)`, API Gateway's word for the root, when unset or `/`. */
+  readonly basePath: string;
+  /** `SecurityPolicy`; Chalice's default `TLS_1_2`. */
+  readonly tlsVersion: 'TLS_1_0' | 'TLS_1_2';
+  /** The domain's tags, as written. */
+  readonly tags: Readonly<Record<string, string>>;
+}
+
 export interface ResolvedConfig {
   readonly stage: string;
   /** `app_name` when the file gives one. */
@@ -43,6 +57,8 @@ export interface ResolvedConfig {
   readonly minimumCompressionSize: number | undefined;
   /** Ship `@aws-sdk/*` in deployment.zip instead of using the Lambda runtime's copy. */
   readonly bundleAwsSdk: boolean;
+  /** `api_gateway_custom_domain`: the REST API's custom domain name; undefined: none. */
+  readonly apiGatewayCustomDomain: CustomDomain | undefined;
   /**
    * Per function name: `api_handler`, the names `resolveConfig` was given, and every name with a
    * `lambda_functions` entry (top level or this stage). `functionConfig()` also answers other names.

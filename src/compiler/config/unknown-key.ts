@@ -1,13 +1,12 @@
 import { error, type Diagnostic } from '../diagnostics/diagnostic';
 import type { JsonPath } from './config-lookup';
-import { knownKeys } from './config-schema';
+import { configSchema, knownKeys } from './config-schema';
 import { closestName } from './did-you-mean';
 import { formatJsonPath, type JsonDocument } from './json-document';
 
 /** Chalice config keys appc does not implement yet: saying so beats "unknown key". */
 const CHALICE_ONLY_KEYS: Record<string, string> = {
   automatic_layer: 'dependencies always ship inside deployment.zip',
-  api_gateway_custom_domain: 'set up the custom domain outside appc, e.g. with --merge-template',
   websocket_api_custom_domain: 'appc has no websocket APIs',
 };
 
@@ -19,6 +18,8 @@ export function unknownKeyDiagnostic(doc: JsonDocument, objectPath: JsonPath, ke
   const fullName = formatJsonPath([...objectPath, key]);
   const level = levelOf(objectPath);
   const keys = knownKeys();
+  const settingKeys = nestedSettingKeys(objectPath);
+  if (settingKeys) return unknownSettingKey(fullName, key, settingKeys, objectPath, location);
   if (Object.hasOwn(CHALICE_ONLY_KEYS, key)) {
     return error(
       'APPC102',
@@ -46,6 +47,29 @@ export function unknownKeyDiagnostic(doc: JsonDocument, objectPath: JsonPath, ke
   const suggestion = closestName(key, keys[level]);
   const remedy = suggestion ? `Did you mean "${suggestion}"?` : `Remove it; ${allowedHere(level)}`;
   return error('APPC102', `unknown key ${fullName}`, remedy, location);
+}
+
+function unknownSettingKey(
+  fullName: string,
+  key: string,
+  settingKeys: string[],
+  objectPath: JsonPath,
+  location: Diagnostic['location'],
+): Diagnostic {
+  const suggestion = closestName(key, settingKeys);
+  const remedy = suggestion
+    ? `Did you mean "${suggestion}"?`
+    : `Remove it; ${formatJsonPath(objectPath)} takes ${settingKeys.join(', ')}.`;
+  return error('APPC102', `unknown key ${fullName}`, remedy, location);
+}
+
+/** The keys of a setting that is itself an object of settings (`api_gateway_custom_domain`); undefined for levels. */
+function nestedSettingKeys(objectPath: JsonPath): string[] | undefined {
+  const last = objectPath[objectPath.length - 1];
+  const parent = objectPath[objectPath.length - 2];
+  if (typeof last !== 'string' || parent === 'stages' || parent === 'lambda_functions') return undefined;
+  const properties = configSchema().definitions?.[last]?.properties;
+  return properties ? Object.keys(properties) : undefined;
 }
 
 function levelOf(objectPath: JsonPath): Level {

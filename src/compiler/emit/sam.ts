@@ -7,6 +7,7 @@ import type { AppModel } from '../model/app-model';
 import { API_HANDLER_NAME } from '../model/names';
 import { DuplicateLogicalIdError, type JsonObject, type ResourceEntry } from './cfn';
 import { apiHandlerPermission, authorizerPermission, restApiOutputs, restApiResource } from './sam-api';
+import { customDomainEntries, customDomainOutputs } from './sam-domain';
 import { functionResource, logGroupResource, type FunctionContext } from './sam-function';
 import { functionRoles, roleProperty, type FunctionRole, type PolicyInput } from './sam-iam';
 import { planFunctions, settingsOf, type LambdaPlan } from './sam-plan';
@@ -52,7 +53,7 @@ export function emitSam(input: SamInput): JsonObject {
   return {
     AWSTemplateFormatVersion: '2010-09-09',
     Transform: 'AWS::Serverless-2016-10-31',
-    Outputs: apiHandler ? restApiOutputs(config) : {},
+    Outputs: apiHandler ? restOutputs(config) : {},
     Resources: collectResources(entries),
   };
 }
@@ -80,12 +81,18 @@ function functionGroup(
 function restApiEntries(input: SamInput, apiHandler: ResourceEntry, plans: readonly LambdaPlan[]): ResourceEntry[] {
   const tracing = settingsOf(input.config, API_HANDLER_NAME).xray;
   const authorizers = plans.filter((plan) => plan.fn?.kind === 'authorizer');
+  const domain = input.config.apiGatewayCustomDomain;
   return [
     restApiResource(input.config, input.swagger, tracing),
     apiHandler,
     apiHandlerPermission(),
     ...authorizers.map((plan) => authorizerPermission(plan.logicalId)),
+    ...(domain ? customDomainEntries(domain, input.config) : []),
   ];
+}
+
+function restOutputs(config: ResolvedConfig): JsonObject {
+  return { ...restApiOutputs(config), ...(config.apiGatewayCustomDomain ? customDomainOutputs(config) : {}) };
 }
 
 /** Entries into `Resources`; a shared role appears once, at its first use. */

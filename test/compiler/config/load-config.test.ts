@@ -225,3 +225,67 @@ describe('loadConfig', () => {
     ]);
   });
 });
+
+describe('parseConfig: api_gateway_custom_domain', () => {
+  const CERT_EAST = 'arn:aws:acm:us-east-1:123456789012:certificate/abc';
+  const CERT_WEST = 'arn:aws:acm:eu-west-1:123456789012:certificate/abc';
+  const domain = (fields: Record<string, unknown>) => JSON.stringify({ api_gateway_custom_domain: fields });
+
+  it('accepts Chalice keys, at the top level and per stage', () => {
+    const full = {
+      domain_name: 'api.example.com',
+      certificate_arn: CERT_EAST,
+      url_prefix: 'v1',
+      tls_version: 'TLS_1_0',
+      tags: { a: 'b' },
+    };
+    expect(problems(domain(full))).to.deep.equal([]);
+    const staged = {
+      stages: {
+        prod: {
+          api_gateway_endpoint_type: 'REGIONAL',
+          api_gateway_custom_domain: { ...full, certificate_arn: CERT_WEST },
+        },
+      },
+    };
+    expect(problems(JSON.stringify(staged))).to.deep.equal([]);
+  });
+
+  it('needs domain_name and certificate_arn, and checks their form (APPC103)', () => {
+    expect(only(domain({ domain_name: 'api.example.com' })).message).to.equal(
+      "api_gateway_custom_domain must have required property 'certificate_arn'",
+    );
+    expect(only(domain({ domain_name: 'API.example.com', certificate_arn: CERT_EAST })).message).to.equal(
+      'api_gateway_custom_domain.domain_name must be a lower-case host name such as api.example.com',
+    );
+    expect(only(domain({ domain_name: 'api.example.com', certificate_arn: 'arn:aws:iam::1:x' })).code).to.equal(
+      'APPC103',
+    );
+    expect(
+      only(domain({ domain_name: 'a.example.com', certificate_arn: CERT_EAST, tls_version: 'TLS_1_3' })).message,
+    ).to.equal('api_gateway_custom_domain.tls_version must be one of "TLS_1_0", "TLS_1_2"');
+  });
+
+  it("suggests the domain's own keys for a misspelt one (APPC102)", () => {
+    const d = only(domain({ domain_name: 'a.example.com', certificate_arn: CERT_EAST, urlprefix: 'v1' }));
+    expect([d.code, d.message, d.remedy]).to.deep.equal([
+      'APPC102',
+      'unknown key api_gateway_custom_domain.urlprefix',
+      'Did you mean "url_prefix"?',
+    ]);
+  });
+
+  it('rejects a certificate outside us-east-1 for an EDGE API, at the certificate (APPC121)', () => {
+    const d = only(domain({ domain_name: 'a.example.com', certificate_arn: CERT_WEST }));
+    expect([d.code, d.message, d.location?.line]).to.deep.equal([
+      'APPC121',
+      'api_gateway_custom_domain.certificate_arn is in eu-west-1, but the API\'s endpoint type is the default, EDGE (stage "dev")',
+      1,
+    ]);
+    const regional = {
+      api_gateway_endpoint_type: 'REGIONAL',
+      api_gateway_custom_domain: { domain_name: 'a.example.com', certificate_arn: CERT_WEST },
+    };
+    expect(problems(JSON.stringify(regional))).to.deep.equal([]);
+  });
+});

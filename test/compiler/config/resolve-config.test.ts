@@ -316,3 +316,42 @@ describe('resolveConfig: the result', () => {
     expect(functionConfig(resolved, '__proto__').lambdaTimeout).to.equal(7);
   });
 });
+
+describe('resolveConfig: api_gateway_custom_domain', () => {
+  const CERT = 'arn:aws:acm:us-east-1:123456789012:certificate/abc';
+  const domainOf = (urlPrefix?: string) =>
+    resolveConfig({
+      api_gateway_custom_domain: { domain_name: 'api.example.com', certificate_arn: CERT, url_prefix: urlPrefix },
+    }).apiGatewayCustomDomain;
+
+  it("defaults the base path to API Gateway's (none) and the TLS policy to TLS_1_2, as Chalice does", () => {
+    expect(domainOf()).to.deep.equal({
+      domainName: 'api.example.com',
+      certificateArn: CERT,
+      basePath: '(none)',
+      tlsVersion: 'TLS_1_2',
+      tags: {},
+    });
+    expect(domainOf('/')?.basePath).to.equal('(none)');
+  });
+
+  it('drops the slashes around url_prefix, which BasePath does not take', () => {
+    expect(['v1', '/v1', '/v1/', 'api/v1'].map((p) => domainOf(p)?.basePath)).to.deep.equal([
+      'v1',
+      'v1',
+      'v1',
+      'api/v1',
+    ]);
+  });
+
+  it('is per stage: the stage block replaces the top-level domain whole, and is absent when none is set', () => {
+    const raw: RawConfig = {
+      api_gateway_custom_domain: { domain_name: 'api.example.com', certificate_arn: CERT, tags: { a: '1' } },
+      stages: { prod: { api_gateway_custom_domain: { domain_name: 'prod.example.com', certificate_arn: CERT } } },
+    };
+    expect(resolveConfig(raw, 'prod').apiGatewayCustomDomain).to.include({ domainName: 'prod.example.com' });
+    expect(resolveConfig(raw, 'prod').apiGatewayCustomDomain?.tags).to.deep.equal({});
+    expect(resolveConfig(raw, 'dev').apiGatewayCustomDomain?.tags).to.deep.equal({ a: '1' });
+    expect(resolveConfig({}).apiGatewayCustomDomain).to.equal(undefined);
+  });
+});

@@ -138,6 +138,7 @@ export const STAGE_DEFAULTS = {
   apiGatewayPolicyFile: undefined,
   minimumCompressionSize: undefined,
   bundleAwsSdk: false,
+  apiGatewayCustomDomain: undefined,
 } as const satisfies Omit<ResolvedConfig, 'functions' | 'defaultFunction'>;
 
 /** A stage config with defaults and an entry for every function of `model`. */

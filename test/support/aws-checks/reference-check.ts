@@ -27,12 +27,29 @@ const SAM_GENERATED_TYPE: Record<string, string> = {
   'AWS::Serverless::Api': 'AWS::ApiGateway::RestApi',
 };
 
+/**
+ * `Ref` names SAM resolves to a resource it generates: `<Api>.Stage`, `<Api>.Deployment`,
+ * `<Function>.Alias`, `<Function>.Version` (the "referenceable property" of each generated resource,
+ * https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-specification-generated-resources.html).
+ */
+const SAM_REFERENCEABLE: Record<string, readonly string[]> = {
+  'AWS::Serverless::Api': ['Stage', 'Deployment'],
+  'AWS::Serverless::Function': ['Alias', 'Version'],
+};
+
+function samReferenceable(name: string, resources: NonNullable<Template['Resources']>): boolean {
+  const dot = name.indexOf('.');
+  const type = dot === -1 ? undefined : resources[name.slice(0, dot)]?.Type;
+  return type !== undefined && (SAM_REFERENCEABLE[type] ?? []).includes(name.slice(dot + 1));
+}
+
 export function checkReferences(template: Template): string[] {
   const resources = template.Resources ?? {};
   const parameters = Object.keys((template.Parameters as Record<string, unknown> | undefined) ?? {});
   const errors: string[] = [];
   const refTarget = (name: string, path: string) => {
-    if (!(name in resources) && !parameters.includes(name) && !PSEUDO_PARAMETERS.has(name)) {
+    const known = name in resources || parameters.includes(name) || PSEUDO_PARAMETERS.has(name);
+    if (!known && !samReferenceable(name, resources)) {
       errors.push(`${path}: ${name} is not a resource, parameter or pseudo parameter`);
     }
   };
