@@ -7,7 +7,9 @@
  *      turns so a change in machine load hits all alike. Each row also gives the median of each
  *      step line the CLI prints, the median peak RSS and the median user+sys CPU of the process
  *      (bench/support/child-usage.cjs; CPU moves far less with machine load than wall does);
- *   2. the growth curve: wall (and wall less `node -e 0`) of 500 and 1,000 routes over 200;
+ *   2. the growth curve: wall (and wall less `node -e 0`) of 500 and 1,000 routes over 200; and the
+ *      200-route app with a request and response model on every route (issue 13; generate-app.ts
+ *      `models`) over the same app without (issue 18's target: at most 1.25x);
  *   3. hello with an empty compile cache on every run (appc's first run after an install or
  *      upgrade); every other row runs with the bench's own cache directory (XDG_CACHE_HOME),
  *      warmed by one untimed run, as every run after the first is;
@@ -33,6 +35,8 @@ const RUNS = runsFlag >= 0 ? Number(process.argv[runsFlag + 1]) : 5;
 const COLD_RUNS = 10;
 /** Issue 18's targets, median wall of fresh processes. */
 const TARGET_MS = { hello: 300, routes200: 350, routes1000: 600 };
+/** Issue 18: the 200-route app with a model on every route, over the same app without. */
+const MODELS_TARGET_RATIO = 1.25;
 const ZIP_TARGET_BYTES = 30 * 1024;
 const COLD_TARGET_MS = 2;
 const CHALICE = { hello: 400, routes200: 460 };
@@ -94,7 +98,9 @@ function main(): void {
       const app = generateApp(path.join(tmp, `app${routes}`), { routes, files: routes / 10 });
       return subject(`generated ${routes} routes / ${app.files} modules`, app.dir, routes);
     });
-    measure([node, hello, helloCold, ...generated], tmp);
+    const modelled = generateApp(path.join(tmp, 'models200'), { routes: 200, files: 20, models: true });
+    const models = subject('generated 200 routes, a model on each', modelled.dir, 200);
+    measure([node, hello, helloCold, ...generated, models], tmp);
 
     const zipPath = path.join(hello.lastOut!, 'deployment.zip');
     const zipBytes = fs.statSync(zipPath).size;
@@ -102,8 +108,10 @@ function main(): void {
     console.log(
       `${machineLine()}; ${path.relative(process.cwd(), CLI)}; appc package: median of ${RUNS} fresh processes each; cold start: median of ${COLD_RUNS}\n`,
     );
-    printTable([node, hello, helloCold, ...generated], median(node.walls));
+    printTable([node, hello, helloCold, ...generated, models], median(node.walls));
     printGrowth(generated, median(node.walls));
+    const modelRatio = median(models.walls) / median(generated[0].walls);
+    const modelCpu = median(models.cpu) / median(generated[0].cpu);
     console.log(`hello deployment.zip: ${zipBytes} bytes (${(zipBytes / 1024).toFixed(1)} KB)`);
     console.log(`hello cold require + first invoke (GET /): median ${cold.toFixed(2)} ms`);
     console.log(
@@ -117,6 +125,9 @@ function main(): void {
     );
     console.log(
       `${passFail(r1000 <= TARGET_MS.routes1000)} 1,000 routes package <= ${sec(TARGET_MS.routes1000)}: ${sec(r1000)}`,
+    );
+    console.log(
+      `${passFail(modelRatio <= MODELS_TARGET_RATIO)} 200 routes with models <= ${MODELS_TARGET_RATIO}x without: wall ${modelRatio.toFixed(2)}x, CPU ${modelCpu.toFixed(2)}x`,
     );
     console.log(`${passFail(zipBytes <= ZIP_TARGET_BYTES)} hello zip <= 30 KB: ${(zipBytes / 1024).toFixed(1)} KB`);
     console.log(`${passFail(cold <= COLD_TARGET_MS)} hello cold start <= ${COLD_TARGET_MS} ms: ${cold.toFixed(2)} ms`);

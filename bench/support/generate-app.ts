@@ -6,11 +6,15 @@
  *   lib/auth.ts            one built-in authorizer (`app.authorizer`), used by every 4th route
  *   lib/routes-NN.ts       ROUTES routes over FILES files, with path params the handlers destructure
  *   lib/schedules.ts       SCHEDULES schedules: a mix of `new Rate`, `new Cron` and strings
+ *   lib/shared-models.ts   with `models`: an `Address` and a generic `Page<T>` the routes' models share
  *   package.json           {"dependencies": {}}
- * Defaults: 200 routes, 20 files, 20 schedules. Deterministic: same options, same bytes.
+ * With `models` (issue 13), every handler also declares a body type (`req: Request<CreateNBody>`, an
+ * interface with JSDoc constraints, a literal union, an optional array of `Address`, a nullable number
+ * and a `Record`), every 5th a query type too, and a return type (`ItemN`, or `Page<ItemN>` every 3rd).
+ * Defaults: 200 routes, 20 files, 20 schedules, no models. Deterministic: same options, same bytes.
  *
- * Library: `generateApp(dir, { routes, files, schedules })`.
- * CLI:     `npx tsx bench/support/generate-app.ts DIR [--routes N] [--files F] [--schedules S] [--check]`
+ * Library: `generateApp(dir, { routes, files, schedules, models })`.
+ * CLI:     `npx tsx bench/support/generate-app.ts DIR [--routes N] [--files F] [--schedules S] [--models] [--check]`
  *          (--check runs checkProject from dist/ and fails unless there are zero diagnostics).
  */
 import * as fs from 'node:fs';
@@ -20,6 +24,8 @@ export interface GenerateOptions {
   routes?: number;
   files?: number;
   schedules?: number;
+  /** Declare a request and response model on every route. */
+  models?: boolean;
 }
 
 export interface GeneratedApp {
@@ -78,6 +84,40 @@ function routeSource(r: number, file: number): { code: string; authorized: boole
   }
 }
 
+/** The model types of route `r`, declared in its module. */
+function routeModels(r: number): string {
+  return `/** Body of route ${r}. */
+export interface Create${r}Body {
+  /** Name. @minLength 1 @maxLength 80 */
+  name: string;
+  /** @format email */
+  email?: string;
+  kind: 'a' | 'b' | 'c${r}';
+  /** @minimum 0 @maximum 100 */
+  score: number | null;
+  addresses?: Address[];
+  labels: Record<string, string>;
+}
+export interface Item${r} { route: number; itemId?: string; userId?: string; method?: string; version?: string; proxy?: string }
+${
+  r % 5 === 2
+    ? `interface Query${r} { /** @pattern ^[a-z]+$ */ owner: string; limit?: number; tags?: string[] }
+`
+    : ''
+}`;
+}
+
+/** Route `r`'s source with its handler's types declared: its second parameter and its return type. */
+function withModels(code: string, r: number): string {
+  const request = r % 5 === 2 ? `Request<Create${r}Body, Query${r}>` : `Request<Create${r}Body>`;
+  const reply = r % 3 === 0 ? `Page<Item${r}>` : `Item${r}`;
+  return code.replace(/\((\{[^}]*\})?(?:, request)?\)( =>| \{)/, (_m, params: string | undefined, arrow: string) => {
+    const name = params === undefined ? '_params' : params;
+    const req = r % 5 === 2 ? 'request' : '_req';
+    return `(${name}, ${req}: ${request}): ${reply}${arrow}`;
+  });
+}
+
 /** Schedule `s`: rates, crons and strings in turn, each named by its handler function. */
 function scheduleSource(s: number): string {
   const units = ['MINUTES', 'HOURS', 'DAYS'];
@@ -106,6 +146,7 @@ export function generateApp(dir: string, options: GenerateOptions = {}): Generat
   const routes = options.routes ?? 200;
   const files = Math.min(options.files ?? 20, routes);
   const schedules = options.schedules ?? 20;
+  const models = options.models ?? false;
   const lib = path.join(dir, 'lib');
   fs.mkdirSync(lib, { recursive: true });
   const write = (rel: string, text: string) => fs.writeFileSync(path.join(dir, rel), text);
@@ -142,7 +183,16 @@ export const tokenAuth = app.authorizer({ ttlSeconds: 0 }, function tokenAuth(au
     const file = fileOf(r, routes, files);
     const route = routeSource(r, file);
     if (route.authorized) authorized++;
-    perFile[file].push(route.code);
+    perFile[file].push(models ? `${routeModels(r)}${withModels(route.code, r)}` : route.code);
+  }
+  if (models) {
+    write(
+      'lib/shared-models.ts',
+      `export interface Address { street: string; /** @pattern ^[0-9]{5}$ */ zip: string }
+/** A page. */
+export interface Page<T> { items: T[]; next?: string }
+`,
+    );
   }
   const modules: string[] = [];
   perFile.forEach((codes, f) => {
@@ -152,6 +202,9 @@ export const tokenAuth = app.authorizer({ ttlSeconds: 0 }, function tokenAuth(au
       `import { app } from './app-instance';`,
       `import { tokenAuth } from './auth';`,
       `import { PREFIX_${pad(f)}, USERS, VERSION } from './paths';`,
+      ...(models
+        ? [`import type { Request } from 'appc';`, `import type { Address, Page } from './shared-models';`]
+        : []),
     ];
     write(`lib/${name}.ts`, `${imports.join('\n')}\n\n${codes.join('\n\n')}\n`);
   });
@@ -179,13 +232,14 @@ function main(argv: string[]): void {
     return i >= 0 ? Number(argv[i + 1]) : undefined;
   };
   if (!dir) {
-    console.error('usage: generate-app.ts DIR [--routes N] [--files F] [--schedules S] [--check]');
+    console.error('usage: generate-app.ts DIR [--routes N] [--files F] [--schedules S] [--models] [--check]');
     process.exit(2);
   }
   const app = generateApp(path.resolve(dir), {
     routes: flag('routes'),
     files: flag('files'),
     schedules: flag('schedules'),
+    models: argv.includes('--models'),
   });
   console.log(
     `wrote ${app.dir}: ${app.routes} routes over ${app.files} files (${app.authorized} with the authorizer), ${app.schedules} schedules`,

@@ -4,6 +4,7 @@ import { DEFAULT_BINARY_TYPES } from '../../runtime/binary';
 import { methodOf, REGISTRATIONS } from '../../runtime/registrations';
 import { joinUrlPrefix } from '../../runtime/routes';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic';
+import { analyzeModels } from './models/analyze-models';
 import { analyzeSdkUsage } from './sdk-calls/analyze-sdk-usage';
 import type { AppModel, CorsModel, FunctionModel, RouteModel } from '../model/app-model';
 import { assertNever } from '../assert-never';
@@ -66,7 +67,8 @@ function analyze(projectDir: string, entry: string, typecheck: boolean | undefin
     projectDir,
     isRegistrationCall: (node) => runtime.isRegistrationCall(node),
   });
-  const { appName, debug, binaryTypes, cors, routes, functions, location } = parts;
+  const models = analyzeModels(parts.routes, loaded, projectDir, diagnostics);
+  const { appName, debug, binaryTypes, cors, functions, location } = parts;
   // Keys in this order: it is the order of model.json.
   const model: AppModel = {
     appName,
@@ -75,10 +77,11 @@ function analyze(projectDir: string, entry: string, typecheck: boolean | undefin
     debug,
     binaryTypes,
     cors,
-    routes,
+    routes: models.routes,
     functions,
     location,
     ...(sdk ? { sdk } : {}),
+    ...(models.models ? { models: models.models } : {}),
   };
   return { model, diagnostics };
 }

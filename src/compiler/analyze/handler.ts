@@ -9,7 +9,7 @@ const MAX_CONST_HOPS = 100;
 /** The expression each described handler came from, for the analysis steps that walk it (SDK calls). */
 const handlerNodes = new WeakMap<HandlerModel, ts.Expression>();
 
-type FunctionLike = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration | ts.MethodDeclaration;
+export type FunctionLike = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration | ts.MethodDeclaration;
 
 /**
  * What the model records of a handler argument: where it is (the compiler marks it with
@@ -44,6 +44,12 @@ export function describeHandler(
  */
 export function handlerNode(handler: HandlerModel): ts.Expression | undefined {
   return handlerNodes.get(handler);
+}
+
+/** The function a described handler is (its declaration, for a reference to one). */
+export function handlerFunction(handler: HandlerModel, checker: ts.TypeChecker): FunctionLike | undefined {
+  const node = handlerNodes.get(handler);
+  return node && functionOf(node, checker)?.fn;
 }
 
 function functionOf(

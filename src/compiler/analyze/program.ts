@@ -31,7 +31,8 @@ export function loadProgram(
   if (!fs.existsSync(entryPath)) return { diagnostics: [missingEntry(entry, projectDir)] };
   const { options, diagnostics } = compilerOptions(projectDir, typecheck);
   const overflowed: string[] = [];
-  const host = catchParserOverflow(typecheck ? hostWithLibs(options) : hostWithoutAwsSdk(options), overflowed);
+  const base = typecheck ? hostWithLibs(options, ts.createCompilerHost(options)) : hostWithoutAwsSdk(options);
+  const host = catchParserOverflow(base, overflowed);
   const program = ts.createProgram({ rootNames: [entryPath], options, host });
   if (overflowed.length > 0)
     return {
@@ -53,6 +54,29 @@ export function loadProgram(
     for (const file of userFiles) diagnostics.push(...typeDiagnostics(program, file, projectDir));
   }
   return { loaded: { program, checker: program.getTypeChecker(), entry: entryFile, userFiles }, diagnostics };
+}
+
+/**
+ * The lib files models need: ES5 declares `Array`, `Record`, `Partial`, `Date`, `Promise` and
+ * `Awaited`; ES2015's collections `Map` and `Set`, so that they are reported as having no JSON
+ * form. Half the parse and bind time of `lib.es2022.d.ts`, whose other globals no model uses.
+ */
+const MODEL_LIBS = ['lib.es5.d.ts', 'lib.es2015.collection.d.ts'];
+
+/**
+ * The app's program with TypeScript's lib files, for the type -> JSON Schema conversion
+ * (models need `Array`, `Record`, `Date`: schema/schema-builder.ts). The analysis program
+ * loads no libs, so this one is built only for apps whose handlers declare types; it reuses
+ * the analysis program's parsed and bound files, so the same nodes answer to both checkers.
+ */
+export function programWithLibs(loaded: LoadedProgram): ts.Program {
+  const { program } = loaded;
+  if (program.getSourceFiles().some((file) => program.isSourceFileDefaultLibrary(file))) return program;
+  const options: ts.CompilerOptions = { ...program.getCompilerOptions(), lib: MODEL_LIBS };
+  const host = hostWithLibs(options, hostWithoutAwsSdk(options));
+  const { getSourceFile } = host;
+  host.getSourceFile = (file, ...rest) => program.getSourceFile(file) ?? getSourceFile.call(host, file, ...rest);
+  return ts.createProgram({ rootNames: program.getRootFileNames(), options, host });
 }
 
 function missingEntry(entry: string, projectDir: string): Diagnostic {
@@ -133,11 +157,10 @@ function userCompilerOptions(configPath: string, projectDir: string, diagnostics
   return user;
 }
 
-/** A compiler host that also serves TypeScript's lib files from @ts-morph/common's in-memory copy. */
-function hostWithLibs(options: ts.CompilerOptions): ts.CompilerHost {
-  // Loaded here: 3 MB that only --typecheck needs (see typescript.ts).
+/** `host`, also serving TypeScript's lib files from @ts-morph/common's in-memory copy. */
+function hostWithLibs(options: ts.CompilerOptions, host: ts.CompilerHost): ts.CompilerHost {
+  // Loaded here: 3 MB that only --typecheck and apps with models need (see typescript.ts).
   const { getLibFiles, libFolderInMemoryPath } = require('@ts-morph/common') as typeof import('@ts-morph/common');
-  const host = ts.createCompilerHost(options);
   const libs = new Map(getLibFiles().map((lib) => [path.posix.join(libFolderInMemoryPath, lib.fileName), lib.text]));
   const { getSourceFile, fileExists, readFile } = host;
   host.getDefaultLibLocation = () => libFolderInMemoryPath;

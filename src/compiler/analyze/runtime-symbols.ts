@@ -66,7 +66,8 @@ export class RuntimeSymbols {
   }
 }
 
-function isRuntimeNode(node: ts.Node): boolean {
+/** Whether `node` is in appc's runtime (its typings, where `'appc'` resolves). */
+export function isRuntimeNode(node: ts.Node): boolean {
   return path.resolve(node.getSourceFile().fileName).startsWith(RUNTIME_DIR + path.sep);
 }
 

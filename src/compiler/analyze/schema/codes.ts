@@ -14,6 +14,8 @@ export const SCHEMA_CODES = {
   APPC271: 'a JSDoc constraint tag does not apply to the type',
   APPC272: 'a @format names no known format',
   APPC273: 'JSDoc constraint tags contradict each other',
+  APPC274: 'a query parameter has no query string form (an object, nested array, null)',
+  APPC275: 'the query type of Request<TBody, TQuery> is not an object type',
 } as const;
 
 export type SchemaCode = keyof typeof SCHEMA_CODES;

@@ -17,11 +17,25 @@ const TARGET_TYPES: Record<Exclude<TagTarget, 'any'>, { types: JsonSchemaType[];
  * crossed bounds are diagnostics at the tag; the tag is then left out.
  */
 export function withDocs(ctx: SchemaContext, schema: JsonSchema, symbol: ts.Symbol | undefined): JsonSchema {
-  if (!symbol) return schema;
+  if (!symbol || !mayHaveDocs(symbol)) return schema;
   const description = ts.displayPartsToString(symbol.getDocumentationComment(ctx.checker)).trim();
   const keywords = tagKeywords(ctx, schema, symbol);
   if (description === '' && Object.keys(keywords).length === 0) return schema;
   return { ...schema, ...(description ? { description } : {}), ...keywords };
+}
+
+/**
+ * False when `symbol` has no JSDoc and none to inherit: `getDocumentationComment` looks
+ * for inherited docs through the checker, which is most of a model's conversion time
+ * when asked of every property of hundreds of types.
+ */
+function mayHaveDocs(symbol: ts.Symbol): boolean {
+  return (symbol.declarations ?? []).some((d) => ts.getJSDocCommentsAndTags(d).length > 0 || inherits(d.parent));
+}
+
+function inherits(node: ts.Node | undefined): boolean {
+  const heritage = node && (ts.isInterfaceDeclaration(node) || ts.isClassLike(node)) && node.heritageClauses;
+  return !!heritage && heritage.length > 0;
 }
 
 function tagKeywords(ctx: SchemaContext, schema: JsonSchema, symbol: ts.Symbol): Record<string, unknown> {
