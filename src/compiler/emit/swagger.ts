@@ -9,6 +9,7 @@ import { groupByPath } from '../model/group-by-path';
 import { API_HANDLER_ID } from '../model/names';
 import type { JsonObject } from './cfn';
 import { preflightOperation } from './swagger-cors';
+import { modelExtensions, modelParameters, swaggerDefinitions, withModels } from './swagger-models';
 import { lambdaInvocationUri, operationSecurity, routeSecurityDefinitions } from './swagger-security';
 
 export interface SwaggerOptions {
@@ -34,8 +35,9 @@ export function emitSwagger(model: AppModel, config: ResolvedConfig, options: Sw
     info: { version: '1.0', title: model.appName },
     schemes: ['https'],
     paths,
-    definitions: { Empty: { type: 'object', title: 'Empty Schema' } },
+    definitions: swaggerDefinitions(model),
     'x-amazon-apigateway-binary-media-types': [...model.binaryTypes],
+    ...modelExtensions(model),
   };
   if (Object.keys(securityDefinitions).length > 0) doc.securityDefinitions = securityDefinitions;
   const policy = resourcePolicy(config, options);
@@ -59,7 +61,10 @@ function pathItem(path: string, routes: readonly RouteModel[], model: AppModel):
   for (const route of routes) {
     const routeCors = effectiveCors(route, model);
     for (const method of route.methods) {
-      item[method.toLowerCase()] = withParameters(operation(route), parameters);
+      item[method.toLowerCase()] = withParameters(withModels(operation(route), route), [
+        ...parameters,
+        ...modelParameters(route),
+      ]);
       if (routeCors !== false) corsMethods.push(method);
     }
     if (routeCors !== false) cors = routeCors;

@@ -19,6 +19,9 @@ import { mapProperties, type JsonSchema, type SchemaDefinitions } from './json-s
  *   `appc local`'s gateway check what the deployed gateway checks.
  * - `Int32`/`Int64` and `decimal` number formats "are not supported": a number's
  *   `format` is dropped.
+ * - Models reach API Gateway through the swagger document, and Swagger 2.0's Schema Object
+ *   has no tuples (`items` is one schema, no `additionalItems`): a tuple's elements are
+ *   checked only when they all have one schema (`[number, number]`), its length never.
  *
  * Every rule removes a constraint and adds none (a `not` that would lose a keyword goes
  * whole), so the model accepts everything the full schema accepts: the gateway never
@@ -29,7 +32,8 @@ import { mapProperties, type JsonSchema, type SchemaDefinitions } from './json-s
 export function gatewayModelSchema(schema: JsonSchema): JsonSchema {
   const out: JsonSchema = {};
   for (const [key, value] of Object.entries(schema) as Array<[keyof JsonSchema, unknown]>) {
-    const unsupported = DROPPED.has(key) || (key === 'format' && isNumeric(schema));
+    const tuple = key === 'items' && Array.isArray(value) && !sameSchemas(value as JsonSchema[]);
+    const unsupported = tuple || DROPPED.has(key) || (key === 'format' && isNumeric(schema));
     if (unsupported || (key === 'not' && !keepsAll(value as JsonSchema))) continue;
     (out as Record<string, unknown>)[key] = gatewayValue(key, value);
   }
@@ -53,6 +57,7 @@ const DROPPED: ReadonlySet<string> = new Set([
   'exclusiveMinimum',
   'minItems',
   'maxItems',
+  'additionalItems',
 ]);
 
 /**
@@ -63,6 +68,11 @@ function keepsAll(schema: JsonSchema): boolean {
   return JSON.stringify(gatewayModelSchema(schema)) === JSON.stringify(schema);
 }
 
+/** Whether a tuple's element schemas are all one schema (and there is at least one). */
+function sameSchemas(items: readonly JsonSchema[]): boolean {
+  return items.length > 0 && items.every((item) => JSON.stringify(item) === JSON.stringify(items[0]));
+}
+
 function isNumeric(schema: JsonSchema): boolean {
   const types = Array.isArray(schema.type) ? schema.type : schema.type === undefined ? [] : [schema.type];
   return types.some((t) => t === 'number' || t === 'integer');
@@ -71,9 +81,7 @@ function isNumeric(schema: JsonSchema): boolean {
 function gatewayValue(key: keyof JsonSchema, value: unknown): unknown {
   switch (key) {
     case 'items':
-      return Array.isArray(value) ? value.map(gatewayModelSchema) : gatewayModelSchema(value as JsonSchema);
-    case 'additionalItems':
-      return typeof value === 'boolean' ? value : gatewayModelSchema(value as JsonSchema);
+      return gatewayModelSchema(Array.isArray(value) ? (value[0] as JsonSchema) : (value as JsonSchema));
     case 'properties':
       return mapProperties(value as Record<string, JsonSchema>, gatewayModelSchema);
     default:

@@ -73,7 +73,7 @@ describe('API Gateway model view of a schema', () => {
           enum: ['a'],
           default: 'a',
         },
-        t: { type: 'array', items: [{ type: 'string' }], additionalItems: false },
+        t: { type: 'array', items: { type: 'string' } },
         n: { not: {} },
         m: {},
         o: {},
@@ -91,7 +91,7 @@ describe('API Gateway model view of a schema', () => {
         for (const [model, schema] of Object.entries(models)) {
           expect(draft4.validateSchema(schema), `${model}: ${draft4.errorsText(draft4.errors)}`).to.equal(true);
           expect(JSON.stringify(schema), model).not.to.match(
-            /"(additionalProperties|anyOf|oneOf|allOf|example|exclusiveMinimum|minItems|maxItems|discriminator|readOnly)"/,
+            /"(additionalProperties|additionalItems|anyOf|oneOf|allOf|example|exclusiveMinimum|minItems|maxItems|discriminator|readOnly)"|"items":\[/,
           );
         }
         for (const root of roots) if (root.schema.$ref) validator(draft4, root.schema, models);
@@ -145,7 +145,12 @@ interface Roots { CreateTodoBody: NewTodo }`,
       ['null', null, false, false],
       ['a tag that is not a string', { title: 'x', priority: 'low', tags: [1] }, false, false],
       ['a tuple element of the wrong type', { title: 'x', priority: 'low', point: [1, 'b'] }, false, false],
-      ['a tuple with a third element', { title: 'x', priority: 'low', point: [1, 2, 3] }, false, false],
+      [
+        'a tuple with a third element (Swagger 2.0 has no tuples: runtime only)',
+        { title: 'x', priority: 'low', point: [1, 2, 3] },
+        true,
+        false,
+      ],
       ['three tags (maxItems: runtime only)', { title: 'x', priority: 'low', tags: ['a', 'b', 'c'] }, true, false],
       ['a short tuple (minItems: runtime only)', { title: 'x', priority: 'low', point: [1] }, true, false],
       [
