@@ -15,11 +15,18 @@ import { FIXTURES_DIR } from '../../support/fixtures';
 
 const expected = (file: string) =>
   JSON.parse(fs.readFileSync(path.join(FIXTURES_DIR, 'models', 'expected', file), 'utf8')) as unknown;
-const swagger = expected('swagger.json') as { definitions: SchemaDefinitions; paths: Record<string, any> };
+interface Parameter {
+  in: string;
+  schema?: { $ref: string };
+}
+const swagger = expected('swagger.json') as {
+  definitions: SchemaDefinitions;
+  paths: Record<string, Record<string, { parameters?: Parameter[] }>>;
+};
 const model = expected('model.json') as AppModel;
 const definitions = swagger.definitions;
 
-/** API Gateway's draft-4 check of a body against a swagger model (formats unchecked: API Gateway does not document them). */
+/** API Gateway's draft-4 check of a body against a swagger model (formats unchecked: AWS does not document them). */
 const draft4 = new Ajv04({ allErrors: true, strict: false, validateFormats: false });
 /** The whole schema, as the handler's types say (what the runtime enforces). */
 const full = new Ajv({ allErrors: true, strict: false, validateFormats: false });
@@ -31,15 +38,15 @@ const fullCheck = (name: string) =>
 describe('fixtures/models: the swagger models under a draft-4 validator', () => {
   it("uses, for each modelled operation's body, a definition that exists", () => {
     const bodies = Object.values(swagger.paths).flatMap((item) =>
-      Object.values(item).flatMap((op: any) => (op.parameters ?? []).filter((p: any) => p.in === 'body')),
+      Object.values(item).flatMap((op) => (op.parameters ?? []).filter((p) => p.in === 'body')),
     );
-    expect(bodies.map((p: any) => p.schema.$ref).sort()).to.deep.equal([
+    expect(bodies.map((p) => p.schema!.$ref).sort()).to.deep.equal([
       '#/definitions/Folder',
       '#/definitions/NewTodo',
       '#/definitions/PostCoordsBody',
       '#/definitions/PutTodosIdBody',
     ]);
-    for (const body of bodies) expect(definitions).to.have.property(body.schema.$ref.split('/').pop());
+    for (const body of bodies) expect(definitions).to.have.property(body.schema!.$ref.split('/').pop()!);
   });
 
   const cases: Array<[string, unknown, boolean]> = [
@@ -152,7 +159,8 @@ function typed(type: string, schema: JsonSchema, defs: SchemaDefinitions, depth:
 
 function arrayOf(schema: JsonSchema, defs: SchemaDefinitions, depth: number): fc.Arbitrary<JsonValue> {
   if (Array.isArray(schema.items)) return fc.tuple(...schema.items.map((s) => arbitraryOf(s, defs, depth)));
-  const maxLength = depth <= 0 ? 0 : Math.min(schema.maxItems ?? 3, 3);
+  if (depth <= 0 && !schema.minItems) return fc.constant([]);
+  const maxLength = Math.min(schema.maxItems ?? 3, 3);
   return fc.array(arbitraryOf(schema.items ?? {}, defs, depth), { minLength: schema.minItems ?? 0, maxLength });
 }
 

@@ -121,7 +121,7 @@ describe('emitSwagger: models (DESIGN.md §9)', () => {
 
   it('adds nothing to an app without models, or to routes without schemas', () => {
     const model = appModel({ routes: [route('/')] });
-    const doc = emitSwagger(model, resolvedConfig(model));
+    const doc = emitSwagger(model, resolvedConfig(model)) as Doc;
     expect(Object.keys(doc)).to.not.include.members([
       'x-amazon-apigateway-request-validators',
       'x-amazon-apigateway-gateway-responses',

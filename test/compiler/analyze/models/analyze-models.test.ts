@@ -48,6 +48,23 @@ app.route('/todos', async (_p, req: Request<never, Q>): Promise<Response<Todo[]>
     });
   });
 
+  it('reads the type arguments through an alias of Request, and of Promise<Response<T>>', () => {
+    const { model, diagnostics } = analyzeFiles({
+      'app.ts': appTs(
+        `interface Todo { title: string }
+type TodoRequest = Request<Todo>;
+type TodoReply = Promise<Response<Todo[]>>;
+app.route('/todos', { methods: ['POST'] }, (_p, req: TodoRequest): TodoReply => Promise.resolve(new Response({ body: [] })));`,
+        IMPORTS,
+      ),
+    });
+    expect(diagnostics).to.deep.equal([]);
+    expect(model!.routes[0].schemas).to.deep.equal({
+      body: { schema: { $ref: '#/definitions/Todo' }, required: true },
+      response: { $ref: '#/definitions/PostTodosResponse' },
+    });
+  });
+
   it('makes a body that may be undefined optional, and leaves out what constrains nothing', () => {
     const { model } = analyzeFiles({
       'app.ts': appTs(
