@@ -130,7 +130,7 @@ export function methodArn(api: ApiIdentity, method: string, path: string): strin
 }
 
 /** Header names compare case-insensitively; a repeated header keeps the spelling it first came with. */
-function collectHeaders(raw: readonly string[]): {
+export function collectHeaders(raw: readonly string[]): {
   headers: Record<string, string>;
   multiValueHeaders: Record<string, string[]>;
 } {
@@ -147,7 +147,7 @@ function collectHeaders(raw: readonly string[]): {
   return { headers, multiValueHeaders };
 }
 
-function collectQuery(query: string): {
+export function collectQuery(query: string): {
   single: Record<string, string> | null;
   multi: Record<string, string[]> | null;
 } {
@@ -161,7 +161,7 @@ function collectQuery(query: string): {
   return Object.keys(multi).length === 0 ? { single: null, multi: null } : { single, multi };
 }
 
-function lastHeader(headers: Record<string, string>, lowerName: string): string | undefined {
+export function lastHeader(headers: Record<string, string>, lowerName: string): string | undefined {
   let value: string | undefined;
   for (const name in headers)
     if (name.length === lowerName.length && name.toLowerCase() === lowerName) value = headers[name];

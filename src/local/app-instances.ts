@@ -7,6 +7,7 @@
 import { functionConfig } from '../compiler/config/resolve-config';
 import type { ResolvedConfig } from '../compiler/config/resolved-config';
 import { InstancePool } from './instance-pool';
+import type { WebsocketTransport } from '../runtime/websocket-api';
 
 export interface AppInstancesOptions {
   /** The bundle every instance loads. */
@@ -16,6 +17,8 @@ export interface AppInstancesOptions {
   concurrency: number;
   /** Hears about errors the app throws outside an invocation of function `name`. */
   onStrayError(name: string, error: Error): void;
+  /** Where the app's `app.websocketApi.send` and `close` go. */
+  websockets: WebsocketTransport;
 }
 
 export class AppInstances {
@@ -38,6 +41,7 @@ export class AppInstances {
         concurrency: this.options.concurrency,
         timeoutMs: config.lambdaTimeout * 1000,
         onStrayError: (error) => this.options.onStrayError(name, error),
+        websockets: this.options.websockets,
       });
       this.pools.set(name, pool);
     }

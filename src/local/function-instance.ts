@@ -8,12 +8,16 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
 import {
+  errorFields,
   toError,
   type ContextFields,
   type InstanceData,
   type InstanceMessage,
   type InvokeMessage,
+  type ServerMessage,
+  type WebsocketCall,
 } from './instance-protocol';
+import type { WebsocketTransport } from '../runtime/websocket-api';
 
 export type InvokeResult = { value: unknown } | { error: unknown };
 
@@ -25,6 +29,8 @@ export interface InstanceOptions {
    * Hears about errors the app throws outside an invocation (they end the instance, as they end a Lambda environment).
    */
   onStrayError(error: Error): void;
+  /** Carries out the app's `app.websocketApi.send` and `close` on the server's connections. */
+  websockets: WebsocketTransport;
 }
 
 /**
@@ -83,7 +89,7 @@ export class FunctionInstance {
     if (this.ended) return Promise.resolve({ error: new Error('the function instance has ended') });
     return new Promise((resolve) => {
       this.pending = resolve;
-      const message: InvokeMessage = { exportName, event, context };
+      const message: InvokeMessage = { kind: 'invoke', exportName, event, context };
       this.worker.postMessage(message);
     });
   }
@@ -110,7 +116,21 @@ export class FunctionInstance {
         return this.settle({ value: message.json === undefined ? undefined : JSON.parse(message.json) });
       case 'failed':
         return this.settle({ error: toError(message.error) });
+      case 'websocket':
+        return void this.websocket(message);
     }
+  }
+
+  private async websocket({ id, action, connectionId, data }: WebsocketCall): Promise<void> {
+    const { websockets } = this.options;
+    let done: ServerMessage;
+    try {
+      await (action === 'send' ? websockets.send(connectionId, data ?? '') : websockets.close(connectionId));
+      done = { kind: 'websocket-done', id };
+    } catch (error) {
+      done = { kind: 'websocket-done', id, error: errorFields(error) };
+    }
+    if (!this.ended) this.worker.postMessage(done);
   }
 
   /** The worker died: an error thrown outside any handler, `process.exit`, or `terminate`. */

@@ -32,10 +32,27 @@ export function toLambdaContext({ deadline, ...fields }: ContextFields): Record<
 
 /** Server to worker: run export `exportName` with `event`. One at a time per instance. */
 export interface InvokeMessage {
+  kind: 'invoke';
   exportName: string;
   event: unknown;
   context: ContextFields;
 }
+
+/** A call of `app.websocketApi.send` or `close` in the worker, which the server carries out on its connections. */
+export interface WebsocketCall {
+  kind: 'websocket';
+  /** Answered by the `websocket-done` with the same id. */
+  id: number;
+  action: 'send' | 'close';
+  connectionId: string;
+  data?: string | Uint8Array;
+}
+
+/** Server to worker. */
+export type ServerMessage =
+  | InvokeMessage
+  /** A websocket call is done: `error` when it failed (`GoneException` for a connection that is not open). */
+  | { kind: 'websocket-done'; id: number; error?: ErrorFields };
 
 /** An error as it crosses the thread boundary (only its text survives, as in Lambda's error result). */
 export interface ErrorFields {
@@ -56,7 +73,8 @@ export type InstanceMessage =
   /** The handler's value as Lambda's runtime serializes it (`JSON.stringify`; undefined stays undefined). */
   | { kind: 'result'; json: string | undefined }
   /** The handler threw or rejected, or its value cannot be serialized. */
-  | { kind: 'failed'; error: ErrorFields };
+  | { kind: 'failed'; error: ErrorFields }
+  | WebsocketCall;
 
 /** An error thrown by app code, as text fields (anything thrown: an Error, a string, an object). */
 export function errorFields(error: unknown): ErrorFields {

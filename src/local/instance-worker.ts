@@ -12,10 +12,15 @@ import { parentPort, workerData } from 'node:worker_threads';
 import {
   errorFields,
   toLambdaContext,
+  toError,
+  type ErrorFields,
   type InstanceData,
   type InstanceMessage,
   type InvokeMessage,
+  type ServerMessage,
+  type WebsocketCall,
 } from './instance-protocol';
+import { WEBSOCKET_TRANSPORT, type WebsocketTransport } from '../runtime/websocket-api';
 
 type Exports = Record<string, unknown>;
 
@@ -23,6 +28,7 @@ const port = parentPort;
 if (port) {
   const post = (message: InstanceMessage) => port.postMessage(message);
   forwardOutput(post);
+  const websocketCalls = installWebsocketTransport(post);
   const loaded = loadBundle((workerData as InstanceData).bundleFile);
   if ('error' in loaded) {
     post({ kind: 'load-failed', error: errorFields(loaded.error) });
@@ -31,7 +37,10 @@ if (port) {
       kind: 'ready',
       exports: Object.keys(loaded.exports).filter((name) => typeof loaded.exports[name] === 'function'),
     });
-    port.on('message', (message: InvokeMessage) => void invoke(loaded.exports, message).then(post));
+    port.on('message', (message: ServerMessage) => {
+      if (message.kind === 'websocket-done') websocketCalls.settle(message.id, message.error);
+      else void invoke(loaded.exports, message).then(post);
+    });
   }
 }
 
@@ -56,6 +65,34 @@ async function invoke(exports: Exports, { exportName, event, context }: InvokeMe
   } catch (error) {
     return { kind: 'failed', error: errorFields(error) };
   }
+}
+
+/**
+ * `app.websocketApi.send` and `close` in this instance go to the server, which holds the connections: the
+ * runtime finds this transport on `globalThis` (src/runtime/websocket-api.ts) and uses it instead of the SDK.
+ */
+function installWebsocketTransport(post: (message: InstanceMessage) => void) {
+  const pending = new Map<number, { resolve(): void; reject(error: Error): void }>();
+  let next = 0;
+  const call = (action: WebsocketCall['action'], connectionId: string, data?: string | Uint8Array) =>
+    new Promise<void>((resolve, reject) => {
+      const id = next++;
+      pending.set(id, { resolve, reject });
+      post({ kind: 'websocket', id, action, connectionId, ...(data === undefined ? {} : { data }) });
+    });
+  const transport: WebsocketTransport = {
+    send: (connectionId, data) => call('send', connectionId, data),
+    close: (connectionId) => call('close', connectionId),
+  };
+  (globalThis as { [WEBSOCKET_TRANSPORT]?: WebsocketTransport })[WEBSOCKET_TRANSPORT] = transport;
+  return {
+    settle(id: number, error: ErrorFields | undefined): void {
+      const waiting = pending.get(id);
+      pending.delete(id);
+      if (error) waiting?.reject(toError(error));
+      else waiting?.resolve();
+    },
+  };
 }
 
 /**

@@ -24,6 +24,7 @@ import { AppInstances } from './app-instances';
 import type { GatewayHost } from './handle-request';
 import { invokeFunction } from './invoke-function';
 import { createTaskDir, type TaskDir } from './task-dir';
+import type { WebsocketTransport } from '../runtime/websocket-api';
 
 export interface LocalApp extends GatewayHost {
   projectDir: string;
@@ -55,6 +56,8 @@ export interface LoadOptions {
   concurrency: number;
   /** Hears about errors the app throws outside an invocation of function `name` (a timer, an unawaited promise). */
   onStrayError(name: string, error: Error): void;
+  /** Where the app's `app.websocketApi.send` and `close` go: the server's connections. */
+  websockets: WebsocketTransport;
 }
 
 /**
@@ -76,12 +79,8 @@ export async function loadLocalApp(options: LoadOptions): Promise<LoadResult> {
   });
   if ('diagnostics' in bundle) return { diagnostics: [...checked.diagnostics, ...bundle.diagnostics] };
   const taskDir = createTaskDir(projectDir, bundle.code);
-  const instances = new AppInstances({
-    bundleFile: taskDir.bundleFile,
-    config,
-    concurrency: options.concurrency,
-    onStrayError: options.onStrayError,
-  });
+  const { concurrency, onStrayError, websockets } = options;
+  const instances = new AppInstances({ bundleFile: taskDir.bundleFile, config, concurrency, onStrayError, websockets });
   const diagnostics = [...checked.diagnostics];
   const gateway = buildApiGateway(model);
   diagnostics.push(...(await warmApiHandler(instances, model, config, gateway)));

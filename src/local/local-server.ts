@@ -6,12 +6,15 @@
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { error, hasErrors, type Diagnostic } from '../compiler/diagnostics/diagnostic';
 import { handleRequest } from './handle-request';
 import { badGateway, requestTooLarge, type HttpAnswer } from './http-answer';
 import { loadLocalApp, type LoadResult, type LocalApp } from './load-app';
 import type { IncomingRequest } from '../events/proxy-event';
 import { watchProject, type ProjectWatcher } from './watch-project';
+import { WebsocketConnections } from './websocket-connections';
+import { WebsocketGateway } from './websocket-gateway';
 
 export interface LocalServerOptions {
   projectDir: string;
@@ -68,12 +71,13 @@ const MAX_BODY_BYTES = 10 * 1024 * 1024;
 export async function startLocalServer(
   options: LocalServerOptions,
 ): Promise<{ server?: LocalServer; diagnostics: Diagnostic[] }> {
-  const load = loaderFor(options);
+  const connections = new WebsocketConnections();
+  const load = loaderFor(options, connections);
   const loaded = await load();
   if (!loaded.app) return { diagnostics: loaded.diagnostics };
   const apps = new ServedApps(loaded.app);
   const { reporter } = options;
-  const httpServer = http.createServer((req, res) => serve(apps.current, req, res, reporter));
+  const { httpServer, websockets } = createServer(apps, connections, reporter);
   const host = options.host ?? '127.0.0.1';
   const listenError = await listen(httpServer, options.port, host);
   if (listenError) {
@@ -94,6 +98,7 @@ export async function startLocalServer(
     close: () =>
       new Promise((resolve) => {
         watcher?.close();
+        websockets.close();
         httpServer.close(() => resolve());
         httpServer.closeAllConnections();
         apps.stopAll();
@@ -102,9 +107,20 @@ export async function startLocalServer(
   return { server, diagnostics: loaded.diagnostics };
 }
 
-function loaderFor(options: LocalServerOptions): () => Promise<LoadResult> {
+/** The HTTP server: requests to the REST API, upgrade requests to the websocket API. */
+function createServer(apps: ServedApps, connections: WebsocketConnections, reporter: LocalReporter) {
+  const httpServer = http.createServer((req, res) => serve(apps.current, req, res, reporter));
+  const websockets = new WebsocketGateway(() => apps.current, connections, reporter);
+  httpServer.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) =>
+    websockets.upgrade(req, socket, head),
+  );
+  return { httpServer, websockets };
+}
+
+function loaderFor(options: LocalServerOptions, websockets: WebsocketConnections): () => Promise<LoadResult> {
   return () =>
     loadLocalApp({
+      websockets,
       projectDir: options.projectDir,
       stage: options.stage,
       concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,

@@ -6,7 +6,9 @@ import type { FunctionEntry } from './functions';
 import { Logger } from './log';
 import { Registrar } from './registrar';
 import type { Request } from './request';
+import { methodOf, REGISTRATIONS } from './registrations';
 import { joinUrlPrefix, type RouteEntry } from './routes';
+import { WebsocketApi } from './websocket-api';
 
 export interface AppOptions {
   appName: string;
@@ -40,6 +42,8 @@ export class App extends Registrar {
   currentRequest: Request | undefined;
   /** The Lambda context of the current invocation; `undefined` outside one. */
   lambdaContext: LambdaContext | undefined;
+  /** Sends to and closes the connections of the app's websocket API. */
+  readonly websocketApi = new WebsocketApi();
   private _debug = false;
 
   constructor(options: AppOptions) {
@@ -69,9 +73,8 @@ export class App extends Registrar {
       this.addRoute({ ...route, path: joinUrlPrefix(options.urlPrefix, route.path) });
     }
     for (const fn of blueprint.pendingFunctions) {
-      this.addFunction(
-        options.namePrefix && fn.kind !== 'authorizer' ? { ...fn, name: options.namePrefix + fn.name } : fn,
-      );
+      const prefixed = options.namePrefix && REGISTRATIONS[methodOf(fn.kind)].namePrefix;
+      this.addFunction(prefixed ? { ...fn, name: options.namePrefix + fn.name } : fn);
     }
   }
 
@@ -89,7 +92,13 @@ export class App extends Registrar {
   }
 
   protected addFunction(entry: FunctionEntry): void {
-    if (this.functions.has(entry.name)) {
+    const existing = this.functions.get(entry.name);
+    if (existing && REGISTRATIONS[methodOf(existing.kind)].names === 'fixed') {
+      throw new Error(
+        `Duplicate websocket handler: '${methodOf(existing.kind)}'. There can only be one handler for each websocket registration.`,
+      );
+    }
+    if (existing) {
       throw new Error(
         `Duplicate function name detected: ${entry.name}. Names must be unique across all lambda functions in your app.`,
       );

@@ -5,6 +5,7 @@ import type { Logger } from './log';
 import { Registrar } from './registrar';
 import type { Request } from './request';
 import type { RouteEntry } from './routes';
+import type { WebsocketApi } from './websocket-api';
 
 /**
  * A group of registrations in another module: `export const bp = new Blueprint()`, then
@@ -34,6 +35,12 @@ export class Blueprint extends Registrar {
   get log(): Logger {
     if (!this.app) throw new Error('blueprint.log is available once the blueprint is registered on an App');
     return this.app.log;
+  }
+
+  /** The App's websocket API; available once the blueprint is registered on an App. */
+  get websocketApi(): WebsocketApi {
+    if (!this.app) throw new Error('blueprint.websocketApi is available once the blueprint is registered on an App');
+    return this.app.websocketApi;
   }
 
   protected addRoute(entry: RouteEntry): void {

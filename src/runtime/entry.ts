@@ -5,6 +5,7 @@ import { DynamoDBEvent, KinesisEvent, S3Event, SNSEvent, SQSEvent } from './even
 import type { APIGatewayTokenAuthorizerEvent, LambdaContext } from './events';
 import type { FunctionEntry } from './functions';
 import { CloudWatchEvent } from './schedule';
+import { handleWebsocketEvent } from './websocket-handler';
 
 /** The name of the function that serves every route. */
 export const API_HANDLER = 'api_handler';
@@ -52,6 +53,10 @@ export function lambdaHandler(app: App, name: string): LambdaHandler {
       return withContext(app, fn, (event, context) => fn.handler(new DynamoDBEvent(event, context)));
     case 's3':
       return withContext(app, fn, (event, context) => fn.handler(new S3Event(event, context)));
+    case 'ws-connect':
+    case 'ws-message':
+    case 'ws-disconnect':
+      return withContext(app, fn, (event, context) => handleWebsocketEvent(app, fn.handler, event, context));
     default:
       return assertNever(fn);
   }
@@ -96,12 +101,22 @@ function checkEvent(fn: FunctionEntry, event: unknown): void {
       `${where} received ${event === null ? 'null' : Array.isArray(event) ? 'an array' : `a ${typeof event}`} as its event, not an object`,
     );
   }
+  if (fn.kind.startsWith('ws-')) return checkWebsocketEvent(where, event);
   const need = RECORDS[fn.kind];
   if (need === undefined) return;
   const records: unknown = (event as { Records?: unknown }).Records;
   const first: unknown = Array.isArray(records) ? records[0] : undefined;
   if (!Array.isArray(records) || (need === 'first' && (typeof first !== 'object' || first === null))) {
     throw new TypeError(`${where} received an event without ${need === 'first' ? 'a record' : 'a Records list'}`);
+  }
+}
+
+/** API Gateway's websocket events name their connection in `requestContext`. */
+function checkWebsocketEvent(where: string, event: object): void {
+  const context: unknown = (event as { requestContext?: unknown }).requestContext;
+  const connectionId: unknown = (context as { connectionId?: unknown } | null | undefined)?.connectionId;
+  if (typeof context !== 'object' || context === null || typeof connectionId !== 'string') {
+    throw new TypeError(`${where} received an event without requestContext.connectionId`);
   }
 }
 

@@ -84,6 +84,27 @@ export interface AuthorizerResult {
   context?: Record<string, string | number | boolean>;
 }
 
+/**
+ * What API Gateway sends a websocket API's integration (`$connect`, `$default`, `$disconnect`); `body` only for a
+ * message. https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-mapping-template-reference.html
+ */
+export interface RawWebsocketEvent {
+  requestContext: {
+    routeKey: string;
+    eventType: 'CONNECT' | 'MESSAGE' | 'DISCONNECT';
+    connectionId: string;
+    domainName: string;
+    stage: string;
+    apiId: string;
+    [key: string]: unknown;
+  };
+  headers?: Record<string, string>;
+  multiValueHeaders?: Record<string, string[]>;
+  queryStringParameters?: Record<string, string> | null;
+  body?: string | null;
+  isBase64Encoded?: boolean;
+}
+
 /** The subset of the Lambda context object appc reads; the whole object is passed on. */
 export interface LambdaContext {
   functionName?: string;

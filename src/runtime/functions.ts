@@ -2,6 +2,7 @@ import type { BuiltinAuthorizer } from './authorizers';
 import type { DynamoDBEvent, KinesisEvent, S3Event, SNSEvent, SQSEvent } from './event-sources';
 import type { LambdaContext } from './events';
 import type { CloudWatchEvent, ScheduleExpression } from './schedule';
+import type { WebsocketEvent } from './websocket-event';
 
 /** Options every non-route registration takes. */
 export interface FunctionOptions {
@@ -74,6 +75,13 @@ export type ScheduleHandler = (event: CloudWatchEvent) => unknown;
 export type LambdaFunctionHandler = (event: any, context: LambdaContext) => unknown;
 /** The handler of an event source: it receives Chalice's wrapper of the Lambda event. */
 export type EventHandler<E> = (event: E) => unknown;
+/**
+ * A websocket handler. Its value is the integration's answer: `{ statusCode: 200 }` when it returns nothing; a
+ * `$connect` handler refuses the connection by throwing or answering another status.
+ */
+export type WebsocketHandler = (event: WebsocketEvent) => unknown;
+/** The three websocket registrations' kinds, by route key. */
+export type WebsocketKind = 'ws-connect' | 'ws-message' | 'ws-disconnect';
 
 interface Named {
   readonly name: string;
@@ -126,7 +134,8 @@ export type FunctionEntry =
       readonly prefix?: string;
       readonly suffix?: string;
       readonly handler: EventHandler<S3Event>;
-    });
+    })
+  | (Named & { readonly kind: WebsocketKind; readonly handler: WebsocketHandler });
 
 interface StreamSettings {
   readonly batchSize: number;

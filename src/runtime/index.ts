@@ -21,7 +21,13 @@ export type {
   DynamoDBOptions,
   S3Options,
   StartingPosition,
+  WebsocketHandler,
+  WebsocketKind,
 } from './functions';
+export { WebsocketEvent } from './websocket-event';
+export { WebsocketApi, WebsocketDisconnectedError, WEBSOCKET_TRANSPORT } from './websocket-api';
+export type { WebsocketTransport } from './websocket-api';
+export type { WebsocketResult } from './websocket-handler';
 export { Request } from './request';
 export { Response } from './response';
 export type { ResponseInit } from './response';

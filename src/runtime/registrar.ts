@@ -13,7 +13,9 @@ import type {
   ScheduleOptions,
   SnsOptions,
   SqsOptions,
+  WebsocketHandler,
 } from './functions';
+import { REGISTRATIONS } from './registrations';
 import { pathParamNames, type RouteEntry, type RouteHandler, type RouteOptions } from './routes';
 import type { CloudWatchEvent, ScheduleExpression } from './schedule';
 
@@ -165,6 +167,24 @@ export abstract class Registrar {
       suffix: options.suffix,
       handler,
     });
+    return handler;
+  }
+
+  /** Handle new websocket connections: `app.onWsConnect((event) => { ... })`. */
+  onWsConnect<H extends WebsocketHandler>(handler: H): H {
+    this.addFunction({ kind: 'ws-connect', name: REGISTRATIONS.onWsConnect.functionName, handler });
+    return handler;
+  }
+
+  /** Handle websocket messages (the `$default` route): `app.onWsMessage((event) => event.body)`. */
+  onWsMessage<H extends WebsocketHandler>(handler: H): H {
+    this.addFunction({ kind: 'ws-message', name: REGISTRATIONS.onWsMessage.functionName, handler });
+    return handler;
+  }
+
+  /** Handle closed websocket connections. */
+  onWsDisconnect<H extends WebsocketHandler>(handler: H): H {
+    this.addFunction({ kind: 'ws-disconnect', name: REGISTRATIONS.onWsDisconnect.functionName, handler });
     return handler;
   }
 

@@ -31,15 +31,18 @@ export interface RegistrationSpec {
   readonly receivers: 'App' | 'App and Blueprint';
   /** The argument before the options, named as in the call shape: `app.route(path, ...)`. */
   readonly leading?: 'path' | 'expression' | 'blueprint';
-  /** Whether the options object may be left out. */
-  readonly optionsArgument: 'optional' | 'required';
+  /** Whether the options object may be left out; `none`: the registration takes no options. */
+  readonly optionsArgument: 'optional' | 'required' | 'none';
   /** Whether the last argument is the handler. */
   readonly handler: boolean;
   /**
    * DESIGN.md §2 "Names": `view` is `options.name`, else the handler's own name; `function` is
-   * that, else the `const` the registration is assigned to. `none`: nothing is named.
+   * that, else the `const` the registration is assigned to. `fixed`: always `functionName`. `none`: nothing is
+   * named.
    */
-  readonly names: 'view' | 'function' | 'none';
+  readonly names: 'view' | 'function' | 'fixed' | 'none';
+  /** The Lambda function's name when `names` is `fixed`. */
+  readonly functionName?: string;
   /** Whether a blueprint's `namePrefix` applies: authorizers keep their own name, as in Chalice. */
   readonly namePrefix: boolean;
   /** In the order diagnostics list them. */
@@ -63,6 +66,19 @@ const EVENT_SOURCE = {
   handler: true,
   names: 'function',
   namePrefix: true,
+} as const;
+
+/**
+ * A websocket handler: `app.onWsConnect(handler)`. Chalice names the three functions itself
+ * (`websocket_connect`, ...), whatever the handler is called, and blueprints do not prefix them.
+ */
+const WEBSOCKET = {
+  receivers: 'App and Blueprint',
+  optionsArgument: 'none',
+  handler: true,
+  names: 'fixed',
+  namePrefix: false,
+  options: {},
 } as const;
 
 /** The registrations, by method name. */
@@ -161,6 +177,9 @@ export const REGISTRATIONS = {
       suffix: { type: 'string' },
     },
   },
+  onWsConnect: { kind: 'ws-connect', ...WEBSOCKET, functionName: 'websocket_connect' },
+  onWsMessage: { kind: 'ws-message', ...WEBSOCKET, functionName: 'websocket_message' },
+  onWsDisconnect: { kind: 'ws-disconnect', ...WEBSOCKET, functionName: 'websocket_disconnect' },
   registerBlueprint: {
     kind: 'blueprint',
     receivers: 'App',

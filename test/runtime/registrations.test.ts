@@ -10,6 +10,7 @@ import {
   type RegisteredFunctionKind,
   type RegistrationMethod,
   type Registrations,
+  type RegistrationSpec,
 } from '../../src/runtime/registrations';
 import { minimalOptions } from '../support/minimal-options';
 
@@ -23,7 +24,8 @@ function registerMinimal(method: FunctionMethod): FunctionEntry {
   const handler = function handlerName() {};
   const register = bp[method] as (...args: unknown[]) => unknown;
   const leading = method === 'schedule' ? ['rate(1 hour)'] : [];
-  register.call(bp, ...leading, minimalOptions(method), handler);
+  const spec: RegistrationSpec = REGISTRATIONS[method];
+  register.call(bp, ...leading, ...(spec.optionsArgument === 'none' ? [] : [minimalOptions(method)]), handler);
   expect(bp.pendingFunctions).to.have.length(1);
   return bp.pendingFunctions[0];
 }
@@ -96,12 +98,16 @@ describe('registrations table', () => {
     for (const method of FUNCTION_METHODS) {
       const register = bp[method] as (...args: unknown[]) => unknown;
       const leading = method === 'schedule' ? ['rate(1 hour)'] : [];
-      register.call(bp, ...leading, { ...minimalOptions(method), name: method }, () => {});
+      const spec: RegistrationSpec = REGISTRATIONS[method];
+      const options = spec.optionsArgument === 'none' ? [] : [{ ...minimalOptions(method), name: method }];
+      register.call(bp, ...leading, ...options, () => {});
     }
     const app = new App({ appName: 'a' });
     app.registerBlueprint(bp, { namePrefix: 'p_' });
     for (const method of FUNCTION_METHODS) {
-      expect(app.functions.has(REGISTRATIONS[method].namePrefix ? `p_${method}` : method), method).to.equal(true);
+      const spec: RegistrationSpec = REGISTRATIONS[method];
+      const name = spec.functionName ?? (spec.namePrefix ? `p_${method}` : method);
+      expect(app.functions.has(name), method).to.equal(true);
     }
   });
 
@@ -141,6 +147,9 @@ const optionTypesMatch: { [M in RegistrationMethod]: OptionTypesMatch<M> } = {
   onKinesisRecord: true,
   onDynamoDBRecord: true,
   onS3Event: true,
+  onWsConnect: true,
+  onWsMessage: true,
+  onWsDisconnect: true,
   registerBlueprint: true,
 };
 const kindsMatch: Same<RegisteredFunctionKind, FunctionEntry['kind']> = true;

@@ -263,6 +263,9 @@ class ModelBuilder {
       case 'onKinesisRecord':
       case 'onDynamoDBRecord':
       case 'onS3Event':
+      case 'onWsConnect':
+      case 'onWsMessage':
+      case 'onWsDisconnect':
         return this.addFunction({ ...item, method }, sink.functions, onApp);
       default:
         return assertNever(method);

@@ -11,13 +11,20 @@ export function arity(method: RegistrationMethod): { min: number; max: number } 
 export function callShape(method: RegistrationMethod): string {
   const spec = REGISTRATIONS[method];
   const optional = spec.handler ? '[options,] handler' : '[options]';
-  const rest = spec.optionsArgument === 'optional' ? [optional] : ['options', ...(spec.handler ? ['handler'] : [])];
+  const handler = spec.handler ? ['handler'] : [];
+  const rest =
+    spec.optionsArgument === 'optional'
+      ? [optional]
+      : spec.optionsArgument === 'none'
+        ? handler
+        : ['options', ...handler];
   return `app.${method}(${['leading' in spec ? spec.leading : [], rest].flat().join(', ')})`;
 }
 
 /** Where the options are among `count` arguments; undefined when an optional options argument is left out. */
 export function optionsIndex(method: RegistrationMethod, count: number): number | undefined {
   const spec = REGISTRATIONS[method];
+  if (spec.optionsArgument === 'none') return undefined;
   if (spec.optionsArgument === 'optional' && count < arity(method).max) return undefined;
   return 'leading' in spec ? 1 : 0;
 }

@@ -1,4 +1,5 @@
 import type { FunctionModel, PureFunction } from '../model/app-model';
+import { REGISTRATIONS } from '../../runtime/registrations';
 import { assertNever } from '../assert-never';
 import { defined } from './defined';
 import type { Options } from './options';
@@ -30,13 +31,20 @@ export function functionModel(
     }
     case 'lambdaFunction':
       return { ...base(readOptions(method, options).name), kind: 'lambda' };
+    case 'onWsConnect':
+    case 'onWsMessage':
+    case 'onWsDisconnect':
+      return { ...base(undefined), kind: REGISTRATIONS[method].kind };
     default:
       return eventSourceModel(method, options, base);
   }
 }
 
 /** The registrations whose function an event source invokes (SNS, SQS, EventBridge, Kinesis, DynamoDB, S3). */
-type EventSourceMethod = Exclude<FunctionMethod, 'authorizer' | 'schedule' | 'lambdaFunction'>;
+type EventSourceMethod = Exclude<
+  FunctionMethod,
+  'authorizer' | 'schedule' | 'lambdaFunction' | 'onWsConnect' | 'onWsMessage' | 'onWsDisconnect'
+>;
 
 function eventSourceModel(
   method: EventSourceMethod,

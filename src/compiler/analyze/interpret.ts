@@ -1,5 +1,5 @@
 import { ts } from './typescript';
-import { optionNames, REGISTRATIONS } from '../../runtime/registrations';
+import { optionNames, REGISTRATIONS, type RegistrationSpec } from '../../runtime/registrations';
 import { error, type Diagnostic } from '../diagnostics/diagnostic';
 import type { FunctionModel, HandlerModel, RouteModel } from '../model/app-model';
 import { arity, callShape, optionsIndex } from './call-shape';
@@ -80,8 +80,12 @@ export class Interpreter {
     const location = locationOf(reg.call, this.projectDir);
     const unknownOptions = options.unknown(optionNames(reg.method));
     // DESIGN.md §2 "Names": options.name, the handler's own name, the const it is assigned to.
-    const constName = REGISTRATIONS[reg.method].names === 'function' ? reg.constName : null;
+    const spec: RegistrationSpec = REGISTRATIONS[reg.method];
+    const constName = spec.names === 'function' ? reg.constName : null;
     const base = (given: string | undefined) => {
+      // A fixed name is the runtime's own: the handler needs no mark.
+      if (spec.functionName !== undefined)
+        return { name: spec.functionName, localName: null, handler, location, unknownOptions };
       const name = given ?? handler.ownName ?? constName;
       return { name, localName: name, handler, location, unknownOptions };
     };

@@ -12,6 +12,9 @@ export function functionEvents(fn: FunctionModel, name: string): JsonObject | un
   switch (fn.kind) {
     case 'authorizer':
     case 'lambda':
+    case 'ws-connect':
+    case 'ws-message':
+    case 'ws-disconnect':
       return undefined;
     case 'schedule':
       return event(`${name}-event`, 'Schedule', { Schedule: fn.expression });

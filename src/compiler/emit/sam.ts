@@ -11,6 +11,8 @@ import { customDomainEntries, customDomainOutputs } from './sam-domain';
 import { functionResource, logGroupResource, type FunctionContext } from './sam-function';
 import { functionRoles, roleProperty, type FunctionRole, type PolicyInput } from './sam-iam';
 import { planFunctions, settingsOf, type LambdaPlan } from './sam-plan';
+import { websocketApiEntries, websocketApiOutputs } from './sam-websocket';
+import { isWebsocket } from '../model/template-functions';
 
 export type { PolicyInput } from './sam-iam';
 
@@ -40,20 +42,29 @@ export function emitSam(input: SamInput): JsonObject {
     stage: config.stage,
     appName: config.appName ?? model.appName,
   };
+  const group = (plan: LambdaPlan) => functionGroup(plan, roles, config, context);
+  const websocketPlans = plans.filter((plan) => plan.fn !== null && isWebsocket(plan.fn));
   const entries: ResourceEntry[] = [];
   let apiHandler: ResourceEntry | undefined;
-  for (const plan of plans) {
-    const { dependencies, fn } = functionGroup(plan, roles, config, context);
+  for (const plan of plans.filter((p) => !websocketPlans.includes(p))) {
+    const { dependencies, fn } = group(plan);
     entries.push(...dependencies);
     // Chalice re-inserts the API handler after RestAPI; its log group and role stay put.
     if (plan.fn === null) apiHandler = fn;
     else entries.push(fn);
   }
   if (apiHandler) entries.push(...restApiEntries(input, apiHandler, plans));
+  // Registration order: the order of the routes.
+  const websocketKinds = model.functions.filter(isWebsocket).map((fn) => fn.kind);
+  for (const { dependencies, fn } of websocketPlans.map(group)) entries.push(...dependencies, fn);
+  if (websocketPlans.length > 0) entries.push(...websocketApiEntries(websocketKinds, config, context.appName));
   return {
     AWSTemplateFormatVersion: '2010-09-09',
     Transform: 'AWS::Serverless-2016-10-31',
-    Outputs: apiHandler ? restOutputs(config) : {},
+    Outputs: {
+      ...(apiHandler ? restOutputs(config) : {}),
+      ...(websocketPlans.length > 0 ? websocketApiOutputs(websocketKinds, config) : {}),
+    },
     Resources: collectResources(entries),
   };
 }

@@ -251,6 +251,14 @@ export interface S3Function extends FunctionBase {
   readonly suffix?: string;
 }
 
+/**
+ * `app.onWsConnect(...)`, `onWsMessage(...)`, `onWsDisconnect(...)`: the function of one route of the websocket API
+ * (`$connect`, `$default`, `$disconnect`), named `websocket_connect`, `websocket_message`, `websocket_disconnect`.
+ */
+export interface WebsocketFunction extends FunctionBase {
+  readonly kind: 'ws-connect' | 'ws-message' | 'ws-disconnect';
+}
+
 /** Every Lambda function of the app other than the API handler. */
 export type FunctionModel =
   | AuthorizerFunction
@@ -261,7 +269,8 @@ export type FunctionModel =
   | CloudWatchEventFunction
   | KinesisFunction
   | DynamoDBFunction
-  | S3Function;
+  | S3Function
+  | WebsocketFunction;
 
 /** The whole app, as the analyzer read it. */
 export interface AppModel {

@@ -41,4 +41,8 @@ export const RESERVED_LOGICAL_IDS: readonly string[] = [
   'APIHandlerInvokePermission',
   'DefaultRole',
   'ApiHandlerRole',
+  ...['', 'Deployment', 'Stage'].map((suffix) => `WebsocketAPI${suffix}`),
+  ...['Connect', 'Message', 'Disconnect'].flatMap((route) =>
+    ['APIIntegration', 'InvokePermission', 'Route'].map((suffix) => `Websocket${route}${suffix}`),
+  ),
 ];

@@ -8,19 +8,30 @@ export interface TemplateFunction {
   fn: FunctionModel | null;
 }
 
+/** The websocket functions in the order Chalice's `WebsocketAPI` lists them: connect, message, disconnect. */
+export const WEBSOCKET_KINDS = ['ws-connect', 'ws-message', 'ws-disconnect'] as const;
+
 /**
  * The functions the template holds, in Chalice's emission order (CHALICE-PACKAGE.md §5.1):
  * pure functions, then event-source functions, then (with routes) the API handler and
- * every built-in authorizer.
+ * every built-in authorizer, then the websocket functions.
  */
 export function templateFunctions(model: Pick<AppModel, 'routes' | 'functions'>): TemplateFunction[] {
   const of = (fn: FunctionModel): TemplateFunction => ({ name: functionName(fn), fn });
   const pure = model.functions.filter((fn) => fn.kind === 'lambda');
-  const sources = model.functions.filter((fn) => fn.kind !== 'lambda' && fn.kind !== 'authorizer');
+  const sources = model.functions.filter((fn) => fn.kind !== 'lambda' && fn.kind !== 'authorizer' && !isWebsocket(fn));
+  const websocket = WEBSOCKET_KINDS.flatMap((kind) => model.functions.filter((fn) => fn.kind === kind));
   const functions = [...pure, ...sources].map(of);
-  if (model.routes.length === 0) return functions;
   const authorizers = model.functions.filter((fn) => fn.kind === 'authorizer').map(of);
-  return [...functions, { name: API_HANDLER_NAME, fn: null }, ...authorizers];
+  const api = model.routes.length === 0 ? [] : [{ name: API_HANDLER_NAME, fn: null }, ...authorizers];
+  return [...functions, ...api, ...websocket.map(of)];
+}
+
+/** Whether `fn` handles a route of the websocket API. */
+export function isWebsocket(
+  fn: FunctionModel,
+): fn is Extract<FunctionModel, { kind: (typeof WEBSOCKET_KINDS)[number] }> {
+  return (WEBSOCKET_KINDS as readonly string[]).includes(fn.kind);
 }
 
 function functionName(fn: FunctionModel): string {

@@ -3,9 +3,15 @@ import type { ResolvedConfig } from '../config/resolved-config';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { AppModel } from '../model/app-model';
 import type { JsonObject } from '../model/json';
-import { templateFunctions } from '../model/template-functions';
+import { isWebsocket, templateFunctions } from '../model/template-functions';
 import { policyStatements } from './policy-statements';
-import { eventSourceStatement, LOGS_STATEMENT, VPC_STATEMENT, XRAY_STATEMENT } from './service-statements';
+import {
+  eventSourceStatement,
+  LOGS_STATEMENT,
+  MANAGE_CONNECTIONS_STATEMENT,
+  VPC_STATEMENT,
+  XRAY_STATEMENT,
+} from './service-statements';
 import { withoutDuplicates, withSids } from './statement-sids';
 
 export interface GeneratedPolicy {
@@ -29,7 +35,8 @@ export function generatedPolicy(model: AppModel, config: ResolvedConfig): Genera
 /**
  * Analysis statements, CloudWatch Logs, then VPC and X-Ray when any function sharing the
  * role uses them (Chalice looks only at the API handler, and repeats the VPC statement),
- * then each polling event source's statement once, in order of first use. A template
+ * then each polling event source's statement once, in order of first use, then the websocket
+ * API's connections when the app has websocket handlers (Chalice adds it last too). A template
  * without functions has no role: its document is then the analysis statements alone.
  */
 export function rolePolicyDocument(
@@ -48,6 +55,7 @@ export function rolePolicyDocument(
     ...(usesVpc ? [VPC_STATEMENT] : []),
     ...(usesXray ? [XRAY_STATEMENT] : []),
     ...functions.flatMap(({ fn }) => (fn ? [eventSourceStatement(fn)] : [])).filter((s) => s !== undefined),
+    ...(functions.some(({ fn }) => fn !== null && isWebsocket(fn)) ? [MANAGE_CONNECTIONS_STATEMENT] : []),
   ];
   return { Version: '2012-10-17', Statement: withoutDuplicates(statements) };
 }

@@ -22,6 +22,16 @@ export const VPC_STATEMENT = allowAll([
 /** Active tracing sends segments to X-Ray (AWS Lambda Developer Guide, "Using AWS Lambda with AWS X-Ray"). */
 export const XRAY_STATEMENT = allowAll(['xray:PutTraceSegments', 'xray:PutTelemetryRecords']);
 
+/**
+ * `app.websocketApi.send` and `close` call the Management API of any of the account's websocket APIs (Chalice's
+ * `POST_TO_WEBSOCKET_CONNECTION_POLICY`).
+ */
+export const MANAGE_CONNECTIONS_STATEMENT: JsonObject = {
+  Effect: 'Allow',
+  Action: ['execute-api:ManageConnections'],
+  Resource: 'arn:*:execute-api:*:*:*/@connections/*',
+};
+
 /** What a polling event source's function must be allowed to call (Chalice's constants); others push to Lambda. */
 const POLLING_ACTIONS: Readonly<Record<FunctionModel['kind'], readonly string[] | undefined>> = {
   sqs: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'],
@@ -33,6 +43,9 @@ const POLLING_ACTIONS: Readonly<Record<FunctionModel['kind'], readonly string[] 
   sns: undefined,
   'cw-event': undefined,
   s3: undefined,
+  'ws-connect': undefined,
+  'ws-message': undefined,
+  'ws-disconnect': undefined,
 };
 
 /** The statement a polling event source's function needs, or undefined for other functions. */

@@ -22,6 +22,10 @@ export function describeFunction(kind: FunctionModel['kind']): string {
       return 'DynamoDB handler';
     case 's3':
       return 'S3 event handler';
+    case 'ws-connect':
+    case 'ws-message':
+    case 'ws-disconnect':
+      return 'websocket handler';
     default:
       return assertNever(kind);
   }
@@ -45,6 +49,11 @@ export function derivedIdSuffixes(kind: FunctionModel['kind']): Array<[suffix: s
       return [['DynamodbEventSource', 'DynamoDB event source']];
     case 'lambda':
     case 's3':
+      return [];
+    // Chalice's integration, permission and route IDs are fixed: RESERVED_LOGICAL_IDS has them.
+    case 'ws-connect':
+    case 'ws-message':
+    case 'ws-disconnect':
       return [];
     default:
       return assertNever(kind);

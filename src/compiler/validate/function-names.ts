@@ -2,6 +2,7 @@ import type { FunctionModel } from '../model/app-model';
 import type { ResolvedConfig } from '../config/resolved-config';
 import { functionConfig } from '../config/resolve-config';
 import { RESERVED_LOGICAL_IDS, toLogicalId } from '../model/names';
+import { isWebsocket } from '../model/template-functions';
 import { error, type Diagnostic } from '../diagnostics/diagnostic';
 import { derivedIdSuffixes, describeFunction } from './function-kinds';
 
@@ -41,6 +42,16 @@ function unnamed(fn: FunctionModel): Diagnostic {
 
 function duplicate(fn: Named, unique: Named[]): Diagnostic {
   const first = unique.find((other) => other.name === fn.name) as Named;
+  if (first.kind === fn.kind && isWebsocket(fn)) {
+    // Chalice: "Duplicate websocket handler: 'on_ws_message'. There can only be one handler for each websocket
+    // decorator."
+    return error(
+      'APPC318',
+      `duplicate websocket handler: the app already has one for this route, named '${fn.name}'`,
+      `Keep one; the other is at ${first.location.file}:${first.location.line}.`,
+      fn.location,
+    );
+  }
   return error(
     'APPC318',
     `duplicate function name '${fn.name}': names must be unique across all Lambda functions of the app`,

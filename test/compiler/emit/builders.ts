@@ -56,6 +56,12 @@ export const scheduleFn = (name: string, expression: string): FunctionModel => (
   expression,
 });
 export const pureFn = (name: string): FunctionModel => ({ ...base(name), kind: 'lambda' });
+/** A websocket handler: its name is fixed, as the analyzer gives it. */
+export const websocketFn = (kind: 'ws-connect' | 'ws-message' | 'ws-disconnect'): FunctionModel => ({
+  ...base(`websocket_${kind.slice(3)}`),
+  localName: null,
+  kind,
+});
 export const snsFn = (name: string, topic: string): FunctionModel => ({ ...base(name), kind: 'sns', topic });
 export const cwFn = (name: string, eventPattern: unknown): FunctionModel => ({
   ...base(name),

@@ -55,6 +55,9 @@ const DEFAULTS: { [K in Kind]: Extra<K> } = {
     maximumBatchingWindowInSeconds: 0,
   },
   s3: { bucket: 'uploads', events: ['s3:ObjectCreated:*'] },
+  'ws-connect': {},
+  'ws-message': {},
+  'ws-disconnect': {},
 };
 
 /** A registration of `kind` named `name` on `line`. */
