@@ -2,11 +2,10 @@ import { DEFAULT_BINARY_TYPES } from './binary';
 import type { Blueprint } from './blueprint';
 import type { CorsSetting } from './cors';
 import type { LambdaContext } from './events';
-import type { FunctionEntry } from './functions';
+import { isWebsocket, type FunctionEntry } from './functions';
 import { Logger } from './log';
 import { Registrar } from './registrar';
 import type { Request } from './request';
-import { methodOf, REGISTRATIONS } from './registrations';
 import { joinUrlPrefix, type RouteEntry } from './routes';
 import { WebsocketApi } from './websocket-api';
 
@@ -73,7 +72,8 @@ export class App extends Registrar {
       this.addRoute({ ...route, path: joinUrlPrefix(options.urlPrefix, route.path) });
     }
     for (const fn of blueprint.pendingFunctions) {
-      const prefixed = options.namePrefix && REGISTRATIONS[methodOf(fn.kind)].namePrefix;
+      // Chalice names websocket functions itself, whatever the prefix (src/runtime/registrations.ts `namePrefix`).
+      const prefixed = options.namePrefix && fn.kind !== 'authorizer' && !isWebsocket(fn);
       this.addFunction(prefixed ? { ...fn, name: options.namePrefix + fn.name } : fn);
     }
   }
@@ -93,9 +93,9 @@ export class App extends Registrar {
 
   protected addFunction(entry: FunctionEntry): void {
     const existing = this.functions.get(entry.name);
-    if (existing && REGISTRATIONS[methodOf(existing.kind)].names === 'fixed') {
+    if (existing && isWebsocket(existing)) {
       throw new Error(
-        `Duplicate websocket handler: '${methodOf(existing.kind)}'. There can only be one handler for each websocket registration.`,
+        `Duplicate websocket handler: '${existing.name}'. There can only be one handler for each websocket registration.`,
       );
     }
     if (existing) {

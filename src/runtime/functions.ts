@@ -144,3 +144,8 @@ interface StreamSettings {
 }
 
 export type FunctionKind = FunctionEntry['kind'];
+
+/** Whether `fn` is one of the websocket API's functions (`websocket_connect`, ...). */
+export function isWebsocket(fn: FunctionEntry): fn is Extract<FunctionEntry, { kind: WebsocketKind }> {
+  return fn.kind === 'ws-connect' || fn.kind === 'ws-message' || fn.kind === 'ws-disconnect';
+}

@@ -15,7 +15,6 @@ import type {
   SqsOptions,
   WebsocketHandler,
 } from './functions';
-import { REGISTRATIONS } from './registrations';
 import { pathParamNames, type RouteEntry, type RouteHandler, type RouteOptions } from './routes';
 import type { CloudWatchEvent, ScheduleExpression } from './schedule';
 
@@ -172,19 +171,19 @@ export abstract class Registrar {
 
   /** Handle new websocket connections: `app.onWsConnect((event) => { ... })`. */
   onWsConnect<H extends WebsocketHandler>(handler: H): H {
-    this.addFunction({ kind: 'ws-connect', name: REGISTRATIONS.onWsConnect.functionName, handler });
+    this.addFunction({ kind: 'ws-connect', name: 'websocket_connect', handler });
     return handler;
   }
 
   /** Handle websocket messages (the `$default` route): `app.onWsMessage((event) => event.body)`. */
   onWsMessage<H extends WebsocketHandler>(handler: H): H {
-    this.addFunction({ kind: 'ws-message', name: REGISTRATIONS.onWsMessage.functionName, handler });
+    this.addFunction({ kind: 'ws-message', name: 'websocket_message', handler });
     return handler;
   }
 
   /** Handle closed websocket connections. */
   onWsDisconnect<H extends WebsocketHandler>(handler: H): H {
-    this.addFunction({ kind: 'ws-disconnect', name: REGISTRATIONS.onWsDisconnect.functionName, handler });
+    this.addFunction({ kind: 'ws-disconnect', name: 'websocket_disconnect', handler });
     return handler;
   }
 

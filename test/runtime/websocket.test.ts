@@ -131,7 +131,7 @@ describe('runtime: websockets', () => {
     app.registerBlueprint(bp, { namePrefix: 'v1_' });
     expect([...app.functions.keys()]).to.deep.equal(['websocket_connect', 'v1_worker']);
     expect(bp.websocketApi).to.equal(app.websocketApi);
-    expect(() => app.onWsConnect(() => undefined)).to.throw("Duplicate websocket handler: 'onWsConnect'");
+    expect(() => app.onWsConnect(() => undefined)).to.throw("Duplicate websocket handler: 'websocket_connect'");
   });
 
   it('rejects an event without a connection id with a readable error', async () => {
