@@ -14,7 +14,12 @@ import { toLogicalId } from '../compiler/model/names';
 import { invokeFunction } from './invoke-function';
 import type { LocalApp } from './load-app';
 import type { WebsocketConnections } from './websocket-connections';
-import { newConnectionId, websocketEvent, type WebsocketClient, type WebsocketOccurrence } from './websocket-event';
+import {
+  newConnectionId,
+  websocketEvent,
+  type WebsocketClient,
+  type WebsocketOccurrence,
+} from '../events/websocket-event';
 
 export class WebsocketGateway {
   private readonly server = new WebSocketServer({ noServer: true });
