@@ -1,5 +1,10 @@
 import { expect } from 'chai';
-import { REGISTRATIONS, optionNames, type RegistrationMethod } from '../../../src/runtime/registrations';
+import {
+  REGISTRATIONS,
+  optionNames,
+  type RegistrationMethod,
+  type RegistrationSpec,
+} from '../../../src/runtime/registrations';
 import { arity, callShape } from '../../../src/compiler/analyze/call-shape';
 import { minimalOptions } from '../../support/minimal-options';
 import { analyzeFiles, appTs } from './analyze-files';
@@ -13,12 +18,19 @@ function leading(method: RegistrationMethod): string[] {
   return method === 'schedule' ? ["'rate(1 hour)'"] : [];
 }
 
+/** The options argument as written, none for a registration that takes none (websocket handlers). */
+function optionsArgument(method: RegistrationMethod, options: string): string[] {
+  const spec: RegistrationSpec = REGISTRATIONS[method];
+  return spec.optionsArgument === 'none' ? [] : [options];
+}
+
 /** One registration of every function kind, with only the options it needs. */
 function minimalApp(extra: Record<string, unknown> = {}): string {
   return appTs(
     FUNCTION_METHODS.map((method) => {
       const options = JSON.stringify({ ...minimalOptions(method), ...extra });
-      return `app.${method}(${[...leading(method), options, `function ${method}Handler() {}`].join(', ')});`;
+      const args = [...leading(method), ...optionsArgument(method, options), `function ${method}Handler() {}`];
+      return `app.${method}(${args.join(', ')});`;
     }).join('\n') + "\napp.route('/', () => ({}));",
   );
 }
@@ -45,11 +57,17 @@ describe('analyze: registrations per the table', () => {
 
   it('records the options the table does not list as unknown, and only those', () => {
     const { model } = analyzeFiles({ 'app.ts': minimalApp({ bogus: 1 }) });
-    for (const fn of model!.functions) expect(fn.unknownOptions, fn.kind).to.deep.equal(['bogus']);
+    const takeOptions = FUNCTION_METHODS.filter((m) => optionsArgument(m, '{}').length > 0);
+    expect(model!.functions).to.have.length(FUNCTION_METHODS.length);
+    for (const fn of model!.functions) {
+      const expected = takeOptions.some((m) => REGISTRATIONS[m].kind === fn.kind) ? ['bogus'] : [];
+      expect(fn.unknownOptions, fn.kind).to.deep.equal(expected);
+    }
   });
 
   it('reports every required option left out', () => {
-    const call = (m: RegistrationMethod) => `app.${m}(${[...leading(m), '{}', `function ${m}H() {}`].join(', ')});`;
+    const call = (m: RegistrationMethod) =>
+      `app.${m}(${[...leading(m), ...optionsArgument(m, '{}'), `function ${m}H() {}`].join(', ')});`;
     const app = appTs(FUNCTION_METHODS.map(call).join('\n'));
     const required = FUNCTION_METHODS.flatMap((m) =>
       Object.entries(REGISTRATIONS[m].options as Specs)
@@ -66,6 +84,8 @@ describe('analyze: registrations per the table', () => {
     expect(callShape('registerBlueprint')).to.equal('app.registerBlueprint(blueprint, [options])');
     expect(arity('schedule')).to.deep.equal({ min: 2, max: 3 });
     expect(arity('lambdaFunction')).to.deep.equal({ min: 1, max: 2 });
+    expect(callShape('onWsMessage')).to.equal('app.onWsMessage(handler)');
+    expect(arity('onWsMessage')).to.deep.equal({ min: 1, max: 1 });
     expect(optionNames('route')).to.deep.equal([
       'methods',
       'name',
