@@ -1,7 +1,7 @@
 import type { AppModel, RouteModel } from '../model/app-model';
 import type { SchemaDefinitions } from '../model/json-schema';
 import { generatedHeader } from './generated-header';
-import { docComment, objectType, propertyKey, schemaType, type TypeNames } from './schema-type';
+import { docComment, objectType, propertyKey, schemaDoc, schemaType, type TypeNames } from './schema-type';
 import { pathParameters, type SdkOperation } from './sdk-operations';
 
 /**
@@ -59,7 +59,7 @@ export function clientDeclarations(model: AppModel, operations: readonly SdkOper
 }
 
 function definitionDeclaration(name: string, schema: SchemaDefinitions[string], names: TypeNames): string {
-  const doc = docComment(schema.description, '');
+  const doc = docComment(schemaDoc(schema), '');
   const isInterface = isPlainObject(schema);
   if (isInterface) return `${doc}export interface ${name} ${objectType(schema, names, '')}\n`;
   return `${doc}export type ${name} = ${schemaType(schema, names)};\n`;
@@ -109,6 +109,7 @@ function queryMember(route: RouteModel, names: TypeNames): Member {
   const required = query.some((param) => param.required);
   const fields = query.map(
     (param) =>
+      docComment(schemaDoc(param.schema), '      ') +
       `      ${propertyKey(param.name)}${param.required ? '' : '?'}: ${schemaType(param.schema, names, '      ')};\n`,
   );
   return { text: `    query${required ? '' : '?'}: {\n${fields.join('')}    };\n`, optional: !required };

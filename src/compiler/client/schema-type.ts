@@ -97,7 +97,7 @@ export function objectType(schema: JsonSchema, names: TypeNames, indent: string)
   const required = new Set(schema.required ?? []);
   const members = Object.entries(schema.properties ?? {}).map(
     ([name, property]) =>
-      docComment(property.description, inner) +
+      docComment(schemaDoc(property), inner) +
       `${inner}${propertyKey(name)}${required.has(name) ? '' : '?'}: ${schemaType(property, names, inner)};\n`,
   );
   const extra = schema.additionalProperties;
@@ -106,6 +106,37 @@ export function objectType(schema: JsonSchema, names: TypeNames, indent: string)
     members.push(`${inner}[key: string]: ${valueType};\n`);
   } else if (members.length === 0 && extra !== false) members.push(`${inner}[key: string]: unknown;\n`);
   return members.length === 0 ? '{}' : `{\n${members.join('')}${indent}}`;
+}
+
+/** JSDoc tags for the keywords a TypeScript type cannot say (DESIGN.md §9 reads the same tags). */
+const DOC_TAGS = [
+  'format',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minimum',
+  'exclusiveMinimum',
+  'maximum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'default',
+  'example',
+] as const;
+
+/** A schema's description, then one `@tag value` line per constraint; undefined when it has neither. */
+export function schemaDoc(schema: JsonSchema): string | undefined {
+  const tags = DOC_TAGS.flatMap((tag) => {
+    const value = schema[tag];
+    if (value === undefined) return [];
+    return [
+      `@${tag} ${typeof value === 'string' && tag !== 'default' && tag !== 'example' ? value : JSON.stringify(value)}`,
+    ];
+  });
+  const lines = [...(schema.description !== undefined ? [schema.description] : []), ...tags];
+  return lines.length > 0 ? lines.join('\n') : undefined;
 }
 
 /** A property name as written in a type: bare when it is an identifier, else quoted. */

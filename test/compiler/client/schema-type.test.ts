@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { JsonSchema } from '../../../src/compiler/model/json-schema';
-import { schemaType } from '../../../src/compiler/client/schema-type';
+import { schemaDoc, schemaType } from '../../../src/compiler/client/schema-type';
 
 const names = new Map([
   ['Todo', 'Todo'],
@@ -56,5 +56,16 @@ describe('generate-sdk: JSON Schema as TypeScript types', () => {
         allOf: [{ $ref: '#/definitions/Todo' }, { anyOf: [{ type: 'string' }, { type: 'number' }] }],
       }),
     ).to.equal('Todo & (string | number)');
+  });
+
+  it('documents what a type cannot say as JSDoc tags after the description', () => {
+    expect(schemaDoc({ type: 'string', description: 'What to do.', minLength: 1, pattern: '^a+$' })).to.equal(
+      'What to do.\n@minLength 1\n@pattern ^a+$',
+    );
+    expect(schemaDoc({ type: 'string', default: 'x', example: 'y' })).to.equal('@default "x"\n@example "y"');
+    expect(schemaDoc({ type: 'string' })).to.equal(undefined);
+    expect(type({ type: 'object', properties: { n: { type: 'integer', minimum: 1 } } })).to.equal(
+      '{\n  /** @minimum 1 */\n  n?: number;\n}',
+    );
   });
 });
