@@ -30,7 +30,7 @@ export function openApiDocument(
   return {
     openapi: '3.1.0',
     info: { title: model.appName, version: '1.0' },
-    servers: [server(config)],
+    servers: [...customDomainServer(config), server(config)],
     paths,
     components: {
       schemas: { ...definitionSchemas(model), [ERROR_SCHEMA]: errorSchema() },
@@ -56,6 +56,16 @@ function server(config: ResolvedConfig): JsonObject {
       urlSuffix: { default: 'amazonaws.com' },
     },
   };
+}
+
+/** `api_gateway_custom_domain`: `https://<domain>/<base path>`, the URL the stage's clients are given. */
+function customDomainServer(config: ResolvedConfig): JsonObject[] {
+  const domain = config.apiGatewayCustomDomain;
+  if (!domain) return [];
+  const basePath = domain.basePath === '(none)' ? '' : `/${domain.basePath.replace(/^\/+|\/+$/g, '')}`;
+  return [
+    { url: `https://${domain.domainName}${basePath}`, description: `The stage ${config.stage}'s custom domain.` },
+  ];
 }
 
 function definitionSchemas(model: AppModel): JsonObject {

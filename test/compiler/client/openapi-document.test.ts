@@ -22,6 +22,25 @@ describe('generate-sdk: the OpenAPI 3.1 document', () => {
     );
   });
 
+  it('names the custom domain first when the stage has one', () => {
+    const model = todoModel();
+    const apiGatewayCustomDomain = {
+      domainName: 'api.example.com',
+      certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc',
+      basePath: 'v1',
+      tlsVersion: 'TLS_1_2' as const,
+      tags: {},
+    };
+    const config = resolvedConfig(model, { apiGatewayCustomDomain });
+    const servers = (openApiDocument(model, config, sdkOperations(model)) as JsonDoc).servers;
+    expect(servers.map((s: JsonDoc) => s.url)).to.deep.equal([
+      'https://api.example.com/v1',
+      'https://{restApiId}.execute-api.{region}.{urlSuffix}/api',
+    ]);
+    const root = resolvedConfig(model, { apiGatewayCustomDomain: { ...apiGatewayCustomDomain, basePath: '(none)' } });
+    expect((openApiDocument(model, root, []) as JsonDoc).servers[0].url).to.equal('https://api.example.com');
+  });
+
   it('has the declared body, query parameters and response, and a 400 for modelled operations', () => {
     const { paths } = document();
     const create = paths['/todos'].post;

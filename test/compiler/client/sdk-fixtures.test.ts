@@ -8,7 +8,7 @@ import type { JsonDoc } from '../../support/json-doc';
 import { typecheckClient } from './typecheck-client';
 
 /** Fixture apps whose client and OpenAPI document are golden (`expected/sdk/`). */
-const SDK_FIXTURES = ['authorizers', 'cors', 'routes'];
+const SDK_FIXTURES = ['authorizers', 'cors', 'models', 'routes'];
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'];
 
