@@ -7,6 +7,7 @@ import { error, type Diagnostic } from '../diagnostics/diagnostic';
 import type { AppModel, SourceLocation } from '../model/app-model';
 import { API_HANDLER_ID, API_HANDLER_NAME, toLogicalId } from '../model/names';
 import { importPolicyPlugin, mayBreakImportPolicy, type ImportPolicy } from './import-policy';
+import { routeModelsSource } from './route-models-source';
 
 export interface BundleOptions {
   projectDir: string;
@@ -96,12 +97,14 @@ export function startBundler(): void {
 }
 
 /**
- * The generated entry module: imports the app and exports one Lambda handler per
+ * The generated entry module: imports the app, hands the routes' request validation to the runtime
+ * when the app declares request types (`routeModelsSource`), and exports one Lambda handler per
  * function of the template.
  * @example entrySource(model)
  *   // import { app } from "./app.ts"; ... export const APIHandler = lambdaHandler(app, "api_handler");
  */
 export function entrySource(model: AppModel): string {
+  const models = routeModelsSource(model);
   const handlers = new Map<string, string>();
   if (model.routes.length > 0) handlers.set(API_HANDLER_ID, API_HANDLER_NAME);
   for (const fn of model.functions) {
@@ -110,6 +113,7 @@ export function entrySource(model: AppModel): string {
   const lines = [
     `import { app } from ${JSON.stringify(`./${model.entry}`)};`,
     `import { lambdaHandler } from "appc";`,
+    ...(models === undefined ? [] : [models]),
     ...[...handlers].map(([id, name]) => `export const ${id} = lambdaHandler(app, ${JSON.stringify(name)});`),
   ];
   return `${lines.join('\n')}\n`;
