@@ -12,6 +12,7 @@ import { effectiveCors } from '../compiler/model/effective-cors';
 import { toLogicalId } from '../compiler/model/names';
 import type { ApiIdentity } from '../events/proxy-event';
 import { preflightHeaders, type CORSOptions } from '../runtime/cors';
+import { gatewayValidations, NO_VALIDATIONS, type GatewayValidations } from './gateway-validation';
 import { createRouteMatcher, type RouteMatcher } from './route-matcher';
 
 /** A built-in authorizer: its code is in the bundle, so local mode runs it. */
@@ -49,6 +50,8 @@ export interface ApiGateway {
   resources: Map<string, GatewayResource>;
   matcher: RouteMatcher;
   binaryTypes: readonly string[];
+  /** The request validators of modelled routes (DESIGN.md §9). */
+  validations: GatewayValidations;
   /** One line per method whose protection local mode cannot enforce, e.g. `GET /iam: IAM authorizer`. */
   notEnforced: string[];
 }
@@ -84,11 +87,18 @@ export function buildApiGateway(model: AppModel): ApiGateway {
     apiKeyRequired: route.apiKeyRequired,
     cors: effectiveCors(route, model),
   }));
-  return gatewayOf(routes, model.binaryTypes);
+  return gatewayOf(routes, model.binaryTypes, gatewayValidations(model));
 }
 
-/** The API Gateway that serves `routes` (in registration order), as the swagger configures it. */
-export function gatewayOf(routes: readonly GatewayRoute[], binaryTypes: readonly string[]): ApiGateway {
+/**
+ * The API Gateway that serves `routes` (in registration order), as the swagger configures it; `validations`:
+ * the request validators of modelled routes (none when the routes come from a running app, not a model).
+ */
+export function gatewayOf(
+  routes: readonly GatewayRoute[],
+  binaryTypes: readonly string[],
+  validations: GatewayValidations = NO_VALIDATIONS,
+): ApiGateway {
   const resources = new Map<string, GatewayResource>();
   const corsByPath = new Map<string, { cors: CORSOptions; methods: string[] }>();
   const notEnforced: string[] = [];
@@ -118,7 +128,7 @@ export function gatewayOf(routes: readonly GatewayRoute[], binaryTypes: readonly
       (r) => [r.path, r.preflight ? [...r.methods.keys(), 'OPTIONS'] : r.methods.keys()] as const,
     ),
   );
-  return { resources, matcher, binaryTypes, notEnforced };
+  return { resources, matcher, binaryTypes, validations, notEnforced };
 }
 
 /** A built-in authorizer named `name`; its bundle export is its logical ID, its TTL 300 s when left out. */

@@ -4,6 +4,7 @@
  *   preflight  OPTIONS of a CORS resource: the swagger's mock answer
  *   event      request -> REST proxy v1 event
  *   authorize  built-in authorizer, if any         (401 / 403 / 500 as API Gateway)
+ *   validate   the request validator of a modelled route (400 BadRequestError, as the gateway response)
  *   invoke     the bundle's APIHandler              (fails or times out: 502 / 504)
  *   answer     proxy result -> HTTP                  (not a proxy result: 502)
  */
@@ -14,6 +15,7 @@ import { splitUrl, toProxyEvent, type ApiIdentity, type IncomingRequest } from '
 import type { APIGatewayProxyEvent } from '../runtime/events';
 import type { ApiGateway } from './api-gateway';
 import { authorize } from './authorize';
+import { gatewayRejection } from './gateway-validation';
 import {
   badGateway,
   fromProxyResult,
@@ -55,7 +57,7 @@ export async function handleRequest(
     if ('answer' in auth) return auth.answer;
     event.requestContext.authorizer = auth.context;
   }
-  return invokeApi(app, event, log);
+  return gatewayRejection(app.gateway.validations, event) ?? invokeApi(app, event, log);
 }
 
 async function invokeApi(
