@@ -2,15 +2,20 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { appcVersion } from '../compiler/version';
-import { newProjectFiles } from '../templates/new-project';
+import { appcDependency, appcSource } from '../templates/appc-source';
+import { newProjectFiles, type ProjectDependencies } from '../templates/new-project';
 import type { Io } from './package-command';
 import { UsageError } from './usage';
 
 export const NEW_PROJECT_HELP = `Usage: appc new-project NAME
 
-Creates the directory NAME with a working app: app.ts (one route), package.json (appc as a
-dependency; scripts local, package and test), tsconfig.json, .appc/config.json, .gitignore
-and README.md. NAME is also the app's name. An existing NAME is left untouched.
+Creates the directory NAME with a working app: app.ts (one route), test/app.test.ts, package.json
+(scripts local, package and test), tsconfig.json, .appc/config.json, .gitignore and README.md.
+NAME is also the app's name. An existing NAME is left untouched.
+
+package.json depends on the appc that runs this command: a checkout or an npm pack tarball as a
+file: dependency, an appc from a registry by version; typescript, @types/node and tsx (for
+npm test) are devDependencies, pinned as appc pins them.
 
 Options:
   -h, --help   show this help
@@ -44,7 +49,7 @@ export async function newProjectCommand(args: string[], io: Io): Promise<number>
   // Written in a sibling temp directory, then renamed: NAME appears whole or not at all.
   const staging = fs.mkdtempSync(path.join(path.dirname(dir), `.${name}-`));
   try {
-    for (const file of newProjectFiles(name, appcVersion())) {
+    for (const file of newProjectFiles(name, projectDependencies(dir))) {
       const target = path.join(staging, ...file.path.split('/'));
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.writeFileSync(target, file.text);
@@ -55,4 +60,16 @@ export async function newProjectCommand(args: string[], io: Io): Promise<number>
   }
   io.stdout.write(`Created ${name}/. Next:\n  cd ${name}\n  npm install\n  npx appc local\n`);
   return 0;
+}
+
+/** appc as the running appc was installed, and the devDependencies at appc's own versions. */
+function projectDependencies(projectDir: string): ProjectDependencies {
+  const root = path.resolve(__dirname, '../..');
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    devDependencies?: Record<string, string>;
+  };
+  const pinned = manifest.devDependencies ?? {};
+  const dev: Record<string, string> = {};
+  for (const name of ['@types/node', 'tsx', 'typescript']) if (pinned[name]) dev[name] = pinned[name];
+  return { appc: appcDependency(appcSource(fs.realpathSync(root)), projectDir, appcVersion()), dev };
 }

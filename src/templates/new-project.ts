@@ -1,6 +1,6 @@
 /**
  * The files `appc new-project NAME` writes, as text (kept in code so they ship in dist/
- * with the CLI). The project packages and serves as it is once `appc` is installed.
+ * with the CLI). After `npm install` the project packages, serves and passes its own `npm test`.
  */
 import { DEFAULT_ARCHITECTURE, NEWEST_NODE_RUNTIME } from '../compiler/config/lambda-runtimes';
 
@@ -10,14 +10,23 @@ export interface TemplateFile {
   text: string;
 }
 
+/** What the new project's package.json depends on. */
+export interface ProjectDependencies {
+  /** The spec of `appc` (`file:../appc`, `^0.1.0`, ...). */
+  readonly appc: string;
+  /** devDependencies, pinned as appc pins them: `typescript`, `@types/node` and `tsx` (runs the tests). */
+  readonly dev: Readonly<Record<string, string>>;
+}
+
 /**
- * The scaffold of app `name`, depending on appc `^<appcVersion>`.
- * @example newProjectFiles('helloworld', '0.1.0').map((f) => f.path) // ['app.ts', 'package.json', ...]
+ * The scaffold of app `name`.
+ * @example newProjectFiles('helloworld', { appc: '^0.1.0', dev: {} }).map((f) => f.path) // ['app.ts', ...]
  */
-export function newProjectFiles(name: string, appcVersion: string): TemplateFile[] {
+export function newProjectFiles(name: string, dependencies: ProjectDependencies): TemplateFile[] {
   return [
     { path: 'app.ts', text: appTs(name) },
-    { path: 'package.json', text: json(packageJson(name, appcVersion)) },
+    { path: 'test/app.test.ts', text: APP_TEST },
+    { path: 'package.json', text: json(packageJson(name, dependencies)) },
     { path: 'tsconfig.json', text: json(TSCONFIG) },
     { path: '.appc/config.json', text: json(config(name)) },
     { path: '.gitignore', text: 'node_modules/\nout/\n' },
@@ -51,7 +60,23 @@ app.route('/', () => ({ hello: 'world' }));
 `;
 }
 
-function packageJson(name: string, appcVersion: string): unknown {
+// The handler called as Lambda calls it, with the fields of an API Gateway proxy event it reads.
+const APP_TEST = `import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { lambdaHandler, type APIGatewayProxyResult, type LambdaContext } from 'appc';
+import { app } from '../app';
+
+const api = lambdaHandler(app, 'api_handler');
+
+test('GET / says hello', async () => {
+  const event = { resource: '/', path: '/', httpMethod: 'GET', headers: {}, requestContext: {} };
+  const result = (await api(event, {} as LambdaContext)) as APIGatewayProxyResult;
+  assert.equal(result.statusCode, 200);
+  assert.deepEqual(JSON.parse(result.body), { hello: 'world' });
+});
+`;
+
+function packageJson(name: string, dependencies: ProjectDependencies): unknown {
   return {
     name: name.toLowerCase(),
     version: '0.1.0',
@@ -59,9 +84,11 @@ function packageJson(name: string, appcVersion: string): unknown {
     scripts: {
       local: 'appc local',
       package: 'appc package out',
-      test: 'appc package out --typecheck',
+      // tsc checks the app and its tests; tsx lets node --test run TypeScript on any Node appc supports.
+      test: 'tsc && node --import tsx --test test/*.test.ts',
     },
-    dependencies: { appc: `^${appcVersion}` },
+    dependencies: { appc: dependencies.appc },
+    devDependencies: dependencies.dev,
   };
 }
 
@@ -73,8 +100,10 @@ const TSCONFIG = {
     strict: true,
     skipLibCheck: true,
     noEmit: true,
+    // Lambda runs the app on Node.js: `process`, `Buffer` and node: modules need Node's types.
+    types: ['node'],
   },
-  include: ['app.ts', 'lib'],
+  include: ['app.ts', 'lib', 'test'],
 };
 
 function config(name: string): unknown {
@@ -101,7 +130,7 @@ An appc app (AWS Chalice for TypeScript, done as a compiler).
 npm install
 npm run local          # serve the app on http://127.0.0.1:8000 as API Gateway would (appc local)
 npm run package        # write out/sam.json, out/swagger.json, out/deployment.zip (appc package out)
-npm test               # type-check the app, then package it
+npm test               # type-check the app and its tests (tsc), then run the tests (node --test)
 \`\`\`
 
 Deploy the packaged app with the AWS CLI:

@@ -55,11 +55,23 @@ describe('appc new-project', function () {
       'README.md',
       'app.ts',
       'package.json',
+      'test/app.test.ts',
       'tsconfig.json',
     ]);
     const manifest = JSON.parse(fs.readFileSync(path.join(project, 'package.json'), 'utf8'));
-    expect(manifest.dependencies).to.have.property('appc');
+    // Run from this checkout, the project depends on it (appc is not on the registry).
+    expect(manifest.dependencies).to.deep.equal({
+      appc: `file:${path.relative(project, fs.realpathSync(REPO_ROOT)).split(path.sep).join('/')}`,
+    });
+    const own = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+    expect(manifest.devDependencies).to.deep.equal({
+      '@types/node': own.devDependencies['@types/node'],
+      tsx: own.devDependencies.tsx,
+      typescript: own.devDependencies.typescript,
+    });
     expect(Object.keys(manifest.scripts).sort()).to.deep.equal(['local', 'package', 'test']);
+    const tsconfig = JSON.parse(fs.readFileSync(path.join(project, 'tsconfig.json'), 'utf8'));
+    expect(tsconfig.compilerOptions.types).to.deep.equal(['node']);
     expect(JSON.parse(fs.readFileSync(path.join(project, '.appc/config.json'), 'utf8'))).to.include({
       app_name: 'myapp',
       lambda_runtime: 'nodejs24.x',
