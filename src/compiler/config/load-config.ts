@@ -16,6 +16,7 @@
  * | APPC110 | warning  | duplicate key in one object (the last one wins)                       |
  * | APPC113 | error    | the file is nested deeper than the JSON reader's limit (100 levels)   |
  * | APPC114 | error    | a policy file setting points outside .appc/ (or the project)          |
+ * | APPC119 | warning  | a --stage other than dev is not in `stages` (the file has some)       |
  * | APPC121 | error    | an EDGE API's custom domain with a certificate outside us-east-1       |
  *
  * `lambda_runtime` against Lambda's calendar (runtime-calendar.ts, checked by `checkProject` for `appc package`):
@@ -34,6 +35,7 @@ import { parseJsonDocument, type JsonDocument } from './json-document';
 import { policyPathDiagnostics } from './policy-paths';
 import { DEFAULT_STAGE, type RawConfig } from './raw-config';
 import { schemaDiagnostics } from './schema-diagnostics';
+import { unknownStageDiagnostics } from './unknown-stage';
 
 /** The config file's path relative to the project directory, as diagnostics name it. */
 export const CONFIG_FILE = '.appc/config.json';
@@ -84,6 +86,7 @@ export function parseConfig(text: string, options: LoadConfigOptions = {}): Load
   diagnostics.push(
     ...crossFieldDiagnostics(document, raw, options.stage ?? DEFAULT_STAGE),
     ...policyPathDiagnostics(document, raw),
+    ...unknownStageDiagnostics(document, raw, options.stage ?? DEFAULT_STAGE),
   );
   return { raw: hasErrors(diagnostics) ? {} : raw, diagnostics, document };
 }

@@ -162,7 +162,7 @@ describe('parseConfig: cross-field rules', () => {
   it('checks the packaged stage even when the file has no block for it', () => {
     const text = '{"manage_iam_role": false, "stages": {"prod": {"iam_role_arn": "arn:aws:iam::123456789012:role/r"}}}';
     expect(problems(text, 'prod')).to.deep.equal([]);
-    expect(problems(text, 'qa')).to.have.length(1);
+    expect(problems(text, 'qa').map((p) => p.split(' ')[0])).to.deep.equal(['APPC105', 'APPC119']);
   });
 
   it('half a VPC config (APPC106), either half', () => {
@@ -287,5 +287,27 @@ describe('parseConfig: api_gateway_custom_domain', () => {
       api_gateway_custom_domain: { domain_name: 'a.example.com', certificate_arn: CERT_WEST },
     };
     expect(problems(JSON.stringify(regional))).to.deep.equal([]);
+describe('parseConfig: a stage not in stages (APPC119)', () => {
+  const text = '{\n  "stages": {\n    "dev": {},\n    "prod": { "lambda_memory_size": 1024 }\n  }\n}';
+
+  it('warns at stages, listing the configured stages and suggesting the nearest', () => {
+    const diagnostic = only(text, 'prdo');
+    expect(formatDiagnostic(diagnostic, { color: false, readSource: () => undefined })).to.equal(
+      [
+        ".appc/config.json:2:3 - warning APPC119: stage 'prdo' is not in stages ('dev', 'prod'); it gets the top-level settings only",
+        "  Did you mean --stage prod? Otherwise add 'prdo' to stages.",
+      ].join('\n'),
+    );
+    expect(parseConfig(text, { stage: 'prdo' }).raw.stages).to.have.keys('dev', 'prod');
+  });
+
+  it('lists the stages when none is near; nothing for a configured stage, the default stage or no stages', () => {
+    expect(only(text, 'staging').remedy).to.equal("Pass one of 'dev', 'prod' to --stage, or add 'staging' to stages.");
+    expect(problems(text, 'prod')).to.deep.equal([]);
+    expect(problems(text)).to.deep.equal([]);
+    expect(problems('{"lambda_timeout": 5}', 'beta')).to.deep.equal([]);
+    expect(problems('{"stages": {}}', 'beta')).to.deep.equal([]);
+    expect(problems('{"stages": {"prod": {}}}')).to.deep.equal([]);
+    expect(problems('{"stages": {"prod": {}}}', 'dev')).to.deep.equal([]);
   });
 });
