@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import { generateProjectPolicy } from '../compiler/compile';
 import { appFileDiagnostic } from './app-file';
 import { printDiagnostics } from './print-diagnostics';
 import { serializeTemplate } from '../compiler/emit/serialize-template';
+import { parseCommandArgs } from './command-args';
 import type { Io } from './package-command';
 import { projectDirOption, stageOption, UsageError } from './usage';
 
@@ -22,14 +22,10 @@ Options:
 
 /** `appc gen-policy`: the policy JSON on stdout; returns the exit code (0 ok, 1 project errors). */
 export async function genPolicyCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      stage: { type: 'string', default: 'dev' },
-      'project-dir': { type: 'string', default: '.' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const { values, positionals } = parseCommandArgs(args, {
+    stage: { type: 'string', default: 'dev' },
+    'project-dir': { type: 'string', default: '.' },
+    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     io.stdout.write(GEN_POLICY_HELP);

@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { loadConfig } from '../compiler/config/load-config';
 import { hasErrors } from '../compiler/diagnostics/diagnostic';
@@ -16,6 +15,7 @@ import {
   type BuildspecLocation,
   type PipelineSource,
 } from '../compiler/pipeline/pipeline-options';
+import { parseCommandArgs } from './command-args';
 import type { Io } from './package-command';
 import { UsageError } from './usage';
 
@@ -31,6 +31,7 @@ Options:
   --stage NAME                 the appc stage to package and deploy (default: beta)
   --buildspec-file FILE        write the buildspec to FILE (inside the project) instead of inlining it
   --node-version N             Node.js major of the build and of the Lambda runtime: ${CODEBUILD_NODE_VERSIONS.join(', ')} (default: 20)
+  --quiet                      leave out the line naming what was written (on stderr)
   -h, --help                   show this help
 
 Then: aws cloudformation deploy --template-file OUT --stack-name <name>-pipeline --capabilities CAPABILITY_IAM
@@ -49,6 +50,7 @@ interface PipelineArgs {
   stage: string;
   nodeVersion: string;
   buildspecFile: string | undefined;
+  quiet: boolean;
 }
 
 /** `appc generate-pipeline OUT ...`: returns the exit code. `cwd` is the project directory. */
@@ -74,23 +76,21 @@ export async function generatePipelineCommand(args: string[], io: Io, cwd = proc
   const files: Written[] = [{ file: out, data: serializeFor(out, generated.template) }];
   if (buildspecFile !== undefined) files.push({ file: buildspecFile, data: generated.buildspec });
   writeAllOrNothing(files);
-  io.stdout.write(
+  if (parsed.quiet) return 0;
+  io.stderr.write(
     `Wrote ${files.map((f) => path.relative(cwd, f.file) || f.file).join(' and ')} (application ${appName}, stage ${stage}, ${source} source)\n`,
   );
   return 0;
 }
 
 function parsePipelineArgs(args: string[], cwd: string): PipelineArgs | 'help' {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      source: { type: 'string', default: 'codecommit' },
-      stage: { type: 'string', default: 'beta' },
-      'buildspec-file': { type: 'string' },
-      'node-version': { type: 'string', default: '20' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const { values, positionals } = parseCommandArgs(args, {
+    source: { type: 'string', default: 'codecommit' },
+    stage: { type: 'string', default: 'beta' },
+    'buildspec-file': { type: 'string' },
+    'node-version': { type: 'string', default: '20' },
+    quiet: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return 'help';
   if (positionals.length !== 1) throw new UsageError('appc generate-pipeline needs exactly one OUT file');
@@ -101,7 +101,7 @@ function parsePipelineArgs(args: string[], cwd: string): PipelineArgs | 'help' {
   const buildspecFile =
     values['buildspec-file'] === undefined ? undefined : path.resolve(cwd, values['buildspec-file']);
   if (buildspecFile === out) throw new UsageError('--buildspec-file must differ from OUT');
-  return { outArg: positionals[0], out, source, stage: values.stage, nodeVersion, buildspecFile };
+  return { outArg: positionals[0], out, source, stage: values.stage, nodeVersion, buildspecFile, quiet: values.quiet };
 }
 
 function sourceOption(value: string): PipelineSource {

@@ -1,5 +1,4 @@
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { generateProjectSdk } from '../compiler/compile';
 import { outDirProblem, type OutProblem } from '../compiler/output/out-dir';
 import { stageFile } from '../compiler/output/staged-file';
@@ -7,6 +6,7 @@ import { writeOutput, type OutputFile } from '../compiler/output/write-output';
 import { appFileDiagnostic } from './app-file';
 import type { Io } from './package-command';
 import { printDiagnostics } from './print-diagnostics';
+import { parseCommandArgs } from './command-args';
 import { projectDirOption, stageOption, UsageError } from './usage';
 
 export const GENERATE_SDK_HELP = `Usage: appc generate-sdk OUT [options]
@@ -79,15 +79,11 @@ async function writeSdk(request: SdkRequest, files: OutputFile[], openapi?: stri
 }
 
 function parseSdkArgs(args: string[]): SdkRequest | 'help' {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      stage: { type: 'string', default: 'dev' },
-      'project-dir': { type: 'string', default: '.' },
-      openapi: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const { values, positionals } = parseCommandArgs(args, {
+    stage: { type: 'string', default: 'dev' },
+    'project-dir': { type: 'string', default: '.' },
+    openapi: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return 'help';
   if (positionals.length !== 1) throw new UsageError('appc generate-sdk needs exactly one OUT directory');

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import type { Diagnostic } from '../compiler/diagnostics/diagnostic';
 import { appFileDiagnostic } from './app-file';
 import { printDiagnostics } from './print-diagnostics';
@@ -9,6 +8,7 @@ import {
   type LocalReporter,
   type LocalServer,
 } from '../local/local-server';
+import { parseCommandArgs } from './command-args';
 import type { Io } from './package-command';
 import { projectDirOption, stageOption, UsageError } from './usage';
 
@@ -71,18 +71,14 @@ interface LocalArgs {
 }
 
 function parseLocalArgs(args: string[]): LocalArgs | 'help' {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      port: { type: 'string', default: '8000' },
-      host: { type: 'string', default: '127.0.0.1' },
-      stage: { type: 'string', default: 'dev' },
-      'project-dir': { type: 'string', default: '.' },
-      autoreload: { type: 'boolean', default: false },
-      concurrency: { type: 'string', default: String(DEFAULT_CONCURRENCY) },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const { values, positionals } = parseCommandArgs(args, {
+    port: { type: 'string', default: '8000' },
+    host: { type: 'string', default: '127.0.0.1' },
+    stage: { type: 'string', default: 'dev' },
+    'project-dir': { type: 'string', default: '.' },
+    autoreload: { type: 'boolean', default: false },
+    concurrency: { type: 'string', default: String(DEFAULT_CONCURRENCY) },
+    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return 'help';
   if (positionals.length > 0) throw new UsageError(`appc local takes no arguments (got ${positionals.join(' ')})`);

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { appcVersion } from '../compiler/version';
 import { appcDependency, appcSource } from '../templates/appc-source';
 import { newProjectFiles, type ProjectDependencies } from '../templates/new-project';
+import { parseCommandArgs } from './command-args';
 import type { Io } from './package-command';
 import { UsageError } from './usage';
 
@@ -26,11 +26,7 @@ const APP_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 /** `appc new-project NAME`: 0 when created, 1 when NAME exists, 2 on bad usage. */
 export async function newProjectCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { help: { type: 'boolean', short: 'h' } },
-  });
+  const { values, positionals } = parseCommandArgs(args, { help: { type: 'boolean', short: 'h' } });
   if (values.help) {
     io.stdout.write(NEW_PROJECT_HELP);
     return 0;

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { appFileDiagnostic } from './app-file';
+import { parseCommandArgs } from './command-args';
 import { printDiagnostics } from './print-diagnostics';
 import { packageProject, type PackageOptions } from '../compiler/compile';
 import { writeOutput } from '../compiler/output/write-output';
@@ -26,12 +26,12 @@ export async function packageCommand(args: string[], io: Io): Promise<number> {
     io.stderr.write(`Nothing was written to ${shownOut}.\n`);
     return 1;
   }
-  const started = performance.now();
   const result = await packageProject({ ...request, outDir: path.resolve(shownOut), today: new Date() });
-  for (const [label, ms] of result.timings) io.stdout.write(`${label.padEnd(40, '.')} ${formatMs(ms)}\n`);
+  const progress = (line: string) => request.quiet || io.stderr.write(`${line}\n`);
+  for (const [label, ms] of result.timings) progress(`${label.padEnd(40, '.')} ${formatMs(ms)}`);
   if (request.verbose) {
     for (const { path: file, reason } of result.excluded ?? []) {
-      io.stdout.write(`Left out of deployment.zip: ${file} (${reason})\n`);
+      io.stderr.write(`Left out of deployment.zip: ${file} (${reason})\n`);
     }
   }
   if (result.diagnostics.length > 0) printDiagnostics(io.stderr, projectDir, result.diagnostics, '\n');
@@ -45,7 +45,8 @@ export async function packageCommand(args: string[], io: Io): Promise<number> {
     return problem.kind === 'usage' ? 2 : 1;
   }
   const names = result.files.map((f) => f.name).join(', ');
-  io.stdout.write(`Wrote ${names} to ${shownOut} in ${formatMs(performance.now() - started)}\n`);
+  // performance.now() counts from the start of the process: the total includes Node's start and appc's loading.
+  progress(`Wrote ${names} to ${shownOut} in ${formatMs(performance.now())}`);
   return 0;
 }
 
@@ -53,22 +54,21 @@ interface PackageRequest extends Omit<PackageOptions, 'outDir' | 'today'> {
   /** OUT as the user wrote it (messages show it so). */
   readonly shownOut: string;
   readonly verbose: boolean;
+  /** No progress lines. */
+  readonly quiet: boolean;
 }
 
 /** The options of `appc package`, checked; usage errors throw `UsageError`. */
 function parsePackageArgs(args: string[]): PackageRequest | 'help' {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      stage: { type: 'string', default: 'dev' },
-      'project-dir': { type: 'string', default: '.' },
-      'template-format': { type: 'string', default: 'json' },
-      'merge-template': { type: 'string' },
-      typecheck: { type: 'boolean', default: false },
-      verbose: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const { values, positionals } = parseCommandArgs(args, {
+    stage: { type: 'string', default: 'dev' },
+    'project-dir': { type: 'string', default: '.' },
+    'template-format': { type: 'string', default: 'json' },
+    'merge-template': { type: 'string' },
+    typecheck: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return 'help';
   if (positionals.length !== 1) throw new UsageError('appc package needs exactly one OUT directory');
@@ -90,6 +90,7 @@ function parsePackageArgs(args: string[]): PackageRequest | 'help' {
     typecheck: values.typecheck,
     shownOut,
     verbose: values.verbose,
+    quiet: values.quiet,
   };
 }
 

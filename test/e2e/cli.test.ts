@@ -72,9 +72,8 @@ describe('appc command line', function () {
     expect(packageHelp.stdout).to.contain('--merge-template FILE').and.contain('all or nothing');
   });
 
-  it('exits 2 on bad usage, with the reason and the usage', () => {
+  it("exits 2 on bad usage, with the reason and the command's usage (appc's for an unknown command)", () => {
     for (const args of [
-      ['frobnicate'],
       ['package'],
       ['package', 'a', 'b'],
       ['package', 'out', '--template-format', 'xml'],
@@ -82,20 +81,97 @@ describe('appc command line', function () {
     ]) {
       const result = appc(args);
       expect(result.status, args.join(' ')).to.equal(2);
-      expect(result.stderr, args.join(' ')).to.match(/^appc: .+\n\nappc: AWS Chalice for TypeScript/);
+      expect(result.stderr, args.join(' ')).to.match(/^appc: .+\n\nUsage: appc package OUT \[options\]\n/);
     }
+    const unknown = appc(['frobnicate']);
+    expect(unknown.status).to.equal(2);
+    expect(unknown.stderr).to.match(/^appc: unknown command 'frobnicate'\n\nappc: AWS Chalice for TypeScript/);
+  });
+
+  it('suggests the command or option meant, in one balanced line', async () => {
+    const results = await Promise.all(
+      [
+        ['pakage', 'out'],
+        ['package', 'out', '--stgae', 'prod'],
+        ['package', 'out', '--stage'],
+        ['package', 'out', '--typecheck=yes'],
+        ['local', '--concurency', '2'],
+        ['--verison'],
+      ].map((args) => runMain(args)),
+    );
+    expect(results.map((r) => r.status)).to.deep.equal([2, 2, 2, 2, 2, 2]);
+    expect(results.map((r) => r.stderr.split('\n')[0])).to.deep.equal([
+      "appc: unknown command 'pakage'; did you mean 'appc package'?",
+      'appc: unknown option --stgae; did you mean --stage?',
+      'appc: --stage needs a value',
+      'appc: --typecheck is a flag and takes no value (got --typecheck=yes)',
+      'appc: unknown option --concurency; did you mean --concurrency?',
+      'appc: unknown option --verison; did you mean --version?',
+    ]);
+    expect(results[2].stderr).to.contain('Usage: appc package OUT [options]');
+    expect(results[4].stderr).to.contain('Usage: appc local [options]').and.contain('--concurrency N');
+  });
+
+  it('bare appc prints the help on stderr and exits 2; the help is aligned and lists --concurrency', async () => {
+    const bare = await runMain([]);
+    expect(bare).to.include({ status: 2, stdout: '' });
+    expect(bare.stderr).to.match(/^appc: AWS Chalice for TypeScript/);
+    const help = await runMain(['--help']);
+    expect(help.stdout).to.equal(bare.stderr);
+    const commands = help.stdout.split('Commands:\n')[1].split('\n\n')[0].split('\n');
+    expect(commands.map((line) => line.trim().split(/\s+/)[0])).to.deep.equal([
+      'new-project',
+      'package',
+      'local',
+      'gen-policy',
+      'generate-pipeline',
+    ]);
+    const column = (line: string) =>
+      line.search(/\S/) + line.trim().split(/\s+/)[0].length + /^\s*\S+(\s+)/.exec(line)![1].length;
+    expect(new Set(commands.map(column)).size, commands.join('\n')).to.equal(1);
+    expect(help.stdout).to.contain('[--autoreload] [--concurrency 10]');
+  });
+
+  it('--stage not in the config warns, names the stages and the nearest, and packages with top-level settings', () => {
+    const project = tempDir('stage-typo');
+    fs.cpSync(path.join(FIXTURES_DIR, 'hello'), project, { recursive: true });
+    fs.mkdirSync(path.join(project, '.appc'), { recursive: true });
+    fs.writeFileSync(
+      path.join(project, '.appc', 'config.json'),
+      JSON.stringify({ stages: { dev: {}, prod: { lambda_memory_size: 1024 } } }, null, 2),
+    );
+    const result = appc(
+      ['package', path.join(project, '..', `${path.basename(project)}-out`), '--stage', 'prdo'],
+      project,
+    );
+    expect(result.status, result.stderr).to.equal(0);
+    expect(result.stderr).to.contain(
+      ".appc/config.json:2:3 - warning APPC119: stage 'prdo' is not in stages ('dev', 'prod'); it gets the top-level settings only",
+    );
+    expect(result.stderr).to.contain("  Did you mean --stage prod? Otherwise add 'prdo' to stages.");
   });
 
   it('packages an app, printing one line per step with its duration', () => {
     const out = path.join(tempDir('ok'), 'out');
     const result = appc(['package', out, '--project-dir', path.join(FIXTURES_DIR, 'hello')]);
     expect(result.status, result.stderr).to.equal(0);
+    // Progress goes to stderr, so that stdout stays clean for pipes.
+    expect(result.stdout).to.equal('');
     // A step over a second prints seconds (a loaded CI machine analyses hello in more than 1000 ms).
-    expect(result.stdout)
+    expect(result.stderr)
       .to.match(/^Analyzing the app\.+ (\d+ ms|\d+\.\d\d s)$/m)
       .and.match(/^Building deployment\.zip\.+ (\d+ ms|\d+\.\d\d s)$/m);
-    expect(result.stdout).to.match(/^Wrote sam\.json, swagger\.json, deployment\.zip to .+ in \d+/m);
+    const total = /^Wrote sam\.json, swagger\.json, deployment\.zip to .+ in (\d+ ms|\d+\.\d\d s)$/m.exec(
+      result.stderr,
+    );
+    expect(total, result.stderr).to.not.equal(null);
+    // The total counts from the process's start, so it is at least the sum of the steps.
+    const ms = (text: string) => (text.endsWith(' s') ? parseFloat(text) * 1000 : parseInt(text, 10));
+    const steps = [...result.stderr.matchAll(/^\w.*?\.{2,} (\d+ ms|\d+\.\d\d s)$/gm)].map((m) => ms(m[1]));
+    expect(ms(total![1])).to.be.at.least(steps.reduce((a, b) => a + b, 0));
     expect(fs.readdirSync(out).sort()).to.deep.equal(['deployment.zip', 'sam.json', 'swagger.json']);
+    const quiet = appc(['package', out, '--project-dir', path.join(FIXTURES_DIR, 'hello'), '--quiet']);
+    expect(quiet).to.include({ status: 0, stdout: '', stderr: '' });
   });
 
   it('exits 1 on project errors, prints diagnostics without a stack trace, and leaves OUT as it was', () => {

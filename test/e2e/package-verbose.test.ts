@@ -42,13 +42,14 @@ describe('appc package --verbose and OUT inside lib/', function () {
     const out = path.join(tempDir('verbose-out'), 'out');
     const result = await run([out, '--project-dir', dir, '--verbose']);
     expect(result.code, result.stderr).to.equal(0);
-    expect(result.stdout.split('\n').filter((l) => l.startsWith('Left out'))).to.deep.equal([
+    expect(result.stderr.split('\n').filter((l) => l.startsWith('Left out'))).to.deep.equal([
       'Left out of deployment.zip: lib/.env (environment file)',
       'Left out of deployment.zip: lib/keys/id_rsa (SSH key)',
       'Left out of deployment.zip: vendor/.DS_Store (OS file)',
     ]);
     const quiet = await run([out, '--project-dir', dir]);
-    expect(quiet.stdout).not.to.contain('Left out');
+    expect(quiet.stderr).not.to.contain('Left out');
+    expect(quiet.stdout).to.equal('');
   });
 
   it('never packs OUT into the next zip when OUT is inside lib/', async () => {
@@ -58,7 +59,7 @@ describe('appc package --verbose and OUT inside lib/', function () {
     const first = fs.readFileSync(path.join(out, 'deployment.zip'));
     const second = await run([path.relative(process.cwd(), out), '--project-dir', dir, '--verbose']);
     expect(second.code, second.stderr).to.equal(0);
-    expect(second.stdout).to.contain('Left out of deployment.zip: lib/out (the output directory (OUT))');
+    expect(second.stderr).to.contain('Left out of deployment.zip: lib/out (the output directory (OUT))');
     const zip = fs.readFileSync(path.join(out, 'deployment.zip'));
     expect(Object.keys(unzipSync(zip))).to.deep.equal(['app.js', 'lib/data.json']);
     expect(zip.equals(first)).to.equal(true);

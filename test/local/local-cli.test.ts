@@ -127,7 +127,7 @@ describe('appc local: the command line', function () {
     const runs = cases.map((args) => ({ args, cli: spawnCli(['local', ...args]) }));
     for (const { args, cli } of runs) {
       expect(await cli.exited, args.join(' ')).to.equal(2);
-      expect(cli.stderr(), args.join(' ')).to.match(/^appc: .+\n\nappc: AWS Chalice for TypeScript/);
+      expect(cli.stderr(), args.join(' ')).to.match(/^appc: .+\n\nUsage: appc local \[options\]\n/);
       if (args[0] === '--concurrency')
         expect(cli.stderr()).to.contain(`appc: --concurrency must be a whole number from 1 to 1000, not ${args[1]}`);
     }

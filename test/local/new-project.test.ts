@@ -81,7 +81,9 @@ describe('appc new-project', function () {
     const bin = linkAppc(project);
     const packaged = run(['package', 'out', '--typecheck'], project, bin);
     expect(packaged.status, packaged.stderr).to.equal(0);
-    expect(packaged.stderr).to.equal('');
+    expect(packaged.stdout).to.equal('');
+    expect(packaged.stderr).to.match(/^Wrote sam\.json, swagger\.json, deployment\.zip to out in /m);
+    expect(packaged.stderr).to.not.match(/warning|error/);
     expect(fs.readdirSync(path.join(project, 'out')).sort()).to.deep.equal([
       'deployment.zip',
       'sam.json',

@@ -63,7 +63,7 @@ describe('appc gen-policy', function () {
     ]) {
       const result = await appc(args);
       expect(result.status, args.join(' ')).to.equal(2);
-      expect(result.stderr, args.join(' ')).to.match(/^appc: .+\n\nappc: AWS Chalice for TypeScript/);
+      expect(result.stderr, args.join(' ')).to.match(/^appc: .+\n\nUsage: appc gen-policy \[options\]\n/);
     }
     const help = await appc(['gen-policy', '--help']);
     expect(help.status).to.equal(0);
