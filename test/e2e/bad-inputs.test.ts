@@ -750,7 +750,7 @@ describe('bad inputs: every broken command line, config, app and file system is 
       expect(result.status, output).to.equal(variant.exit);
       expect(output).to.not.match(/internal error/i);
       expect(output).to.not.match(STACK_FRAME);
-      if (variant.code === 'usage') expect(result.stderr).to.match(/^appc: [^\n]+\n\nappc: AWS Chalice/);
+      if (variant.code === 'usage') expect(result.stderr).to.match(/^appc: [^\n]+\n\nUsage: appc [a-z-]+ /);
       else if (variant.code instanceof RegExp)
         expect(result.stderr, output).to.match(new RegExp(`error (${variant.code.source})`));
       else expect(result.stderr, output).to.contain(`error ${variant.code}`);

@@ -35,7 +35,7 @@ describe('compile cache of appc package (bin/appc.js)', function () {
   /** `appc package` of fixtures/hello in a fresh process; APPC_DEBUG=1 makes bin/appc.js report the cache on exit. */
   function packageHello(env: Record<string, string>, node = process.execPath): Run {
     const out = path.join(tmp, `out${runs++}`);
-    const result = spawnSync(node, [BIN, 'package', out, '--project-dir', HELLO], {
+    const result = spawnSync(node, [BIN, 'package', out, '--project-dir', HELLO, '--quiet'], {
       encoding: 'utf8',
       env: { PATH: process.env.PATH ?? '', APPC_DEBUG: '1', ...env },
     });
