@@ -60,19 +60,19 @@ app.route('/', () => ({ hello: 'world' }));
 `;
 }
 
-// The handler called as Lambda calls it, with the fields of an API Gateway proxy event it reads.
+// appc/test runs the app as API Gateway and Lambda would, in the test's process.
 const APP_TEST = `import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import { lambdaHandler, type APIGatewayProxyResult, type LambdaContext } from 'appc';
+import { after, test } from 'node:test';
+import { TestClient } from 'appc/test';
 import { app } from '../app';
 
-const api = lambdaHandler(app, 'api_handler');
+const client = new TestClient(app);
+after(() => client.close());
 
 test('GET / says hello', async () => {
-  const event = { resource: '/', path: '/', httpMethod: 'GET', headers: {}, requestContext: {} };
-  const result = (await api(event, {} as LambdaContext)) as APIGatewayProxyResult;
-  assert.equal(result.statusCode, 200);
-  assert.deepEqual(JSON.parse(result.body), { hello: 'world' });
+  const response = await client.http.get('/');
+  assert.equal(response.statusCode, 200);
+  assert.deepEqual(response.json(), { hello: 'world' });
 });
 `;
 
@@ -146,5 +146,7 @@ aws cloudformation deploy --template-file packaged.yaml --stack-name ${name} --c
   x86_64 or arm64). \`appc package\` warns 90 days before Lambda deprecates the runtime, and fails once
   Lambda no longer lets you create functions with it.
 - \`package.json\` \`dependencies\` ship in deployment.zip; \`devDependencies\` never do.
+- \`test/\` holds the tests: \`TestClient\` from \`appc/test\` sends requests to the app as API Gateway
+  would (\`client.http.get('/')\`) and invokes its other functions (\`client.lambda.invoke(...)\`).
 `;
 }
