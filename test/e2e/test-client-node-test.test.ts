@@ -120,7 +120,7 @@ describe('appc/test under node --test in a new project', function () {
       fs.symlinkSync(path.join(REPO_ROOT, 'node_modules', pkg), path.join(project, 'node_modules', pkg), 'dir');
     }
     fs.writeFileSync(path.join(project, 'app.ts'), APP);
-    fs.mkdirSync(path.join(project, 'test'));
+    fs.mkdirSync(path.join(project, 'test'), { recursive: true }); // new-project writes test/ too
     fs.writeFileSync(path.join(project, 'test', 'app.test.ts'), TEST);
     const configFile = path.join(project, '.appc', 'config.json');
     const config = JSON.parse(fs.readFileSync(configFile, 'utf8'));
