@@ -125,6 +125,7 @@ describe('appc command line', function () {
       'local',
       'gen-policy',
       'generate-pipeline',
+      'generate-sdk',
     ]);
     const column = (line: string) =>
       line.search(/\S/) + line.trim().split(/\s+/)[0].length + /^\s*\S+(\s+)/.exec(line)![1].length;
