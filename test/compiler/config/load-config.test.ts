@@ -287,6 +287,9 @@ describe('parseConfig: api_gateway_custom_domain', () => {
       api_gateway_custom_domain: { domain_name: 'a.example.com', certificate_arn: CERT_WEST },
     };
     expect(problems(JSON.stringify(regional))).to.deep.equal([]);
+  });
+});
+
 describe('parseConfig: a stage not in stages (APPC119)', () => {
   const text = '{\n  "stages": {\n    "dev": {},\n    "prod": { "lambda_memory_size": 1024 }\n  }\n}';
 
