@@ -55,16 +55,21 @@ export function readPackageInputs(options: PackageOptions, model: AppModel, conf
   };
 }
 
-/** emit + merge: sam.json (or sam.yaml) and, when the app has routes, swagger.json. */
+/**
+ * emit + merge: sam.json (or sam.yaml) and, when the app has routes, swagger.json. `managedLayer`: the zip
+ * stage wrote layer-deployment.zip, which the functions then use as `ManagedLayer`.
+ */
 export async function emitTemplateFiles(
   options: PackageOptions,
   model: AppModel,
   config: ResolvedConfig,
   inputs: PackageInputs,
+  managedLayer = false,
 ): Promise<OutputFile[]> {
   const swagger = emitSwagger(model, config, { resourcePolicy: inputs.resourcePolicy });
   const { policy } = inputs;
-  const sam = emitSam({ model, config, swagger, appcVersion: appcVersion(), handlerModule: HANDLER_MODULE, policy });
+  const handlerModule = HANDLER_MODULE;
+  const sam = emitSam({ model, config, swagger, appcVersion: appcVersion(), handlerModule, policy, managedLayer });
   const template = inputs.mergeTemplate ? mergeTemplates(sam, inputs.mergeTemplate) : sam;
   const merge = options.mergeTemplate;
   const yaml = options.templateFormat === 'yaml' || (merge !== undefined && isYamlFile(merge));
@@ -82,5 +87,6 @@ export async function emitTemplateFiles(
 export function zipProject(options: PackageOptions, model: AppModel, config: ResolvedConfig) {
   const target = bundleTarget(functionRuntimes(model, config));
   const { projectDir, outDir } = options;
-  return buildDeploymentZip({ projectDir, model, bundleAwsSdk: config.bundleAwsSdk, outDir, target });
+  const { bundleAwsSdk, automaticLayer } = config;
+  return buildDeploymentZip({ projectDir, model, bundleAwsSdk, automaticLayer, outDir, target });
 }

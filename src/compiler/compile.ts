@@ -120,16 +120,24 @@ export async function packageProject(options: PackageOptions): Promise<PackageRe
   const inputs = readPackageInputs(options, model, config);
   const diagnostics = [...checked.diagnostics, ...inputs.diagnostics];
   if (hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics), timings: timer.timings };
-  const templates = await timer.timeAsync('Emitting the SAM template and swagger', () =>
-    emitTemplateFiles(options, model, config, inputs),
-  );
   if (model.routes.length === 0 && model.functions.length === 0) {
+    const templates = await timer.timeAsync('Emitting the SAM template and swagger', () =>
+      emitTemplateFiles(options, model, config, inputs),
+    );
     return { files: templates, diagnostics: sortDiagnostics(diagnostics), timings: timer.timings };
   }
+  // The zip comes first: whether the template has a ManagedLayer depends on what it put in the layer.
   const zip = await timer.timeAsync('Building deployment.zip', () => zipProject(options, model, config));
   diagnostics.push(...zip.diagnostics);
-  const files = hasErrors(zip.diagnostics) ? undefined : [...templates, { name: 'deployment.zip', data: zip.zip }];
-  return { files, diagnostics: sortDiagnostics(diagnostics), timings: timer.timings, excluded: zip.excluded };
+  const { excluded } = zip;
+  if (hasErrors(zip.diagnostics))
+    return { diagnostics: sortDiagnostics(diagnostics), timings: timer.timings, excluded };
+  const templates = await timer.timeAsync('Emitting the SAM template and swagger', () =>
+    emitTemplateFiles(options, model, config, inputs, zip.layerZip !== undefined),
+  );
+  const files = [...templates, { name: 'deployment.zip', data: zip.zip }];
+  if (zip.layerZip) files.push({ name: 'layer-deployment.zip', data: zip.layerZip });
+  return { files, diagnostics: sortDiagnostics(diagnostics), timings: timer.timings, excluded };
 }
 
 export interface SdkOptions extends CheckOptions {

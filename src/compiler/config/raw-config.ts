@@ -34,6 +34,7 @@ export interface RawStageSettings extends RawFunctionSettings {
   minimum_compression_size?: number | null;
   bundle_aws_sdk?: boolean | null;
   api_gateway_custom_domain?: RawCustomDomain | null;
+  automatic_layer?: boolean | null;
   lambda_functions?: Record<string, RawFunctionSettings> | null;
 }
 

@@ -51,6 +51,7 @@ export function resolveConfig(
     minimumCompressionSize: stageValue(raw, stage, 'minimum_compression_size'),
     bundleAwsSdk: stageValue(raw, stage, 'bundle_aws_sdk') ?? DEFAULTS.bundle_aws_sdk,
     apiGatewayCustomDomain: customDomain(stageValue(raw, stage, 'api_gateway_custom_domain')),
+    automaticLayer: stageValue(raw, stage, 'automatic_layer') ?? false,
     functions: Object.fromEntries([...names].map((name) => [name, resolveFunction(raw, stage, name)])),
     defaultFunction: resolveFunction(raw, stage, undefined),
   });

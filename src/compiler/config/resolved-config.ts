@@ -59,6 +59,8 @@ export interface ResolvedConfig {
   readonly bundleAwsSdk: boolean;
   /** `api_gateway_custom_domain`: the REST API's custom domain name; undefined: none. */
   readonly apiGatewayCustomDomain: CustomDomain | undefined;
+  /** `automatic_layer`: the production dependencies ship in layer-deployment.zip (`ManagedLayer`). */
+  readonly automaticLayer: boolean;
   /**
    * Per function name: `api_handler`, the names `resolveConfig` was given, and every name with a
    * `lambda_functions` entry (top level or this stage). `functionConfig()` also answers other names.

@@ -6,8 +6,7 @@ import { formatJsonPath, type JsonDocument } from './json-document';
 
 /** Chalice config keys appc does not implement yet: saying so beats "unknown key". */
 const CHALICE_ONLY_KEYS: Record<string, string> = {
-  automatic_layer: 'dependencies always ship inside deployment.zip',
-  websocket_api_custom_domain: 'appc has no websocket APIs',
+  websocket_api_custom_domain: 'set up the custom domain of the websocket API outside appc, e.g. with --merge-template',
 };
 
 type Level = 'top' | 'stage' | 'function';

@@ -7,13 +7,15 @@ import type { FunctionConfig } from '../config/resolved-config';
 import { toLogicalId } from '../model/names';
 import { sub, type Json, type JsonObject, type ResourceEntry } from './cfn';
 import { functionEvents } from './sam-events';
+import { functionLayers } from './sam-layer';
 import type { LambdaPlan } from './sam-plan';
 
-/** What every function shares: the values of the `appc` tag. */
+/** What every function shares: the values of the `appc` tag, and whether `ManagedLayer` exists. */
 export interface FunctionContext {
   appcVersion: string;
   stage: string;
   appName: string;
+  managedLayer?: boolean;
 }
 
 export function functionResource(
@@ -41,7 +43,8 @@ export function functionResource(
   if (settings.lambdaArchitecture !== DEFAULT_ARCHITECTURE) properties.Architectures = [settings.lambdaArchitecture];
   if (settings.reservedConcurrency !== undefined)
     properties.ReservedConcurrentExecutions = settings.reservedConcurrency;
-  if (settings.layers.length > 0) properties.Layers = [...settings.layers];
+  const layers = functionLayers(context.managedLayer === true, settings.layers);
+  if (layers.length > 0) properties.Layers = layers;
   properties.Role = role;
   const events = plan.fn ? functionEvents(plan.fn, plan.name) : undefined;
   if (events) properties.Events = events;

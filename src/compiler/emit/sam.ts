@@ -10,7 +10,8 @@ import { apiHandlerPermission, authorizerPermission, restApiOutputs, restApiReso
 import { customDomainEntries, customDomainOutputs } from './sam-domain';
 import { functionResource, logGroupResource, type FunctionContext } from './sam-function';
 import { functionRoles, roleProperty, type FunctionRole, type PolicyInput } from './sam-iam';
-import { planFunctions, settingsOf, type LambdaPlan } from './sam-plan';
+import { managedLayerEntry } from './sam-layer';
+import { functionRuntimes, planFunctions, settingsOf, type LambdaPlan } from './sam-plan';
 import { websocketApiEntries, websocketApiOutputs } from './sam-websocket';
 import { isWebsocket } from '../model/template-functions';
 
@@ -26,6 +27,8 @@ export interface SamInput {
   /** The zip's entry module (without extension): `Handler` is `<handlerModule>.<LogicalId>`. */
   handlerModule: string;
   policy: PolicyInput;
+  /** layer-deployment.zip was written: emit `ManagedLayer` and attach it to every function. */
+  managedLayer?: boolean;
 }
 
 /**
@@ -41,8 +44,16 @@ export function emitSam(input: SamInput): JsonObject {
     appcVersion: input.appcVersion,
     stage: config.stage,
     appName: config.appName ?? model.appName,
+    managedLayer: input.managedLayer === true,
   };
-  const group = (plan: LambdaPlan) => functionGroup(plan, roles, config, context);
+  const layer = input.managedLayer
+    ? managedLayerEntry(context.appName, config.stage, functionRuntimes(model, config))
+    : undefined;
+  // Chalice emits a function's dependencies first: the layer (once, at its first use), log group, role.
+  const group = (plan: LambdaPlan) => {
+    const { dependencies, fn } = functionGroup(plan, roles, config, context);
+    return { dependencies: layer ? [layer, ...dependencies] : dependencies, fn };
+  };
   const websocketPlans = plans.filter((plan) => plan.fn !== null && isWebsocket(plan.fn));
   const entries: ResourceEntry[] = [];
   let apiHandler: ResourceEntry | undefined;

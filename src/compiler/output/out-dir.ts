@@ -3,7 +3,13 @@ import * as path from 'node:path';
 import type { OutputCode } from './codes';
 
 /** Files `appc package` writes to OUT; OUT holding anything else is not appc's directory. */
-export const APPC_OUTPUTS: readonly string[] = ['sam.json', 'sam.yaml', 'swagger.json', 'deployment.zip'];
+export const APPC_OUTPUTS: readonly string[] = [
+  'sam.json',
+  'sam.yaml',
+  'swagger.json',
+  'deployment.zip',
+  'layer-deployment.zip',
+];
 
 /** Why OUT cannot be used; `usage` problems exit 2 (bad arguments), the others 1. */
 export interface OutProblem {

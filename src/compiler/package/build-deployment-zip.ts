@@ -15,6 +15,8 @@ export interface DeploymentZipOptions {
   model: AppModel;
   /** Config `bundle_aws_sdk`: ship `@aws-sdk/*` instead of using the Lambda runtime's. */
   bundleAwsSdk: boolean;
+  /** Config `automatic_layer`: the dependencies go to the layer zip instead. */
+  automaticLayer?: boolean;
   /** OUT: never packed, wherever it is (even inside lib/ or vendor/). */
   outDir?: string;
   /** The unzipped size limit in bytes; Lambda's 250 MB unless a test says otherwise. */
@@ -26,6 +28,8 @@ export interface DeploymentZipOptions {
 export interface DeploymentZip {
   /** The zip's bytes; empty when `diagnostics` has errors. */
   zip: Uint8Array;
+  /** layer-deployment.zip with `automatic_layer`, when the app has dependencies to put in it. */
+  layerZip?: Uint8Array;
   diagnostics: Diagnostic[];
   /** What was left out of lib/, vendor/ and the dependencies, and why (`appc package --verbose`). */
   excluded: Exclusion[];
@@ -66,14 +70,32 @@ export async function buildDeploymentZip(options: DeploymentZipOptions): Promise
     ),
   ];
   if (problems.length > 0) return failed([...diagnostics, ...problems], excluded);
+  const layered = options.automaticLayer === true && packages.files.length > 0;
   const entries: ZipEntry[] = [{ path: BUNDLE_FILE, data: bundle.code }];
+  entries.push(...readEntries(layered ? project.files : files, projectDir, diagnostics));
+  const layerEntries = layered ? readEntries(packages.files, projectDir, diagnostics).map(inLayer) : [];
+  if (hasErrors(diagnostics)) return failed(diagnostics, excluded);
+  const layerZip = layered ? { layerZip: createZip(layerEntries) } : {};
+  return { zip: createZip(entries), ...layerZip, diagnostics, excluded };
+}
+
+/**
+ * A dependency's place in the layer: Lambda extracts layers to /opt and puts
+ * /opt/nodejs/node_modules on NODE_PATH for its Node.js runtimes, so `require('pkg')` from the
+ * function finds it there. https://docs.aws.amazon.com/lambda/latest/dg/packaging-layers.html#packaging-layers-paths
+ */
+function inLayer(entry: ZipEntry): ZipEntry {
+  return { ...entry, path: `nodejs/${entry.path}` };
+}
+
+function readEntries(files: readonly FileSource[], projectDir: string, diagnostics: Diagnostic[]): ZipEntry[] {
+  const entries: ZipEntry[] = [];
   for (const file of files) {
     const entry = readEntry(file, projectDir);
     if ('code' in entry) diagnostics.push(entry);
     else entries.push(entry);
   }
-  if (hasErrors(diagnostics)) return failed(diagnostics, excluded);
-  return { zip: createZip(entries), diagnostics, excluded };
+  return entries;
 }
 
 /** The app's modules as the analyzer found them, with their text. */

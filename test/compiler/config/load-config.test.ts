@@ -75,8 +75,8 @@ describe('parseConfig: schema problems', () => {
   });
 
   it('says when a Chalice key is not supported yet', () => {
-    expect(only('{"automatic_layer": true}').message).to.equal(
-      'automatic_layer is a Chalice setting that appc does not support yet',
+    expect(only('{"websocket_api_custom_domain": {}}').message).to.equal(
+      'websocket_api_custom_domain is a Chalice setting that appc does not support yet',
     );
   });
 

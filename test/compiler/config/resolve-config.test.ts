@@ -355,3 +355,14 @@ describe('resolveConfig: api_gateway_custom_domain', () => {
     expect(resolveConfig({}).apiGatewayCustomDomain).to.equal(undefined);
   });
 });
+
+describe('resolveConfig: automatic_layer', () => {
+  it('is off by default and per stage, stage over top level', () => {
+    expect(resolveConfig({}).automaticLayer).to.equal(false);
+    const raw: RawConfig = { automatic_layer: true, stages: { prod: { automatic_layer: false } } };
+    expect([resolveConfig(raw, 'dev').automaticLayer, resolveConfig(raw, 'prod').automaticLayer]).to.deep.equal([
+      true,
+      false,
+    ]);
+  });
+});

@@ -145,6 +145,7 @@ export const STAGE_DEFAULTS = {
   minimumCompressionSize: undefined,
   bundleAwsSdk: false,
   apiGatewayCustomDomain: undefined,
+  automaticLayer: false,
 } as const satisfies Omit<ResolvedConfig, 'functions' | 'defaultFunction'>;
 
 /** A stage config with defaults and an entry for every function of `model`. */
