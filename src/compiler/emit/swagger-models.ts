@@ -22,12 +22,13 @@ type ValidatorName = keyof typeof VALIDATORS;
 
 /**
  * The body of API Gateway's answer to a request its validator rejects: appc's error shape,
- * with API Gateway's description of what failed. `$context.error.validationErrorString` is
- * substituted as a JSON string, as `$context.error.messageString` is (gateway response
- * templates do simple variable substitution only: "x-amazon-apigateway-gateway-responses.responseTemplates
- * object", API Gateway Developer Guide).
+ * with API Gateway's description of what failed. Gateway response templates do simple variable
+ * substitution only ("x-amazon-apigateway-gateway-responses.responseTemplates object", API Gateway
+ * Developer Guide), and of the error variables only `$context.error.messageString` is documented as
+ * quoted; `$context.error.validationErrorString` is "a string containing a detailed validation error
+ * message" ("Variables for data transformations"), so the template quotes it itself.
  */
-export const BAD_REQUEST_TEMPLATE = '{"Code": "BadRequestError", "Message": $context.error.validationErrorString}';
+export const BAD_REQUEST_TEMPLATE = '{"Code": "BadRequestError", "Message": "$context.error.validationErrorString"}';
 
 /** The gateway responses validation failures produce ("Gateway response types for API Gateway"). */
 const BAD_REQUEST_RESPONSES = ['BAD_REQUEST_BODY', 'BAD_REQUEST_PARAMETERS'] as const;
