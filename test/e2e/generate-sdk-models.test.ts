@@ -108,5 +108,14 @@ describe('appc generate-sdk on fixtures/models', function () {
         priority: 1,
       });
     });
+
+    it('surfaces a body that breaks the declared type as ApiError 400 BadRequestError', async () => {
+      const error = await api.createTodo({ body: { title: '', priority: 'urgent' } }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).to.be.instanceOf(sdk.ApiError);
+      expect(error).to.include({ status: 400, code: 'BadRequestError' });
+    });
   });
 });
