@@ -21,6 +21,7 @@
  * docs/architecture.md describes the stages and where to add to them.
  */
 import { analyzeProject } from './analyze/analyze-project';
+import { deploymentHookDiagnostics } from './config/deployment-hooks';
 import { loadConfig } from './config/load-config';
 import { resolveConfig } from './config/resolve-config';
 import { runtimeRuleDiagnostics } from './config/runtime-rules';
@@ -74,10 +75,11 @@ export function checkProject(options: CheckOptions, timer = new StageTimer()): C
   const names = model.functions.flatMap((fn) => (fn.name === null ? [] : [fn.name]));
   const config = resolveConfig(loaded.raw, stage, names);
   diagnostics.push(...timer.time('Validating', () => validateApp(model, config)));
+  const { raw, document } = loaded;
+  diagnostics.push(...deploymentHookDiagnostics({ raw, document, stage, functions: model.functions }));
   if (today) {
     // Unnamed functions are validation errors already; the API handler exists when there are routes.
     const functions = packagedFunctionNames(model);
-    const { raw, document } = loaded;
     diagnostics.push(...runtimeRuleDiagnostics({ raw, document, stage, functions, today }));
   }
   const result = { diagnostics: sortDiagnostics(diagnostics), timings: timer.timings };

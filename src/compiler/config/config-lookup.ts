@@ -1,4 +1,4 @@
-import type { DictKey, FunctionKey, RawConfig, StageKey } from './raw-config';
+import type { DictKey, FunctionKey, RawConfig, StageDictKey, StageKey } from './raw-config';
 
 /** A path into the config document: object keys and array indexes. */
 export type JsonPath = readonly (string | number)[];
@@ -48,6 +48,16 @@ export function mergeFunctionDict(
 ): Record<string, string> {
   const merged = new Map<string, string>();
   for (const scope of [...functionScopes(stage, fn)].reverse()) {
+    const dict = valueAt(raw, [...scope, key]);
+    if (isObject(dict)) for (const [k, v] of Object.entries(dict)) merged.set(k, v as string);
+  }
+  return Object.fromEntries(merged);
+}
+
+/** A stage-level map merged key by key, later wins: top level < `stages.<stage>`. */
+export function mergeStageDict(raw: RawConfig, stage: string, key: StageDictKey): Record<string, string> {
+  const merged = new Map<string, string>();
+  for (const scope of [[], ['stages', stage]]) {
     const dict = valueAt(raw, [...scope, key]);
     if (isObject(dict)) for (const [k, v] of Object.entries(dict)) merged.set(k, v as string);
   }

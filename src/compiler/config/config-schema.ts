@@ -12,7 +12,9 @@ export interface SchemaNode {
   maximum?: number;
   patternErrorMessage?: string;
   properties?: Record<string, SchemaNode>;
+  additionalProperties?: SchemaNode | boolean;
   definitions?: Record<string, SchemaNode>;
+  $ref?: string;
 }
 
 let schema: SchemaNode | undefined;
@@ -42,4 +44,21 @@ export function knownKeys(): { top: string[]; stage: string[]; function: string[
     stage: Object.keys(definitions.stage?.properties ?? {}),
     function: Object.keys(definitions.function?.properties ?? {}),
   };
+}
+
+/**
+ * The schema node of the object at `path` in the file (`$ref`s followed), or undefined when the
+ * schema does not describe it. `['stages', 'prod', 'deployment_preference']` -> its definition.
+ */
+export function schemaNodeAt(path: readonly (string | number)[]): SchemaNode | undefined {
+  const root = configSchema();
+  const resolve = (node: SchemaNode | undefined): SchemaNode | undefined =>
+    node?.$ref ? root.definitions?.[node.$ref.replace('#/definitions/', '')] : node;
+  let node: SchemaNode | undefined = root;
+  for (const segment of path) {
+    const named: SchemaNode | undefined = node?.properties?.[String(segment)];
+    const other: SchemaNode | boolean | undefined = node?.additionalProperties;
+    node = resolve(named ?? (typeof other === 'object' ? other : undefined));
+  }
+  return node;
 }

@@ -1,7 +1,15 @@
 import { error, type Diagnostic } from '../diagnostics/diagnostic';
-import { configuredFunctionNames, lookupFunctionSetting, lookupStageSetting, type JsonPath } from './config-lookup';
+import {
+  configuredFunctionNames,
+  lookupFunctionSetting,
+  lookupStageSetting,
+  mergeStageDict,
+  valueAt,
+  type JsonPath,
+} from './config-lookup';
 import { formatJsonPath, type JsonDocument } from './json-document';
 import type { RawConfig } from './raw-config';
+import { LAMBDA_ALIAS_VARIABLE, MAX_STAGE_VARIABLES } from './stage-variables';
 
 /** One broken rule in one scope; findings at the same node with the same message become one diagnostic. */
 interface Finding {
@@ -26,7 +34,10 @@ interface Scope {
 export function crossFieldDiagnostics(doc: JsonDocument, raw: RawConfig, stage: string): Diagnostic[] {
   const findings: { finding: Finding; scope: Scope }[] = [];
   for (const scope of scopesToCheck(raw, stage)) {
-    const rules = scope.fn === undefined ? [iamRoleRule, vpcRule, endpointRule, domainRule] : [iamRoleRule, vpcRule];
+    const rules =
+      scope.fn === undefined
+        ? [iamRoleRule, vpcRule, endpointRule, domainRule, deploymentRule, stageVariablesRule]
+        : [iamRoleRule, vpcRule];
     for (const rule of rules) for (const finding of rule(raw, scope)) findings.push({ finding, scope });
   }
   return groupFindings(findings).map(({ finding, scopes }) =>
@@ -139,6 +150,50 @@ function domainRule(raw: RawConfig, { stage }: Scope): Finding[] {
         'An edge-optimized API needs its custom domain certificate in us-east-1: use (or import) one there, or set "api_gateway_endpoint_type": "REGIONAL".',
     },
   ];
+}
+
+/** SAM rejects a DeploymentPreference without AutoPublishAlias (SAM docs, DeploymentPreference). */
+function deploymentRule(raw: RawConfig, { stage }: Scope): Finding[] {
+  const preference = lookupStageSetting(raw, stage, 'deployment_preference');
+  if (!preference || lookupStageSetting(raw, stage, 'lambda_alias')) return [];
+  return [
+    {
+      code: 'APPC120',
+      path: preference.path,
+      message: `${formatJsonPath(preference.path)} is set but lambda_alias is not`,
+      remedy:
+        'CodeDeploy shifts traffic from one version of an alias to the next: add "lambda_alias": "live" next to it, or remove it.',
+    },
+  ];
+}
+
+/** The API stage's variables as API Gateway will count them: stage_variables plus LAMBDA_ALIAS. */
+function stageVariablesRule(raw: RawConfig, { stage }: Scope): Finding[] {
+  const alias = lookupStageSetting(raw, stage, 'lambda_alias');
+  const own = [
+    ['stages', stage, 'stage_variables', LAMBDA_ALIAS_VARIABLE],
+    ['stage_variables', LAMBDA_ALIAS_VARIABLE],
+  ].find((path) => typeof valueAt(raw, path) === 'string');
+  const findings: Finding[] = [];
+  if (alias && own) {
+    findings.push({
+      code: 'APPC125',
+      path: own,
+      message: `${formatJsonPath(own)} is set, but lambda_alias sets the ${LAMBDA_ALIAS_VARIABLE} stage variable`,
+      remedy: `Remove it, or give it another name: ${LAMBDA_ALIAS_VARIABLE} holds the stage's lambda_alias.`,
+    });
+  }
+  const count = Object.keys(mergeStageDict(raw, stage, 'stage_variables')).length + (alias && !own ? 1 : 0);
+  const variables = lookupStageSetting(raw, stage, 'stage_variables');
+  if (variables && count > MAX_STAGE_VARIABLES) {
+    findings.push({
+      code: 'APPC122',
+      path: variables.path,
+      message: `the API stage would have ${count} stage variables${alias ? `, ${LAMBDA_ALIAS_VARIABLE} included` : ''}; API Gateway allows ${MAX_STAGE_VARIABLES}`,
+      remedy: `Remove stage variables until there are at most ${MAX_STAGE_VARIABLES} (top-level and stage entries count together).`,
+    });
+  }
+  return findings;
 }
 
 function groupFindings(findings: { finding: Finding; scope: Scope }[]): { finding: Finding; scopes: Scope[] }[] {

@@ -17,7 +17,17 @@
  * | APPC113 | error    | the file is nested deeper than the JSON reader's limit (100 levels)   |
  * | APPC114 | error    | a policy file setting points outside .appc/ (or the project)          |
  * | APPC119 | warning  | a --stage other than dev is not in `stages` (the file has some)       |
+ * | APPC120 | error    | `deployment_preference` without `lambda_alias`                        |
  * | APPC121 | error    | an EDGE API's custom domain with a certificate outside us-east-1       |
+ * | APPC122 | error    | more than 100 stage variables in a stage (API Gateway's limit)        |
+ * | APPC125 | error    | `stage_variables.LAMBDA_ALIAS` while `lambda_alias` sets it           |
+ *
+ * `deployment_preference.hooks` against the app's functions (deployment-hooks.ts, checked by `checkProject`):
+ *
+ * | code    | severity | problem                                                               |
+ * | ------- | -------- | --------------------------------------------------------------------- |
+ * | APPC123 | error    | a hook names no function of the app                                   |
+ * | APPC124 | error    | a hook names a function that is not a pure Lambda function            |
  *
  * `lambda_runtime` against Lambda's calendar (runtime-calendar.ts, checked by `checkProject` for `appc package`):
  *

@@ -35,6 +35,11 @@ export interface RawStageSettings extends RawFunctionSettings {
   bundle_aws_sdk?: boolean | null;
   api_gateway_custom_domain?: RawCustomDomain | null;
   automatic_layer?: boolean | null;
+  stage_variables?: Record<string, string> | null;
+  lambda_alias?: string | null;
+  deployment_preference?: RawDeploymentPreference | null;
+  api_gateway_throttling?: { rate_limit?: number; burst_limit?: number } | null;
+  api_gateway_access_log?: { format?: string; retention_in_days?: number } | null;
   lambda_functions?: Record<string, RawFunctionSettings> | null;
 }
 
@@ -46,6 +51,25 @@ export interface RawCustomDomain {
   tls_version?: 'TLS_1_0' | 'TLS_1_2';
   tags?: Record<string, string>;
 }
+
+/** `deployment_preference` as written (DESIGN.md §11). */
+export interface RawDeploymentPreference {
+  type: DeploymentType;
+  alarms?: string[];
+  hooks?: { pre_traffic?: string; post_traffic?: string };
+}
+
+/** CodeDeploy's predefined Lambda deployment configurations, as SAM names them (`CodeDeployDefault.Lambda<type>`). */
+export type DeploymentType =
+  | 'Canary10Percent5Minutes'
+  | 'Canary10Percent10Minutes'
+  | 'Canary10Percent15Minutes'
+  | 'Canary10Percent30Minutes'
+  | 'Linear10PercentEvery1Minute'
+  | 'Linear10PercentEvery2Minutes'
+  | 'Linear10PercentEvery3Minutes'
+  | 'Linear10PercentEvery10Minutes'
+  | 'AllAtOnce';
 
 export interface RawConfig extends RawStageSettings {
   $schema?: string;
@@ -60,6 +84,8 @@ export type FunctionKey = Exclude<keyof RawFunctionSettings, DictKey>;
 export type DictKey = 'environment_variables' | 'tags';
 /** Keys looked up per stage only: stage, then top level. */
 export type StageKey = Exclude<keyof RawStageSettings, keyof RawFunctionSettings | 'lambda_functions'>;
+/** Stage keys merged key by key: top level < stage. */
+export type StageDictKey = 'stage_variables';
 
 /** The function name of the API handler (Chalice's `DEFAULT_HANDLER_NAME`). */
 export { API_HANDLER_NAME as API_HANDLER } from '../model/names';

@@ -1,4 +1,10 @@
-import { configuredFunctionNames, lookupFunctionSetting, lookupStageSetting, mergeFunctionDict } from './config-lookup';
+import {
+  configuredFunctionNames,
+  lookupFunctionSetting,
+  lookupStageSetting,
+  mergeFunctionDict,
+  mergeStageDict,
+} from './config-lookup';
 import { DEFAULT_ARCHITECTURE, NEWEST_NODE_RUNTIME } from './lambda-runtimes';
 import {
   API_HANDLER,
@@ -8,7 +14,14 @@ import {
   type RawCustomDomain,
   type StageKey,
 } from './raw-config';
-import type { CustomDomain, FunctionConfig, ResolvedConfig } from './resolved-config';
+import type {
+  ApiGatewayAccessLog,
+  ApiGatewayThrottling,
+  CustomDomain,
+  DeploymentPreference,
+  FunctionConfig,
+  ResolvedConfig,
+} from './resolved-config';
 
 /** Chalice's defaults (its `InjectDefaults` and `Config` properties), and appc's for its own keys. */
 const DEFAULTS = {
@@ -25,6 +38,16 @@ const DEFAULTS = {
   lambda_architecture: DEFAULT_ARCHITECTURE,
   tls_version: 'TLS_1_2',
 } as const;
+
+/**
+ * The access log format when `api_gateway_access_log` gives none: one JSON object per request, the JSON
+ * example of "Access logging for REST APIs" in the API Gateway Developer Guide.
+ */
+export const DEFAULT_ACCESS_LOG_FORMAT =
+  '{"requestId":"$context.requestId","extendedRequestId":"$context.extendedRequestId",' +
+  '"ip":"$context.identity.sourceIp","caller":"$context.identity.caller","user":"$context.identity.user",' +
+  '"requestTime":"$context.requestTime","httpMethod":"$context.httpMethod","resourcePath":"$context.resourcePath",' +
+  '"status":"$context.status","protocol":"$context.protocol","responseLength":"$context.responseLength"}';
 
 /**
  * The read-only settings of `stage` with Chalice's precedence (CHALICE-PACKAGE.md §7): for scalars
@@ -52,6 +75,11 @@ export function resolveConfig(
     bundleAwsSdk: stageValue(raw, stage, 'bundle_aws_sdk') ?? DEFAULTS.bundle_aws_sdk,
     apiGatewayCustomDomain: customDomain(stageValue(raw, stage, 'api_gateway_custom_domain')),
     automaticLayer: stageValue(raw, stage, 'automatic_layer') ?? false,
+    stageVariables: mergeStageDict(raw, stage, 'stage_variables'),
+    lambdaAlias: stageValue(raw, stage, 'lambda_alias'),
+    deploymentPreference: deploymentPreference(stageValue(raw, stage, 'deployment_preference')),
+    apiGatewayThrottling: throttling(stageValue(raw, stage, 'api_gateway_throttling')),
+    apiGatewayAccessLog: accessLog(stageValue(raw, stage, 'api_gateway_access_log')),
     functions: Object.fromEntries([...names].map((name) => [name, resolveFunction(raw, stage, name)])),
     defaultFunction: resolveFunction(raw, stage, undefined),
   });
@@ -101,6 +129,20 @@ function resolveFunction(raw: RawConfig, stage: string, fn: string | undefined):
     layers: get('layers') ?? [],
     logRetentionInDays: get('log_retention_in_days'),
   };
+}
+
+function deploymentPreference(raw: RawConfig['deployment_preference']): DeploymentPreference | undefined {
+  if (!raw) return undefined;
+  const { type, alarms = [], hooks = {} } = raw;
+  return { type, alarms, preTraffic: hooks.pre_traffic, postTraffic: hooks.post_traffic };
+}
+
+function throttling(raw: RawConfig['api_gateway_throttling']): ApiGatewayThrottling | undefined {
+  return raw ? { rateLimit: raw.rate_limit, burstLimit: raw.burst_limit } : undefined;
+}
+
+function accessLog(raw: RawConfig['api_gateway_access_log']): ApiGatewayAccessLog | undefined {
+  return raw ? { format: raw.format ?? DEFAULT_ACCESS_LOG_FORMAT, retentionInDays: raw.retention_in_days } : undefined;
 }
 
 function stageValue<K extends StageKey>(raw: RawConfig, stage: string, key: K): NonNullable<RawConfig[K]> | undefined {

@@ -5,6 +5,7 @@
  */
 
 import type { LambdaArchitecture, LambdaNodeRuntime } from './lambda-runtimes';
+import type { DeploymentType } from './raw-config';
 
 /** Settings of one Lambda function (`api_handler` for the API handler). */
 export interface FunctionConfig {
@@ -62,10 +63,48 @@ export interface ResolvedConfig {
   /** `automatic_layer`: the production dependencies ship in layer-deployment.zip (`ManagedLayer`). */
   readonly automaticLayer: boolean;
   /**
+   * `stage_variables` merged key by key (top level < stage). The API stage's `Variables` add `LAMBDA_ALIAS`
+   * to them: read those with `apiStageVariables` (stage-variables.ts).
+   */
+  readonly stageVariables: Readonly<Record<string, string>>;
+  /** `lambda_alias`: every function's `AutoPublishAlias`; whatever invokes a function invokes this alias. */
+  readonly lambdaAlias: string | undefined;
+  /** `deployment_preference`: every function's SAM `DeploymentPreference` (hook functions excepted). */
+  readonly deploymentPreference: DeploymentPreference | undefined;
+  /** `api_gateway_throttling`: the API stage's method settings for every method. */
+  readonly apiGatewayThrottling: ApiGatewayThrottling | undefined;
+  /** `api_gateway_access_log`: the API stage's access log, with its log group. */
+  readonly apiGatewayAccessLog: ApiGatewayAccessLog | undefined;
+  /**
    * Per function name: `api_handler`, the names `resolveConfig` was given, and every name with a
    * `lambda_functions` entry (top level or this stage). `functionConfig()` also answers other names.
    */
   readonly functions: Readonly<Record<string, FunctionConfig>>;
   /** Settings of a function without a `lambda_functions` entry: the stage's, then the top level's. */
   readonly defaultFunction: FunctionConfig;
+}
+
+/** How CodeDeploy moves an alias to a new version (SAM `DeploymentPreference`). */
+export interface DeploymentPreference {
+  readonly type: DeploymentType;
+  /** CloudWatch alarm names that roll the deployment back. */
+  readonly alarms: readonly string[];
+  /** The function run before traffic shifts, by function name (validation checks it exists). */
+  readonly preTraffic: string | undefined;
+  /** The function run after traffic has shifted, by function name. */
+  readonly postTraffic: string | undefined;
+}
+
+export interface ApiGatewayThrottling {
+  /** Requests per second (`ThrottlingRateLimit`). */
+  readonly rateLimit: number | undefined;
+  /** Requests at once (`ThrottlingBurstLimit`). */
+  readonly burstLimit: number | undefined;
+}
+
+export interface ApiGatewayAccessLog {
+  /** The configured format, or appc's default (`DEFAULT_ACCESS_LOG_FORMAT`). */
+  readonly format: string;
+  /** The log group's retention; undefined keeps the log forever. */
+  readonly retentionInDays: number | undefined;
 }

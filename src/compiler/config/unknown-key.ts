@@ -1,6 +1,6 @@
 import { error, type Diagnostic } from '../diagnostics/diagnostic';
 import type { JsonPath } from './config-lookup';
-import { configSchema, knownKeys } from './config-schema';
+import { configSchema, knownKeys, schemaNodeAt } from './config-schema';
 import { closestName } from './did-you-mean';
 import { formatJsonPath, type JsonDocument } from './json-document';
 
@@ -62,13 +62,15 @@ function unknownSettingKey(
   return error('APPC102', `unknown key ${fullName}`, remedy, location);
 }
 
-/** The keys of a setting that is itself an object of settings (`api_gateway_custom_domain`); undefined for levels. */
+/**
+ * The keys of a setting that is itself an object of settings (`api_gateway_custom_domain`,
+ * `deployment_preference` and its `hooks`); undefined for the levels (top, stage, function).
+ */
 function nestedSettingKeys(objectPath: JsonPath): string[] | undefined {
-  const last = objectPath[objectPath.length - 1];
-  const parent = objectPath[objectPath.length - 2];
-  if (typeof last !== 'string' || parent === 'stages' || parent === 'lambda_functions') return undefined;
-  const properties = configSchema().definitions?.[last]?.properties;
-  return properties ? Object.keys(properties) : undefined;
+  const node = schemaNodeAt(objectPath);
+  const { definitions = {} } = configSchema();
+  const levels = [configSchema(), definitions.stage, definitions.function];
+  return node?.properties && !levels.includes(node) ? Object.keys(node.properties) : undefined;
 }
 
 function levelOf(objectPath: JsonPath): Level {

@@ -18,6 +18,11 @@ describe('resolveConfig: defaults', () => {
       apiGatewayPolicyFile: undefined,
       minimumCompressionSize: undefined,
       bundleAwsSdk: false,
+      stageVariables: {},
+      lambdaAlias: undefined,
+      deploymentPreference: undefined,
+      apiGatewayThrottling: undefined,
+      apiGatewayAccessLog: undefined,
     });
     expect(resolved.functions.api_handler).to.deep.equal({
       lambdaRuntime: 'nodejs24.x',

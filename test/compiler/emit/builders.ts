@@ -146,6 +146,11 @@ export const STAGE_DEFAULTS = {
   bundleAwsSdk: false,
   apiGatewayCustomDomain: undefined,
   automaticLayer: false,
+  stageVariables: {},
+  lambdaAlias: undefined,
+  deploymentPreference: undefined,
+  apiGatewayThrottling: undefined,
+  apiGatewayAccessLog: undefined,
 } as const satisfies Omit<ResolvedConfig, 'functions' | 'defaultFunction'>;
 
 /** A stage config with defaults and an entry for every function of `model`. */
