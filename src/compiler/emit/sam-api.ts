@@ -1,10 +1,12 @@
 /**
  * The REST API's resources (CHALICE-PACKAGE.md §5.4, §5.5, §5.8): `RestAPI` with the
- * swagger as its body, the invoke permissions API Gateway needs, and the Outputs.
+ * swagger as its body and the stage's settings, the invoke permissions API Gateway needs, and the Outputs.
  */
 import type { ResolvedConfig } from '../config/resolved-config';
 import { API_HANDLER_ID } from '../model/names';
+import { apiStageProperties } from './sam-api-stage';
 import { getAtt, ref, sub, type Json, type JsonObject, type ResourceEntry } from './cfn';
+import { aliasRef, invokedArn } from './invoke-target';
 
 export const REST_API_ID = 'RestAPI';
 
@@ -22,6 +24,7 @@ export function restApiResource(config: ResolvedConfig, swagger: JsonObject, tra
   };
   if (config.minimumCompressionSize !== undefined) properties.MinimumCompressionSize = config.minimumCompressionSize;
   if (tracing) properties.TracingEnabled = true;
+  Object.assign(properties, apiStageProperties(config));
   return { id: REST_API_ID, resource: { Type: 'AWS::Serverless::Api', Properties: properties } };
 }
 
@@ -43,12 +46,14 @@ export function invokePermission(id: string, functionName: Json): ResourceEntry 
   };
 }
 
-export function apiHandlerPermission(): ResourceEntry {
-  return invokePermission(`${API_HANDLER_ID}InvokePermission`, ref(API_HANDLER_ID));
+/** With an alias the permission is the alias's: a function's own permission does not cover its aliases. */
+export function apiHandlerPermission(alias: string | undefined): ResourceEntry {
+  const target = alias === undefined ? ref(API_HANDLER_ID) : aliasRef(API_HANDLER_ID);
+  return invokePermission(`${API_HANDLER_ID}InvokePermission`, target);
 }
 
-export function authorizerPermission(authorizerId: string): ResourceEntry {
-  return invokePermission(`${authorizerId}InvokePermission`, getAtt(authorizerId, 'Arn'));
+export function authorizerPermission(authorizerId: string, alias: string | undefined): ResourceEntry {
+  return invokePermission(`${authorizerId}InvokePermission`, invokedArn(authorizerId, alias));
 }
 
 export function restApiOutputs(config: ResolvedConfig): JsonObject {

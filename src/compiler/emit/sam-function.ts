@@ -9,13 +9,16 @@ import { sub, type Json, type JsonObject, type ResourceEntry } from './cfn';
 import { functionEvents } from './sam-events';
 import { functionLayers } from './sam-layer';
 import type { LambdaPlan } from './sam-plan';
+import { releaseProperties, type Release } from './sam-release';
 
-/** What every function shares: the values of the `appc` tag, and whether `ManagedLayer` exists. */
+/** What every function shares: the values of the `appc` tag, whether `ManagedLayer` exists, and the stage's release settings. */
 export interface FunctionContext {
   appcVersion: string;
   stage: string;
   appName: string;
   managedLayer?: boolean;
+  /** Absent without `lambda_alias`. */
+  release?: Release;
 }
 
 export function functionResource(
@@ -45,6 +48,7 @@ export function functionResource(
     properties.ReservedConcurrentExecutions = settings.reservedConcurrency;
   const layers = functionLayers(context.managedLayer === true, settings.layers);
   if (layers.length > 0) properties.Layers = layers;
+  Object.assign(properties, releaseProperties(plan, context.release));
   properties.Role = role;
   const events = plan.fn ? functionEvents(plan.fn, plan.name) : undefined;
   if (events) properties.Events = events;

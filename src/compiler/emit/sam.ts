@@ -7,6 +7,7 @@ import type { AppModel } from '../model/app-model';
 import { API_HANDLER_NAME } from '../model/names';
 import { DuplicateLogicalIdError, type JsonObject, type ResourceEntry } from './cfn';
 import { apiHandlerPermission, authorizerPermission, restApiOutputs, restApiResource } from './sam-api';
+import { accessLogGroupResource } from './sam-api-stage';
 import { customDomainEntries, customDomainOutputs } from './sam-domain';
 import { functionResource, logGroupResource, type FunctionContext } from './sam-function';
 import { functionRoles, roleProperty, type FunctionRole, type PolicyInput } from './sam-iam';
@@ -14,6 +15,7 @@ import { managedLayerEntry } from './sam-layer';
 import { functionRuntimes, planFunctions, settingsOf, type LambdaPlan } from './sam-plan';
 import { websocketApiEntries, websocketApiOutputs } from './sam-websocket';
 import { isWebsocket } from '../model/template-functions';
+import { hooksRoleResource, planRelease } from './sam-release';
 
 export type { PolicyInput } from './sam-iam';
 
@@ -40,11 +42,13 @@ export function emitSam(input: SamInput): JsonObject {
   const { model, config } = input;
   const plans = planFunctions(model, input.handlerModule);
   const roles = functionRoles(plans, input.policy, config);
+  const release = planRelease(config, plans);
   const context: FunctionContext = {
     appcVersion: input.appcVersion,
     stage: config.stage,
     appName: config.appName ?? model.appName,
     managedLayer: input.managedLayer === true,
+    release,
   };
   const layer = input.managedLayer
     ? managedLayerEntry(context.appName, config.stage, functionRuntimes(model, config))
@@ -69,6 +73,8 @@ export function emitSam(input: SamInput): JsonObject {
   const websocketKinds = model.functions.filter(isWebsocket).map((fn) => fn.kind);
   for (const { dependencies, fn } of websocketPlans.map(group)) entries.push(...dependencies, fn);
   if (websocketPlans.length > 0) entries.push(...websocketApiEntries(websocketKinds, config, context.appName));
+  const hooksRole = hooksRoleResource(release);
+  if (hooksRole) entries.push(hooksRole);
   return {
     AWSTemplateFormatVersion: '2010-09-09',
     Transform: 'AWS::Serverless-2016-10-31',
@@ -104,11 +110,14 @@ function restApiEntries(input: SamInput, apiHandler: ResourceEntry, plans: reado
   const tracing = settingsOf(input.config, API_HANDLER_NAME).xray;
   const authorizers = plans.filter((plan) => plan.fn?.kind === 'authorizer');
   const domain = input.config.apiGatewayCustomDomain;
+  const { lambdaAlias } = input.config;
+  const logGroup = accessLogGroupResource(input.config);
   return [
+    ...(logGroup ? [logGroup] : []),
     restApiResource(input.config, input.swagger, tracing),
     apiHandler,
-    apiHandlerPermission(),
-    ...authorizers.map((plan) => authorizerPermission(plan.logicalId)),
+    apiHandlerPermission(lambdaAlias),
+    ...authorizers.map((plan) => authorizerPermission(plan.logicalId, lambdaAlias)),
     ...(domain ? customDomainEntries(domain, input.config) : []),
   ];
 }

@@ -6,6 +6,7 @@ import type { AppModel, AuthorizerFunction, AuthorizerUse, RouteModel } from '..
 import { toLogicalId } from '../model/names';
 import { assertNever } from '../assert-never';
 import { sub, type JsonObject } from './cfn';
+import { invokedArnVariable } from './invoke-target';
 
 const API_KEY = 'api_key';
 
@@ -27,14 +28,19 @@ export function operationSecurity(route: RouteModel): JsonObject[] | undefined {
  * The definitions a route adds, in Chalice's order: its authorizer first, then the API key.
  * A later route naming the same authorizer overwrites the entry in place.
  */
-export function routeSecurityDefinitions(route: RouteModel, model: AppModel): Array<[string, JsonObject]> {
+export function routeSecurityDefinitions(
+  route: RouteModel,
+  model: AppModel,
+  alias?: string,
+): Array<[string, JsonObject]> {
   const entries: Array<[string, JsonObject]> = [];
-  if (route.authorizer) entries.push([securityName(route.authorizer), authorizerDefinition(route.authorizer, model)]);
+  const auth = route.authorizer;
+  if (auth) entries.push([securityName(auth), authorizerDefinition(auth, model, alias)]);
   if (route.apiKeyRequired) entries.push([API_KEY, { type: 'apiKey', name: 'x-api-key', in: 'header' }]);
   return entries;
 }
 
-function authorizerDefinition(auth: AuthorizerUse, model: AppModel): JsonObject {
+function authorizerDefinition(auth: AuthorizerUse, model: AppModel, alias: string | undefined): JsonObject {
   switch (auth.kind) {
     case 'iam':
       return { in: 'header', type: 'apiKey', name: 'Authorization', 'x-amazon-apigateway-authtype': 'awsSigv4' };
@@ -51,7 +57,7 @@ function authorizerDefinition(auth: AuthorizerUse, model: AppModel): JsonObject 
         ...(auth.invokeRoleArn !== undefined ? { authorizerCredentials: auth.invokeRoleArn } : {}),
       });
     case 'builtin':
-      return builtinDefinition(findBuiltinAuthorizer(auth.name, model));
+      return builtinDefinition(findBuiltinAuthorizer(auth.name, model), alias);
     default:
       return assertNever(auth);
   }
@@ -68,8 +74,9 @@ function apiKeyHeader(header: string, authType: string, authorizer: JsonObject):
 }
 
 /** Unlike a custom authorizer: credentials before TTL, and no TTL when none was given. */
-function builtinDefinition(fn: AuthorizerFunction): JsonObject {
-  const authorizer: JsonObject = { type: 'token', authorizerUri: lambdaInvocationUri(toLogicalId(fn.name ?? '')) };
+function builtinDefinition(fn: AuthorizerFunction, alias: string | undefined): JsonObject {
+  const authorizerUri = lambdaInvocationUri(toLogicalId(fn.name ?? ''), alias);
+  const authorizer: JsonObject = { type: 'token', authorizerUri };
   if (fn.executionRole !== undefined) authorizer.authorizerCredentials = fn.executionRole;
   if (fn.ttlSeconds !== undefined) authorizer.authorizerResultTtlInSeconds = fn.ttlSeconds;
   return apiKeyHeader(fn.header, 'custom', authorizer);
@@ -83,10 +90,10 @@ function findBuiltinAuthorizer(name: string, model: AppModel): AuthorizerFunctio
   return found;
 }
 
-/** API Gateway's URI for invoking a Lambda function of this template. */
-export function lambdaInvocationUri(functionLogicalId: string): JsonObject {
+/** API Gateway's URI for invoking a Lambda function of this template: its alias when `lambda_alias` is set. */
+export function lambdaInvocationUri(functionLogicalId: string, alias: string | undefined): JsonObject {
   return sub(
     'arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/' +
-      `\${${functionLogicalId}.Arn}/invocations`,
+      `\${${invokedArnVariable(functionLogicalId, alias)}}/invocations`,
   );
 }

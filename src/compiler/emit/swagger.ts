@@ -25,9 +25,10 @@ export function emitSwagger(model: AppModel, config: ResolvedConfig, options: Sw
   const paths: JsonObject = {};
   const securityDefinitions: JsonObject = {};
   for (const [path, routes] of groupByPath(model.routes)) {
-    paths[path] = pathItem(path, routes, model);
+    paths[path] = pathItem(path, routes, model, config.lambdaAlias);
     for (const route of routes) {
-      for (const [name, definition] of routeSecurityDefinitions(route, model)) securityDefinitions[name] = definition;
+      const definitions = routeSecurityDefinitions(route, model, config.lambdaAlias);
+      for (const [name, definition] of definitions) securityDefinitions[name] = definition;
     }
   }
   const doc: JsonObject = {
@@ -53,7 +54,7 @@ export function emitSwagger(model: AppModel, config: ResolvedConfig, options: Sw
  * Unlike Chalice, the preflight declares the path parameters too: Swagger 2.0 requires
  * every operation of a templated path to declare them.
  */
-function pathItem(path: string, routes: readonly RouteModel[], model: AppModel): JsonObject {
+function pathItem(path: string, routes: readonly RouteModel[], model: AppModel, alias: string | undefined): JsonObject {
   const item: JsonObject = {};
   const parameters = pathParameters(path);
   const corsMethods: string[] = [];
@@ -61,7 +62,7 @@ function pathItem(path: string, routes: readonly RouteModel[], model: AppModel):
   for (const route of routes) {
     const routeCors = effectiveCors(route, model);
     for (const method of route.methods) {
-      item[method.toLowerCase()] = withParameters(withModels(operation(route), route), [
+      item[method.toLowerCase()] = withParameters(withModels(operation(route, alias), route), [
         ...parameters,
         ...modelParameters(route),
       ]);
@@ -77,14 +78,14 @@ function withParameters(op: JsonObject, parameters: JsonObject[]): JsonObject {
   return parameters.length > 0 ? { ...op, parameters: structuredClone(parameters) } : op;
 }
 
-function operation(route: RouteModel): JsonObject {
+function operation(route: RouteModel, alias: string | undefined): JsonObject {
   const op: JsonObject = {
     consumes: [...route.contentTypes],
     produces: ['application/json'],
     responses: { '200': { description: '200 response', schema: { $ref: '#/definitions/Empty' } } },
     'x-amazon-apigateway-integration': {
       responses: { default: { statusCode: '200' } },
-      uri: lambdaInvocationUri(API_HANDLER_ID),
+      uri: lambdaInvocationUri(API_HANDLER_ID, alias),
       passthroughBehavior: 'when_no_match',
       httpMethod: 'POST',
       contentHandling: 'CONVERT_TO_TEXT',
