@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { expect } from 'chai';
 import { cfnLint, type CfnLintFinding } from '../support/aws-checks/cfn-lint';
+import { checkAliasedInvokers } from '../support/aws-checks/alias-check';
 import { samTranslate, type TranslateResult } from '../support/aws-checks/sam-translator';
 import { requireTools } from '../support/aws-checks/tools';
 import { fixtureStages, packagedFixture, type FixtureStage } from '../support/packaged-fixtures';
@@ -20,6 +21,14 @@ const ALLOWED: Array<{ rule: string; fixture: string; reason: string }> = [
       "(as chalice package does) with CloudFormation's default DeletionPolicy, Delete: the group belongs to the function. " +
       'Retain would keep the named group after the stack is deleted, and creating the stack again would then fail on the existing name.',
   },
+];
+
+/** Fixture stages with `lambda_alias`: their translated templates must route every invocation through aliases. */
+const ALIASED_STAGES = [
+  'stage-settings (stage beta)',
+  'stage-settings (stage prod)',
+  'canary-release (stage dev)',
+  'canary-release (stage prod)',
 ];
 
 interface Checked {
@@ -77,8 +86,26 @@ describe("AWS's own tools on every fixture template (cfn-lint, SAM translator)",
       const swaggerPaths = swagger ? Object.keys(JSON.parse(swagger as string).paths) : [];
       expect(restApiPaths(output).sort(), 'paths of the translated RestApi Body').to.deep.equal(swaggerPaths.sort());
       expect(unexplained(checked.translated, file(f, 'cloudformation.json'), f.label)).to.deep.equal([]);
+      const sam = JSON.parse((await packagedFixture(f)).get('sam.json') as string);
+      expect(checkAliasedInvokers(sam, output).problems, 'invokers of aliased functions').to.deep.equal([]);
     });
   }
+
+  it('the aliased stages get an alias and a version per function, and every invoker invokes an alias', async () => {
+    for (const label of ALIASED_STAGES) {
+      const f = fixtures.find((candidate) => candidate.label === label);
+      expect(f, `fixture ${label}`).to.not.equal(undefined);
+      const output = JSON.parse(fs.readFileSync(path.join(work, file(f!, 'cloudformation.json')), 'utf8'));
+      const sam = JSON.parse((await packagedFixture(f!)).get('sam.json') as string);
+      const { problems, invokers } = checkAliasedInvokers(sam, output);
+      expect(problems, label).to.deep.equal([]);
+      expect(invokers, `${label}: invokers checked`).to.be.greaterThan(0);
+      const types = Object.values(output.Resources as Record<string, { Type: string }>).map((r) => r.Type);
+      const functions = types.filter((t) => t === 'AWS::Lambda::Function').length;
+      expect(types.filter((t) => t === 'AWS::Lambda::Alias').length, label).to.equal(functions);
+      expect(types.filter((t) => t === 'AWS::Lambda::Version').length, label).to.equal(functions);
+    }
+  });
 
   it('every allowed finding still occurs (an entry that matches nothing must be removed)', () => {
     const all = [...checked.sam, ...checked.translated];

@@ -137,7 +137,8 @@ function checkInvocation(context: Mocha.Context, c: InvokeCase, template: Templa
   expect(fn?.Type, `${c.handler} is a function of the template`).to.equal('AWS::Serverless::Function');
   const environment = (fn.Properties.Environment?.Variables ?? {}) as Record<string, string>;
   const base = c.event ? JSON.parse(fs.readFileSync(path.join(REFERENCE_DIR, 'events', c.event), 'utf8')) : c.inline;
-  const event = c.with ? deepMerge(base, c.with) : base;
+  const stageVariables = templateStageVariables(template);
+  const event = withStageVariables(c.with ? deepMerge(base, c.with) : base, c.handler, stageVariables);
   const node = nodeFor(context, fn.Properties.Runtime);
   const { result, nodeVersion } = invokeHandler(lambdaDir, {
     handler: fn.Properties.Handler,
@@ -146,7 +147,18 @@ function checkInvocation(context: Mocha.Context, c: InvokeCase, template: Templa
     node: node.node,
   });
   expect(nodeVersion, `${c.handler} ran on the Node of ${fn.Properties.Runtime}`).to.equal(`v${node.version}`);
-  assertResult(result, substitute(c.expect, environment), c.handler);
+  assertResult(result, substitute(c.expect, environment, stageVariables), c.handler);
+}
+
+/** The API stage's `Variables` as the template sets them; undefined when it sets none. */
+function templateStageVariables(template: Template): Record<string, string> | undefined {
+  return template.Resources.RestAPI?.Properties.Variables as Record<string, string> | undefined;
+}
+
+/** API Gateway puts the stage's variables in every proxy event it sends the API handler. */
+function withStageVariables(event: unknown, handler: string, variables: Record<string, string> | undefined): unknown {
+  if (handler !== 'APIHandler' || variables === undefined || !isPlainObject(event)) return event;
+  return { ...event, stageVariables: { ...variables } };
 }
 
 function functionsOf(template: Template): Array<[string, Template['Resources'][string]]> {
@@ -162,14 +174,18 @@ function nodeFor(context: Mocha.Context, runtime: string): { node: string; versi
   return missingTool(context, message);
 }
 
-/** Expected values may name the function's environment (`"$TABLE"`); an unset one drops the key. */
-function substitute(value: unknown, env: Record<string, string>): unknown {
+/**
+ * Expected values may name the function's environment (`"$TABLE"`; an unset one drops the key), or
+ * the API stage's variables as the template sets them (`"$stageVariables"`).
+ */
+function substitute(value: unknown, env: Record<string, string>, stageVariables?: Record<string, string>): unknown {
+  if (value === '$stageVariables') return stageVariables ?? null;
   if (typeof value === 'string' && value.startsWith('$')) return env[value.slice(1)];
-  if (Array.isArray(value)) return value.map((v) => substitute(v, env));
+  if (Array.isArray(value)) return value.map((v) => substitute(v, env, stageVariables));
   if (value && typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value)
-        .map(([k, v]) => [k, substitute(v, env)])
+        .map(([k, v]) => [k, substitute(v, env, stageVariables)])
         .filter(([, v]) => v !== undefined),
     );
   }

@@ -33,12 +33,14 @@ export function apiStageProperties(config: ResolvedConfig): JsonObject {
 
 /**
  * The access log's group, named by CloudFormation so that two stages' stacks never collide. Writing
- * to it needs the account's API Gateway CloudWatch Logs role, set once per region (README).
+ * to it needs the account's API Gateway CloudWatch Logs role, set once per region (README). It goes
+ * with the stack, as the functions' log groups do; the policies say so (cfn-lint I3011 asks).
  */
 export function accessLogGroupResource(config: ResolvedConfig): ResourceEntry | undefined {
   const log = config.apiGatewayAccessLog;
   if (!log) return undefined;
   const properties: JsonObject = {};
   if (log.retentionInDays !== undefined) properties.RetentionInDays = log.retentionInDays;
-  return { id: ACCESS_LOG_GROUP_ID, resource: { Type: 'AWS::Logs::LogGroup', Properties: properties } };
+  const resource = { Type: 'AWS::Logs::LogGroup', DeletionPolicy: 'Delete', UpdateReplacePolicy: 'Delete' };
+  return { id: ACCESS_LOG_GROUP_ID, resource: { ...resource, Properties: properties } };
 }

@@ -54,6 +54,8 @@ export function checkReferences(template: Template): string[] {
     }
   };
   const attTarget = (name: string, attribute: string, path: string) => {
+    // `${Fn.Alias}` in an Fn::Sub is the referenceable property too, as SAM resolves it there as well.
+    if (path.endsWith('(Fn::Sub)') && samReferenceable(`${name}.${attribute}`, resources)) return;
     const type = resources[name]?.Type;
     if (!type) return errors.push(`${path}: GetAtt target ${name} is not a resource`);
     const spec = specResource(SAM_GENERATED_TYPE[type] ?? type);

@@ -31,6 +31,8 @@ const SAM_SPEC_GAPS: Record<string, readonly string[]> = {
   SQSEvent: ['MaximumBatchingWindowInSeconds', 'ScalingConfig'],
   // https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-function-kinesis.html
   KinesisEvent: ['MaximumBatchingWindowInSeconds'],
+  // https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html#sam-function-autopublishaliasallproperties
+  'AWS::Serverless::Function': ['AutoPublishAliasAllProperties'],
 };
 
 /** Every problem found, as `Resources.<Id>.Properties.<path>: message`; empty when valid. */
