@@ -67,4 +67,7 @@ const KIND_WORDS: Record<FunctionModel['kind'], string> = {
   kinesis: 'Kinesis handler',
   dynamodb: 'DynamoDB stream handler',
   s3: 'S3 event handler',
+  'ws-connect': 'websocket connect handler',
+  'ws-message': 'websocket message handler',
+  'ws-disconnect': 'websocket disconnect handler',
 };

@@ -7,6 +7,7 @@ import type { ResolvedConfig } from '../config/resolved-config';
 import type { WebsocketFunction } from '../model/app-model';
 import { WEBSOCKET_KINDS } from '../model/template-functions';
 import { getAtt, ref, sub, type JsonObject, type ResourceEntry } from './cfn';
+import { aliasRef } from './invoke-target';
 
 export const WEBSOCKET_API_ID = 'WebsocketAPI';
 
@@ -33,7 +34,10 @@ export function websocketApiEntries(
   const routes = kinds.map((kind) => routeEntry(kind, api));
   return [
     apiEntry(`${appName}-${config.stage}-websocket-api`),
-    ...present.flatMap((kind) => [integrationEntry(ROUTES[kind].id, api), permissionEntry(ROUTES[kind].id, api)]),
+    ...present.flatMap((kind) => [
+      integrationEntry(ROUTES[kind].id, api, config.lambdaAlias),
+      permissionEntry(ROUTES[kind].id, api, config.lambdaAlias),
+    ]),
     ...routes,
     {
       id: `${WEBSOCKET_API_ID}Deployment`,
@@ -67,10 +71,14 @@ function apiEntry(name: string): ResourceEntry {
   };
 }
 
-function integrationEntry(functionId: string, api: JsonObject): ResourceEntry {
+/** With `lambda_alias` the integration invokes the alias, by its ARN (invoke-target.ts). */
+function integrationEntry(functionId: string, api: JsonObject, alias: string | undefined): ResourceEntry {
+  const functions = 'arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/';
   const uri =
-    'arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/arn:${AWS::Partition}:lambda:' +
-    '${AWS::Region}:${AWS::AccountId}:function:${WebsocketHandler}/invocations';
+    alias === undefined
+      ? `${functions}arn:\${AWS::Partition}:lambda:\${AWS::Region}:\${AWS::AccountId}:function:\${WebsocketHandler}/invocations`
+      : `${functions}\${WebsocketHandler}/invocations`;
+  const handler = alias === undefined ? ref(functionId) : aliasRef(functionId);
   return {
     id: `${functionId}APIIntegration`,
     resource: {
@@ -80,19 +88,19 @@ function integrationEntry(functionId: string, api: JsonObject): ResourceEntry {
         ConnectionType: 'INTERNET',
         ContentHandlingStrategy: 'CONVERT_TO_TEXT',
         IntegrationType: 'AWS_PROXY',
-        IntegrationUri: sub(uri, { WebsocketHandler: ref(functionId) }),
+        IntegrationUri: sub(uri, { WebsocketHandler: handler }),
       },
     },
   };
 }
 
-function permissionEntry(functionId: string, api: JsonObject): ResourceEntry {
+function permissionEntry(functionId: string, api: JsonObject, alias: string | undefined): ResourceEntry {
   return {
     id: `${functionId}InvokePermission`,
     resource: {
       Type: 'AWS::Lambda::Permission',
       Properties: {
-        FunctionName: ref(functionId),
+        FunctionName: alias === undefined ? ref(functionId) : aliasRef(functionId),
         Action: 'lambda:InvokeFunction',
         Principal: 'apigateway.amazonaws.com',
         SourceArn: sub('arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${WebsocketAPIId}/*', {

@@ -15,6 +15,7 @@ const INVOKERS: Record<string, string> = {
   'AWS::Events::Rule': 'Targets',
   'AWS::ApiGateway::RestApi': 'Body',
   'AWS::ApiGateway::Authorizer': 'AuthorizerUri',
+  'AWS::ApiGatewayV2::Integration': 'IntegrationUri',
 };
 
 /** Every problem found, empty when the translated template is right; `invokers` counts what was checked. */
@@ -79,7 +80,8 @@ function generatedResources(id: string, fn: AliasedFunction, resources: NonNulla
 function referencedNames(value: unknown): string[] {
   const names: string[] = [];
   walk(value, '', (node) => {
-    if (typeof node.Ref === 'string') names.push(node.Ref);
+    // A `Ref` to `Fn.Alias` left unresolved counts as naming `Fn`: the translator should have replaced it.
+    if (typeof node.Ref === 'string') names.push(node.Ref.split('.')[0]);
     const getAtt = node['Fn::GetAtt'];
     if (Array.isArray(getAtt) && typeof getAtt[0] === 'string') names.push(getAtt[0]);
     const sub = node['Fn::Sub'];
