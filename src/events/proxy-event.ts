@@ -37,6 +37,8 @@ export interface ApiIdentity {
   apiId: string;
   /** API Gateway's stage (`api_gateway_stage`, default `api`), not appc's `--stage`. */
   stage: string;
+  /** The stage's variables (DESIGN.md §11); `null` when it has none, as API Gateway sends them. */
+  stageVariables: Record<string, string> | null;
 }
 
 /** `/cities/seattle?x=1` -> path `/cities/seattle`, query `x=1`. */
@@ -73,7 +75,7 @@ export function toProxyEvent(
     queryStringParameters: single,
     multiValueQueryStringParameters: multi,
     pathParameters: match.pathParameters,
-    stageVariables: null,
+    stageVariables: api.stageVariables === null ? null : { ...api.stageVariables },
     requestContext: requestContext(request, path, match.resource, api, headers),
     body,
     isBase64Encoded: body !== null && binary,

@@ -7,6 +7,7 @@
  * from the App its test imported (`gatewayOf`).
  */
 import type { ResolvedConfig } from '../compiler/config/resolved-config';
+import { apiStageVariables } from '../compiler/config/stage-variables';
 import type { AppModel, AuthorizerFunction } from '../compiler/model/app-model';
 import { effectiveCors } from '../compiler/model/effective-cors';
 import { toLogicalId } from '../compiler/model/names';
@@ -70,11 +71,13 @@ const DEFAULT_AUTHORIZER_TTL = 300;
 
 /** The made-up API Gateway that local mode plays: a fixed account and API id, the configured stage. */
 export function apiIdentity(config: ResolvedConfig): ApiIdentity {
+  const variables = apiStageVariables(config);
   return {
     region: process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
     accountId: '123456789012',
     apiId: 'local',
     stage: config.apiGatewayStage,
+    stageVariables: Object.keys(variables).length === 0 ? null : variables,
   };
 }
 

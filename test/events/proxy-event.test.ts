@@ -13,7 +13,13 @@ import {
 import { DEFAULT_BINARY_TYPES, Request } from '../../src/runtime';
 import { needsReferenceEvents, readEvent } from '../runtime/support/events';
 
-const API: ApiIdentity = { region: 'us-east-1', accountId: '123456789012', apiId: 'local', stage: 'api' };
+const API: ApiIdentity = {
+  region: 'us-east-1',
+  accountId: '123456789012',
+  apiId: 'local',
+  stage: 'api',
+  stageVariables: null,
+};
 
 function incoming(overrides: Partial<IncomingRequest> = {}): IncomingRequest {
   return {
@@ -135,6 +141,14 @@ describe('local: the REST proxy event, against real API Gateway events', () => {
     expect(toProxyEvent(incoming(), MATCH, API, DEFAULT_BINARY_TYPES).requestContext.requestId).to.not.equal(
       context.requestId,
     );
+  });
+
+  it("carries the API stage's variables (null when it has none), readable as request.stageVars", () => {
+    expect(toProxyEvent(incoming(), MATCH, API, DEFAULT_BINARY_TYPES).stageVariables).to.equal(null);
+    const stageVariables = { TABLE: 'orders', LAMBDA_ALIAS: 'live' };
+    const event = toProxyEvent(incoming(), MATCH, { ...API, stageVariables }, DEFAULT_BINARY_TYPES);
+    expect(event.stageVariables).to.deep.equal(stageVariables);
+    expect({ ...new Request(event).stageVars }).to.deep.equal(stageVariables);
   });
 
   it('sends null for absent query, path parameters and body, as API Gateway does', () => {
