@@ -11,7 +11,10 @@ import { functionLayers } from './sam-layer';
 import type { LambdaPlan } from './sam-plan';
 import { releaseProperties, type Release } from './sam-release';
 
-/** What every function shares: the values of the `appc` tag, whether `ManagedLayer` exists, and the stage's release settings. */
+/**
+ * What every function shares: the values of the `appc` tag, whether `ManagedLayer` exists, and the stage's release
+ * settings.
+ */
 export interface FunctionContext {
   appcVersion: string;
   stage: string;

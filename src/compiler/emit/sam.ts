@@ -43,21 +43,7 @@ export function emitSam(input: SamInput): JsonObject {
   const plans = planFunctions(model, input.handlerModule);
   const roles = functionRoles(plans, input.policy, config);
   const release = planRelease(config, plans);
-  const context: FunctionContext = {
-    appcVersion: input.appcVersion,
-    stage: config.stage,
-    appName: config.appName ?? model.appName,
-    managedLayer: input.managedLayer === true,
-    release,
-  };
-  const layer = input.managedLayer
-    ? managedLayerEntry(context.appName, config.stage, functionRuntimes(model, config))
-    : undefined;
-  // Chalice emits a function's dependencies first: the layer (once, at its first use), log group, role.
-  const group = (plan: LambdaPlan) => {
-    const { dependencies, fn } = functionGroup(plan, roles, config, context);
-    return { dependencies: layer ? [layer, ...dependencies] : dependencies, fn };
-  };
+  const { context, group } = functionGrouper(input, roles, release);
   const websocketPlans = plans.filter((plan) => plan.fn !== null && isWebsocket(plan.fn));
   const entries: ResourceEntry[] = [];
   let apiHandler: ResourceEntry | undefined;
@@ -84,6 +70,31 @@ export function emitSam(input: SamInput): JsonObject {
     },
     Resources: collectResources(entries),
   };
+}
+
+/** The context every function shares, and what emits one function with its dependencies. */
+function functionGrouper(
+  input: SamInput,
+  roles: Map<string, FunctionRole>,
+  release: FunctionContext['release'],
+): { context: FunctionContext; group: (plan: LambdaPlan) => FunctionGroup } {
+  const { model, config } = input;
+  const context: FunctionContext = {
+    appcVersion: input.appcVersion,
+    stage: config.stage,
+    appName: config.appName ?? model.appName,
+    managedLayer: input.managedLayer === true,
+    release,
+  };
+  const layer = input.managedLayer
+    ? managedLayerEntry(context.appName, config.stage, functionRuntimes(model, config))
+    : undefined;
+  // Chalice emits a function's dependencies first: the layer (once, at its first use), log group, role.
+  const group = (plan: LambdaPlan): FunctionGroup => {
+    const { dependencies, fn } = functionGroup(plan, roles, config, context);
+    return { dependencies: layer ? [layer, ...dependencies] : dependencies, fn };
+  };
+  return { context, group };
 }
 
 interface FunctionGroup {
