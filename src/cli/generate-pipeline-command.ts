@@ -9,6 +9,7 @@ import { YAML_OPTIONS } from '../compiler/pipeline/buildspec';
 import { generatePipeline } from '../compiler/pipeline/generate-pipeline';
 import {
   CODEBUILD_NODE_VERSIONS,
+  DEFAULT_CODEBUILD_NODE_VERSION,
   PIPELINE_SOURCES,
   STAGE_PATTERN,
   toApplicationName,
@@ -30,7 +31,8 @@ Options:
   --source codecommit|github   a new CodeCommit repository (default), or GitHub through a CodeConnections connection
   --stage NAME                 the appc stage to package and deploy (default: beta)
   --buildspec-file FILE        write the buildspec to FILE (inside the project) instead of inlining it
-  --node-version N             Node.js major of the build and of the Lambda runtime: ${CODEBUILD_NODE_VERSIONS.join(', ')} (default: 20)
+  --node-version N             Node.js major of the build: ${CODEBUILD_NODE_VERSIONS.join(', ')} (default: ${DEFAULT_CODEBUILD_NODE_VERSION});
+                               the functions' runtime is lambda_runtime's in .appc/config.json
   --quiet                      leave out the line naming what was written (on stderr)
   -h, --help                   show this help
 
@@ -88,7 +90,7 @@ function parsePipelineArgs(args: string[], cwd: string): PipelineArgs | 'help' {
     source: { type: 'string', default: 'codecommit' },
     stage: { type: 'string', default: 'beta' },
     'buildspec-file': { type: 'string' },
-    'node-version': { type: 'string', default: '20' },
+    'node-version': { type: 'string', default: DEFAULT_CODEBUILD_NODE_VERSION },
     quiet: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h' },
   });

@@ -19,7 +19,7 @@ export interface PipelineOptions {
   source: PipelineSource;
   /** The appc stage the build packages and the pipeline deploys (`appc package --stage`). */
   stage: string;
-  /** Node.js major of the build, which is also the Lambda runtime `appc package` picks. */
+  /** Node.js major of the build; the Lambda runtime is `lambda_runtime`'s, whatever the build runs on. */
   nodeVersion: string;
   buildspec: BuildspecLocation;
 }
@@ -27,9 +27,12 @@ export interface PipelineOptions {
 /**
  * The CodeBuild image: Amazon Linux 2023 standard 5.0, whose `nodejs` runtimes are 18, 20
  * and 22 (https://docs.aws.amazon.com/codebuild/latest/userguide/available-runtimes.html).
+ * The build runs appc, which needs Node.js 20.19 or later (package.json `engines`), so 18 is
+ * not offered; 22 is the default because Node.js 20 reached its end of life in April 2026.
  */
 export const CODEBUILD_IMAGE = 'aws/codebuild/amazonlinux-x86_64-standard:5.0';
-export const CODEBUILD_NODE_VERSIONS: readonly string[] = ['18', '20', '22'];
+export const CODEBUILD_NODE_VERSIONS: readonly string[] = ['20', '22'];
+export const DEFAULT_CODEBUILD_NODE_VERSION = '22';
 
 /**
  * `ApplicationName` names the CodeCommit repository, the CodeBuild project, the pipeline and

@@ -56,6 +56,8 @@ describe('appc generate-pipeline command', function () {
       ['p.json', '--stage', 'x'.repeat(17)],
       ['p.json', '--stage', 'pipeline'],
       ['p.json', '--node-version', '16'],
+      // CodeBuild still offers Node.js 18, but appc itself needs 20.19 or later.
+      ['p.json', '--node-version', '18'],
       ['p.json', '--bogus'],
       ['p.json', '--buildspec-file', '../outside.yml'],
       ['p.json', '--buildspec-file', 'p.json'],

@@ -183,7 +183,7 @@ describe('appc generate-pipeline template', function () {
       expect(inline).to.equal(buildspec);
       const spec = parse(inline);
       expect(spec.version).to.equal(0.2);
-      expect(spec.phases.install['runtime-versions']).to.deep.equal({ nodejs: 20 });
+      expect(spec.phases.install['runtime-versions']).to.deep.equal({ nodejs: 22 });
       const commands = ['install', 'pre_build', 'build'].flatMap((phase) => spec.phases[phase].commands);
       expect(commands).to.deep.equal([
         'npm ci',
@@ -205,9 +205,9 @@ describe('appc generate-pipeline template', function () {
     });
 
     it('follows --stage and --node-version', () => {
-      const { template, buildspec } = generate({ stage: 'prod_eu', nodeVersion: '22' });
+      const { template, buildspec } = generate({ stage: 'prod_eu', nodeVersion: '20' });
       const spec = parse(buildspec);
-      expect(spec.phases.install['runtime-versions']).to.deep.equal({ nodejs: 22 });
+      expect(spec.phases.install['runtime-versions']).to.deep.equal({ nodejs: 20 });
       expect(spec.phases.build.commands[0]).to.equal('npx appc package /tmp/packaged --stage prod_eu');
       const deploy = stages(template)[2];
       expect(deploy.Name).to.equal('Prod_eu');

@@ -1,7 +1,11 @@
 /** Shared inputs and lookups for the pipeline template tests. */
 import * as path from 'node:path';
 import { generatePipeline, type GeneratedPipeline } from '../../../src/compiler/pipeline/generate-pipeline';
-import type { PipelineOptions, PipelineSource } from '../../../src/compiler/pipeline/pipeline-options';
+import {
+  DEFAULT_CODEBUILD_NODE_VERSION,
+  type PipelineOptions,
+  type PipelineSource,
+} from '../../../src/compiler/pipeline/pipeline-options';
 import { REPO_ROOT } from '../../support/fixtures';
 import type { JsonDoc } from '../../support/json-doc';
 
@@ -15,7 +19,7 @@ export function options(overrides: Partial<PipelineOptions> = {}): PipelineOptio
     appName: 'helloworld',
     source: 'codecommit',
     stage: 'beta',
-    nodeVersion: '20',
+    nodeVersion: DEFAULT_CODEBUILD_NODE_VERSION,
     buildspec: { kind: 'inline' },
     ...overrides,
   };
