@@ -63,7 +63,7 @@ const USAGE_LINES = [
   'appc local [--port 8000] [--host 127.0.0.1] [--stage dev] [--project-dir .] [--autoreload] [--concurrency 10]',
   'appc gen-policy [--stage dev] [--project-dir .]',
   'appc generate-pipeline OUT [--source codecommit|github] [--stage beta] [--buildspec-file FILE]',
-  '                       [--node-version 20] [--quiet]',
+  '                       [--node-version 22] [--quiet]',
   'appc generate-sdk OUT [--stage dev] [--project-dir .] [--openapi FILE]',
   'appc --version',
   'appc --help',
