@@ -6,6 +6,7 @@ import type { APIGatewayProxyResult, LambdaContext } from './events';
 import { readProxyEvent, type ProxyEvent } from './read-event';
 import { Request, headerValue } from './request';
 import { Response } from './response';
+import { middlewareFor, rememberContext, runMiddleware, type AnyMiddleware } from './middleware';
 import type { RouteEntry } from './routes';
 
 const DEFAULT_CORS = new CORSConfig();
@@ -36,6 +37,8 @@ function dispatch(app: App, event: ProxyEvent, context: LambdaContext): Promise<
   const route = methods?.get(event.httpMethod);
   if (route === undefined) return Promise.resolve(noRouteResult(app, event, methods));
   const cors = corsOf(app, route);
+  const chain = app.registeredMiddleware.length === 0 ? [] : middlewareFor(app.registeredMiddleware, 'http');
+  if (chain.length > 0) return dispatchThroughMiddleware(app, chain, route, cors, event, context);
   // A request without a Content-Type counts as JSON (DESIGN.md §2).
   const contentType = headerValue(event.headers, 'content-type') ?? 'application/json';
   // An empty `contentTypes` accepts anything, as in Chalice.
@@ -57,6 +60,47 @@ function dispatch(app: App, event: ProxyEvent, context: LambdaContext): Promise<
     (resolved) => finish(app, event, cors, resolved),
     (error: unknown) => finish(app, event, cors, errorToResponse(app, error, event)),
   );
+}
+
+/**
+ * A route through the app's `http` middleware, as Chalice's `RestAPIEventHandler`: each middleware gets the
+ * `Request`, and `next` resolves to a `Response` with the handler's errors already answered (a `ViewError` with its
+ * status, anything else a 500); what a middleware throws is answered the same way.
+ */
+function dispatchThroughMiddleware(
+  app: App,
+  chain: readonly AnyMiddleware[],
+  route: RouteEntry,
+  cors: CORSConfig | undefined,
+  event: ProxyEvent,
+  context: LambdaContext,
+): Promise<APIGatewayProxyResult> {
+  const request = new Request(event);
+  rememberContext(request, context);
+  app.lambdaContext = context;
+  const answer = runMiddleware(chain, request, (given) => routeResponse(app, route, given, event), asResponse);
+  return (answer as Promise<Response>).then(
+    (response) => finish(app, event, cors, response),
+    (error: unknown) => finish(app, event, cors, errorToResponse(app, error, event)),
+  );
+}
+
+/** The route's answer to `request` (the one the middleware passed on) as a `Response`. */
+async function routeResponse(app: App, route: RouteEntry, request: Request, event: ProxyEvent): Promise<Response> {
+  app.currentRequest = request;
+  const contentType = request.headers['content-type'] ?? 'application/json';
+  if (route.contentTypes.length > 0 && !matchesContentType(contentType, route.contentTypes)) {
+    return errorResponse(415, 'UnsupportedMediaType', `Unsupported media type: ${contentType}`);
+  }
+  try {
+    return asResponse(await route.handler(request.uriParams, request));
+  } catch (error) {
+    return errorToResponse(app, error, event);
+  }
+}
+
+function asResponse(value: unknown): Response {
+  return value instanceof Response ? value : new Response({ body: value });
 }
 
 /** The runtime's own last resort: the 500 every unhandled error gets, built without anything that could fail. */

@@ -4,6 +4,7 @@ import type { CorsSetting } from './cors';
 import type { LambdaContext } from './events';
 import { isWebsocket, type FunctionEntry } from './functions';
 import { Logger } from './log';
+import type { MiddlewareEntry } from './middleware';
 import { Registrar } from './registrar';
 import type { Request } from './request';
 import { joinUrlPrefix, type RouteEntry } from './routes';
@@ -37,6 +38,8 @@ export class App extends Registrar {
   readonly routes = new Map<string, Map<string, RouteEntry>>();
   /** Every Lambda function other than the API handler, by name. */
   readonly functions = new Map<string, FunctionEntry>();
+  /** Every middleware, in registration order (a blueprint's where the App registers the blueprint). */
+  readonly registeredMiddleware: MiddlewareEntry[] = [];
   /** The Request being handled; `undefined` outside a route handler. */
   currentRequest: Request | undefined;
   /** The Lambda context of the current invocation; `undefined` outside one. */
@@ -76,6 +79,8 @@ export class App extends Registrar {
       const prefixed = options.namePrefix && fn.kind !== 'authorizer' && !isWebsocket(fn);
       this.addFunction(prefixed ? { ...fn, name: options.namePrefix + fn.name } : fn);
     }
+    // As in Chalice, a blueprint's middleware joins the App's, around every handler of its kind.
+    for (const entry of blueprint.pendingMiddleware) this.addMiddleware(entry);
   }
 
   protected addRoute(entry: RouteEntry): void {
@@ -89,6 +94,10 @@ export class App extends Registrar {
       );
     }
     methods.set(entry.method, entry);
+  }
+
+  protected addMiddleware(entry: MiddlewareEntry): void {
+    this.registeredMiddleware.push(entry);
   }
 
   protected addFunction(entry: FunctionEntry): void {

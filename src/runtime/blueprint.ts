@@ -2,6 +2,7 @@ import type { App } from './app';
 import type { LambdaContext } from './events';
 import type { FunctionEntry } from './functions';
 import type { Logger } from './log';
+import type { MiddlewareEntry } from './middleware';
 import { Registrar } from './registrar';
 import type { Request } from './request';
 import type { RouteEntry } from './routes';
@@ -16,6 +17,8 @@ export class Blueprint extends Registrar {
   readonly pendingRoutes: RouteEntry[] = [];
   /** Functions as registered, before the App applies `namePrefix`. */
   readonly pendingFunctions: FunctionEntry[] = [];
+  /** Middleware as registered; the App adds it where it registers the blueprint. */
+  readonly pendingMiddleware: MiddlewareEntry[] = [];
   private app: App | undefined;
 
   /** Called by `app.registerBlueprint`: the App this blueprint now belongs to. */
@@ -48,5 +51,8 @@ export class Blueprint extends Registrar {
   }
   protected addFunction(entry: FunctionEntry): void {
     this.pendingFunctions.push(entry);
+  }
+  protected addMiddleware(entry: MiddlewareEntry): void {
+    this.pendingMiddleware.push(entry);
   }
 }

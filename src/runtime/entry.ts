@@ -1,9 +1,11 @@
 import type { App } from './app';
 import { handleApiEvent } from './api-handler';
 import { AuthRequest, AuthResponse } from './authorizers';
-import { DynamoDBEvent, KinesisEvent, S3Event, SNSEvent, SQSEvent } from './event-sources';
+import { DynamoDBEvent, KinesisEvent, LambdaFunctionEvent, S3Event, SNSEvent, SQSEvent } from './event-sources';
 import type { APIGatewayTokenAuthorizerEvent, LambdaContext } from './events';
 import type { FunctionEntry } from './functions';
+import { middlewareFor, runMiddleware } from './middleware';
+import type { MiddlewareKind } from './registrations';
 import { CloudWatchEvent } from './schedule';
 import { handleWebsocketEvent } from './websocket-handler';
 
@@ -38,21 +40,21 @@ export function lambdaHandler(app: App, name: string): LambdaHandler {
         return result instanceof AuthResponse ? result.toDict(request) : result;
       });
     case 'schedule':
-      return withContext(app, fn, (event, context) => fn.handler(new CloudWatchEvent(event, context)));
+      return eventHandler(app, fn, 'scheduled', CloudWatchEvent, fn.handler);
     case 'cw-event':
-      return withContext(app, fn, (event, context) => fn.handler(new CloudWatchEvent(event, context)));
+      return eventHandler(app, fn, 'cloudwatch', CloudWatchEvent, fn.handler);
     case 'lambda':
-      return withContext(app, fn, (event, context) => fn.handler(event, context));
+      return eventHandler(app, fn, 'pure_lambda', LambdaFunctionEvent, (e) => fn.handler(e.event, e.context!));
     case 'sns':
-      return withContext(app, fn, (event, context) => fn.handler(new SNSEvent(event, context)));
+      return eventHandler(app, fn, 'sns', SNSEvent, fn.handler);
     case 'sqs':
-      return withContext(app, fn, (event, context) => fn.handler(new SQSEvent(event, context)));
+      return eventHandler(app, fn, 'sqs', SQSEvent, fn.handler);
     case 'kinesis':
-      return withContext(app, fn, (event, context) => fn.handler(new KinesisEvent(event, context)));
+      return eventHandler(app, fn, 'kinesis', KinesisEvent, fn.handler);
     case 'dynamodb':
-      return withContext(app, fn, (event, context) => fn.handler(new DynamoDBEvent(event, context)));
+      return eventHandler(app, fn, 'dynamodb', DynamoDBEvent, fn.handler);
     case 's3':
-      return withContext(app, fn, (event, context) => fn.handler(new S3Event(event, context)));
+      return eventHandler(app, fn, 's3', S3Event, fn.handler);
     case 'ws-connect':
     case 'ws-message':
     case 'ws-disconnect':
@@ -60,6 +62,23 @@ export function lambdaHandler(app: App, name: string): LambdaHandler {
     default:
       return assertNever(fn);
   }
+}
+
+/**
+ * An event source's, schedule's or pure function's handler: the Lambda event wrapped as its handler takes it, through
+ * the app's middleware of `kind` (DESIGN.md §12).
+ */
+function eventHandler<E>(
+  app: App,
+  fn: FunctionEntry,
+  kind: MiddlewareKind,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind's wrapper types its own event
+  Wrapper: new (event: any, context: LambdaContext) => E,
+  handler: (event: E) => unknown,
+): LambdaHandler {
+  return withContext(app, fn, (event, context) =>
+    runMiddleware(middlewareFor(app.registeredMiddleware, kind), new Wrapper(event, context), handler),
+  );
 }
 
 /**

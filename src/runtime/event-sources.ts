@@ -27,6 +27,16 @@ export abstract class LambdaEvent<Raw> {
   }
 }
 
+/**
+ * What a `pure_lambda` middleware receives (`app.lambdaFunction` handlers keep their `(event, context)`): the
+ * event as sent, and the context, as Chalice's `LambdaFunctionEvent`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a pure function's event is any JSON
+export class LambdaFunctionEvent extends LambdaEvent<any> {
+  /** The event exactly as sent; what the handler receives. */
+  declare readonly event: unknown;
+}
+
 /** `app.onSnsMessage` handlers: the first (only) record's message. */
 export class SNSEvent extends LambdaEvent<RawSNSEvent> {
   readonly message: string;

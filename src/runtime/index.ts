@@ -25,6 +25,16 @@ export type {
   WebsocketKind,
 } from './functions';
 export { WebsocketEvent } from './websocket-event';
+export { ConvertToMiddleware } from './middleware';
+export type {
+  Middleware,
+  MiddlewareKind,
+  MiddlewareEvent,
+  MiddlewareEvents,
+  MiddlewareResult,
+  MiddlewareEntry,
+  LambdaWrapper,
+} from './middleware';
 export { WebsocketApi, WebsocketDisconnectedError, WEBSOCKET_TRANSPORT } from './websocket-api';
 export type { WebsocketTransport } from './websocket-api';
 export type { WebsocketResult } from './websocket-handler';
@@ -69,6 +79,7 @@ export { Rate, Cron, CloudWatchEvent, scheduleExpressionString } from './schedul
 export type { RateUnit, CronField, ScheduleExpression, RawCloudWatchEvent } from './schedule';
 export {
   LambdaEvent,
+  LambdaFunctionEvent,
   SNSEvent,
   SQSEvent,
   SQSRecord,

@@ -16,6 +16,8 @@ import type {
   WebsocketHandler,
 } from './functions';
 import { pathParamNames, type RouteEntry, type RouteHandler, type RouteOptions } from './routes';
+import type { Middleware, MiddlewareEntry } from './middleware';
+import type { MiddlewareKind } from './registrations';
 import type { CloudWatchEvent, ScheduleExpression } from './schedule';
 
 /**
@@ -187,8 +189,18 @@ export abstract class Registrar {
     return handler;
   }
 
+  /**
+   * Run `handler` around every handler of `kind` (`'all'`: every kind), in registration order:
+   * `app.middleware('http', async (request, next) => { const response = await next(request); ...; return response; })`.
+   */
+  middleware<K extends MiddlewareKind>(kind: K, handler: Middleware<K>): void {
+    // The chain passes each middleware the event of its kind (src/runtime/middleware.ts).
+    this.addMiddleware({ kind, handler: handler as unknown as MiddlewareEntry['handler'] });
+  }
+
   protected abstract addRoute(entry: RouteEntry): void;
   protected abstract addFunction(entry: FunctionEntry): void;
+  protected abstract addMiddleware(entry: MiddlewareEntry): void;
 }
 
 function streamSettings(options: KinesisOptions | DynamoDBOptions) {

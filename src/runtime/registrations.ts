@@ -25,12 +25,15 @@ export interface OptionSpec {
 }
 
 export interface RegistrationSpec {
-  /** The kind of model entry it adds: a route, a Lambda function of that kind, or a blueprint's entries. */
+  /**
+   * The kind of model entry it adds: a route, a Lambda function of that kind, a middleware (no function of its own),
+   * or a blueprint's entries.
+   */
   readonly kind: string;
   /** `registerBlueprint` is the App's alone; the rest are the `Registrar`'s, shared by both. */
   readonly receivers: 'App' | 'App and Blueprint';
   /** The argument before the options, named as in the call shape: `app.route(path, ...)`. */
-  readonly leading?: 'path' | 'expression' | 'blueprint';
+  readonly leading?: 'path' | 'expression' | 'blueprint' | 'kind';
   /** Whether the options object may be left out; `none`: the registration takes no options. */
   readonly optionsArgument: 'optional' | 'required' | 'none';
   /** Whether the last argument is the handler. */
@@ -80,6 +83,24 @@ const WEBSOCKET = {
   namePrefix: false,
   options: {},
 } as const;
+
+/**
+ * The event kinds a middleware runs around (`app.middleware(kind, fn)`), as Chalice names them; `all` is every
+ * kind. Authorizers have no middleware, as in Chalice.
+ */
+export const MIDDLEWARE_KINDS = [
+  'all',
+  'http',
+  'websocket',
+  'pure_lambda',
+  'scheduled',
+  'sns',
+  'sqs',
+  's3',
+  'cloudwatch',
+  'kinesis',
+  'dynamodb',
+] as const;
 
 /** The registrations, by method name. */
 export const REGISTRATIONS = {
@@ -180,6 +201,16 @@ export const REGISTRATIONS = {
   onWsConnect: { kind: 'ws-connect', ...WEBSOCKET, functionName: 'websocket_connect' },
   onWsMessage: { kind: 'ws-message', ...WEBSOCKET, functionName: 'websocket_message' },
   onWsDisconnect: { kind: 'ws-disconnect', ...WEBSOCKET, functionName: 'websocket_disconnect' },
+  middleware: {
+    kind: 'middleware',
+    receivers: 'App and Blueprint',
+    leading: 'kind',
+    optionsArgument: 'none',
+    handler: true,
+    names: 'none',
+    namePrefix: false,
+    options: {},
+  },
   registerBlueprint: {
     kind: 'blueprint',
     receivers: 'App',
@@ -196,7 +227,9 @@ export type Registrations = typeof REGISTRATIONS;
 export type RegistrationMethod = keyof Registrations;
 export type RegistrationKind = Registrations[RegistrationMethod]['kind'];
 /** The Lambda function kinds, `FunctionEntry['kind']` and the compiler's `FunctionModel['kind']`. */
-export type RegisteredFunctionKind = Exclude<RegistrationKind, 'route' | 'blueprint'>;
+export type RegisteredFunctionKind = Exclude<RegistrationKind, 'route' | 'blueprint' | 'middleware'>;
+/** `app.middleware(kind, ...)`'s first argument. */
+export type MiddlewareKind = (typeof MIDDLEWARE_KINDS)[number];
 
 /** Whether `name` is a registration method (`'route'`, `'onSqsMessage'`, ...). */
 export function isRegistrationMethod(name: string): name is RegistrationMethod {

@@ -117,6 +117,11 @@ export class Request<TBody = unknown, TQuery = Record<string, string>> {
     return value as TBody;
   }
 
+  /** The API Gateway proxy event the request was made from, as Chalice's `to_original_event()`. */
+  toOriginalEvent(): ProxyEvent {
+    return this.event;
+  }
+
   /** A JSON-safe copy of the request (the body is left out, as in Chalice). */
   toDict(): Record<string, unknown> {
     return {

@@ -1,6 +1,7 @@
 import type { App } from './app';
 import type { LambdaContext, RawWebsocketEvent } from './events';
 import type { WebsocketHandler } from './functions';
+import { middlewareFor, runMiddleware } from './middleware';
 import { Response } from './response';
 import { WebsocketEvent } from './websocket-event';
 
@@ -11,7 +12,8 @@ export interface WebsocketResult {
 }
 
 /**
- * One websocket event through its handler, as Chalice's `WebsocketEventSourceHandler`: configures
+ * One websocket event through the app's `websocket` middleware and its handler, as Chalice's
+ * `WebsocketEventSourceHandler`: configures
  * `app.websocketApi` from the event, then answers the handler's `Response` or object (with
  * `statusCode: 200` unless it has one), or `{ statusCode: 200 }`.
  */
@@ -22,7 +24,8 @@ export async function handleWebsocketEvent(
   context: LambdaContext,
 ): Promise<WebsocketResult> {
   app.websocketApi.configureFromEvent(event);
-  return websocketResult(await handler(new WebsocketEvent(event, context)));
+  const chain = middlewareFor(app.registeredMiddleware, 'websocket');
+  return websocketResult(await runMiddleware(chain, new WebsocketEvent(event, context), handler));
 }
 
 function websocketResult(value: unknown): WebsocketResult {

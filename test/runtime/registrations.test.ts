@@ -15,8 +15,10 @@ import {
 import { minimalOptions } from '../support/minimal-options';
 
 const METHODS = Object.keys(REGISTRATIONS) as RegistrationMethod[];
-type FunctionMethod = Exclude<RegistrationMethod, 'route' | 'registerBlueprint'>;
-const FUNCTION_METHODS = METHODS.filter((m): m is FunctionMethod => m !== 'route' && m !== 'registerBlueprint');
+type FunctionMethod = Exclude<RegistrationMethod, 'route' | 'registerBlueprint' | 'middleware'>;
+const FUNCTION_METHODS = METHODS.filter(
+  (m): m is FunctionMethod => m !== 'route' && m !== 'registerBlueprint' && m !== 'middleware',
+);
 
 /** Registers `method` on a fresh blueprint with its minimal options; the entry the runtime records. */
 function registerMinimal(method: FunctionMethod): FunctionEntry {
@@ -33,7 +35,7 @@ function registerMinimal(method: FunctionMethod): FunctionEntry {
 type Entry = Record<string, unknown> & { authorizer?: Record<string, unknown> };
 
 function registrarMethods(prototype: object): string[] {
-  const notRegistrations = ['constructor', 'addRoute', 'addFunction'];
+  const notRegistrations = ['constructor', 'addRoute', 'addFunction', 'addMiddleware'];
   return Object.getOwnPropertyNames(prototype).filter((name) => !notRegistrations.includes(name));
 }
 
@@ -150,6 +152,7 @@ const optionTypesMatch: { [M in RegistrationMethod]: OptionTypesMatch<M> } = {
   onWsConnect: true,
   onWsMessage: true,
   onWsDisconnect: true,
+  middleware: true,
   registerBlueprint: true,
 };
 const kindsMatch: Same<RegisteredFunctionKind, FunctionEntry['kind']> = true;

@@ -6,7 +6,7 @@ import { joinUrlPrefix } from '../../runtime/routes';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic';
 import { analyzeModels } from './models/analyze-models';
 import { analyzeSdkUsage } from './sdk-calls/analyze-sdk-usage';
-import type { AppModel, CorsModel, FunctionModel, RouteModel } from '../model/app-model';
+import type { AppModel, CorsModel, FunctionModel, MiddlewareModel, RouteModel } from '../model/app-model';
 import { assertNever } from '../assert-never';
 import { collectRegistrations, type Collected } from './collect';
 import { isStackOverflow, stackOverflow } from './depth';
@@ -60,15 +60,10 @@ function analyze(projectDir: string, entry: string, typecheck: boolean | undefin
   const builder = new ModelBuilder(new Evaluator(checker, runtime, mutations), checker, projectDir, diagnostics);
   const parts = builder.build(app, collected);
   const modules = moduleList(projectDir, loaded.entry, userFiles);
-  const sdk = analyzeSdkUsage({
-    checker,
-    files,
-    model: parts,
-    projectDir,
-    isRegistrationCall: (node) => runtime.isRegistrationCall(node),
-  });
+  const isRegistrationCall = (node: ts.Node) => runtime.isRegistrationCall(node);
+  const sdk = analyzeSdkUsage({ checker, files, model: parts, projectDir, isRegistrationCall });
   const models = analyzeModels(parts.routes, loaded, projectDir, diagnostics);
-  const { appName, debug, binaryTypes, cors, functions, location } = parts;
+  const { appName, debug, binaryTypes, cors, functions, middleware, location } = parts;
   // Keys in this order: it is the order of model.json.
   const model: AppModel = {
     appName,
@@ -79,6 +74,7 @@ function analyze(projectDir: string, entry: string, typecheck: boolean | undefin
     cors,
     routes: models.routes,
     functions,
+    ...(middleware ? { middleware } : {}),
     location,
     ...(sdk ? { sdk } : {}),
     ...(models.models ? { models: models.models } : {}),
@@ -174,10 +170,14 @@ class ModelBuilder {
     this.appOptions(app.expression, draft);
     const routes: PendingRoute[] = [];
     const functions: FunctionModel[] = [];
-    for (const bp of collected.blueprints)
-      this.pendingByBlueprint.set(bp, { routes: [], functions: [], registered: undefined, names: new Set() });
+    const middleware: MiddlewareModel[] = [];
+    for (const bp of collected.blueprints) {
+      const pending = { routes: [], functions: [], middleware: [], registered: undefined, names: new Set<string>() };
+      this.pendingByBlueprint.set(bp, pending);
+    }
     for (const item of collected.items) {
-      const sink = item.target === app.declaration ? { routes, functions } : this.pendingByBlueprint.get(item.target);
+      const onApp = item.target === app.declaration;
+      const sink = onApp ? { routes, functions, middleware } : this.pendingByBlueprint.get(item.target);
       if (!sink) {
         this.diagnostics.push(unknownTarget(item, this.projectDir));
         continue;
@@ -187,7 +187,7 @@ class ModelBuilder {
           this.setting(item, draft);
           break;
         case 'registration':
-          this.registration(item, sink, routes, item.target === app.declaration);
+          this.registration(item, sink, routes, onApp);
           break;
         default:
           assertNever(item);
@@ -198,6 +198,7 @@ class ModelBuilder {
       ...draft,
       routes: routes.map((pending) => this.resolveAuthorizer(pending)),
       functions,
+      ...(middleware.length > 0 ? { middleware } : {}),
       location: locationOf(app.expression, this.projectDir),
     };
   }
@@ -251,7 +252,9 @@ class ModelBuilder {
     const method = item.method;
     switch (method) {
       case 'registerBlueprint':
-        return this.registerBlueprint({ ...item, method }, routes, sink.functions);
+        return this.registerBlueprint({ ...item, method }, routes, sink);
+      case 'middleware':
+        return pushDefined(sink.middleware, this.interpreter.middleware({ ...item, method }));
       case 'route':
         return pushDefined(sink.routes, this.interpreter.route({ ...item, method }));
       case 'authorizer':
@@ -289,7 +292,7 @@ class ModelBuilder {
   private registerBlueprint(
     item: Registration<'registerBlueprint'>,
     routes: PendingRoute[],
-    functions: FunctionModel[],
+    { functions, middleware }: Sink,
   ): void {
     const options = this.interpreter.blueprintOptions(item);
     const target = item.call.arguments[0];
@@ -320,7 +323,9 @@ class ModelBuilder {
       functions.push(prefixed);
       for (const [decl, f] of this.functionByDeclaration) if (f === fn) this.registeredFunctions.set(decl, prefixed);
     }
-    pending.registered = { routes: pending.routes.length, functions: pending.functions.length };
+    // As the runtime does: a blueprint's middleware joins the app's here, around every handler of its kind.
+    middleware.push(...pending.middleware);
+    pending.registered = registeredCounts(pending);
   }
 
   /** A blueprint never registered, or registered before some of its registrations: those are never served. */
@@ -329,6 +334,7 @@ class ModelBuilder {
     const late = [
       ...pending.routes.slice(pending.registered?.routes ?? 0).map((r) => r.route),
       ...pending.functions.slice(pending.registered?.functions ?? 0),
+      ...pending.middleware.slice(pending.registered?.middleware ?? 0),
     ];
     if (late.length === 0) return;
     if (!pending.registered) {
@@ -395,6 +401,7 @@ type AppParts = Omit<AppModel, 'entry' | 'modules' | 'sdk'>;
 interface Sink {
   routes: PendingRoute[];
   functions: FunctionModel[];
+  middleware: MiddlewareModel[];
 }
 
 /** The expressions appc evaluates in an item. */
@@ -412,10 +419,15 @@ function itemArguments(item: CollectedItem): readonly ts.Expression[] {
 interface BlueprintRegistrations {
   routes: PendingRoute[];
   functions: FunctionModel[];
+  middleware: MiddlewareModel[];
   /** How many of each the last `app.registerBlueprint` call added; undefined before the first. */
-  registered: { routes: number; functions: number } | undefined;
+  registered: { routes: number; functions: number; middleware: number } | undefined;
   /** Function names its registrations gave so far. */
   names: Set<string>;
+}
+
+function registeredCounts(pending: BlueprintRegistrations): NonNullable<BlueprintRegistrations['registered']> {
+  return { routes: pending.routes.length, functions: pending.functions.length, middleware: pending.middleware.length };
 }
 
 /** A registration or setting on something other than the App or a Blueprint the analysis found. */

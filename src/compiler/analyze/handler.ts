@@ -39,6 +39,24 @@ export function describeHandler(
 }
 
 /**
+ * A handler argument that is a call making the function (`ConvertToMiddleware(wrapper)`): recorded as the call,
+ * with no name or parameters of its own; the SDK analysis walks the call like a handler.
+ */
+export function describeHandlerCall(node: ts.Expression, statement: ts.Statement, projectDir: string): HandlerModel {
+  const file = node.getSourceFile();
+  const handler: HandlerModel = {
+    location: locationOf(node, projectDir),
+    start: node.getStart(file),
+    end: node.getEnd(),
+    paramNames: null,
+    ownName: null,
+    docs: parseJsDoc(leadingJsDoc(statement)),
+  };
+  handlerNodes.set(handler, node);
+  return handler;
+}
+
+/**
  * The handler expression `describeHandler` described. Models share their handler object
  * when copied (a blueprint's registrations), so every copy finds it.
  */

@@ -1,13 +1,14 @@
 import { ts } from './typescript';
 import { optionNames, REGISTRATIONS, type RegistrationSpec } from '../../runtime/registrations';
 import { error, type Diagnostic } from '../diagnostics/diagnostic';
-import type { FunctionModel, HandlerModel, RouteModel } from '../model/app-model';
+import type { FunctionModel, HandlerModel, MiddlewareModel, RouteModel } from '../model/app-model';
 import { arity, callShape, optionsIndex } from './call-shape';
 import { defined } from './defined';
 import { RegistrationRef, StaticInstance, type Evaluator } from './evaluate';
 import { functionModel } from './function-model';
 import { describeHandler } from './handler';
 import { locationOf } from './locations';
+import { convertedMiddleware, middlewareKind } from './middleware-model';
 import {
   authorizerUse,
   corsModel,
@@ -92,6 +93,24 @@ export class Interpreter {
     return functionModel(reg.method, options, base, expression);
   }
 
+  /** `app.middleware(kind, handler)`: a kind Chalice knows, and a function or a `ConvertToMiddleware(...)` call. */
+  middleware(reg: Registration<'middleware'>): MiddlewareModel | undefined {
+    const args = this.arity(reg);
+    if (!args) return undefined;
+    const kind = middlewareKind(args[0], this.evaluator, this.projectDir);
+    if (typeof kind !== 'string') this.report(kind);
+    const node = args[1];
+    const handler =
+      convertedMiddleware(node, reg.statement, this.checker, this.projectDir) ??
+      this.handler(
+        node,
+        reg,
+        'Pass the middleware function itself, or ConvertToMiddleware(wrapper) for a Lambda wrapper.',
+      );
+    if (typeof kind !== 'string' || !handler) return undefined;
+    return { kind, handler, location: locationOf(reg.call, this.projectDir) };
+  }
+
   private schedule(node: ts.Expression): string | undefined {
     const evaluated = this.evaluator.evaluate(node);
     if (!evaluated.ok) return void this.report(notStatic(evaluated, this.projectDir));
@@ -162,14 +181,18 @@ export class Interpreter {
     return result.value;
   }
 
-  private handler(node: ts.Expression, reg: Registration): HandlerModel | undefined {
+  private handler(
+    node: ts.Expression,
+    reg: Registration,
+    remedy = 'Pass the handler function itself, not the result of a call.',
+  ): HandlerModel | undefined {
     const handler = describeHandler(node, reg.statement, this.checker, this.projectDir);
     if (!handler)
       this.report(
         error(
           'APPC207',
           'the handler must be a function: an arrow function, a function expression, or the name of a function declared in the app',
-          'Pass the handler function itself, not the result of a call.',
+          remedy,
           locationOf(node, this.projectDir),
         ),
       );

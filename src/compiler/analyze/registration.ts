@@ -1,8 +1,8 @@
 import type { ts } from './typescript';
 import type { RegistrationMethod } from '../../runtime/registrations';
 
-/** The registrations that add a Lambda function (all but `route` and `registerBlueprint`). */
-export type FunctionMethod = Exclude<RegistrationMethod, 'route' | 'registerBlueprint'>;
+/** The registrations that add a Lambda function (all but `route`, `middleware` and `registerBlueprint`). */
+export type FunctionMethod = Exclude<RegistrationMethod, 'route' | 'registerBlueprint' | 'middleware'>;
 
 /** One registration call found as a top-level statement. */
 export interface Registration<M extends RegistrationMethod = RegistrationMethod> {

@@ -1,3 +1,4 @@
+import type { MiddlewareKind } from '../../runtime/registrations';
 import type { JsonSchema, SchemaDefinitions } from './json-schema';
 
 /**
@@ -272,6 +273,16 @@ export type FunctionModel =
   | S3Function
   | WebsocketFunction;
 
+/** `app.middleware(kind, handler)`: runs around every handler of its kind; it adds no Lambda function. */
+export interface MiddlewareModel {
+  /** The event kind it runs around: `'all'`, `'http'`, `'websocket'`, `'sns'`, ... (DESIGN.md §12). */
+  readonly kind: MiddlewareKind;
+  /** The middleware function, or the `ConvertToMiddleware(wrapper)` call that makes it. */
+  readonly handler: HandlerModel;
+  /** The `app.middleware(...)` call. */
+  readonly location: SourceLocation;
+}
+
 /** The whole app, as the analyzer read it. */
 export interface AppModel {
   /** `new App({ appName })`; `''` only when analysis reported it missing. */
@@ -290,6 +301,8 @@ export interface AppModel {
   readonly routes: readonly RouteModel[];
   /** Every function other than the API handler, in registration order. */
   readonly functions: readonly FunctionModel[];
+  /** Every middleware in registration order (a blueprint's where the app registers it); absent when none. */
+  readonly middleware?: readonly MiddlewareModel[];
   /** Where `new App(...)` is. */
   readonly location: SourceLocation;
   /**

@@ -10,7 +10,7 @@ import { minimalOptions } from '../../support/minimal-options';
 import { analyzeFiles, appTs } from './analyze-files';
 
 const FUNCTION_METHODS = (Object.keys(REGISTRATIONS) as RegistrationMethod[]).filter(
-  (m) => m !== 'route' && m !== 'registerBlueprint',
+  (m) => m !== 'route' && m !== 'registerBlueprint' && m !== 'middleware',
 );
 type Specs = Record<string, { default?: unknown; required?: true }>;
 

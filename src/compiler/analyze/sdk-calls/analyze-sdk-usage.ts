@@ -12,7 +12,7 @@ export interface SdkAnalysisInput {
   /** The app's own modules. */
   files: readonly ts.SourceFile[];
   /** The analysed app: its registered handlers are where requests and events enter. */
-  model: Pick<AppModel, 'routes' | 'functions'>;
+  model: Pick<AppModel, 'routes' | 'functions' | 'middleware'>;
   projectDir: string;
   /** `app.route(...)` and the other registrations, skipped as top-level code. */
   isRegistrationCall: (node: ts.Node) => boolean;
@@ -42,7 +42,7 @@ export function analyzeSdkUsage(input: SdkAnalysisInput): SdkUsage | undefined {
     names.functions,
   );
   for (const file of files) reachability.addModule(file);
-  for (const handler of [...model.routes, ...model.functions].map((r) => r.handler)) {
+  for (const handler of [...model.routes, ...model.functions, ...(model.middleware ?? [])].map((r) => r.handler)) {
     const node = handlerNode(handler);
     if (node) reachability.addHandler(node);
   }
