@@ -19,7 +19,7 @@ import { captureLog, invokeApi, lambdaContext, needsReferenceEvents, proxyEvent,
 
 /** A middleware that records `name` before and after the rest of the chain. */
 function tracing(trace: string[], name: string) {
-  return async (event: unknown, next: (event: unknown) => Promise<unknown>) => {
+  return async <E>(event: E, next: (event: E) => Promise<unknown>) => {
     trace.push(`${name}>`);
     const result = await next(event);
     trace.push(`<${name}`);

@@ -10,7 +10,7 @@ import { skipOuterExpressions } from './outer-expressions';
 import { isRuntimeNode } from './runtime-symbols';
 
 const KINDS = MIDDLEWARE_KINDS.map((kind) => `'${kind}'`).join(', ');
-const REMEDY = `Write one of ${KINDS} as the first argument: app.middleware('http', (request, next) => next(request)).`;
+const REMEDY = `Write one of ${KINDS} as a string literal or a const.`;
 
 /** `app.middleware(kind, ...)`'s kind: one of MIDDLEWARE_KINDS, known at compile time; else APPC224. */
 export function middlewareKind(
