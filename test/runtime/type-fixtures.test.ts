@@ -11,6 +11,7 @@ const TYPES_DIR = path.resolve(__dirname, '../types');
 const FIXTURES: ReadonlyArray<{ name: string; minErrors: number }> = [
   { name: 'path-params', minErrors: 8 },
   { name: 'models', minErrors: 6 },
+  { name: 'middleware', minErrors: 6 },
 ];
 const DIRECTIVE = /^\s*\/\/ @ts-expect-error\b.*$/;
 
