@@ -5,6 +5,7 @@ import { error, warning, type Diagnostic } from '../diagnostics/diagnostic';
 import { isSdkModule } from '../model/sdk-module-names';
 import { firstTooDeep, isStackOverflow, stackOverflow, tooDeep } from './depth';
 import { relativePath } from './locations';
+import { LIB_FOLDER, MODEL_LIB_FILES, MODEL_LIBS } from './model-libs';
 import { RUNTIME_TYPES_DIR } from '../runtime-location';
 
 /** `import ... from 'appc'` always resolves to appc's own runtime, so receivers resolve to our `App`. */
@@ -31,7 +32,7 @@ export function loadProgram(
   if (!fs.existsSync(entryPath)) return { diagnostics: [missingEntry(entry, projectDir)] };
   const { options, diagnostics } = compilerOptions(projectDir, typecheck);
   const overflowed: string[] = [];
-  const base = typecheck ? hostWithLibs(options, ts.createCompilerHost(options)) : hostWithoutAwsSdk(options);
+  const base = typecheck ? hostWithLibs(ts.createCompilerHost(options), allLibFiles()) : hostWithoutAwsSdk(options);
   const host = catchParserOverflow(base, overflowed);
   const program = ts.createProgram({ rootNames: [entryPath], options, host });
   if (overflowed.length > 0)
@@ -57,13 +58,6 @@ export function loadProgram(
 }
 
 /**
- * The lib files models need: ES5 declares `Array`, `Record`, `Partial`, `Date`, `Promise` and
- * `Awaited`; ES2015's collections `Map` and `Set`, so that they are reported as having no JSON
- * form. Half the parse and bind time of `lib.es2022.d.ts`, whose other globals no model uses.
- */
-const MODEL_LIBS = ['lib.es5.d.ts', 'lib.es2015.collection.d.ts'];
-
-/**
  * The app's program with TypeScript's lib files, for the type -> JSON Schema conversion
  * (models need `Array`, `Record`, `Date`: schema/schema-builder.ts). The analysis program
  * loads no libs, so this one is built only for apps whose handlers declare types; it reuses
@@ -72,8 +66,8 @@ const MODEL_LIBS = ['lib.es5.d.ts', 'lib.es2015.collection.d.ts'];
 export function programWithLibs(loaded: LoadedProgram): ts.Program {
   const { program } = loaded;
   if (program.getSourceFiles().some((file) => program.isSourceFileDefaultLibrary(file))) return program;
-  const options: ts.CompilerOptions = { ...program.getCompilerOptions(), lib: MODEL_LIBS };
-  const host = hostWithLibs(options, hostWithoutAwsSdk(options));
+  const options: ts.CompilerOptions = { ...program.getCompilerOptions(), lib: [...MODEL_LIBS] };
+  const host = hostWithLibs(hostWithoutAwsSdk(options), modelLibFiles());
   const { getSourceFile } = host;
   host.getSourceFile = (file, ...rest) => program.getSourceFile(file) ?? getSourceFile.call(host, file, ...rest);
   return ts.createProgram({ rootNames: program.getRootFileNames(), options, host });
@@ -157,23 +151,46 @@ function userCompilerOptions(configPath: string, projectDir: string, diagnostics
   return user;
 }
 
-/** `host`, also serving TypeScript's lib files from @ts-morph/common's in-memory copy. */
-function hostWithLibs(options: ts.CompilerOptions, host: ts.CompilerHost): ts.CompilerHost {
-  // Loaded here: 3 MB that only --typecheck and apps with models need (see typescript.ts).
-  const { getLibFiles, libFolderInMemoryPath } = require('@ts-morph/common') as typeof import('@ts-morph/common');
-  const libs = new Map(getLibFiles().map((lib) => [path.posix.join(libFolderInMemoryPath, lib.fileName), lib.text]));
+/** TypeScript's lib files by path, in memory (the lib folder is not on disk: see `LIB_FOLDER`). */
+type LibFiles = (file: string) => string | undefined;
+
+/** `host`, also serving TypeScript's lib files from `libs`. */
+function hostWithLibs(host: ts.CompilerHost, libs: LibFiles): ts.CompilerHost {
   const { getSourceFile, fileExists, readFile } = host;
-  host.getDefaultLibLocation = () => libFolderInMemoryPath;
-  host.getDefaultLibFileName = (o) => path.posix.join(libFolderInMemoryPath, ts.getDefaultLibFileName(o));
-  host.fileExists = (file) => libs.has(file) || fileExists.call(host, file);
-  host.readFile = (file) => libs.get(file) ?? readFile.call(host, file);
+  host.getDefaultLibLocation = () => LIB_FOLDER;
+  host.getDefaultLibFileName = (o) => path.posix.join(LIB_FOLDER, ts.getDefaultLibFileName(o));
+  host.fileExists = (file) => libs(file) !== undefined || fileExists.call(host, file);
+  host.readFile = (file) => libs(file) ?? readFile.call(host, file);
   host.getSourceFile = (file, language, ...rest) => {
-    const text = libs.get(file);
+    const text = libs(file);
     return text !== undefined
       ? ts.createSourceFile(file, text, language)
       : getSourceFile.call(host, file, language, ...rest);
   };
   return host;
+}
+
+/** Every lib file of @ts-morph/common: `--typecheck` reads the libs the user's tsconfig names. */
+function allLibFiles(): LibFiles {
+  // Loaded here: 3 MB that only --typecheck needs, and models when the app references a lib of its own.
+  const { getLibFiles } = require('@ts-morph/common') as typeof import('@ts-morph/common');
+  const libs = new Map(getLibFiles().map((lib) => [path.posix.join(LIB_FOLDER, lib.fileName), lib.text]));
+  return (file) => libs.get(file);
+}
+
+/**
+ * `MODEL_LIBS` and the libs they reference, from model-libs.ts; every other lib file (one a module
+ * references with `/// <reference lib>`) from @ts-morph/common, loaded on the first such request.
+ */
+function modelLibFiles(): LibFiles {
+  let all: LibFiles | undefined;
+  return (file) => {
+    if (path.posix.dirname(file) !== LIB_FOLDER) return undefined;
+    const text = MODEL_LIB_FILES.get(path.posix.basename(file));
+    if (text !== undefined) return text;
+    all ??= allLibFiles();
+    return all(file);
+  };
 }
 
 /**
