@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import { appFileDiagnostic } from './app-file';
 import { parseCommandArgs } from './command-args';
 import { printDiagnostics } from './print-diagnostics';
-import { packageProject, type PackageOptions } from '../compiler/compile';
+import type { PackageOptions } from '../compiler/compile';
+import { startBundler } from '../compiler/package/bundle-app';
 import { writeOutput } from '../compiler/output/write-output';
 import { outDirProblem } from '../compiler/output/out-dir';
 import { PACKAGE_HELP, projectDirOption, stageOption, UsageError } from './usage';
@@ -26,6 +27,9 @@ export async function packageCommand(args: string[], io: Io): Promise<number> {
     io.stderr.write(`Nothing was written to ${shownOut}.\n`);
     return 1;
   }
+  // esbuild's service boots on the other core while this one loads TypeScript (compile.ts imports it).
+  startBundler();
+  const { packageProject } = require('../compiler/compile') as typeof import('../compiler/compile');
   const result = await packageProject({ ...request, outDir: path.resolve(shownOut), today: new Date() });
   const progress = (line: string) => request.quiet || io.stderr.write(`${line}\n`);
   for (const [label, ms] of result.timings) progress(`${label.padEnd(40, '.')} ${formatMs(ms)}`);
