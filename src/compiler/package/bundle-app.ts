@@ -1,11 +1,12 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RUNTIME_INDEX } from '../runtime-location';
-import { build, initialize, type BuildFailure, type Loader, type Message, type Metafile, type Plugin } from 'esbuild';
+import { build, initialize, type BuildFailure, type Message, type Metafile, type OutputFile } from 'esbuild';
 import { bundleTarget } from '../config/lambda-runtimes';
 import { error, type Diagnostic } from '../diagnostics/diagnostic';
 import type { AppModel, SourceLocation } from '../model/app-model';
 import { API_HANDLER_ID, API_HANDLER_NAME, toLogicalId } from '../model/names';
+import { ENTRY_FILE, portableSourceMap, type SourceMapJson } from './bundle-source-map';
+import { handlerNamesPlugin } from './handler-names';
 import { importPolicyPlugin, mayBreakImportPolicy, type ImportPolicy } from './import-policy';
 import { routeModelsSource } from './route-models-source';
 
@@ -21,18 +22,26 @@ export interface BundleOptions {
    * runtime's.
    */
   target?: `node${number}`;
+  /** Also make the bundle's source map (`map`); the code then ends with `//# sourceMappingURL=app.js.map`. */
+  sourceMap?: boolean;
 }
 
-export type BundleResult = { code: Uint8Array } | { diagnostics: Diagnostic[] };
+export type BundleResult = Bundle | { diagnostics: Diagnostic[] };
 
-const ENTRY_FILE = 'appc-entry.js';
-const HANDLER_NAME_KEY = 'appc.name';
+export interface Bundle {
+  code: Uint8Array;
+  /** With `sourceMap`: the map of `code`, its sources named as `portableSourceMap` names them. */
+  map?: SourceMapJson;
+}
+
+/** The bundle's name in deployment.zip and in appc local's task directory. */
+export const BUNDLE_FILE = 'app.js';
 
 /**
  * The app's Lambda code as one CommonJS file, `app.js`: the user's modules and appc's
  * runtime, with one export per function (`APIHandler` for the routes, then each
  * function's logical ID), so that SAM's `Handler` is `app.<LogicalId>`.
- * Minified (names kept: error bodies use class names), deterministic, no source map.
+ * Minified (names kept: error bodies use class names), deterministic; a source map on request.
  * @example await bundleApp({ projectDir, model, external: ['lodash'], target: 'node24' })
  */
 export async function bundleApp(options: BundleOptions): Promise<BundleResult> {
@@ -42,16 +51,20 @@ export async function bundleApp(options: BundleOptions): Promise<BundleResult> {
     // Without the import policy first: see mayBreakImportPolicy.
     const unchecked = await runBuild(options, projectDir, undefined);
     if ('metafile' in unchecked && !mayBreakImportPolicy(imports, unchecked.metafile, projectDir))
-      return { code: unchecked.code };
+      return bundleOf(unchecked);
   }
   const result = await runBuild(options, projectDir, imports);
-  return 'code' in result ? { code: result.code } : result;
+  return 'code' in result ? bundleOf(result) : result;
 }
 
-type BuildOutcome = { code: Uint8Array; metafile: Metafile } | { diagnostics: Diagnostic[] };
+type BuildOutcome = (Bundle & { metafile: Metafile }) | { diagnostics: Diagnostic[] };
+
+function bundleOf({ code, map }: Bundle): Bundle {
+  return map ? { code, map } : { code };
+}
 
 async function runBuild(
-  { model, external, target }: BundleOptions,
+  { model, external, target, sourceMap = false }: BundleOptions,
   projectDir: string,
   imports: ImportPolicy | undefined,
 ): Promise<BuildOutcome> {
@@ -68,19 +81,29 @@ async function runBuild(
       minify: true,
       keepNames: true,
       legalComments: 'none',
-      sourcemap: false,
+      // The map's sources are named relative to the (never written) outfile; portableSourceMap renames them.
+      ...(sourceMap
+        ? { sourcemap: 'linked', sourcesContent: false, outfile: path.join(projectDir, BUNDLE_FILE) }
+        : { sourcemap: false }),
       charset: 'utf8',
       logLevel: 'silent',
       alias: { appc: RUNTIME_INDEX },
       external: external.filter((name) => name !== 'appc'),
-      plugins: [...(imports ? [importPolicyPlugin(imports)] : []), ...handlerNamesPlugin(projectDir, model)],
+      plugins: [...(imports ? [importPolicyPlugin(imports)] : []), ...handlerNamesPlugin(projectDir, model, sourceMap)],
     });
-    return { code: result.outputFiles[0].contents, metafile: result.metafile };
+    return { ...outputs(result.outputFiles, projectDir), metafile: result.metafile };
   } catch (e) {
     const failure = e as Partial<BuildFailure>;
     if (!Array.isArray(failure.errors)) throw e;
     return { diagnostics: failure.errors.map((message) => toDiagnostic(message, model)) };
   }
+}
+
+/** The code, and the map when esbuild made one (the outputs are then `app.js.map` and `app.js`). */
+function outputs(files: readonly OutputFile[], projectDir: string): Bundle {
+  const map = files.find((file) => file.path.endsWith('.map'));
+  const code = files.find((file) => file !== map) as OutputFile;
+  return map ? { code: code.contents, map: portableSourceMap(map.text, projectDir) } : { code: code.contents };
 }
 
 /**
@@ -117,77 +140,6 @@ export function entrySource(model: AppModel): string {
     ...[...handlers].map(([id, name]) => `export const ${id} = lambdaHandler(app, ${JSON.stringify(name)});`),
   ];
   return `${lines.join('\n')}\n`;
-}
-
-interface NameEdit {
-  start: number;
-  end: number;
-  name: string;
-}
-
-/**
- * Marks each function's handler with its name as the analyzer derived it, because an
- * inline handler named only by the `const` it is assigned to has no `.name` at run time
- * (the runtime reads `Symbol.for('appc.name')` first; see HANDLER_NAME in runtime/app.ts).
- * Its filter names the files to edit, so that esbuild loads every other file without calling
- * back into this process; no plugin when there is nothing to mark.
- */
-function handlerNamesPlugin(projectDir: string, model: AppModel): Plugin[] {
-  const edits = new Map<string, NameEdit[]>();
-  for (const fn of model.functions) {
-    if (fn.localName === null) continue;
-    const file = realPath(path.resolve(projectDir, fn.handler.location.file));
-    const fileEdits = edits.get(file) ?? [];
-    // A blueprint registered twice lists its handlers twice, with one local name: mark each once.
-    if (fileEdits.some((edit) => edit.start === fn.handler.start)) continue;
-    edits.set(file, [...fileEdits, { start: fn.handler.start, end: fn.handler.end, name: fn.localName }]);
-  }
-  if (edits.size === 0) return [];
-  const filter = new RegExp(`^(?:${[...edits.keys()].map(escapeRegExp).join('|')})$`);
-  return [
-    {
-      name: 'appc-handler-names',
-      setup(pluginBuild) {
-        pluginBuild.onLoad({ filter, namespace: 'file' }, (args) => {
-          const fileEdits = edits.get(args.path);
-          if (!fileEdits) return undefined;
-          const text = fs.readFileSync(args.path, 'utf8').replace(/^\uFEFF/, '');
-          return { contents: applyNameEdits(text, fileEdits), loader: loaderFor(args.path) };
-        });
-      },
-    },
-  ];
-}
-
-/** A literal path inside esbuild's filter (Go's RE2 syntax takes these escapes too). */
-function escapeRegExp(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
-}
-
-/** Wraps each handler expression in place; back to front, so earlier offsets stay valid. */
-export function applyNameEdits(text: string, edits: readonly NameEdit[]): string {
-  let result = text;
-  for (const edit of [...edits].sort((a, b) => b.start - a.start)) {
-    const marked =
-      `Object.defineProperty(${result.slice(edit.start, edit.end)}, Symbol.for(${JSON.stringify(HANDLER_NAME_KEY)}), ` +
-      `{ value: ${JSON.stringify(edit.name)}, configurable: true })`;
-    result = result.slice(0, edit.start) + marked + result.slice(edit.end);
-  }
-  return result;
-}
-
-function loaderFor(file: string): Loader {
-  const ext = path.extname(file);
-  if (ext === '.tsx' || ext === '.jsx') return ext.slice(1) as Loader;
-  return /^\.[mc]?ts$/.test(ext) ? 'ts' : 'js';
-}
-
-function realPath(file: string): string {
-  try {
-    return fs.realpathSync(file);
-  } catch {
-    return file;
-  }
 }
 
 function toDiagnostic(message: Message, model: AppModel): Diagnostic {

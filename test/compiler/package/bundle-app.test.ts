@@ -1,7 +1,10 @@
 import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyNameEdits, bundleApp, entrySource } from '../../../src/compiler/package/bundle-app';
+import { execFileSync } from 'node:child_process';
+import { SourceMap } from 'node:module';
+import { bundleApp, entrySource } from '../../../src/compiler/package/bundle-app';
+import { applyNameEdits, nameEditsSourceMap } from '../../../src/compiler/package/handler-names';
 import type { AppModel } from '../../../src/compiler/model/app-model';
 import { projectModel, tempDir, writeProject } from './zip-project';
 
@@ -48,6 +51,26 @@ describe('applyNameEdits', () => {
       'f(Object.defineProperty(a => 1, Symbol.for("appc.name"), { value: "one", configurable: true })); ' +
         'g(Object.defineProperty(b => 2, Symbol.for("appc.name"), { value: "two", configurable: true }));',
     );
+  });
+});
+
+describe('nameEditsSourceMap', () => {
+  it('maps each token of the edited text back to its line and column as written', () => {
+    const text = 'f(a => 1);\ng(b => 2); h();';
+    const edits = [{ start: 13, end: 19, name: 'two' }];
+    const edited = applyNameEdits(text, edits).split('\n');
+    const map = new SourceMap(nameEditsSourceMap(text, edits, 'app.ts'));
+    const original = (line: number, token: string) => {
+      const entry = map.findEntry(line, edited[line].indexOf(token)) as {
+        originalLine: number;
+        originalColumn: number;
+      };
+      return [entry.originalLine, entry.originalColumn];
+    };
+    expect(original(0, 'a')).to.deep.equal([0, 2]);
+    expect(original(1, 'b =>')).to.deep.equal([1, 2]);
+    expect(original(1, '2,')).to.deep.equal([1, 7]);
+    expect(original(1, 'h()')).to.deep.equal([1, 11]);
   });
 });
 
@@ -113,5 +136,73 @@ describe('bundleApp', () => {
     expect(result.diagnostics.map((d) => [d.code, d.remedy, d.location?.file])).to.deep.equal([
       ['APPC401', 'app.ts must export the App instance as `app`: `export const app = new App({ ... })`.', 'app.ts'],
     ]);
+  });
+});
+
+describe('bundleApp with a source map', () => {
+  const APP = [
+    `import { App } from 'appc';`,
+    ``,
+    `export const app = new App({ appName: 'maps' });`,
+    ``,
+    `export const worker = app.lambdaFunction((event: { n: number }) => { if (event.n > 1) throw new Error('too big'); return event.n; });`,
+    ``,
+  ].join('\n');
+  const handlerText = APP.slice(APP.indexOf('(event'), APP.lastIndexOf(')'));
+
+  function mapsModel(): AppModel {
+    const start = APP.indexOf(handlerText);
+    const location = {
+      file: 'app.ts',
+      line: 5,
+      column: start - APP.lastIndexOf('\n', start),
+      length: handlerText.length,
+    };
+    const handler = { location, start, end: start + handlerText.length, paramNames: null, ownName: null, docs: {} };
+    const worker = {
+      kind: 'lambda',
+      name: 'worker',
+      localName: 'worker',
+      handler,
+      location,
+      unknownOptions: [],
+    } as const;
+    return { ...emptyModel(), appName: 'maps', functions: [worker] };
+  }
+
+  async function bundled(sourceMap: boolean) {
+    const dir = appOnly(APP);
+    const result = await bundleApp({ projectDir: dir, model: mapsModel(), external: [], target: 'node20', sourceMap });
+    if (!('code' in result)) throw new Error(JSON.stringify(result.diagnostics));
+    return { dir, ...result };
+  }
+
+  it("names its sources relative to the project, appc's own under appc:, and links app.js to it", async () => {
+    const { dir, code, map } = await bundled(true);
+    const plain = await bundled(false);
+    expect(map?.sources).to.include('app.ts').and.include('appc:entry.js');
+    expect(map?.sources.filter((s) => s !== 'app.ts' && s !== 'appc:entry.js')).to.satisfy((rest: string[]) =>
+      rest.every((s) => /^appc:runtime\/[\w-]+\.(ts|js)$/.test(s)),
+    );
+    expect(JSON.stringify(map)).not.to.include(dir).and.not.include(path.resolve(__dirname, '../../..'));
+    expect(new TextDecoder().decode(code)).to.equal(
+      `${new TextDecoder().decode(plain.code)}//# sourceMappingURL=app.js.map\n`,
+    );
+    expect(plain).not.to.have.property('map');
+  });
+
+  it('maps a throw inside a renamed handler to its .ts line and column (the name edit shifts that line)', async () => {
+    const { dir, code, map } = await bundled(true);
+    fs.writeFileSync(path.join(dir, 'app.js'), code);
+    fs.writeFileSync(path.join(dir, 'app.js.map'), JSON.stringify(map));
+    const script = `require('./app.js').Worker({ n: 2 }, {}).catch((e) => console.log(e.stack));`;
+    const stack = execFileSync(process.execPath, ['--enable-source-maps', '-e', script], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    const column = APP.split('\n')[4].indexOf('new Error') + 1;
+    expect(stack)
+      .to.include(`Error: too big\n    at `)
+      .and.include(`${path.join(dir, 'app.ts')}:5:${column})`);
   });
 });
