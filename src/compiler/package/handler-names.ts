@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Loader, Plugin } from 'esbuild';
 import type { AppModel } from '../model/app-model';
+import type { SourceMapJson } from './bundle-source-map';
 import { encodeMappings, type Segment } from './source-map-mappings';
 
 const HANDLER_NAME_KEY = 'appc.name';
@@ -78,7 +79,7 @@ export function applyNameEdits(text: string, edits: readonly NameEdit[]): string
  * insertions hold no line break, so each line maps to itself and only columns move.
  * @example nameEditsSourceMap('f(a => 1);', [{ start: 2, end: 8, name: 'one' }], 'app.ts').mappings
  */
-export function nameEditsSourceMap(text: string, edits: readonly NameEdit[], file: string) {
+export function nameEditsSourceMap(text: string, edits: readonly NameEdit[], file: string): SourceMapJson {
   const insertions = edits
     .flatMap((edit) => {
       const { before, after } = wrapping(edit.name);

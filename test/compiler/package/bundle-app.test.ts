@@ -59,7 +59,12 @@ describe('nameEditsSourceMap', () => {
     const text = 'f(a => 1);\ng(b => 2); h();';
     const edits = [{ start: 13, end: 19, name: 'two' }];
     const edited = applyNameEdits(text, edits).split('\n');
-    const map = new SourceMap(nameEditsSourceMap(text, edits, 'app.ts'));
+    const map = new SourceMap({
+      file: '',
+      sourceRoot: '',
+      sourcesContent: [],
+      ...nameEditsSourceMap(text, edits, 'app.ts'),
+    });
     const original = (line: number, token: string) => {
       const entry = map.findEntry(line, edited[line].indexOf(token)) as {
         originalLine: number;
