@@ -4,10 +4,9 @@
  * and `process.env`, then runs one invocation at a time when the server asks (Invoke).
  * https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html
  */
-import { createRequire } from 'node:module';
+import { Module } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as vm from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import {
   errorFields,
@@ -23,6 +22,12 @@ import {
 import { WEBSOCKET_TRANSPORT, type WebsocketTransport } from '../runtime/websocket-api';
 
 type Exports = Record<string, unknown>;
+
+/** What `Module` has beyond its typings: how `require` compiles a file and finds node_modules for it. */
+interface CommonJsModule extends Module {
+  _compile(code: string, filename: string): void;
+}
+const Loader = Module as unknown as { new (id: string): CommonJsModule; _nodeModulePaths(dir: string): string[] };
 
 const port = parentPort;
 if (port) {
@@ -44,17 +49,23 @@ if (port) {
   }
 }
 
-/** Runs the CommonJS bundle as the task directory's `app.js` (its `require` finds the project's node_modules there). */
+/**
+ * Runs the CommonJS bundle as the task directory's `app.js` (its `require` finds the project's node_modules there),
+ * compiled as `require` compiles a file: that is what reads its `//# sourceMappingURL`, so that with source maps
+ * enabled stack traces name the app's `.ts` lines (`vm.compileFunction` would not).
+ * https://nodejs.org/api/process.html#processsetsourcemapsenabledval
+ */
 function loadBundle(filename: string): { exports: Exports } | { error: unknown } {
-  const module = { exports: {} as Exports };
+  process.setSourceMapsEnabled(true);
+  const module = new Loader(filename);
+  module.filename = filename;
+  module.paths = Loader._nodeModulePaths(path.dirname(filename));
   try {
-    const code = fs.readFileSync(filename, 'utf8');
-    const run = vm.compileFunction(code, ['exports', 'require', 'module', '__filename', '__dirname'], { filename });
-    run.call(module.exports, module.exports, createRequire(filename), module, filename, path.dirname(filename));
+    module._compile(fs.readFileSync(filename, 'utf8'), filename);
   } catch (error) {
     return { error };
   }
-  return { exports: module.exports };
+  return { exports: module.exports as Exports };
 }
 
 async function invoke(exports: Exports, { exportName, event, context }: InvokeMessage): Promise<InstanceMessage> {

@@ -21,6 +21,7 @@ import { readManifest, runtimeDependencies } from '../compiler/package/package-j
 import type { ApiIdentity } from '../events/proxy-event';
 import { apiIdentity, buildApiGateway, type ApiGateway } from './api-gateway';
 import { AppInstances } from './app-instances';
+import { appStack } from './app-stack';
 import type { GatewayHost } from './handle-request';
 import { invokeFunction } from './invoke-function';
 import { createTaskDir, type TaskDir } from './task-dir';
@@ -76,14 +77,15 @@ export async function loadLocalApp(options: LoadOptions): Promise<LoadResult> {
     model,
     external: [...declaredPackages(projectDir), '@aws-sdk/*'],
     target,
+    sourceMap: true,
   });
   if ('diagnostics' in bundle) return { diagnostics: [...checked.diagnostics, ...bundle.diagnostics] };
-  const taskDir = createTaskDir(projectDir, bundle.code);
+  const taskDir = createTaskDir(projectDir, bundle);
   const { concurrency, onStrayError, websockets } = options;
   const instances = new AppInstances({ bundleFile: taskDir.bundleFile, config, concurrency, onStrayError, websockets });
   const diagnostics = [...checked.diagnostics];
   const gateway = buildApiGateway(model);
-  diagnostics.push(...(await warmApiHandler(instances, model, config, gateway)));
+  diagnostics.push(...(await warmApiHandler(instances, { projectDir, model, config, gateway })));
   if (hasErrors(diagnostics)) {
     instances.close();
     taskDir.remove();
@@ -107,14 +109,12 @@ function localApp(
 /** Starts the API handler's first instance, which runs the app's module-level code: its load problems. */
 async function warmApiHandler(
   instances: AppInstances,
-  model: AppModel,
-  config: ResolvedConfig,
-  gateway: ApiGateway,
+  app: Pick<LocalApp, 'projectDir' | 'model' | 'config' | 'gateway'>,
 ): Promise<Diagnostic[]> {
   const loaded = await instances.pool(API_HANDLER_NAME).warm();
-  if (loaded === 'timeout') return [initTimeout(config)];
-  if ('error' in loaded) return [loadError(loaded.error)];
-  return missingHandlers(model, gateway, loaded.exports);
+  if (loaded === 'timeout') return [initTimeout(app.config)];
+  if ('error' in loaded) return [loadError(loaded.error, app.projectDir)];
+  return missingHandlers(app.model, app.gateway, loaded.exports);
 }
 
 /** The package.json `dependencies` (and optional and peer ones): required from node_modules at run time. */
@@ -123,13 +123,16 @@ function declaredPackages(projectDir: string): string[] {
   return read && 'manifest' in read ? runtimeDependencies(read.manifest).map((d) => d.name) : [];
 }
 
-function loadError(e: Error): Diagnostic {
+/** What the app threw at load, at the app's line that threw (or required the missing package), with its stack. */
+export function loadError(e: Error, projectDir: string): Diagnostic {
   const message = e.message.split('\n')[0];
   const missing = (e as { code?: string }).code === 'MODULE_NOT_FOUND';
   const remedy = missing
     ? 'Install the package (`npm install`), and list it in package.json `dependencies` so it ships in deployment.zip too.'
     : "Fix the app's module-level code: appc local runs it once at start-up, as Lambda does at a cold start.";
-  return error('APPC601', `the app threw while loading: ${message}`, remedy);
+  const { location, frames } = appStack(e.stack, projectDir);
+  const diagnostic = error('APPC601', `the app threw while loading: ${message}`, remedy, location);
+  return frames.length > 0 ? { ...diagnostic, trace: frames } : diagnostic;
 }
 
 /** Lambda's Init phase has a time limit too; here it is the API handler's timeout. */

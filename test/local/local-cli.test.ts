@@ -92,11 +92,8 @@ describe('appc local: the command line', function () {
     expect(cli.stderr()).to.not.match(STACK_FRAME);
   });
 
-  it('reports an app that throws while loading, or a package that is not installed, as APPC601 without a stack', async () => {
+  it('reports an app that throws while loading, or a package that is not installed, as APPC601 at its .ts line', async () => {
     const throws = spawnCli(['local', '--port', '0', '--project-dir', path.join(LOCAL_FIXTURES_DIR, 'throws-at-load')]);
-    expect(await throws.exited).to.equal(1);
-    expect(throws.stderr()).to.contain('error APPC601: the app threw while loading: DATABASE_URL is not configured');
-    expect(throws.stderr()).to.not.match(STACK_FRAME);
     const missing = spawnCli([
       'local',
       '--port',
@@ -104,11 +101,48 @@ describe('appc local: the command line', function () {
       '--project-dir',
       path.join(LOCAL_FIXTURES_DIR, 'missing-package'),
     ]);
+    expect(await throws.exited).to.equal(1);
+    // The column is V8's: where `new Error` starts. Only the app's frames: none of appc's runtime, worker or Node's.
+    expect(throws.stderr()).to.equal(
+      [
+        'app.ts:6:45 - error APPC601: the app threw while loading: DATABASE_URL is not configured',
+        "  6 | if (!process.env.APPC_TEST_NEVER_SET) throw new Error('DATABASE_URL is not configured');",
+        '    |                                             ^',
+        '    at Object.<anonymous> (app.ts:6:45)',
+        "  Fix the app's module-level code: appc local runs it once at start-up, as Lambda does at a cold start.",
+        '',
+        'Found 1 error.',
+        '',
+      ].join('\n'),
+    );
     expect(await missing.exited).to.equal(1);
     expect(missing.stderr())
-      .to.contain("error APPC601: the app threw while loading: Cannot find module 'appc-test-not-installed'")
+      .to.contain(
+        "app.ts:3:25 - error APPC601: the app threw while loading: Cannot find module 'appc-test-not-installed'",
+      )
+      .and.contain('    at Object.<anonymous> (app.ts:3:25)\n')
       .and.contain('npm install');
-    expect(missing.stderr()).to.not.match(STACK_FRAME);
+    expect(missing.stderr()).to.not.match(/node:internal|appc:|instance-worker/);
+  });
+
+  it("logs a handler's error with its stack mapped to the app's .ts files, columns included", async () => {
+    const cli = spawnCli(['local', '--port', '0', '--project-dir', path.join(LOCAL_FIXTURES_DIR, 'throws-in-handler')]);
+    try {
+      const [, url] = await cli.waitFor(STARTED);
+      expect((await send(url, '/orders/abc')).status).to.equal(500);
+      await cli.waitFor(/^GET \/orders\/abc 500 [\d.]+ ms$/m);
+    } finally {
+      await cli.stop();
+    }
+    const project = path.join(LOCAL_FIXTURES_DIR, 'throws-in-handler');
+    expect(cli.stdout()).to.contain(
+      [
+        'throwsinhandler - ERROR - Caught exception for GET /orders/abc: RangeError: order id abc is not a number',
+        `    at parseOrder (${path.join(project, 'lib', 'orders.ts')}:7:35)`,
+        `    at Object.handler (${path.join(project, 'app.ts')}:7:49)`,
+        '    at dispatch (appc:runtime/api-handler.ts:',
+      ].join('\n'),
+    );
   });
 
   it('exits 2 on bad usage, and documents its options in --help', async function () {

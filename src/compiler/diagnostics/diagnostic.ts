@@ -19,6 +19,8 @@ export interface Diagnostic {
    * information.
    */
   related?: RelatedLocation[];
+  /** For an error the app's own code threw (APPC601): the `at ...` lines of its stack trace in the project. */
+  trace?: readonly string[];
 }
 
 /** A second place a diagnostic points at, with what it is. */

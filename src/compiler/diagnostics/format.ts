@@ -43,6 +43,7 @@ export function formatDiagnostic(d: Diagnostic, options: FormatOptions): string 
     lines.push(`  ${paint('cyan', `${location.file}:${location.line}:${location.column}`)} - ${message}`);
     lines.push(...(codeFrame(options.readSource(location.file), location) ?? []).map((line) => `  ${line}`));
   }
+  for (const frame of d.trace ?? []) lines.push(`    ${paint('gray', frame)}`);
   if (d.remedy) lines.push(`  ${d.remedy}`);
   return lines.join('\n');
 }

@@ -48,6 +48,15 @@ describe('diagnostics formatting', () => {
     ]);
   });
 
+  it("prints an app error's stack trace below the code frame and above the remedy", () => {
+    const d = { ...PATH_ERROR, trace: ['at build (app.ts:3:11)', 'at Object.<anonymous> (app.ts:4:1)'] };
+    expect(formatDiagnostic(d, { readSource, color: false }).split('\n').slice(3)).to.deep.equal([
+      '    at build (app.ts:3:11)',
+      '    at Object.<anonymous> (app.ts:4:1)',
+      '  Use a string literal, a const, or a template literal of consts.',
+    ]);
+  });
+
   it('cuts a long line around the column, marking the cuts', () => {
     const long = `app.route(${Array(100).fill("'a'").join(' + ')}, () => ({}));`;
     const at = (column: number, length: number) =>
