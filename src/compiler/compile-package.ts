@@ -87,6 +87,6 @@ export async function emitTemplateFiles(
 export function zipProject(options: PackageOptions, model: AppModel, config: ResolvedConfig) {
   const target = bundleTarget(functionRuntimes(model, config));
   const { projectDir, outDir } = options;
-  const { bundleAwsSdk, automaticLayer } = config;
-  return buildDeploymentZip({ projectDir, model, bundleAwsSdk, automaticLayer, outDir, target });
+  const { bundleAwsSdk, automaticLayer, lambdaSourceMaps: sourceMap } = config;
+  return buildDeploymentZip({ projectDir, model, bundleAwsSdk, automaticLayer, outDir, target, sourceMap });
 }

@@ -35,6 +35,7 @@ export interface RawStageSettings extends RawFunctionSettings {
   bundle_aws_sdk?: boolean | null;
   api_gateway_custom_domain?: RawCustomDomain | null;
   automatic_layer?: boolean | null;
+  lambda_source_maps?: boolean | null;
   stage_variables?: Record<string, string> | null;
   lambda_alias?: string | null;
   deployment_preference?: RawDeploymentPreference | null;

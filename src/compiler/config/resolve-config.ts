@@ -75,6 +75,7 @@ export function resolveConfig(
     bundleAwsSdk: stageValue(raw, stage, 'bundle_aws_sdk') ?? DEFAULTS.bundle_aws_sdk,
     apiGatewayCustomDomain: customDomain(stageValue(raw, stage, 'api_gateway_custom_domain')),
     automaticLayer: stageValue(raw, stage, 'automatic_layer') ?? false,
+    lambdaSourceMaps: stageValue(raw, stage, 'lambda_source_maps') ?? false,
     stageVariables: mergeStageDict(raw, stage, 'stage_variables'),
     lambdaAlias: stageValue(raw, stage, 'lambda_alias'),
     deploymentPreference: deploymentPreference(stageValue(raw, stage, 'deployment_preference')),

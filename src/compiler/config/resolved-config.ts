@@ -62,6 +62,8 @@ export interface ResolvedConfig {
   readonly apiGatewayCustomDomain: CustomDomain | undefined;
   /** `automatic_layer`: the production dependencies ship in layer-deployment.zip (`ManagedLayer`). */
   readonly automaticLayer: boolean;
+  /** `lambda_source_maps`: deployment.zip carries app.js.map and every function runs with source maps enabled. */
+  readonly lambdaSourceMaps: boolean;
   /**
    * `stage_variables` merged key by key (top level < stage). The API stage's `Variables` add `LAMBDA_ALIAS`
    * to them: read those with `apiStageVariables` (stage-variables.ts).

@@ -20,6 +20,8 @@ export interface FunctionContext {
   stage: string;
   appName: string;
   managedLayer?: boolean;
+  /** `lambda_source_maps`: deployment.zip carries app.js.map, and Node must be told to use it. */
+  sourceMaps?: boolean;
   /** Absent without `lambda_alias`. */
   release?: Release;
 }
@@ -39,9 +41,8 @@ export function functionResource(
     Timeout: settings.lambdaTimeout,
     MemorySize: settings.lambdaMemorySize,
   };
-  if (Object.keys(settings.environmentVariables).length > 0) {
-    properties.Environment = { Variables: { ...settings.environmentVariables } };
-  }
+  const variables = environmentVariables(settings.environmentVariables, context.sourceMaps === true);
+  if (Object.keys(variables).length > 0) properties.Environment = { Variables: variables };
   if (settings.subnetIds.length > 0 && settings.securityGroupIds.length > 0) {
     properties.VpcConfig = { SecurityGroupIds: [...settings.securityGroupIds], SubnetIds: [...settings.subnetIds] };
   }
@@ -56,6 +57,22 @@ export function functionResource(
   const events = plan.fn ? functionEvents(plan.fn, plan.name) : undefined;
   if (events) properties.Events = events;
   return { id: plan.logicalId, resource: { Type: 'AWS::Serverless::Function', Properties: properties } };
+}
+
+const ENABLE_SOURCE_MAPS = '--enable-source-maps';
+
+/**
+ * The function's environment variables; with source maps, NODE_OPTIONS also enables them (first, before any options
+ * the config sets there), which Node reads at start-up as it reads its command line: Lambda's Node.js runtimes
+ * honour it. https://nodejs.org/api/cli.html#--enable-source-maps
+ */
+export function environmentVariables(
+  configured: Readonly<Record<string, string>>,
+  sourceMaps: boolean,
+): Record<string, string> {
+  const own = configured.NODE_OPTIONS;
+  if (!sourceMaps || own?.split(/\s+/).includes(ENABLE_SOURCE_MAPS)) return { ...configured };
+  return { ...configured, NODE_OPTIONS: own ? `${ENABLE_SOURCE_MAPS} ${own}` : ENABLE_SOURCE_MAPS };
 }
 
 /** The configured tags, then `appc` (last, and not overridable), as Chalice's `aws-chalice`. */

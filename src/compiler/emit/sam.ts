@@ -84,6 +84,7 @@ function functionGrouper(
     stage: config.stage,
     appName: config.appName ?? model.appName,
     managedLayer: input.managedLayer === true,
+    sourceMaps: config.lambdaSourceMaps,
     release,
   };
   const layer = input.managedLayer

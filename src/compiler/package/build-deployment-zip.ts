@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic';
 import type { AppModel } from '../model/app-model';
-import { bundleApp } from './bundle-app';
+import { bundleApp, BUNDLE_FILE, type Bundle } from './bundle-app';
 import { collectDependencies } from './dependencies';
 import { checkNamedDeniedFiles, type AppSource } from './named-denied-files';
 import { collectPackageFiles } from './package-files';
@@ -23,6 +23,8 @@ export interface DeploymentZipOptions {
   unzippedLimit?: number;
   /** esbuild's target, from the functions' `lambda_runtime` (see `bundleTarget`); default the newest runtime's. */
   target?: `node${number}`;
+  /** Config `lambda_source_maps`: app.js.map beside app.js. */
+  sourceMap?: boolean;
 }
 
 export interface DeploymentZip {
@@ -35,17 +37,15 @@ export interface DeploymentZip {
   excluded: Exclusion[];
 }
 
-/** The bundle's name in the zip; SAM Handlers are `app.<LogicalId>`. */
-export const BUNDLE_FILE = 'app.js';
-
 /**
- * deployment.zip (DESIGN.md §6): the bundled app and runtime as `app.js`, `lib/` assets,
+ * deployment.zip (DESIGN.md §6): the bundled app and runtime as `app.js` (SAM Handlers are `app.<LogicalId>`) and,
+ * with `sourceMap`, its map `app.js.map`, `lib/` assets,
  * `vendor/` contents at the root, and the production dependency closure under
  * `node_modules/` (each package as `npm pack` would publish it); never a file of the deny
  * list, a symlink out of the project, or OUT; byte-identical for the same project wherever it is.
  */
 export async function buildDeploymentZip(options: DeploymentZipOptions): Promise<DeploymentZip> {
-  const { projectDir, model, bundleAwsSdk, target } = options;
+  const { projectDir, model, bundleAwsSdk, target, sourceMap } = options;
   const dependencies = collectDependencies({ projectDir, bundleAwsSdk });
   const project = collectProjectFiles({ projectDir, outDir: options.outDir });
   const packages = await collectPackageFiles(dependencies.packages);
@@ -56,27 +56,35 @@ export async function buildDeploymentZip(options: DeploymentZipOptions): Promise
     awsSdkProvided: !bundleAwsSdk,
   };
   const external = [...dependencies.declared, ...(bundleAwsSdk ? [] : ['@aws-sdk/*'])];
-  const bundle = await bundleApp({ projectDir, model, external, imports, target });
+  const bundle = await bundleApp({ projectDir, model, external, imports, target, sourceMap });
   const named = checkNamedDeniedFiles(appSources(projectDir, model), project.excluded);
   const diagnostics = [...dependencies.diagnostics, ...project.diagnostics, ...packages.diagnostics, ...named];
   if (!('code' in bundle)) return failed([...diagnostics, ...bundle.diagnostics], excluded);
   if (hasErrors(diagnostics)) return failed(diagnostics, excluded);
   const files = [...project.files, ...packages.files];
+  const bundled = bundleEntries(bundle);
   const problems = [
-    ...findClashes(projectDir, files),
+    ...findClashes(projectDir, files, bundled),
     ...checkUnzippedSize(
-      [{ zipPath: BUNDLE_FILE, size: bundle.code.length }, ...files],
+      [...bundled.map((entry) => ({ zipPath: entry.path, size: entry.data.length })), ...files],
       options.unzippedLimit ?? UNZIPPED_LIMIT,
     ),
   ];
   if (problems.length > 0) return failed([...diagnostics, ...problems], excluded);
   const layered = options.automaticLayer === true && packages.files.length > 0;
-  const entries: ZipEntry[] = [{ path: BUNDLE_FILE, data: bundle.code }];
+  const entries: ZipEntry[] = [...bundled];
   entries.push(...readEntries(layered ? project.files : files, projectDir, diagnostics));
   const layerEntries = layered ? readEntries(packages.files, projectDir, diagnostics).map(inLayer) : [];
   if (hasErrors(diagnostics)) return failed(diagnostics, excluded);
   const layerZip = layered ? { layerZip: createZip(layerEntries) } : {};
   return { zip: createZip(entries), ...layerZip, diagnostics, excluded };
+}
+
+/** `app.js`, and its map when there is one (the bundle's last line names it). */
+function bundleEntries({ code, map }: Bundle): ZipEntry[] {
+  const entries = [{ path: BUNDLE_FILE, data: code }];
+  if (map) entries.push({ path: `${BUNDLE_FILE}.map`, data: new TextEncoder().encode(JSON.stringify(map)) });
+  return entries;
 }
 
 /**
@@ -122,8 +130,8 @@ function readEntry(file: FileSource, projectDir: string): ZipEntry | Diagnostic 
 }
 
 /** Two files for one zip path (a vendor/ file named like the bundle or a package, say). */
-function findClashes(projectDir: string, files: readonly FileSource[]): Diagnostic[] {
-  const taken = new Set([BUNDLE_FILE]);
+function findClashes(projectDir: string, files: readonly FileSource[], bundled: readonly ZipEntry[]): Diagnostic[] {
+  const taken = new Set(bundled.map((entry) => entry.path));
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
     if (taken.has(file.zipPath)) {

@@ -371,3 +371,14 @@ describe('resolveConfig: automatic_layer', () => {
     ]);
   });
 });
+
+describe('resolveConfig: lambda_source_maps', () => {
+  it('is off by default and per stage, stage over top level', () => {
+    expect(resolveConfig({}).lambdaSourceMaps).to.equal(false);
+    const raw: RawConfig = { lambda_source_maps: true, stages: { prod: { lambda_source_maps: false }, dev: {} } };
+    expect([resolveConfig(raw, 'dev').lambdaSourceMaps, resolveConfig(raw, 'prod').lambdaSourceMaps]).to.deep.equal([
+      true,
+      false,
+    ]);
+  });
+});

@@ -146,6 +146,7 @@ export const STAGE_DEFAULTS = {
   bundleAwsSdk: false,
   apiGatewayCustomDomain: undefined,
   automaticLayer: false,
+  lambdaSourceMaps: false,
   stageVariables: {},
   lambdaAlias: undefined,
   deploymentPreference: undefined,

@@ -100,6 +100,33 @@ describe('emitSam: function properties from the resolved config', () => {
   });
 });
 
+describe('emitSam: lambda_source_maps', () => {
+  const model = appModel({ routes: [route('/')], functions: [pureFn('worker')] });
+
+  it("enables Node's source maps on every function with NODE_OPTIONS, before options the config sets", () => {
+    const config = resolvedConfig(model, {
+      lambdaSourceMaps: true,
+      functions: { worker: { environmentVariables: { TABLE: 'users', NODE_OPTIONS: '--max-old-space-size=256' } } },
+    });
+    const sam = samFor(model, config);
+    expect(sam.Resources.APIHandler.Properties.Environment).to.deep.equal({
+      Variables: { NODE_OPTIONS: '--enable-source-maps' },
+    });
+    expect(sam.Resources.Worker.Properties.Environment).to.deep.equal({
+      Variables: { TABLE: 'users', NODE_OPTIONS: '--enable-source-maps --max-old-space-size=256' },
+    });
+  });
+
+  it('leaves NODE_OPTIONS as configured when it already enables them, and alone without the setting', () => {
+    const own = { environmentVariables: { NODE_OPTIONS: '--enable-source-maps --trace-warnings' } };
+    const withMaps = samFor(model, resolvedConfig(model, { lambdaSourceMaps: true, functions: { worker: own } }));
+    expect(withMaps.Resources.Worker.Properties.Environment).to.deep.equal({ Variables: own.environmentVariables });
+    const without = samFor(model, resolvedConfig(model, { functions: { worker: own } }));
+    expect(without.Resources.Worker.Properties.Environment).to.deep.equal({ Variables: own.environmentVariables });
+    expect(without.Resources.APIHandler.Properties).not.to.have.property('Environment');
+  });
+});
+
 describe('emitSam: log groups', () => {
   it('puts a log group before its function, naming the real logical ID', () => {
     const model = appModel({ functions: [pureFn('worker')] });
