@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RUNTIME_SOURCE_DIR } from '../runtime-location';
+import { dropNames } from './source-map-mappings';
 
 /** A source map (revision 3) as esbuild writes it, without `sourcesContent`. https://tc39.es/ecma426/ */
 export interface SourceMapJson {
@@ -23,7 +24,9 @@ export const APPC_SOURCE_PREFIX = 'appc:';
 /**
  * esbuild's map with its sources named the same on every machine: the project's files by their POSIX path
  * relative to the project (`app.ts`, `lib/db.ts`; beside app.js.map in deployment.zip, which is where Node then
- * says they are), appc's runtime as `appc:runtime/<file>` and the generated entry as `appc:entry.js`.
+ * says they are), appc's runtime as `appc:runtime/<file>` and the generated entry as `appc:entry.js`. Without
+ * names: Node names a frame by the name its caller's position maps to, which for a handler is whatever the runtime
+ * passed it (`at event (app.ts:8:95)`); without them it keeps V8's name (`at Object.handler (app.ts:8:95)`).
  */
 export function portableSourceMap(text: string, projectDir: string): SourceMapJson {
   const map = JSON.parse(text) as SourceMapJson & { sourcesContent?: unknown };
@@ -36,7 +39,7 @@ export function portableSourceMap(text: string, projectDir: string): SourceMapJs
     if (runtime !== undefined) return `${APPC_SOURCE_PREFIX}runtime/${runtime}`;
     return inside(projectReal, file) ?? inside(projectDir, file) ?? toPosix(path.relative(projectReal, file));
   });
-  return { version: 3, sources, names: map.names, mappings: map.mappings };
+  return { version: 3, sources, names: [], mappings: dropNames(map.mappings) };
 }
 
 /** `file`'s POSIX path relative to `dir` when it is inside it. */

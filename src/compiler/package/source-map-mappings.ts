@@ -52,3 +52,39 @@ export function encodeMappings(lines: readonly (readonly Segment[])[]): string {
     })
     .join(';');
 }
+
+/** The numbers of one segment's base-64 VLQ text. */
+function decodeVlqs(text: string): number[] {
+  const values: number[] = [];
+  let value = 0;
+  let shift = 0;
+  for (const char of text) {
+    const digit = BASE64.indexOf(char);
+    value += (digit & 31) * 2 ** shift;
+    if (digit & 32) {
+      shift += 5;
+      continue;
+    }
+    values.push(value % 2 === 1 ? -(value - 1) / 2 : value / 2);
+    value = 0;
+    shift = 0;
+  }
+  return values;
+}
+
+/**
+ * `mappings` without the segments' name field (the fifth). Each field is relative to the same field of the previous
+ * segment, so the others keep their values.
+ * @example dropNames('AAAAA,CAACC') // 'AAAA,CAAC'
+ */
+export function dropNames(mappings: string): string {
+  return mappings
+    .split(';')
+    .map((line) =>
+      line
+        .split(',')
+        .map((segment) => (segment === '' ? '' : decodeVlqs(segment).slice(0, 4).map(encodeVlq).join('')))
+        .join(','),
+    )
+    .join(';');
+}
