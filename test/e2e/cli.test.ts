@@ -182,7 +182,13 @@ describe('appc command line', function () {
     const result = appc(['package', out, '--project-dir', path.join(ERROR_FIXTURES_DIR, 'validate-many-problems')]);
     expect(result.status).to.equal(1);
     expect(result.stderr)
-      .to.contain('app.ts:4:1 - error APPC303')
+      .to.contain(
+        [
+          "app.ts:4:11 - error APPC303: route path '/trailing/' ends with a trailing slash",
+          "  4 | app.route('/trailing/', () => ({}));",
+          '    |           ^^^^^^^^^^^^',
+        ].join('\n'),
+      )
       .and.contain('Found 3 errors.')
       .and.contain('Nothing was written');
     expect(result.stderr).to.not.match(/\n\s+at /);

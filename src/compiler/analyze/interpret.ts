@@ -64,6 +64,7 @@ export class Interpreter {
       authorizer: rawAuthorizer instanceof StaticInstance ? (authorizerUse(rawAuthorizer) ?? null) : null,
       handler,
       location: locationOf(reg.call, this.projectDir),
+      parts: { argument: locationOf(args[0], this.projectDir), ...options.locations() },
       unknownOptions: options.unknown(optionNames(reg.method)),
     };
     return { route, authorizerRef: rawAuthorizer instanceof RegistrationRef ? rawAuthorizer : undefined };
@@ -79,6 +80,8 @@ export class Interpreter {
     const handler = this.handler(args[args.length - 1], reg);
     if (!options || !handler) return undefined;
     const location = locationOf(reg.call, this.projectDir);
+    const argument = reg.method === 'schedule' ? locationOf(args[0], this.projectDir) : undefined;
+    const parts = { ...defined({ argument }), ...options.locations() };
     const unknownOptions = options.unknown(optionNames(reg.method));
     // DESIGN.md §2 "Names": options.name, the handler's own name, the const it is assigned to.
     const spec: RegistrationSpec = REGISTRATIONS[reg.method];
@@ -86,9 +89,9 @@ export class Interpreter {
     const base = (given: string | undefined) => {
       // A fixed name is the runtime's own: the handler needs no mark.
       if (spec.functionName !== undefined)
-        return { name: spec.functionName, localName: null, handler, location, unknownOptions };
+        return { name: spec.functionName, localName: null, handler, location, parts, unknownOptions };
       const name = given ?? handler.ownName ?? constName;
-      return { name, localName: name, handler, location, unknownOptions };
+      return { name, localName: name, handler, location, parts, unknownOptions };
     };
     return functionModel(reg.method, options, base, expression);
   }

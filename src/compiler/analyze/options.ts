@@ -1,6 +1,6 @@
 import { ts } from './typescript';
 import { error, withRelated, type Diagnostic } from '../diagnostics/diagnostic';
-import type { AuthorizerUse, CorsModel } from '../model/app-model';
+import type { AuthorizerUse, CallParts, CorsModel, SourceLocation } from '../model/app-model';
 import { Cron, Rate } from '../../runtime/schedule';
 import { RegistrationRef, StaticInstance, type Evaluator, type NotStatic } from './evaluate';
 import { defined } from './defined';
@@ -31,24 +31,26 @@ export class Options {
     return this.typed(key, 'true or false', (v): v is boolean => typeof v === 'boolean');
   }
   strings(key: string): string[] | undefined {
-    return this.typed(
-      key,
-      'an array of strings',
-      (v): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string'),
-    );
+    const value = this.values[key];
+    if (value === undefined || (Array.isArray(value) && value.every((s) => typeof s === 'string')))
+      return value as string[] | undefined;
+    const bad = Array.isArray(value) ? value.findIndex((s) => typeof s !== 'string') : -1;
+    return this.wrongType(key, 'an array of strings', bad === -1 ? undefined : bad);
   }
   raw(key: string): unknown {
     return this.values[key];
   }
 
-  /** Reports a wrong type at the property's node. */
-  wrongType(key: string, expected: string): undefined {
+  /** Reports a wrong type at the property's value, or at its element `index` when that is the one of the wrong type. */
+  wrongType(key: string, expected: string, index?: number): undefined {
+    const node = this.propertyNode(key);
+    const element = index === undefined ? undefined : elementNode(node, index);
     this.report(
       error(
         'APPC213',
         `option '${key}' must be ${expected}`,
         `Give '${key}' ${expected} known at compile time.`,
-        locationOf(this.propertyNode(key), this.projectDir),
+        locationOf(element ?? node, this.projectDir),
       ),
     );
     return undefined;
@@ -67,15 +69,41 @@ export class Options {
     return check(value) ? value : this.wrongType(key, expected);
   }
 
+  /** The value written for `key`: the property's initializer, a shorthand property, else the options node. */
   propertyNode(key: string): ts.Node {
-    if (ts.isObjectLiteralExpression(this.node)) {
-      const property = this.node.properties.find(
-        (p) => p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === key,
-      );
-      if (property) return ts.isPropertyAssignment(property) ? property.initializer : property;
-    }
-    return this.node;
+    const property = this.property(key);
+    if (!property) return this.node;
+    return ts.isPropertyAssignment(property) ? property.initializer : property;
   }
+
+  /** Where each option given is written, for the model's `CallParts`. */
+  locations(): Pick<CallParts, 'options' | 'elements'> {
+    const options: Record<string, SourceLocation> = {};
+    const elements: Record<string, SourceLocation[]> = {};
+    for (const key of Object.keys(this.values)) {
+      const property = this.property(key);
+      options[key] = locationOf(property ?? this.node, this.projectDir);
+      const value = property && ts.isPropertyAssignment(property) && skipOuterExpressions(property.initializer);
+      if (value && ts.isArrayLiteralExpression(value) && !value.elements.some(ts.isSpreadElement))
+        elements[key] = value.elements.map((element) => locationOf(element, this.projectDir));
+    }
+    return { options, elements };
+  }
+
+  /** The property that writes `key` in an object literal (the last one, as it wins); undefined when not written. */
+  private property(key: string): ts.ObjectLiteralElementLike | undefined {
+    if (!ts.isObjectLiteralExpression(this.node)) return undefined;
+    return [...this.node.properties]
+      .reverse()
+      .find((p) => p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === key);
+  }
+}
+
+/** Element `index` of an array literal without spreads (which shift the indexes); undefined otherwise. */
+function elementNode(node: ts.Node, index: number): ts.Expression | undefined {
+  const array = ts.isExpression(node) ? skipOuterExpressions(node) : node;
+  if (!ts.isArrayLiteralExpression(array) || array.elements.some(ts.isSpreadElement)) return undefined;
+  return array.elements[index];
 }
 
 /** Evaluates an options argument; reports and returns undefined when it is not static. */

@@ -24,6 +24,22 @@ export interface SourceLocation {
   readonly length: number;
 }
 
+/**
+ * Where the parts of a registration call are written, so that a diagnostic about one part underlines that part
+ * rather than the whole call.
+ */
+export interface CallParts {
+  /** The argument before the options and the handler: a route's path, a schedule's expression; absent: none. */
+  readonly argument?: SourceLocation;
+  /**
+   * Each option given, by key: its property (`batchSize: 0`), or the options argument when the key is not written in
+   * it (options from a const or a spread).
+   */
+  readonly options: { readonly [key: string]: SourceLocation };
+  /** The elements of each option written as an array literal, by key (`methods: ['GET', 'POST']`). */
+  readonly elements: { readonly [key: string]: readonly SourceLocation[] };
+}
+
 /** A handler function argument: enough for the entry point and for validation. */
 export interface HandlerModel {
   /** The handler expression's location. */
@@ -120,6 +136,8 @@ export interface RouteModel {
   readonly handler: HandlerModel;
   /** The `app.route(...)` call. */
   readonly location: SourceLocation;
+  /** Its path argument and options. */
+  readonly parts: CallParts;
   /** Option keys that appc does not know (reported by validation). */
   readonly unknownOptions: readonly string[];
   /** The request and response types the handler declares (DESIGN.md §9); absent when it declares none. */
@@ -163,6 +181,8 @@ interface FunctionBase {
   readonly handler: HandlerModel;
   /** The registration call. */
   readonly location: SourceLocation;
+  /** Its arguments and options. */
+  readonly parts: CallParts;
   /** Option keys that appc does not know (reported by validation). */
   readonly unknownOptions: readonly string[];
 }

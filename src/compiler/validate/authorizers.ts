@@ -1,6 +1,7 @@
 import type { AppModel, RouteModel } from '../model/app-model';
 import { error, type Diagnostic } from '../diagnostics/diagnostic';
 import { closestName } from '../config/did-you-mean';
+import { optionLocation } from './part-locations';
 import { quoteList } from './wording';
 
 /** A route's authorizer must exist: built-in ones as an `app.authorizer(...)`, Cognito ones with pool ARNs. */
@@ -28,7 +29,7 @@ function unknownAuthorizer(route: RouteModel, name: string, builtins: string[]):
     'APPC322',
     `route '${route.path}' uses authorizer '${name}', which is not an authorizer of this app`,
     remedy,
-    route.location,
+    optionLocation(route, 'authorizer'),
   );
 }
 
@@ -37,6 +38,6 @@ function noProviders(route: RouteModel, name: string): Diagnostic {
     'APPC323',
     `Cognito authorizer '${name}' of route '${route.path}' has no providerArns`,
     "Pass the user pool ARNs: new CognitoUserPoolAuthorizer(name, { providerArns: ['arn:aws:cognito-idp:...'] }).",
-    route.location,
+    optionLocation(route, 'authorizer'),
   );
 }

@@ -1,6 +1,7 @@
 import type { AppModel } from '../model/app-model';
 import { error, type Diagnostic } from '../diagnostics/diagnostic';
 import { baseMimeType } from '../../runtime/binary';
+import { optionLocation } from './part-locations';
 import { quoteList } from './wording';
 
 /** Chalice's `validate_route_content_types`: a route's content types are all binary or all not. */
@@ -16,7 +17,7 @@ export function validateContentTypes(model: AppModel): Diagnostic[] {
         'APPC314',
         `route '${route.path}' accepts binary content types [${quoteList(binaryTypes)}] and non-binary ones [${quoteList(textTypes)}]`,
         'Register binary and non-binary content types on separate routes, or add all of them to app.api.binaryTypes.',
-        route.location,
+        optionLocation(route, 'contentTypes'),
       ),
     ];
   });

@@ -1,5 +1,6 @@
 import type { FunctionModel, SqsFunction } from '../model/app-model';
 import { error, type Diagnostic } from '../diagnostics/diagnostic';
+import { optionLocation } from './part-locations';
 
 // AWS::Lambda::EventSourceMapping: BatchSize 1..10000 for SQS standard queues, Kinesis and
 // DynamoDB streams; MaximumBatchingWindowInSeconds 0..300.
@@ -25,15 +26,14 @@ export function validateEventSources(functions: readonly FunctionModel[]): Diagn
 
 /** Chalice's `validate_sqs_configuration` and `on_sqs_message` argument check. */
 function validateQueue(fn: SqsFunction): Diagnostic[] {
-  const { queue, queueArn, location } = fn;
+  const { queue, queueArn } = fn;
   if ((queue === undefined) === (queueArn === undefined)) {
     const message =
       queue === undefined
         ? "SQS handler has neither 'queue' nor 'queueArn'"
         : "SQS handler has both 'queue' and 'queueArn'";
-    return [
-      error('APPC326', message, "Give the queue's name as 'queue', or its ARN as 'queueArn', not both.", location),
-    ];
+    const remedy = "Give the queue's name as 'queue', or its ARN as 'queueArn', not both.";
+    return [error('APPC326', message, remedy, optionLocation(fn, 'queueArn'))];
   }
   if (queue !== undefined && /^(https:|arn:)/.test(queue)) {
     return [
@@ -41,7 +41,7 @@ function validateQueue(fn: SqsFunction): Diagnostic[] {
         'APPC324',
         `SQS 'queue' must be the name of the queue, not its URL or ARN: '${queue}'`,
         `Pass the name ('${queue.split(/[/:]/).pop()}') as 'queue', or an ARN as 'queueArn'.`,
-        location,
+        optionLocation(fn, 'queue'),
       ),
     ];
   }
@@ -51,7 +51,7 @@ function validateQueue(fn: SqsFunction): Diagnostic[] {
         'APPC325',
         `SQS 'queueArn' is not an ARN: '${queueArn}'`,
         "Pass 'arn:aws:sqs:<region>:<account>:<name>', or the queue's name as 'queue'.",
-        location,
+        optionLocation(fn, 'queueArn'),
       ),
     ];
   }
@@ -68,7 +68,7 @@ function validateBatching(
         'APPC327',
         `batchSize ${fn.batchSize} is not an integer from ${BATCH_SIZE.min} to ${BATCH_SIZE.max}`,
         `Use a batchSize from ${BATCH_SIZE.min} to ${BATCH_SIZE.max}.`,
-        fn.location,
+        optionLocation(fn, 'batchSize'),
       ),
     );
   }
@@ -78,7 +78,7 @@ function validateBatching(
         'APPC328',
         `maximumBatchingWindowInSeconds ${fn.maximumBatchingWindowInSeconds} is not an integer from ${BATCHING_WINDOW.min} to ${BATCHING_WINDOW.max}`,
         `Use a number of seconds from ${BATCHING_WINDOW.min} to ${BATCHING_WINDOW.max}.`,
-        fn.location,
+        optionLocation(fn, 'maximumBatchingWindowInSeconds'),
       ),
     );
   }

@@ -5,6 +5,7 @@ import { RESERVED_LOGICAL_IDS, toLogicalId } from '../model/names';
 import { isWebsocket } from '../model/template-functions';
 import { error, type Diagnostic } from '../diagnostics/diagnostic';
 import { derivedIdSuffixes, describeFunction } from './function-kinds';
+import { nameLocation } from './part-locations';
 
 type Named = FunctionModel & { name: string };
 
@@ -56,7 +57,7 @@ function duplicate(fn: Named, unique: Named[]): Diagnostic {
     'APPC318',
     `duplicate function name '${fn.name}': names must be unique across all Lambda functions of the app`,
     `Rename this one or the one at ${first.location.file}:${first.location.line} (options.name).`,
-    fn.location,
+    nameLocation(fn),
   );
 }
 
@@ -65,7 +66,7 @@ function emptyId(fn: Named): Diagnostic {
     'APPC321',
     `function name '${fn.name}' gives an empty CloudFormation logical ID`,
     'Use a name with at least one letter or digit.',
-    fn.location,
+    nameLocation(fn),
   );
 }
 
@@ -94,7 +95,7 @@ function collision(id: string, prior: Claim, next: Claim): Diagnostic {
       'APPC319',
       `function names '${prior.fn?.name}' and '${next.fn?.name}' both give the logical ID '${id}'`,
       `Rename one of them (the other is at ${where(prior)}); a logical ID is the name in PascalCase.`,
-      next.fn?.location,
+      next.fn && nameLocation(next.fn),
     );
   }
   const [culprit, other] = prior.primary ? [prior, next] : [next, prior];
@@ -102,7 +103,7 @@ function collision(id: string, prior: Claim, next: Claim): Diagnostic {
     'APPC320',
     `${culprit.label} gives the logical ID '${id}', which appc also uses for ${other.label}`,
     'Rename the function so that its PascalCase form differs.',
-    culprit.fn?.location,
+    culprit.fn && nameLocation(culprit.fn),
   );
 }
 

@@ -3,6 +3,7 @@ import { error, type Diagnostic } from '../diagnostics/diagnostic';
 import { corsHeaders } from '../../runtime/cors';
 import { effectiveCors } from '../model/effective-cors';
 import { groupByPath } from '../model/group-by-path';
+import { methodLocation, optionLocation } from './part-locations';
 
 /**
  * Chalice's `validate_routes`: CORS views on one path must agree (equal when they produce the
@@ -27,7 +28,7 @@ function differingCors(path: string, routes: RouteModel[], model: AppModel): Dia
         'APPC312',
         `route '${path}' has a CORS configuration that differs from another route on the same path`,
         `Give every route on '${path}' that enables CORS the same configuration (first at ${where(routes[0])}).`,
-        route.location,
+        optionLocation(route, 'cors'),
       ),
     );
 }
@@ -40,7 +41,7 @@ function explicitOptions(path: string, routes: RouteModel[]): Diagnostic[] {
         'APPC313',
         `route '${path}' registers OPTIONS although CORS is enabled on that path`,
         "Remove 'OPTIONS' from methods: with CORS, appc adds the OPTIONS preflight itself.",
-        route.location,
+        methodLocation(route, route.methods.indexOf('OPTIONS')),
       ),
     );
 }

@@ -1,5 +1,6 @@
 import type { RouteModel } from '../model/app-model';
 import { error, type Diagnostic } from '../diagnostics/diagnostic';
+import { argumentLocation } from './part-locations';
 
 // API Gateway: "Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning
 // and the end and an optional plus sign before the closing brace."
@@ -13,7 +14,8 @@ export function validateRoutePaths(routes: readonly RouteModel[]): Diagnostic[] 
 }
 
 function validatePath(route: RouteModel): Diagnostic[] {
-  const { path, location } = route;
+  const { path } = route;
+  const location = argumentLocation(route);
   if (path === '')
     return [error('APPC301', 'route path is empty', "Use '/' for the root, or a path such as '/users'.", location)];
   if (path === '/') return [];
@@ -44,7 +46,8 @@ function validateSegments(route: RouteModel, segments: string[]): Diagnostic[] {
 }
 
 function validateLiteral(route: RouteModel, segment: string): Diagnostic[] {
-  const { path, location } = route;
+  const { path } = route;
+  const location = argumentLocation(route);
   if (segment === '') {
     return [error('APPC305', `route path '${path}' has an empty segment`, "Remove the doubled '/'.", location)];
   }
@@ -83,7 +86,8 @@ function validateLiteral(route: RouteModel, segment: string): Diagnostic[] {
 }
 
 function validateParam(route: RouteModel, inner: string, last: boolean, seen: Set<string>): Diagnostic[] {
-  const { path, location } = route;
+  const { path } = route;
+  const location = argumentLocation(route);
   const greedy = inner.endsWith('+');
   const name = greedy ? inner.slice(0, -1) : inner;
   if (!IDENTIFIER.test(name)) {

@@ -1,5 +1,6 @@
 import type { FunctionModel, ScheduleFunction } from '../model/app-model';
 import { error, type Diagnostic } from '../diagnostics/diagnostic';
+import { argumentLocation } from './part-locations';
 
 const RATE = /^rate\((\d+) (minutes?|hours?|days?)\)$/;
 const CRON = /^cron\((.*)\)$/;
@@ -20,7 +21,7 @@ export function validateSchedules(functions: readonly FunctionModel[]): Diagnost
               'APPC330',
               `invalid schedule expression '${fn.expression}': ${problem.what}`,
               problem.fix,
-              fn.location,
+              argumentLocation(fn),
             ),
           ]
         : [];

@@ -4,12 +4,13 @@ import { error, type Diagnostic } from '../diagnostics/diagnostic';
 import { closestName } from '../config/did-you-mean';
 import { quoteList } from './wording';
 import { describeFunction } from './function-kinds';
+import { optionLocation } from './part-locations';
 
 /** Chalice rejects unexpected keyword arguments (`route() got unexpected keyword arguments`). */
 export function validateUnknownOptions(model: AppModel): Diagnostic[] {
   const routes = model.routes.flatMap((route) =>
     route.unknownOptions.map((key) =>
-      error('APPC315', `unknown route option '${key}'`, remedy(key, optionNames('route')), route.location),
+      error('APPC315', `unknown route option '${key}'`, remedy(key, optionNames('route')), optionLocation(route, key)),
     ),
   );
   const functions = model.functions.flatMap((fn) =>
@@ -18,7 +19,7 @@ export function validateUnknownOptions(model: AppModel): Diagnostic[] {
         'APPC316',
         `unknown ${describeFunction(fn.kind)} option '${key}'`,
         remedy(key, optionNames(methodOf(fn.kind))),
-        fn.location,
+        optionLocation(fn, key),
       ),
     ),
   );

@@ -29,6 +29,7 @@ export function route(path: string, options: Partial<RouteModel> = {}): RouteMod
     authorizer: null,
     handler: handler(),
     location: at,
+    parts: { argument: at, options: {}, elements: {} },
     unknownOptions: [],
     ...options,
   };
@@ -41,7 +42,7 @@ export const cors = (options: Partial<CorsModel> = {}): CorsModel => ({
 });
 
 function base(name: string) {
-  return { name, localName: name, handler: handler(), location: at, unknownOptions: [] };
+  return { name, localName: name, handler: handler(), location: at, parts: { options: {}, elements: {} }, unknownOptions: [] };
 }
 
 export const authorizerFn = (name: string, options: Partial<AuthorizerFunction> = {}): FunctionModel => ({

@@ -139,6 +139,7 @@ export function projectModel(): AppModel {
       expression: 'rate(1 hour)',
       handler: { ...everyHour, ownName: 'everyHour' },
       location: everyHour.location,
+      parts: { options: {}, elements: {} },
       unknownOptions: [],
     },
     {
@@ -147,6 +148,7 @@ export function projectModel(): AppModel {
       localName: 'worker',
       handler: worker,
       location: worker.location,
+      parts: { options: {}, elements: {} },
       unknownOptions: [],
     },
   ];
@@ -168,6 +170,7 @@ export function projectModel(): AppModel {
         authorizer: null,
         handler: { ...route, paramNames: ['proxy'] },
         location: route.location,
+        parts: { options: {}, elements: {} },
         unknownOptions: [],
       },
     ],

@@ -1,5 +1,6 @@
 import type {
   AppModel,
+  CallParts,
   FunctionModel,
   HandlerModel,
   RouteModel,
@@ -29,6 +30,7 @@ export function route(path: string, line: number, overrides: Partial<RouteModel>
     authorizer: null,
     handler: handler(line),
     location: at(line),
+    parts: { argument: at(line, 11), options: {}, elements: {} },
     unknownOptions: [],
     ...overrides,
   };
@@ -37,7 +39,7 @@ export function route(path: string, line: number, overrides: Partial<RouteModel>
 type Kind = FunctionModel['kind'];
 type Extra<K extends Kind> = Omit<
   Extract<FunctionModel, { kind: K }>,
-  'kind' | 'name' | 'localName' | 'handler' | 'location' | 'unknownOptions'
+  'kind' | 'name' | 'localName' | 'handler' | 'location' | 'parts' | 'unknownOptions'
 >;
 
 const DEFAULTS: { [K in Kind]: Extra<K> } = {
@@ -65,7 +67,7 @@ export function fn<K extends Kind>(
   kind: K,
   name: string | null,
   line: number,
-  overrides: Partial<Extra<K>> & { unknownOptions?: string[] } = {},
+  overrides: Partial<Extra<K>> & { unknownOptions?: string[]; parts?: CallParts } = {},
 ): FunctionModel {
   return {
     kind,
@@ -73,6 +75,7 @@ export function fn<K extends Kind>(
     localName: name,
     handler: handler(line),
     location: at(line),
+    parts: { options: {}, elements: {} },
     unknownOptions: [],
     ...DEFAULTS[kind],
     ...overrides,

@@ -21,13 +21,13 @@ describe('validate: route paths', () => {
     expect(check('users')).to.deep.equal([['APPC302', "route path 'users' does not start with '/'", 3]]);
   });
 
-  it('rejects a trailing slash (APPC303) with the fixed path as remedy', () => {
+  it('rejects a trailing slash (APPC303) with the fixed path as remedy, at the path argument', () => {
     const [d, ...rest] = validateApp(app({ routes: [route('/users/', 3)] }), config());
     expect(rest).to.deep.equal([]);
     expect(brief(d)).to.deep.equal(['APPC303', "route path '/users/' ends with a trailing slash", 3]);
     expect(d.remedy).to.equal("Remove it: '/users'.");
     expect(d.severity).to.equal('error');
-    expect(d.location).to.deep.equal({ file: 'app.ts', line: 3, column: 1, length: 10 });
+    expect(d.location).to.deep.equal({ file: 'app.ts', line: 3, column: 11, length: 10 });
   });
 
   it('rejects characters outside [a-zA-Z0-9._-] in a literal segment (APPC304), naming them', () => {

@@ -1,7 +1,14 @@
 import { expect } from 'chai';
 import { validateApp } from '../../../src/compiler/validate';
-import type { CorsModel, RouteModel } from '../../../src/compiler/model/app-model';
-import { app, brief, config, route } from './builders';
+import type { CallParts, CorsModel, RouteModel, SourceLocation } from '../../../src/compiler/model/app-model';
+import { app, at, brief, config, route } from './builders';
+
+/** The parts of a route whose `methods` option is an array literal with elements at `elements`. */
+const parts = (elements: { methods: SourceLocation[] }): CallParts => ({
+  argument: at(7, 11),
+  options: { methods: at(7, 19) },
+  elements,
+});
 
 const CORS: CorsModel = { allowOrigin: '*', allowHeaders: [] };
 const check = (routes: RouteModel[], cors: CorsModel | false = false) =>
@@ -37,11 +44,32 @@ describe('validate: methods', () => {
     ];
     const diagnostics = validateApp(app({ routes }), config());
     expect(diagnostics.map(brief)).to.deep.equal([
-      ['APPC310', `duplicate method 'POST' for route '/a' between view functions "first" and "(anonymous)"`, 7],
+      ['APPC310', `duplicate method 'POST' for route '/a' between view functions "first" and app.ts:7`, 7],
     ]);
     expect(diagnostics[0].remedy).to.equal(
       'A method may be registered once per path: remove it here or from the route at app.ts:3.',
     );
+  });
+
+  it('points at the method element, or at the path when methods is left out (GET)', () => {
+    const element = { file: 'app.ts', line: 7, column: 30, length: 6 };
+    const routes = [
+      route('/a', 3, { methods: ['GET', 'POST'] }),
+      route('/a', 5),
+      route('/a', 7, { methods: ['PUT', 'POST'], parts: parts({ methods: [at(7, 22), element] }) }),
+    ];
+    const diagnostics = validateApp(app({ routes }), config());
+    expect(diagnostics.map((d) => [d.code, d.location])).to.deep.equal([
+      ['APPC310', at(5, 11)],
+      ['APPC310', element],
+    ]);
+  });
+
+  it('names views by file:line when none has a name (a handler the analyzer cannot name)', () => {
+    const routes = [route('/a', 3, { name: null }), route('/a', 5, { name: null })];
+    expect(check(routes)).to.deep.equal([
+      ['APPC310', "duplicate method 'GET' for route '/a' between view functions app.ts:3 and app.ts:5", 5],
+    ]);
   });
 
   it('compares paths exactly: a trailing slash is another path', () => {
