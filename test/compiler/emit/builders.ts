@@ -42,7 +42,14 @@ export const cors = (options: Partial<CorsModel> = {}): CorsModel => ({
 });
 
 function base(name: string) {
-  return { name, localName: name, handler: handler(), location: at, parts: { options: {}, elements: {} }, unknownOptions: [] };
+  return {
+    name,
+    localName: name,
+    handler: handler(),
+    location: at,
+    parts: { options: {}, elements: {} },
+    unknownOptions: [],
+  };
 }
 
 export const authorizerFn = (name: string, options: Partial<AuthorizerFunction> = {}): FunctionModel => ({
