@@ -1,14 +1,15 @@
 /** The stages only `appc package` runs after the check: policy, emit, merge and zip (see compile.ts). */
 import { bundleTarget } from './config/lambda-runtimes';
 import type { ResolvedConfig } from './config/resolved-config';
-import type { Diagnostic } from './diagnostics/diagnostic';
+import { hasErrors, type Diagnostic } from './diagnostics/diagnostic';
 import { emitSam, type PolicyInput } from './emit/sam';
 import { functionRuntimes } from './emit/sam-plan';
 import { serializeTemplate } from './emit/serialize-template';
 import { emitSwagger } from './emit/swagger';
 import type { AppModel } from './model/app-model';
 import type { JsonObject } from './model/json';
-import { isYamlFile, mergeTemplates, readMergeTemplate } from './output/merge-template';
+import { isYamlFile, mergeTemplates, readMergeTemplate, type MergeTemplate } from './output/merge-template';
+import { checkMergedTemplate } from './output/merged-template-check';
 import { policyInput, resourcePolicy } from './output/policy-input';
 import type { OutputFile } from './output/write-output';
 import { buildDeploymentZip } from './package/build-deployment-zip';
@@ -35,7 +36,7 @@ export interface PackageInputs {
   /** `api_gateway_policy_file`'s document. */
   readonly resourcePolicy?: JsonObject;
   /** `--merge-template`'s document. */
-  readonly mergeTemplate?: Record<string, unknown>;
+  readonly mergeTemplate?: MergeTemplate;
   readonly diagnostics: Diagnostic[];
 }
 
@@ -46,7 +47,9 @@ const HANDLER_MODULE = 'app';
 export function readPackageInputs(options: PackageOptions, model: AppModel, config: ResolvedConfig): PackageInputs {
   const policy = policyInput(options.projectDir, model, config);
   const api = resourcePolicy(options.projectDir, config);
-  const merge = options.mergeTemplate ? readMergeTemplate(options.mergeTemplate) : { diagnostics: [] };
+  const merge = options.mergeTemplate
+    ? readMergeTemplate(options.mergeTemplate, options.projectDir)
+    : { diagnostics: [] };
   return {
     policy: policy.policy,
     resourcePolicy: api.policy,
@@ -56,8 +59,9 @@ export function readPackageInputs(options: PackageOptions, model: AppModel, conf
 }
 
 /**
- * emit + merge: sam.json (or sam.yaml) and, when the app has routes, swagger.json. `managedLayer`: the zip
- * stage wrote layer-deployment.zip, which the functions then use as `ManagedLayer`.
+ * emit + merge: sam.json (or sam.yaml) and, when the app has routes, swagger.json; none when the merged template
+ * breaks the AWS resource specification (APPC410). `managedLayer`: the zip stage wrote layer-deployment.zip, which
+ * the functions then use as `ManagedLayer`.
  */
 export async function emitTemplateFiles(
   options: PackageOptions,
@@ -65,12 +69,14 @@ export async function emitTemplateFiles(
   config: ResolvedConfig,
   inputs: PackageInputs,
   managedLayer = false,
-): Promise<OutputFile[]> {
+): Promise<{ files?: OutputFile[]; diagnostics: Diagnostic[] }> {
   const swagger = emitSwagger(model, config, { resourcePolicy: inputs.resourcePolicy });
   const { policy } = inputs;
   const handlerModule = HANDLER_MODULE;
   const sam = emitSam({ model, config, swagger, appcVersion: appcVersion(), handlerModule, policy, managedLayer });
-  const template = inputs.mergeTemplate ? mergeTemplates(sam, inputs.mergeTemplate) : sam;
+  const template = inputs.mergeTemplate ? mergeTemplates(sam, inputs.mergeTemplate.value) : sam;
+  const diagnostics = inputs.mergeTemplate ? checkMergedTemplate(template, inputs.mergeTemplate) : [];
+  if (hasErrors(diagnostics)) return { diagnostics };
   const merge = options.mergeTemplate;
   const yaml = options.templateFormat === 'yaml' || (merge !== undefined && isYamlFile(merge));
   // yaml is loaded only for YAML output (~50 ms saved on every JSON run).
@@ -80,7 +86,7 @@ export async function emitTemplateFiles(
       : { name: 'sam.json', data: serializeTemplate(template) },
   ];
   if (model.routes.length > 0) files.push({ name: 'swagger.json', data: serializeTemplate(swagger) });
-  return files;
+  return { files, diagnostics };
 }
 
 /** zip: the esbuild bundle of the app, lib/, vendor/ and the production dependencies. */

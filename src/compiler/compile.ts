@@ -126,7 +126,8 @@ export async function packageProject(options: PackageOptions): Promise<PackageRe
     const templates = await timer.timeAsync('Emitting the SAM template and swagger', () =>
       emitTemplateFiles(options, model, config, inputs),
     );
-    return { files: templates, diagnostics: sortDiagnostics(diagnostics), timings: timer.timings };
+    diagnostics.push(...templates.diagnostics);
+    return { files: templates.files, diagnostics: sortDiagnostics(diagnostics), timings: timer.timings };
   }
   // The zip comes first: whether the template has a ManagedLayer depends on what it put in the layer.
   const zip = await timer.timeAsync('Building deployment.zip', () => zipProject(options, model, config));
@@ -137,7 +138,9 @@ export async function packageProject(options: PackageOptions): Promise<PackageRe
   const templates = await timer.timeAsync('Emitting the SAM template and swagger', () =>
     emitTemplateFiles(options, model, config, inputs, zip.layerZip !== undefined),
   );
-  const files = [...templates, { name: 'deployment.zip', data: zip.zip }];
+  diagnostics.push(...templates.diagnostics);
+  if (!templates.files) return { diagnostics: sortDiagnostics(diagnostics), timings: timer.timings, excluded };
+  const files = [...templates.files, { name: 'deployment.zip', data: zip.zip }];
   if (zip.layerZip) files.push({ name: 'layer-deployment.zip', data: zip.layerZip });
   return { files, diagnostics: sortDiagnostics(diagnostics), timings: timer.timings, excluded };
 }

@@ -592,6 +592,23 @@ const LAYOUTS: Array<[string, `APPC${number}` | RegExp, (c: Case) => void]> = [
     (c) => write(path.join(c.dir, 'merge.yaml'), `Resources: ${nested(100_000, '[', ']')}`),
   ],
   ['a merge template that is a list', 'APPC412', (c) => write(path.join(c.dir, 'merge.json'), '[]')],
+  ['a merge template with a trailing comma', 'APPC412', (c) => write(path.join(c.dir, 'merge.json'), '{"a": 1,}')],
+  [
+    'a YAML merge template with an unclosed list',
+    'APPC412',
+    (c) => write(path.join(c.dir, 'merge.yaml'), 'a: [1\nb: 2'),
+  ],
+  [
+    'a merge template giving a property the wrong type',
+    'APPC410',
+    (c) =>
+      write(path.join(c.dir, 'merge.json'), '{"Resources": {"APIHandler": {"Properties": {"MemorySize": "big"}}}}'),
+  ],
+  [
+    'a YAML merge template with a resource missing a required property',
+    'APPC410',
+    (c) => write(path.join(c.dir, 'merge.yaml'), 'Resources:\n  Perm:\n    Type: AWS::Lambda::Permission\n'),
+  ],
 ];
 
 function variants(): Variant[] {

@@ -12,6 +12,9 @@ function templateFile(name: string, text: string): string {
   return file;
 }
 
+/** Reads a merge template as `appc package` does for a project in the file's directory. */
+const read = (file: string) => readMergeTemplate(file, path.dirname(file));
+
 describe('merge-template', () => {
   describe('mergeTemplates', () => {
     it('merges objects key by key, recursively, the overlay winning', () => {
@@ -56,7 +59,9 @@ describe('merge-template', () => {
   describe('readMergeTemplate', () => {
     it('reads a JSON template', () => {
       const file = templateFile('extra.json', '{"Outputs": {"Url": {"Value": 1}}}');
-      expect(readMergeTemplate(file)).to.deep.equal({ template: { Outputs: { Url: { Value: 1 } } }, diagnostics: [] });
+      const { template, diagnostics } = read(file);
+      expect(diagnostics).to.deep.equal([]);
+      expect(template?.value).to.deep.equal({ Outputs: { Url: { Value: 1 } } });
     });
 
     it("reads YAML with CloudFormation's short-form intrinsics as their long form", () => {
@@ -73,9 +78,9 @@ describe('merge-template', () => {
         '      Encoded: !Base64 {"Fn::Sub": "x"}',
         '    Condition: !Condition IsProd',
       ].join('\n');
-      const { template, diagnostics } = readMergeTemplate(templateFile('extra.YML', yaml));
+      const { template, diagnostics } = read(templateFile('extra.YML', yaml));
       expect(diagnostics).to.deep.equal([]);
-      expect(template).to.deep.equal({
+      expect(template?.value).to.deep.equal({
         Resources: {
           Topic: {
             Properties: {
@@ -95,25 +100,43 @@ describe('merge-template', () => {
 
     it('APPC411 for a missing file, naming the path as given', () => {
       const missing = path.join(os.tmpdir(), 'appc-no-such-dir', 'extra.json');
-      const { template, diagnostics } = readMergeTemplate(missing);
+      const { template, diagnostics } = read(missing);
       expect(template).to.equal(undefined);
       expect(diagnostics.map((d) => [d.code, d.severity, d.message])).to.deep.equal([
         ['APPC411', 'error', `merge template ${missing} not found`],
       ]);
     });
 
-    it('APPC412 for a syntax error, with the first line of the parser message', () => {
-      for (const [name, text] of [
-        ['bad.json', '{"Resources": '],
-        ['bad.yaml', 'Resources: [a, b\nOther: 1'],
-      ]) {
-        const { template, diagnostics } = readMergeTemplate(templateFile(name, text));
+    it('APPC412 for a syntax error, at its line and column in the file', () => {
+      for (const [name, text, message, at] of [
+        ['bad.json', '{\n  "Resources": {\n    "A": 1,\n  }\n}', 'trailing comma', [3, 11]],
+        ['bad.yaml', 'Resources: [a, b\nOther: 1', 'Flow sequence in block collection must be', [2, 1]],
+      ] as const) {
+        const { template, diagnostics } = read(templateFile(name, text));
         expect(template).to.equal(undefined);
-        expect(diagnostics).to.have.length(1);
-        expect(diagnostics[0].code).to.equal('APPC412');
-        expect(diagnostics[0].message).to.match(new RegExp(`^merge template ${name} cannot be parsed: [^\\n]+$`));
+        expect(diagnostics.map((d) => [d.code, d.location?.file, d.location?.line, d.location?.column])).to.deep.equal([
+          ['APPC412', name, ...at],
+        ]);
+        expect(diagnostics[0].message).to.contain(`merge template ${name} cannot be parsed: ${message}`);
+        expect(diagnostics[0].message).to.not.match(/\n|position|at line/);
         expect(diagnostics[0].remedy).to.equal('Fix the JSON/YAML syntax of the merge template.');
       }
+    });
+
+    it('locates a path in the file: the node, or the nearest ancestor written', () => {
+      const json = read(
+        templateFile('m.json', '{\n  "Resources": {\n    "Fn": { "Properties": { "MemorySize": "big" } }\n  }\n}'),
+      );
+      const yaml = read(templateFile('m.yaml', 'Resources:\n  Fn:\n    Properties:\n      MemorySize: big\n'));
+      const at = (t: typeof json, p: (string | number)[]) => {
+        const { file, line, column, length } = t.template!.locate(p);
+        return [file, line, column, length];
+      };
+      const memory = ['Resources', 'Fn', 'Properties', 'MemorySize'];
+      expect(at(json, memory)).to.deep.equal(['m.json', 3, 43, 5]);
+      expect(at(yaml, memory)).to.deep.equal(['m.yaml', 4, 19, 3]);
+      expect(at(json, [...memory.slice(0, 3), 'Timeout'])).to.deep.equal(['m.json', 3, 27, 23]);
+      expect(at(yaml, ['Resources', 'Fn', 'Properties', 'Timeout'])[1]).to.equal(4);
     });
 
     it('APPC412 for a template that is not an object', () => {
@@ -122,7 +145,7 @@ describe('merge-template', () => {
         ['null.json', 'null'],
         ['scalar.yaml', 'just text'],
       ]) {
-        const { diagnostics } = readMergeTemplate(templateFile(name, text));
+        const { diagnostics } = read(templateFile(name, text));
         expect(diagnostics.map((d) => [d.code, d.message])).to.deep.equal([
           ['APPC412', `merge template ${name} must hold an object`],
         ]);
@@ -131,13 +154,13 @@ describe('merge-template', () => {
 
     it(`APPC412 for a template nested deeper than ${MAX_JSON_DEPTH} levels, and accepts one at the limit`, () => {
       const nested = (levels: number) => '{"a":'.repeat(levels) + '1' + '}'.repeat(levels);
-      const deep = readMergeTemplate(templateFile('deep.json', nested(MAX_JSON_DEPTH + 1)));
+      const deep = read(templateFile('deep.json', nested(MAX_JSON_DEPTH + 1)));
       expect(deep.diagnostics.map((d) => [d.code, d.message])).to.deep.equal([
         ['APPC412', `merge template deep.json is nested deeper than ${MAX_JSON_DEPTH} levels`],
       ]);
-      const atLimit = readMergeTemplate(templateFile('ok.json', nested(MAX_JSON_DEPTH)));
+      const atLimit = read(templateFile('ok.json', nested(MAX_JSON_DEPTH)));
       expect(atLimit.diagnostics).to.deep.equal([]);
-      expect(atLimit.template).to.have.property('a');
+      expect(atLimit.template?.value).to.have.property('a');
     });
   });
 });
