@@ -170,6 +170,7 @@ describe('bundleApp with a source map', () => {
       localName: 'worker',
       handler,
       location,
+      parts: { options: {}, elements: {} },
       unknownOptions: [],
     } as const;
     return { ...emptyModel(), appName: 'maps', functions: [worker] };
