@@ -13,6 +13,11 @@ export const RUNTIME_SOURCE_DIR = [
 
 export const RUNTIME_INDEX = path.join(RUNTIME_SOURCE_DIR, 'index');
 
+/** A runtime module by absolute path, for the generated entry module (inlined; no path reaches app.js). */
+export function runtimeModule(name: string): string {
+  return path.join(RUNTIME_SOURCE_DIR, name).split(path.sep).join('/');
+}
+
 /**
  * The runtime the analyzer resolves `'appc'` to: the copy beside this compiler, i.e.
  * `dist/runtime/*.d.ts` when built (declarations parse in half the time of the sources),

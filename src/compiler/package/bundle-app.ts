@@ -1,10 +1,11 @@
 import * as path from 'node:path';
-import { RUNTIME_INDEX } from '../runtime-location';
+import { RUNTIME_INDEX, runtimeModule } from '../runtime-location';
+import { HANDLER_FACTORIES } from '../../runtime/handler-factory-names';
 import { build, initialize, type BuildFailure, type Message, type Metafile, type OutputFile } from 'esbuild';
 import { bundleTarget } from '../config/lambda-runtimes';
 import { error, type Diagnostic } from '../diagnostics/diagnostic';
 import type { AppModel, SourceLocation } from '../model/app-model';
-import { API_HANDLER_ID, API_HANDLER_NAME, toLogicalId } from '../model/names';
+import { API_HANDLER_ID, toLogicalId } from '../model/names';
 import { ENTRY_FILE, portableSourceMap, type SourceMapJson } from './bundle-source-map';
 import { handlerNamesPlugin } from './handler-names';
 import { importPolicyPlugin, mayBreakImportPolicy, type ImportPolicy } from './import-policy';
@@ -122,22 +123,30 @@ export function startBundler(): void {
 /**
  * The generated entry module: imports the app, hands the routes' request validation to the runtime
  * when the app declares request types (`routeModelsSource`), and exports one Lambda handler per
- * function of the template.
+ * function of the template, made by its kind's factory (runtime/handler-factories.ts): importing
+ * only the factories of the app's kinds keeps every other kind's code out of the bundle.
  * @example entrySource(model)
- *   // import { app } from "./app.ts"; ... export const APIHandler = lambdaHandler(app, "api_handler");
+ *   // import { app } from "./app.ts"; import { apiHandler } from ".../handler-factories"; ...
+ *   // export const APIHandler = apiHandler(app);
  */
 export function entrySource(model: AppModel): string {
   const models = routeModelsSource(model);
   const handlers = new Map<string, string>();
-  if (model.routes.length > 0) handlers.set(API_HANDLER_ID, API_HANDLER_NAME);
+  if (model.routes.length > 0) handlers.set(API_HANDLER_ID, 'apiHandler(app)');
   for (const fn of model.functions) {
-    if (fn.name !== null && !handlers.has(toLogicalId(fn.name))) handlers.set(toLogicalId(fn.name), fn.name);
+    const id = fn.name === null ? undefined : toLogicalId(fn.name);
+    if (id !== undefined && !handlers.has(id)) {
+      handlers.set(id, `${HANDLER_FACTORIES[fn.kind]}(app, ${JSON.stringify(fn.name)})`);
+    }
   }
+  const factories = [...new Set([...handlers.values()].map((call) => call.slice(0, call.indexOf('('))))].sort();
   const lines = [
     `import { app } from ${JSON.stringify(`./${model.entry}`)};`,
-    `import { lambdaHandler } from "appc";`,
+    ...(factories.length === 0
+      ? []
+      : [`import { ${factories.join(', ')} } from ${JSON.stringify(runtimeModule('handler-factories'))};`]),
     ...(models === undefined ? [] : [models]),
-    ...[...handlers].map(([id, name]) => `export const ${id} = lambdaHandler(app, ${JSON.stringify(name)});`),
+    ...[...handlers].map(([id, call]) => `export const ${id} = ${call};`),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -1,7 +1,6 @@
-import * as path from 'node:path';
 import type { AppModel, QueryParameterModel, RouteModel } from '../model/app-model';
 import type { JsonSchema } from '../model/json-schema';
-import { RUNTIME_SOURCE_DIR } from '../runtime-location';
+import { runtimeModule } from '../runtime-location';
 import { CheckWriter } from './check-writer';
 
 /**
@@ -114,9 +113,4 @@ function merge(into: Scalars, from: Scalars): void {
   from.literals.forEach((literal) => into.literals.add(literal));
   into.number ||= from.number;
   into.boolean ||= from.boolean;
-}
-
-/** A runtime module by absolute path (the bundle inlines it; no path reaches app.js). */
-function runtimeModule(name: string): string {
-  return path.join(RUNTIME_SOURCE_DIR, name).split(path.sep).join('/');
 }

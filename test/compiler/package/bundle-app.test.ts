@@ -6,6 +6,7 @@ import { SourceMap } from 'node:module';
 import { bundleApp, entrySource } from '../../../src/compiler/package/bundle-app';
 import { applyNameEdits, nameEditsSourceMap } from '../../../src/compiler/package/handler-names';
 import type { AppModel } from '../../../src/compiler/model/app-model';
+import { runtimeModule } from '../../../src/compiler/runtime-location';
 import { projectModel, tempDir, writeProject } from './zip-project';
 
 function appOnly(text: string): string {
@@ -17,7 +18,7 @@ function appOnly(text: string): string {
 const emptyModel = (): AppModel => ({ ...projectModel(), routes: [], functions: [] });
 
 describe('entrySource', () => {
-  it('exports APIHandler when there are routes, then one handler per function under its logical ID', () => {
+  it('exports APIHandler when there are routes, then one handler per function under its logical ID, by kind', () => {
     const base = projectModel();
     const model: AppModel = {
       ...base,
@@ -26,17 +27,17 @@ describe('entrySource', () => {
     expect(entrySource(model)).to.equal(
       [
         'import { app } from "./app.ts";',
-        'import { lambdaHandler } from "appc";',
-        'export const APIHandler = lambdaHandler(app, "api_handler");',
-        'export const EveryHour = lambdaHandler(app, "every_hour");',
-        'export const Worker = lambdaHandler(app, "worker");',
+        `import { apiHandler, pureLambdaHandler, scheduleHandler } from "${runtimeModule('handler-factories')}";`,
+        'export const APIHandler = apiHandler(app);',
+        'export const EveryHour = scheduleHandler(app, "every_hour");',
+        'export const Worker = pureLambdaHandler(app, "worker");',
         '',
       ].join('\n'),
     );
   });
 
-  it('exports no APIHandler without routes', () => {
-    expect(entrySource(emptyModel())).not.to.include('APIHandler');
+  it('exports no APIHandler without routes, and imports no factory without functions', () => {
+    expect(entrySource(emptyModel())).to.equal('import { app } from "./app.ts";\n');
   });
 });
 
