@@ -1,4 +1,4 @@
-import { error, type Diagnostic } from '../diagnostics/diagnostic';
+import { error, warning, type Diagnostic } from '../diagnostics/diagnostic';
 import {
   configuredFunctionNames,
   lookupFunctionSetting,
@@ -14,6 +14,8 @@ import { LAMBDA_ALIAS_VARIABLE, MAX_STAGE_VARIABLES } from './stage-variables';
 /** One broken rule in one scope; findings at the same node with the same message become one diagnostic. */
 interface Finding {
   code: Diagnostic['code'];
+  /** Default: an error. */
+  severity?: 'warning';
   path: JsonPath;
   message: string;
   remedy: string;
@@ -36,12 +38,12 @@ export function crossFieldDiagnostics(doc: JsonDocument, raw: RawConfig, stage: 
   for (const scope of scopesToCheck(raw, stage)) {
     const rules =
       scope.fn === undefined
-        ? [iamRoleRule, vpcRule, endpointRule, domainRule, deploymentRule, stageVariablesRule]
+        ? [iamRoleRule, vpcRule, endpointRule, domainRule, websocketDomainRule, deploymentRule, stageVariablesRule]
         : [iamRoleRule, vpcRule];
     for (const rule of rules) for (const finding of rule(raw, scope)) findings.push({ finding, scope });
   }
   return groupFindings(findings).map(({ finding, scopes }) =>
-    error(
+    (finding.severity === 'warning' ? warning : error)(
       finding.code,
       `${finding.message} (${describeScopes(scopes)})`,
       finding.remedy,
@@ -150,6 +152,39 @@ function domainRule(raw: RawConfig, { stage }: Scope): Finding[] {
         'An edge-optimized API needs its custom domain certificate in us-east-1: use (or import) one there, or set "api_gateway_endpoint_type": "REGIONAL".',
     },
   ];
+}
+
+/**
+ * A websocket API's domain is REGIONAL whatever `api_gateway_endpoint_type` says (API Gateway has no
+ * edge-optimized websocket APIs), and a domain serves APIs of one protocol, so it cannot be the REST API's.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-mappings.html
+ */
+function websocketDomainRule(raw: RawConfig, { stage }: Scope): Finding[] {
+  const domain = lookupStageSetting(raw, stage, 'websocket_api_custom_domain');
+  if (!domain) return [];
+  const findings: Finding[] = [];
+  const rest = lookupStageSetting(raw, stage, 'api_gateway_custom_domain');
+  if (rest?.value.domain_name === domain.value.domain_name) {
+    const path = [...domain.path, 'domain_name'];
+    findings.push({
+      code: 'APPC127',
+      path,
+      message: `${formatJsonPath(path)} is also ${formatJsonPath([...rest.path, 'domain_name'])}`,
+      remedy: 'API Gateway maps websocket APIs to domains of their own: give the websocket API another domain name.',
+    });
+  }
+  const type = lookupStageSetting(raw, stage, 'api_gateway_endpoint_type');
+  if (type?.value === 'EDGE') {
+    findings.push({
+      code: 'APPC126',
+      severity: 'warning',
+      path: domain.path,
+      message: `${formatJsonPath(domain.path)} is a REGIONAL domain, although ${formatJsonPath(type.path)} is EDGE: API Gateway has no edge-optimized websocket APIs`,
+      remedy:
+        "Give the websocket domain an ACM certificate of the stack's region, and point its DNS at the WebsocketAliasDomainName output.",
+    });
+  }
+  return findings;
 }
 
 /** SAM rejects a DeploymentPreference without AutoPublishAlias (SAM docs, DeploymentPreference). */

@@ -4,7 +4,7 @@
  * | code    | severity | problem                                                               |
  * | ------- | -------- | --------------------------------------------------------------------- |
  * | APPC101 | error    | the file cannot be read, or is not valid JSON                         |
- * | APPC102 | error    | unknown key: misspelt (did you mean), wrong level, or Chalice-only    |
+ * | APPC102 | error    | unknown key: misspelt (did you mean), or at the wrong level           |
  * | APPC103 | error    | wrong type, out of range, not an allowed value, malformed string/key  |
  * |         |          | (a `stages` key breaking API Gateway's stage-name rule too)           |
  * | APPC104 | error    | `version` newer than 2.0                                              |
@@ -21,6 +21,9 @@
  * | APPC121 | error    | an EDGE API's custom domain with a certificate outside us-east-1       |
  * | APPC122 | error    | more than 100 stage variables in a stage (API Gateway's limit)        |
  * | APPC125 | error    | `stage_variables.LAMBDA_ALIAS` while `lambda_alias` sets it           |
+ * | APPC126 | warning  | a websocket custom domain while `api_gateway_endpoint_type` is EDGE   |
+ * |         |          | (it is REGIONAL all the same)                                         |
+ * | APPC127 | error    | the websocket API's custom domain is the REST API's too               |
  *
  * `deployment_preference.hooks` against the app's functions (deployment-hooks.ts, checked by `checkProject`):
  *

@@ -34,6 +34,7 @@ export interface RawStageSettings extends RawFunctionSettings {
   minimum_compression_size?: number | null;
   bundle_aws_sdk?: boolean | null;
   api_gateway_custom_domain?: RawCustomDomain | null;
+  websocket_api_custom_domain?: RawCustomDomain | null;
   automatic_layer?: boolean | null;
   lambda_source_maps?: boolean | null;
   stage_variables?: Record<string, string> | null;
@@ -44,7 +45,7 @@ export interface RawStageSettings extends RawFunctionSettings {
   lambda_functions?: Record<string, RawFunctionSettings> | null;
 }
 
-/** `api_gateway_custom_domain` (Chalice's keys). */
+/** `api_gateway_custom_domain` and `websocket_api_custom_domain` (Chalice's keys). */
 export interface RawCustomDomain {
   domain_name: string;
   certificate_arn: string;

@@ -74,6 +74,7 @@ export function resolveConfig(
     minimumCompressionSize: stageValue(raw, stage, 'minimum_compression_size'),
     bundleAwsSdk: stageValue(raw, stage, 'bundle_aws_sdk') ?? DEFAULTS.bundle_aws_sdk,
     apiGatewayCustomDomain: customDomain(stageValue(raw, stage, 'api_gateway_custom_domain')),
+    websocketApiCustomDomain: customDomain(stageValue(raw, stage, 'websocket_api_custom_domain')),
     automaticLayer: stageValue(raw, stage, 'automatic_layer') ?? false,
     lambdaSourceMaps: stageValue(raw, stage, 'lambda_source_maps') ?? false,
     stageVariables: mergeStageDict(raw, stage, 'stage_variables'),

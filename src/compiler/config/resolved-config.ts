@@ -60,6 +60,8 @@ export interface ResolvedConfig {
   readonly bundleAwsSdk: boolean;
   /** `api_gateway_custom_domain`: the REST API's custom domain name; undefined: none. */
   readonly apiGatewayCustomDomain: CustomDomain | undefined;
+  /** `websocket_api_custom_domain`: the websocket API's custom domain name (always REGIONAL); undefined: none. */
+  readonly websocketApiCustomDomain: CustomDomain | undefined;
   /** `automatic_layer`: the production dependencies ship in layer-deployment.zip (`ManagedLayer`). */
   readonly automaticLayer: boolean;
   /** `lambda_source_maps`: deployment.zip carries app.js.map and every function runs with source maps enabled. */

@@ -4,14 +4,9 @@ import { configSchema, knownKeys, schemaNodeAt } from './config-schema';
 import { closestName } from './did-you-mean';
 import { formatJsonPath, type JsonDocument } from './json-document';
 
-/** Chalice config keys appc does not implement yet: saying so beats "unknown key". */
-const CHALICE_ONLY_KEYS: Record<string, string> = {
-  websocket_api_custom_domain: 'set up the custom domain of the websocket API outside appc, e.g. with --merge-template',
-};
-
 type Level = 'top' | 'stage' | 'function';
 
-/** A key the schema does not allow where it is: misspelt, at the wrong level, or Chalice-only. */
+/** A key the schema does not allow where it is: misspelt, or at the wrong level. */
 export function unknownKeyDiagnostic(doc: JsonDocument, objectPath: JsonPath, key: string): Diagnostic {
   const location = doc.locate([...objectPath, key], 'key');
   const fullName = formatJsonPath([...objectPath, key]);
@@ -19,14 +14,6 @@ export function unknownKeyDiagnostic(doc: JsonDocument, objectPath: JsonPath, ke
   const keys = knownKeys();
   const settingKeys = nestedSettingKeys(objectPath);
   if (settingKeys) return unknownSettingKey(fullName, key, settingKeys, objectPath, location);
-  if (Object.hasOwn(CHALICE_ONLY_KEYS, key)) {
-    return error(
-      'APPC102',
-      `${fullName} is a Chalice setting that appc does not support yet`,
-      `Remove it; ${CHALICE_ONLY_KEYS[key]}.`,
-      location,
-    );
-  }
   if (level !== 'top' && keys.top.includes(key) && !keys.stage.includes(key)) {
     return error(
       'APPC102',

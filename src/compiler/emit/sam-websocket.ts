@@ -1,13 +1,15 @@
 /**
  * The websocket API's resources (CHALICE-PACKAGE.md §5.6, §5.8), as Chalice's `_generate_websocketapi`
  * writes them: the `AWS::ApiGatewayV2::Api`, an integration and invoke permission per function, a route
- * per route key in registration order, the deployment (after every route) and the stage; and the Outputs.
+ * per route key in registration order, the deployment (after every route), the stage and the custom domain
+ * (sam-websocket-domain.ts); and the Outputs.
  */
 import type { ResolvedConfig } from '../config/resolved-config';
 import type { WebsocketFunction } from '../model/app-model';
 import { WEBSOCKET_KINDS } from '../model/template-functions';
 import { getAtt, ref, sub, type JsonObject, type ResourceEntry } from './cfn';
 import { aliasRef } from './invoke-target';
+import { websocketDomainEntries, websocketDomainOutputs } from './sam-websocket-domain';
 
 export const WEBSOCKET_API_ID = 'WebsocketAPI';
 
@@ -32,6 +34,8 @@ export function websocketApiEntries(
   const api = ref(WEBSOCKET_API_ID);
   const present = WEBSOCKET_KINDS.filter((kind) => kinds.includes(kind));
   const routes = kinds.map((kind) => routeEntry(kind, api));
+  const domain = config.websocketApiCustomDomain;
+  const stage = ref(`${WEBSOCKET_API_ID}Stage`);
   return [
     apiEntry(`${appName}-${config.stage}-websocket-api`),
     ...present.flatMap((kind) => [
@@ -58,6 +62,7 @@ export function websocketApiEntries(
         },
       },
     },
+    ...(domain ? websocketDomainEntries(domain, api, stage) : []),
   ];
 }
 
@@ -140,5 +145,5 @@ export function websocketApiOutputs(kinds: readonly WebsocketKind[], config: Res
       `wss://\${${WEBSOCKET_API_ID}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}/${config.apiGatewayStage}/`,
     ),
   };
-  return outputs;
+  return config.websocketApiCustomDomain ? { ...outputs, ...websocketDomainOutputs() } : outputs;
 }

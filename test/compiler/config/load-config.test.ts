@@ -74,12 +74,6 @@ describe('parseConfig: schema problems', () => {
     expect(only('{"lambdaTimeout": 3}').remedy).to.equal('Did you mean "lambda_timeout"?');
   });
 
-  it('says when a Chalice key is not supported yet', () => {
-    expect(only('{"websocket_api_custom_domain": {}}').message).to.equal(
-      'websocket_api_custom_domain is a Chalice setting that appc does not support yet',
-    );
-  });
-
   it('says when a key sits at the wrong level', () => {
     expect(only('{"stages": {"dev": {"app_name": "x"}}}').message).to.equal(
       'stages.dev.app_name is not allowed: app_name can only be set at the top level',
@@ -287,6 +281,46 @@ describe('parseConfig: api_gateway_custom_domain', () => {
       api_gateway_custom_domain: { domain_name: 'a.example.com', certificate_arn: CERT_WEST },
     };
     expect(problems(JSON.stringify(regional))).to.deep.equal([]);
+  });
+});
+
+describe('parseConfig: websocket_api_custom_domain', () => {
+  const WS = { domain_name: 'ws.example.com', certificate_arn: 'arn:aws:acm:eu-west-1:123456789012:certificate/abc' };
+
+  it("takes the REST domain's keys at the top level and per stage, with TLS 1.2 only (APPC103)", () => {
+    const staged = { websocket_api_custom_domain: WS, stages: { prod: { websocket_api_custom_domain: null } } };
+    expect(problems(JSON.stringify(staged))).to.deep.equal([]);
+    const full = { ...WS, url_prefix: '/chat/v1/', tls_version: 'TLS_1_2', tags: { a: '1' } };
+    expect(problems(JSON.stringify({ stages: { dev: { websocket_api_custom_domain: full } } }))).to.deep.equal([]);
+    const old = JSON.stringify({ websocket_api_custom_domain: { ...WS, tls_version: 'TLS_1_0' } });
+    expect(only(old).message).to.equal('websocket_api_custom_domain.tls_version must be one of "TLS_1_2"');
+    expect(only('{"websocket_api_custom_domain": {}}').message).to.equal(
+      "websocket_api_custom_domain must have required property 'domain_name'",
+    );
+  });
+
+  it('warns that the domain is REGIONAL when api_gateway_endpoint_type is given as EDGE (APPC126)', () => {
+    const text = JSON.stringify({ api_gateway_endpoint_type: 'EDGE', websocket_api_custom_domain: WS });
+    const d = only(text);
+    expect([d.code, d.severity, d.message]).to.deep.equal([
+      'APPC126',
+      'warning',
+      'websocket_api_custom_domain is a REGIONAL domain, although api_gateway_endpoint_type is EDGE: API Gateway has no edge-optimized websocket APIs (stage "dev")',
+    ]);
+    // Left to the default, the endpoint type is the REST API's business: nothing to say.
+    expect(problems(JSON.stringify({ websocket_api_custom_domain: WS }))).to.deep.equal([]);
+  });
+
+  it("rejects the REST API's domain name, at the websocket one (APPC127)", () => {
+    const text = JSON.stringify({
+      api_gateway_endpoint_type: 'REGIONAL',
+      api_gateway_custom_domain: { ...WS },
+      stages: { prod: { websocket_api_custom_domain: { ...WS } } },
+    });
+    const column = text.lastIndexOf('"domain_name"') + 1;
+    expect(problems(text, 'prod')).to.deep.equal([
+      `APPC127 1:${column} stages.prod.websocket_api_custom_domain.domain_name is also api_gateway_custom_domain.domain_name (stage "prod")`,
+    ]);
   });
 });
 

@@ -382,3 +382,26 @@ describe('resolveConfig: lambda_source_maps', () => {
     ]);
   });
 });
+
+describe('resolveConfig: websocket_api_custom_domain', () => {
+  const CERT = 'arn:aws:acm:eu-west-1:123456789012:certificate/abc';
+
+  it('resolves as the REST domain does, per stage, and apart from it', () => {
+    const raw: RawConfig = {
+      api_gateway_custom_domain: { domain_name: 'api.example.com', certificate_arn: CERT },
+      websocket_api_custom_domain: { domain_name: 'ws.example.com', certificate_arn: CERT, url_prefix: '/chat/v1/' },
+      stages: { prod: { websocket_api_custom_domain: null } },
+    };
+    expect(resolveConfig(raw).websocketApiCustomDomain).to.deep.equal({
+      domainName: 'ws.example.com',
+      certificateArn: CERT,
+      basePath: 'chat/v1',
+      tlsVersion: 'TLS_1_2',
+      tags: {},
+    });
+    expect(resolveConfig(raw).apiGatewayCustomDomain?.domainName).to.equal('api.example.com');
+    // A JSON null counts as unset: the top-level domain applies (Chalice's lookup).
+    expect(resolveConfig(raw, 'prod').websocketApiCustomDomain?.domainName).to.equal('ws.example.com');
+    expect(resolveConfig({}).websocketApiCustomDomain).to.equal(undefined);
+  });
+});

@@ -153,6 +153,7 @@ export const STAGE_DEFAULTS = {
   minimumCompressionSize: undefined,
   bundleAwsSdk: false,
   apiGatewayCustomDomain: undefined,
+  websocketApiCustomDomain: undefined,
   automaticLayer: false,
   lambdaSourceMaps: false,
   stageVariables: {},
