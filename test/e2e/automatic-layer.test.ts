@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { expect } from 'chai';
-import { zipManifest } from '../../src/compiler/package/zip';
+import { zipManifest } from '../../src/compiler/package/zip-manifest';
 import { FIXTURES_DIR, REPO_ROOT } from '../support/fixtures';
 import { extractZip, invokeHandler } from '../support/invoke-zip';
 

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expect } from 'chai';
-import { zipManifest } from '../../src/compiler/package/zip';
+import { zipManifest } from '../../src/compiler/package/zip-manifest';
 import {
   checkReferences,
   checkResourceSpec,

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { zipSync, type Zippable } from 'fflate';
 
 /** One file of a zip: its path inside the zip (POSIX, no leading `/`) and its bytes. */
 export interface ZipEntry {
@@ -27,19 +26,6 @@ export function createZip(entries: readonly ZipEntry[]): Uint8Array {
     files[entry.path] = [entry.data, { level: DEFLATE_LEVEL, mtime, os: UNIX, attrs: mode * 0x10000 }];
   }
   return zipSync(files);
-}
-
-/**
- * A zip's contents as text, one line per file `<path> <size> <sha256>`, sorted by path:
- * what golden files compare instead of raw bytes.
- */
-export function zipManifest(zip: Uint8Array): string {
-  const files = unzipSync(zip);
-  const lines = Object.keys(files)
-    .filter((path) => !path.endsWith('/'))
-    .sort(compareStrings)
-    .map((path) => `${path} ${files[path].length} ${createHash('sha256').update(files[path]).digest('hex')}`);
-  return lines.map((line) => `${line}\n`).join('');
 }
 
 /** Code-unit order, independent of locale. */

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { unzipSync } from 'fflate';
-import { createZip, zipManifest } from '../../../src/compiler/package/zip';
+import { createZip } from '../../../src/compiler/package/zip';
+import { zipManifest } from '../../../src/compiler/package/zip-manifest';
 import { zipEntryHeaders } from './run-handler';
 
 const text = (s: string) => new TextEncoder().encode(s);
