@@ -18,7 +18,7 @@
  *      empty temp dir, then a fresh `node` with that dir as cwd and env {PATH} only times
  *      require('./app.js') + await APIHandler(event) (process.hrtime), the event being the AWS
  *      SAM CLI AwsProxy.json sample re-aimed at GET /; median of COLD_RUNS processes.
- * Run: `npm run build` (or `npx tsc -p tsconfig.build.json`), then `node bench/run.js package`
+ * Run: `npm run build`, then `node bench/run.js package`
  * [--runs N] [--cli OTHER/bin/appc.js] (--cli: measure another build of appc, e.g. a checkout of
  * an older commit, with these apps and this harness). PASS/FAIL lines against the targets; never exits non-zero for a
  * miss (exit 1 only when the CLI or the handler fails, or the sample event is missing).
@@ -139,7 +139,7 @@ function main(): void {
 /** False (having said why) when there is nothing to measure; exits when the sample event is missing. */
 function prerequisites(): boolean {
   if (!fs.existsSync(path.join(path.dirname(CLI), '..', 'dist', 'cli', 'main.js'))) {
-    console.log('bench/package: dist/ is missing; build appc first: npx tsc -p tsconfig.build.json');
+    console.log('bench/package: dist/ is missing; build appc first: npm run build');
     return false;
   }
   const warning = staleDistWarning();

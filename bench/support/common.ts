@@ -44,12 +44,17 @@ function newest(dir: string, ext: string): number {
   return best;
 }
 
-/** A warning when dist/ is older than src/ (the figures would describe old code), else ''. */
+/**
+ * A warning when dist/ is older than src/, or the CLI bundle (dist/cli/appc-cli.js, which bin/appc.js loads)
+ * older than dist/ (the figures would describe old code), else ''.
+ */
 export function staleDistWarning(): string {
   const src = newest(path.join(ROOT, 'src'), '.ts');
   const dist = newest(path.join(ROOT, 'dist'), '.js');
-  return src > dist
-    ? `warning: dist/ is older than src/ (newest src ${new Date(src).toISOString()}); run \`npx tsc -p tsconfig.build.json\` to measure the current code`
+  const bundle = path.join(ROOT, 'dist', 'cli', 'appc-cli.js');
+  const stale = src > dist || (fs.existsSync(bundle) && fs.statSync(bundle).mtimeMs < dist);
+  return stale
+    ? `warning: dist/ is older than src/ (newest src ${new Date(src).toISOString()}) or than its CLI bundle; run \`npm run build\` to measure the current code`
     : '';
 }
 

@@ -26,6 +26,14 @@ function project(files: Record<string, string>): BuildLayout {
   };
 }
 
+/** `layout` with a bundle that dist/make-bundle.js makes from dist/a.js. */
+function bundled(layout: BuildLayout): BuildLayout {
+  const script =
+    "const fs = require('fs'); fs.writeFileSync('dist/bundle.js', '// bundle\\n' + fs.readFileSync('dist/a.js'));\n";
+  fs.writeFileSync(path.join(layout.root, 'dist', 'make-bundle.js'), script);
+  return { ...layout, bundle: { output: 'dist/bundle.js', script: 'dist/make-bundle.js' } };
+}
+
 /** Sets a file's modification time to `seconds` after an arbitrary epoch, to order files without sleeping. */
 function age(layout: BuildLayout, file: string, seconds: number): void {
   const when = new Date(Date.UTC(2026, 0, 1) + seconds * 1000);
@@ -63,6 +71,17 @@ describe('test/support/fresh-build', () => {
       age(layout, 'dist/b.js', 3);
       age(layout, 'tsconfig.build.json', 2);
       expect(staleReason(layout)).to.equal('tsconfig.build.json is newer than dist/');
+    });
+
+    it('names a missing bundle, then an output newer than the bundle', () => {
+      const layout = bundled(project({ 'src/a.ts': '', 'dist/a.js': '', 'dist/bundle.js': '' }));
+      for (const file of ['tsconfig.build.json', 'src/a.ts', 'dist/a.js', 'dist/make-bundle.js', 'dist/bundle.js'])
+        age(layout, file, 1);
+      expect(staleReason(layout)).to.equal(undefined);
+      age(layout, 'dist/a.js', 2);
+      expect(staleReason(layout)).to.equal(`dist${path.sep}a.js is newer than dist/bundle.js`);
+      fs.rmSync(path.join(layout.root, 'dist/bundle.js'));
+      expect(staleReason(layout)).to.equal('dist/bundle.js is missing');
     });
   });
 
@@ -103,6 +122,20 @@ describe('test/support/fresh-build', () => {
       ensureFreshBuild(layout);
       expect(read(layout, 'dist/a.js')).to.contain('exports.a = 1;');
       expect(staleReason(layout)).to.equal(undefined);
+    });
+
+    it('makes the bundle after tsc, and again when only the bundle is stale', () => {
+      const layout = project({ 'src/a.ts': 'export const a = 1;\n', 'dist/.keep': '' });
+      const withBundle = bundled(layout);
+      expect(ensureFreshBuild(withBundle).reason).to.equal(`dist${path.sep}a.js is missing`);
+      expect(read(layout, 'dist/bundle.js')).to.contain('// bundle').and.contain('exports.a = 1;');
+
+      fs.rmSync(path.join(layout.root, 'dist/bundle.js'));
+      const builtAt = fs.statSync(path.join(layout.root, 'dist/a.js')).mtimeMs;
+      expect(ensureFreshBuild(withBundle).reason).to.equal('dist/bundle.js is missing');
+      expect(read(layout, 'dist/bundle.js')).to.contain('exports.a = 1;');
+      expect(fs.statSync(path.join(layout.root, 'dist/a.js')).mtimeMs).to.equal(builtAt);
+      expect(staleReason(withBundle)).to.equal(undefined);
     });
   });
 });

@@ -19,6 +19,8 @@ export interface BuildLayout {
   configFiles: string[];
   /** tsc's incremental state, kept out of `outDir` so that it is not published with it. */
   buildInfo: string;
+  /** A file made from `outDir` after tsc (appc's CLI bundle), and the script in `outDir` that makes it. */
+  bundle?: { output: string; script: string };
 }
 
 export const APPC_BUILD: BuildLayout = {
@@ -28,10 +30,19 @@ export const APPC_BUILD: BuildLayout = {
   tsconfig: 'tsconfig.build.json',
   configFiles: ['tsconfig.json', 'tsconfig.build.json'],
   buildInfo: 'node_modules/.cache/appc-tests/tsconfig.build.tsbuildinfo',
+  bundle: { output: 'dist/cli/appc-cli.js', script: 'dist/cli/cli-bundle.js' },
 };
 
-/** Why `outDir` is out of date (a missing output, or a source or setting newer than it), or undefined when fresh. */
+/**
+ * Why `outDir` is out of date (a missing output, or a source or setting newer than it; the bundle missing or
+ * older than an output), or undefined when fresh.
+ */
 export function staleReason(layout: BuildLayout): string | undefined {
+  return compileReason(layout) ?? bundleReason(layout);
+}
+
+/** Why tsc must run, or undefined. */
+function compileReason(layout: BuildLayout): string | undefined {
   const abs = (file: string) => path.resolve(layout.root, file);
   let oldestOutput = Infinity;
   for (const source of sourceFiles(abs(layout.srcDir))) {
@@ -44,6 +55,18 @@ export function staleReason(layout: BuildLayout): string | undefined {
   }
   const changedSetting = layout.configFiles.find((file) => (mtimeOf(abs(file)) ?? 0) > oldestOutput);
   return changedSetting === undefined ? undefined : `${changedSetting} is newer than ${layout.outDir}/`;
+}
+
+/** Why the bundle must be made again (tsc's outputs are fresh), or undefined. */
+function bundleReason(layout: BuildLayout): string | undefined {
+  if (!layout.bundle) return undefined;
+  const { output } = layout.bundle;
+  const bundleTime = mtimeOf(path.resolve(layout.root, output));
+  if (bundleTime === undefined) return `${output} is missing`;
+  const bundle = path.resolve(layout.root, output);
+  const outputs = outputFiles(path.resolve(layout.root, layout.outDir)).filter((file) => file !== bundle);
+  const newer = outputs.find((file) => mtimeOf(file)! > bundleTime);
+  return newer === undefined ? undefined : `${path.relative(layout.root, newer)} is newer than ${output}`;
 }
 
 export interface BuildResult {
@@ -61,14 +84,15 @@ export interface BuildResult {
 export function ensureFreshBuild(layout: BuildLayout): BuildResult {
   const reason = staleReason(layout);
   if (reason === undefined) return { tscOutput: '' };
-  let tscOutput = runTsc(layout);
-  if (staleReason(layout) !== undefined) {
+  let tscOutput = compileReason(layout) === undefined ? '' : runTsc(layout);
+  if (compileReason(layout) !== undefined) {
     fs.rmSync(path.resolve(layout.root, layout.buildInfo), { force: true });
     tscOutput = runTsc(layout);
   }
+  if (layout.bundle && compileReason(layout) === undefined) tscOutput += runBundle(layout, layout.bundle.script);
   const still = staleReason(layout);
   if (still !== undefined)
-    throw new Error(`tsc -p ${layout.tsconfig} left ${layout.outDir}/ stale: ${still}\n${tscOutput}`);
+    throw new Error(`the build (tsc -p ${layout.tsconfig}) left ${layout.outDir}/ stale: ${still}\n${tscOutput}`);
   return { reason, tscOutput };
 }
 
@@ -91,6 +115,24 @@ function runTsc(layout: BuildLayout): string {
     const failed = error as { stdout?: string; stderr?: string };
     return `${failed.stdout ?? ''}${failed.stderr ?? ''}`;
   }
+}
+
+/** `node <script>` (the bundle's); what it printed. */
+function runBundle(layout: BuildLayout, script: string): string {
+  try {
+    return execFileSync(process.execPath, [script], { cwd: layout.root, encoding: 'utf8', stdio: 'pipe' });
+  } catch (error) {
+    const failed = error as { stdout?: string; stderr?: string };
+    return `${failed.stdout ?? ''}${failed.stderr ?? ''}`;
+  }
+}
+
+/** The `.js` files under `dir`. */
+function outputFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => path.join(dir, file));
 }
 
 function sourceFiles(dir: string): string[] {
