@@ -8,6 +8,7 @@ import { analyzeModels } from './models/analyze-models';
 import { analyzeSdkUsage } from './sdk-calls/analyze-sdk-usage';
 import type { AppModel, CorsModel, FunctionModel, MiddlewareModel, RouteModel } from '../model/app-model';
 import { assertNever } from '../assert-never';
+import { findTemplateAuthRoutes } from './auth-routes';
 import { collectRegistrations, type Collected } from './collect';
 import { isStackOverflow, stackOverflow } from './depth';
 import { Evaluator } from './evaluate';
@@ -63,6 +64,7 @@ function analyze(projectDir: string, entry: string, typecheck: boolean | undefin
   const isRegistrationCall = (node: ts.Node) => runtime.isRegistrationCall(node);
   const sdk = analyzeSdkUsage({ checker, files, model: parts, projectDir, isRegistrationCall });
   const models = analyzeModels(parts.routes, loaded, projectDir, diagnostics);
+  diagnostics.push(...findTemplateAuthRoutes(files, runtime, projectDir));
   const { appName, debug, binaryTypes, cors, functions, middleware, location } = parts;
   // Keys in this order: it is the order of model.json.
   const model: AppModel = {
