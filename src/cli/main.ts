@@ -18,6 +18,10 @@ const COMMANDS: Record<string, Command> = {
     run: (args, io) => (require('./package-command') as typeof import('./package-command')).packageCommand(args, io),
     help: () => (require('./usage') as typeof import('./usage')).PACKAGE_HELP,
   },
+  invoke: {
+    run: (args, io) => (require('./invoke-command') as typeof import('./invoke-command')).invokeCommand(args, io),
+    help: () => (require('./invoke-command') as typeof import('./invoke-command')).INVOKE_HELP,
+  },
   'gen-policy': {
     run: (args, io) =>
       (require('./gen-policy-command') as typeof import('./gen-policy-command')).genPolicyCommand(args, io),

@@ -6,6 +6,7 @@
  */
 import { functionConfig } from '../compiler/config/resolve-config';
 import type { ResolvedConfig } from '../compiler/config/resolved-config';
+import type { OutputSink } from './function-instance';
 import { InstancePool } from './instance-pool';
 import type { WebsocketTransport } from '../runtime/websocket-api';
 
@@ -19,6 +20,8 @@ export interface AppInstancesOptions {
   onStrayError(name: string, error: Error): void;
   /** Where the app's `app.websocketApi.send` and `close` go. */
   websockets: WebsocketTransport;
+  /** Where what the app writes goes; default this process's stdout and stderr. */
+  output?: OutputSink;
 }
 
 export class AppInstances {
@@ -42,6 +45,7 @@ export class AppInstances {
         timeoutMs: config.lambdaTimeout * 1000,
         onStrayError: (error) => this.options.onStrayError(name, error),
         websockets: this.options.websockets,
+        output: this.options.output,
       });
       this.pools.set(name, pool);
     }

@@ -21,6 +21,9 @@ import type { WebsocketTransport } from '../runtime/websocket-api';
 
 export type InvokeResult = { value: unknown } | { error: unknown };
 
+/** Where what the app writes to stdout and stderr goes. */
+export type OutputSink = (stream: 'stdout' | 'stderr', chunk: string | Uint8Array) => void;
+
 export interface InstanceOptions {
   bundleFile: string;
   /** The instance's whole `process.env`. */
@@ -31,6 +34,8 @@ export interface InstanceOptions {
   onStrayError(error: Error): void;
   /** Carries out the app's `app.websocketApi.send` and `close` on the server's connections. */
   websockets: WebsocketTransport;
+  /** Default: this process's stdout and stderr (`appc local` logs what the app logs). */
+  output?: OutputSink;
 }
 
 /**
@@ -110,7 +115,8 @@ export class FunctionInstance {
         void this.worker.terminate();
         return ready({ error: toError(message.error) });
       case 'output':
-        process[message.stream].write(message.chunk);
+        if (this.options.output) this.options.output(message.stream, message.chunk);
+        else process[message.stream].write(message.chunk);
         return;
       case 'result':
         return this.settle({ value: message.json === undefined ? undefined : JSON.parse(message.json) });

@@ -8,23 +8,19 @@
  *             one is started now, to report load errors before serving (AppInstances)
  * Packages the project depends on stay outside the bundle and load from its node_modules.
  */
-import { checkProject } from '../compiler/compile';
-import { bundleTarget } from '../compiler/config/lambda-runtimes';
 import { functionConfig } from '../compiler/config/resolve-config';
 import type { ResolvedConfig } from '../compiler/config/resolved-config';
 import { error, hasErrors, type Diagnostic } from '../compiler/diagnostics/diagnostic';
-import { functionRuntimes } from '../compiler/emit/sam-plan';
 import type { AppModel } from '../compiler/model/app-model';
 import { API_HANDLER_ID, API_HANDLER_NAME } from '../compiler/model/names';
-import { bundleApp } from '../compiler/package/bundle-app';
-import { readManifest, runtimeDependencies } from '../compiler/package/package-json';
 import type { ApiIdentity } from '../events/proxy-event';
 import { apiIdentity, buildApiGateway, type ApiGateway } from './api-gateway';
 import { AppInstances } from './app-instances';
 import { appStack } from './app-stack';
 import type { GatewayHost } from './handle-request';
 import { invokeFunction } from './invoke-function';
-import { createTaskDir, type TaskDir } from './task-dir';
+import { buildLocalBundle } from './local-bundle';
+import type { TaskDir } from './task-dir';
 import type { WebsocketTransport } from '../runtime/websocket-api';
 
 export interface LocalApp extends GatewayHost {
@@ -67,23 +63,12 @@ export interface LoadOptions {
  */
 export async function loadLocalApp(options: LoadOptions): Promise<LoadResult> {
   const { projectDir, stage } = options;
-  const checked = checkProject({ projectDir, stage });
-  const { model, config } = checked;
-  if (!model || !config) return { diagnostics: checked.diagnostics };
-  // The same target as deployment.zip's, so that local mode runs the code Lambda will.
-  const target = bundleTarget(functionRuntimes(model, config));
-  const bundle = await bundleApp({
-    projectDir,
-    model,
-    external: [...declaredPackages(projectDir), '@aws-sdk/*'],
-    target,
-    sourceMap: true,
-  });
-  if ('diagnostics' in bundle) return { diagnostics: [...checked.diagnostics, ...bundle.diagnostics] };
-  const taskDir = createTaskDir(projectDir, bundle);
+  const built = await buildLocalBundle(projectDir, stage);
+  if (!('taskDir' in built)) return built;
+  const { model, config, taskDir } = built;
   const { concurrency, onStrayError, websockets } = options;
   const instances = new AppInstances({ bundleFile: taskDir.bundleFile, config, concurrency, onStrayError, websockets });
-  const diagnostics = [...checked.diagnostics];
+  const diagnostics = [...built.diagnostics];
   const gateway = buildApiGateway(model);
   diagnostics.push(...(await warmApiHandler(instances, { projectDir, model, config, gateway })));
   if (hasErrors(diagnostics)) {
@@ -115,12 +100,6 @@ async function warmApiHandler(
   if (loaded === 'timeout') return [initTimeout(app.config)];
   if ('error' in loaded) return [loadError(loaded.error, app.projectDir)];
   return missingHandlers(app.model, app.gateway, loaded.exports);
-}
-
-/** The package.json `dependencies` (and optional and peer ones): required from node_modules at run time. */
-function declaredPackages(projectDir: string): string[] {
-  const read = readManifest(projectDir);
-  return read && 'manifest' in read ? runtimeDependencies(read.manifest).map((d) => d.name) : [];
 }
 
 /** What the app threw at load, at the app's line that threw (or required the missing package), with its stack. */
