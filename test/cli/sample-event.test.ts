@@ -14,6 +14,7 @@ const base = {
     docs: {},
   },
   location: { file: 'app.ts', line: 1, column: 1, length: 1 },
+  parts: { options: {}, elements: {} },
   unknownOptions: [],
 };
 type Events = { Records: Array<Record<string, unknown>> };
