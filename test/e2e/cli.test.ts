@@ -123,6 +123,7 @@ describe('appc command line', function () {
       'new-project',
       'package',
       'local',
+      'invoke',
       'gen-policy',
       'generate-pipeline',
       'generate-sdk',
