@@ -9,7 +9,8 @@ import { Response } from './response';
 import { middlewareFor, rememberContext, runMiddleware, type AnyMiddleware } from './middleware';
 import type { RouteEntry } from './routes';
 
-const DEFAULT_CORS = new CORSConfig();
+/** The settings of `cors: true`, made on first use: an app without CORS never builds them. */
+let defaultCors: CORSConfig | undefined;
 
 /**
  * The API handler. API Gateway has already matched the route, so dispatch on the exact
@@ -37,8 +38,10 @@ function dispatch(app: App, event: ProxyEvent, context: LambdaContext): Promise<
   const route = methods?.get(event.httpMethod);
   if (route === undefined) return Promise.resolve(noRouteResult(app, event, methods));
   const cors = corsOf(app, route);
-  const chain = app.registeredMiddleware.length === 0 ? [] : middlewareFor(app.registeredMiddleware, 'http');
-  if (chain.length > 0) return dispatchThroughMiddleware(app, chain, route, cors, event, context);
+  if (app.registeredMiddleware.length > 0) {
+    const chain = middlewareFor(app.registeredMiddleware, 'http');
+    if (chain.length > 0) return dispatchThroughMiddleware(app, chain, route, cors, event, context);
+  }
   // A request without a Content-Type counts as JSON (DESIGN.md §2).
   const contentType = headerValue(event.headers, 'content-type') ?? 'application/json';
   // An empty `contentTypes` accepts anything, as in Chalice.
@@ -116,7 +119,7 @@ function internalErrorResult(): APIGatewayProxyResult {
 
 function corsOf(app: App, route: RouteEntry): CORSConfig | undefined {
   const cors = route.cors ?? app.api.cors;
-  return cors === false ? undefined : cors === true ? DEFAULT_CORS : cors;
+  return cors === false ? undefined : cors === true ? (defaultCors ??= new CORSConfig()) : cors;
 }
 
 /** The handler is done: clear the invocation state and convert its answer. */

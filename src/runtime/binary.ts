@@ -30,8 +30,13 @@ export function baseMimeType(contentType: string): string {
  * (Chalice's `_matches_content_type`). Case-insensitive.
  */
 export function matchesContentType(header: string, types: readonly string[]): boolean {
-  if (types.includes(header)) return true; // the common case, without parsing
-  if (header.includes('*/*') || types.includes('*/*')) return true;
+  // The common cases in one pass, without parsing: `header` is one of `types`, or either side has */*.
+  let wildcard = false;
+  for (const type of types) {
+    if (type === header) return true;
+    if (type === '*/*') wildcard = true;
+  }
+  if (wildcard || header.includes('*/*')) return true;
   let start = 0;
   for (;;) {
     const comma = header.indexOf(',', start);

@@ -145,8 +145,9 @@ export class Request<TBody = unknown, TQuery = Record<string, string>> {
 export function headerValue(headers: unknown, name: string): string | undefined {
   let value: string | undefined;
   if (isRecord(headers)) {
-    for (const key of Object.keys(headers)) {
-      if (key.length !== name.length || key.toLowerCase() !== name) continue;
+    // for-in rather than Object.keys: no array of every name on each lookup (the API handler's hot path).
+    for (const key in headers) {
+      if (key.length !== name.length || key.toLowerCase() !== name || !Object.hasOwn(headers, key)) continue;
       const given = scalarText(headers[key]);
       if (given !== undefined) value = given;
     }

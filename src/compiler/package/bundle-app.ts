@@ -88,6 +88,8 @@ async function runBuild(
         : { sourcemap: false }),
       charset: 'utf8',
       logLevel: 'silent',
+      // The entry module's `exports.X = ...` (see entrySource) is meant: the bundle is CommonJS.
+      logOverride: { 'commonjs-variable-in-esm': 'silent' },
       alias: { appc: RUNTIME_INDEX },
       external: external.filter((name) => name !== 'appc'),
       plugins: [...(imports ? [importPolicyPlugin(imports)] : []), ...handlerNamesPlugin(projectDir, model, sourceMap)],
@@ -124,10 +126,12 @@ export function startBundler(): void {
  * The generated entry module: imports the app, hands the routes' request validation to the runtime
  * when the app declares request types (`routeModelsSource`), and exports one Lambda handler per
  * function of the template, made by its kind's factory (runtime/handler-factories.ts): importing
- * only the factories of the app's kinds keeps every other kind's code out of the bundle.
+ * only the factories of the app's kinds keeps every other kind's code out of the bundle. The handlers
+ * are CommonJS exports (`exports.X = ...`, which the CommonJS bundle leaves as written) rather than
+ * `export const`, which esbuild would turn into getters on a copied namespace at every cold start.
  * @example entrySource(model)
  *   // import { app } from "./app.ts"; import { apiHandler } from ".../handler-factories"; ...
- *   // export const APIHandler = apiHandler(app);
+ *   // exports.APIHandler = apiHandler(app);
  */
 export function entrySource(model: AppModel): string {
   const models = routeModelsSource(model);
@@ -146,7 +150,7 @@ export function entrySource(model: AppModel): string {
       ? []
       : [`import { ${factories.join(', ')} } from ${JSON.stringify(runtimeModule('handler-factories'))};`]),
     ...(models === undefined ? [] : [models]),
-    ...[...handlers].map(([id, call]) => `export const ${id} = ${call};`),
+    ...[...handlers].map(([id, call]) => `exports.${id} = ${call};`),
   ];
   return `${lines.join('\n')}\n`;
 }

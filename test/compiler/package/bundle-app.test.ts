@@ -28,9 +28,9 @@ describe('entrySource', () => {
       [
         'import { app } from "./app.ts";',
         `import { apiHandler, pureLambdaHandler, scheduleHandler } from "${runtimeModule('handler-factories')}";`,
-        'export const APIHandler = apiHandler(app);',
-        'export const EveryHour = scheduleHandler(app, "every_hour");',
-        'export const Worker = pureLambdaHandler(app, "worker");',
+        'exports.APIHandler = apiHandler(app);',
+        'exports.EveryHour = scheduleHandler(app, "every_hour");',
+        'exports.Worker = pureLambdaHandler(app, "worker");',
         '',
       ].join('\n'),
     );
