@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as ts from 'typescript';
 
 /**
- * The layering STYLE.md asks for, read from the import lines of src/: only analysis reads
+ * The layering docs/architecture.md describes, read from the import lines of src/: only analysis reads
  * TypeScript, folders depend on each other in one direction, the runtime stands alone.
  */
 const SRC = path.join(__dirname, '..', 'src');

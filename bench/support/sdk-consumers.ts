@@ -1,7 +1,7 @@
 /**
  * The three client projects bench/sdk.ts type-checks, for the same generated routes:
  *   appc-unknown  the client `appc generate-sdk` writes for the app as it is (no declared types: `unknown`)
- *   appc-typed    the same client with each route's response declared (one interface a route, DESIGN.md §9)
+ *   appc-typed    the same client with each route's response declared (one interface a route, README "Models")
  *   hono-rpc      a Hono app of the same routes, chained so its type carries them, and `hc<AppType>`
  * Each consumer calls every operation once and reads the result, as an editor would check it.
  */

@@ -92,7 +92,7 @@ export interface PolicyResult {
   readonly diagnostics: Diagnostic[];
 }
 
-/** `appc gen-policy`: check, then the policy the DefaultRole gets when the policy is generated (DESIGN.md §7). */
+/** `appc gen-policy`: check, then the DefaultRole's policy when it is generated (README "IAM policy"). */
 export function generateProjectPolicy(options: CheckOptions): PolicyResult {
   const checked = checkProject(options);
   if (!checked.model || !checked.config) return { diagnostics: checked.diagnostics };

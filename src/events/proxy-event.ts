@@ -37,7 +37,7 @@ export interface ApiIdentity {
   apiId: string;
   /** API Gateway's stage (`api_gateway_stage`, default `api`), not appc's `--stage`. */
   stage: string;
-  /** The stage's variables (DESIGN.md §11); `null` when it has none, as API Gateway sends them. */
+  /** The stage's variables (README "Stages"); `null` when it has none, as API Gateway sends them. */
   stageVariables: Record<string, string> | null;
 }
 

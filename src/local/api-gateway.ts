@@ -51,7 +51,7 @@ export interface ApiGateway {
   resources: Map<string, GatewayResource>;
   matcher: RouteMatcher;
   binaryTypes: readonly string[];
-  /** The request validators of modelled routes (DESIGN.md §9). */
+  /** The request validators of modelled routes (README "Models"). */
   validations: GatewayValidations;
   /** One line per method whose protection local mode cannot enforce, e.g. `GET /iam: IAM authorizer`. */
   notEnforced: string[];

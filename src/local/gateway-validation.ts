@@ -1,5 +1,5 @@
 /**
- * API Gateway's request validation as `appc local` plays it (DESIGN.md §9): what the deployed
+ * API Gateway's request validation as `appc local` plays it (README "Models"): what the deployed
  * validators check, answered as the deployed `BAD_REQUEST_BODY` / `BAD_REQUEST_PARAMETERS` gateway
  * responses, before the runtime's own, fuller check runs in the handler.
  *

@@ -42,7 +42,7 @@ function dispatch(app: App, event: ProxyEvent, context: LambdaContext): Promise<
     const chain = middlewareFor(app.registeredMiddleware, 'http');
     if (chain.length > 0) return dispatchThroughMiddleware(app, chain, route, cors, event, context);
   }
-  // A request without a Content-Type counts as JSON (DESIGN.md §2).
+  // A request without a Content-Type counts as JSON (docs/api.md).
   const contentType = headerValue(event.headers, 'content-type') ?? 'application/json';
   // An empty `contentTypes` accepts anything, as in Chalice.
   if (route.contentTypes.length > 0 && !matchesContentType(contentType, route.contentTypes)) {

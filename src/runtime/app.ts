@@ -67,7 +67,7 @@ export class App extends Registrar {
   /**
    * Add a blueprint's registrations: `app.registerBlueprint(bp, { urlPrefix: '/v1', namePrefix: 'v1_' })`.
    * As in Chalice, `namePrefix` applies to every function except authorizers, which keep their own name
-   * (CHALICE-PACKAGE.md §11; the compiler's model and the swagger name them so).
+   * (as in `chalice package`; the compiler's model and the swagger name them so).
    */
   registerBlueprint(blueprint: Blueprint, options: BlueprintOptions = {}): void {
     blueprint.attach(this);

@@ -6,7 +6,7 @@ import type { WebsocketEvent } from './websocket-event';
 
 /** Options every non-route registration takes. */
 export interface FunctionOptions {
-  /** The Lambda function's name; defaults to the handler's name (DESIGN.md §2 "Names"). */
+  /** The Lambda function's name; defaults to the handler's name (docs/api.md "Names"). */
   name?: string;
 }
 

@@ -107,7 +107,7 @@ export function noSuchFunction(app: App, name: string): never {
 
 /**
  * An event source's, schedule's or pure function's handler: the Lambda event wrapped as its handler takes it, through
- * the app's middleware of `kind` (DESIGN.md §12).
+ * the app's middleware of `kind` (docs/api.md).
  */
 function eventHandler<E>(
   app: App,

@@ -22,14 +22,14 @@ import type { CloudWatchEvent, ScheduleExpression } from './schedule';
 
 /**
  * The compiler marks each non-route handler with the name it derived statically
- * (DESIGN.md §2 "Names"), so the runtime and the template agree even when the name
+ * (docs/api.md "Names"), so the runtime and the template agree even when the name
  * comes from the `const` a registration is assigned to.
  */
 export const HANDLER_NAME = Symbol.for('appc.name');
 
 /**
  * Registrations shared by `App` and `Blueprint`. The call shapes are part of the
- * contract: the compiler reads them statically (DESIGN.md §3).
+ * contract: the compiler reads them statically (docs/api.md).
  */
 export abstract class Registrar {
   /** Register an HTTP route: `app.route('/cities/{city}', ({ city }) => ({ city }))`. */
@@ -211,7 +211,7 @@ function streamSettings(options: KinesisOptions | DynamoDBOptions) {
   } as const;
 }
 
-/** DESIGN.md §2 "Names": `options.name`, else the name the compiler derived, else the function's own name. */
+/** docs/api.md "Names": `options.name`, else the name the compiler derived, else the function's own name. */
 function functionName(
   handler: ((...args: never[]) => unknown) & { [HANDLER_NAME]?: string },
   options: FunctionOptions,

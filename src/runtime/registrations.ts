@@ -1,7 +1,7 @@
 /**
  * Every registration method of `App` and `Blueprint` as data: its arguments, its options with
  * their types and defaults, which options are required, and how the function it adds is named
- * (DESIGN.md §2 and §3). The compiler reads registrations statically from this table; the
+ * (docs/api.md). The compiler reads registrations statically from this table; the
  * runtime's registrar applies the same defaults (test/runtime/registrations.test.ts holds them
  * to it).
  *
@@ -39,7 +39,7 @@ export interface RegistrationSpec {
   /** Whether the last argument is the handler. */
   readonly handler: boolean;
   /**
-   * DESIGN.md §2 "Names": `view` is `options.name`, else the handler's own name; `function` is
+   * docs/api.md "Names": `view` is `options.name`, else the handler's own name; `function` is
    * that, else the `const` the registration is assigned to. `fixed`: always `functionName`. `none`: nothing is
    * named.
    */
@@ -62,7 +62,7 @@ const STREAM_SETTINGS = {
   startingPosition: { type: 'string', default: 'LATEST' },
   maximumBatchingWindowInSeconds: BATCHING_WINDOW,
 } as const;
-/** An event source: `app.onX(options, handler)`, a function named as DESIGN.md §2 says, prefixed in blueprints. */
+/** An event source: `app.onX(options, handler)`, a function named as docs/api.md says, prefixed in blueprints. */
 const EVENT_SOURCE = {
   receivers: 'App and Blueprint',
   optionsArgument: 'required',

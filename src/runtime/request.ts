@@ -14,7 +14,7 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
  * as text; anything else is left out).
  *
  * The type arguments a handler writes on its second parameter are the route's request
- * models (DESIGN.md §9): `(_params, req: Request<NewTodo, ListQuery>) => ...` types
+ * models (README "Models"): `(_params, req: Request<NewTodo, ListQuery>) => ...` types
  * `jsonBody` as `NewTodo` and `query` as `ListQuery`, and appc validates both before the
  * handler runs.
  */

@@ -13,7 +13,7 @@ export interface ResponseInit<T = unknown> {
  * `return new Response({ body: png, statusCode: 201, headers: { 'Content-Type': 'image/png' } })`.
  * Without a Content-Type it is sent as `application/json` (`application/octet-stream` for bytes).
  * `T` is the body's type: a handler declared `(): Response<Todo>` (or `Todo | Response<Todo>`) has
- * `Todo` as its response model (DESIGN.md §9).
+ * `Todo` as its response model (README "Models").
  */
 export class Response<T = unknown> {
   body: T;

@@ -4,7 +4,7 @@ import type { Request } from './request';
 import type { RouteEntry } from './routes';
 
 /**
- * The internal hook between the validators `appc package` generates and the runtime (DESIGN.md §9,
+ * The internal hook between the validators `appc package` generates and the runtime (README "Models",
  * docs/architecture.md "Request models"). Only an app whose routes declare request types bundles the
  * generated module, which imports this one; every other app's bundle has neither.
  */

@@ -1,5 +1,5 @@
 /**
- * `appc generate-sdk` on fixtures/models, the app that declares its types (DESIGN.md §9): the typed client
+ * `appc generate-sdk` on fixtures/models, the app that declares its types (README "Models"): the typed client
  * type-checks for correct calls and rejects wrong ones, and talks to `appc local` with typed results.
  */
 import * as fs from 'node:fs';

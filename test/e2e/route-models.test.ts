@@ -1,5 +1,5 @@
 /**
- * Request models in deployment.zip (DESIGN.md §9): the zip of an app whose routes declare a body and
+ * Request models in deployment.zip (README "Models"): the zip of an app whose routes declare a body and
  * a query type validates them before the handler, answering what breaks them with 400
  * BadRequestError; run from the unzipped zip in a clean `node`, with real API Gateway events.
  */

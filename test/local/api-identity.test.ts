@@ -1,6 +1,6 @@
 /**
  * The API `appc local` and the test client play: its stage variables are the deployed stage's
- * (DESIGN.md §11), `LAMBDA_ALIAS` included, so `request.stageVars` reads the same locally.
+ * (README "Stages"), `LAMBDA_ALIAS` included, so `request.stageVars` reads the same locally.
  */
 import { expect } from 'chai';
 import { apiIdentity } from '../../src/local/api-gateway';

@@ -1,5 +1,5 @@
 /**
- * appc local's play of API Gateway's request validators (DESIGN.md §9): what the deployed gateway
+ * appc local's play of API Gateway's request validators (README "Models"): what the deployed gateway
  * checks of a model, answered as the swagger's BAD_REQUEST_* gateway responses; what only the
  * runtime checks passes through to the handler.
  */

@@ -1,6 +1,6 @@
 /**
  * `appc local` over real HTTP on an ephemeral port, fixture by fixture: every behaviour of
- * DESIGN.md §2 and §8 as a client sees it.
+ * docs/cli.md (`appc local`) as a client sees it.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';

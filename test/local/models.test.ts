@@ -1,5 +1,5 @@
 /**
- * Request models through `appc local` over real HTTP (DESIGN.md §9): what the gateway's model checks
+ * Request models through `appc local` over real HTTP (README "Models"): what the gateway's model checks
  * gets the gateway's answer (its validator's words, as the BAD_REQUEST_* gateway responses), what only
  * the runtime checks (array lengths, query types and patterns) gets the runtime's, as deployed.
  */

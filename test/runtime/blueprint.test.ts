@@ -87,7 +87,7 @@ describe("blueprints: Chalice's prefix rules", () => {
     expect(joinUrlPrefix('/v1/api', '/a/b')).to.equal('/v1/api/a/b');
   });
 
-  it('applies urlPrefix to routes and namePrefix to every function but authorizers (CHALICE-PACKAGE.md §11)', () => {
+  it('applies urlPrefix to routes and namePrefix to every function but authorizers (as in `chalice package`)', () => {
     const bp = new Blueprint();
     bp.route('/', () => 'index');
     bp.route('/{id}', { methods: ['DELETE'] }, ({ id }) => id);

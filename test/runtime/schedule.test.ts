@@ -11,7 +11,7 @@ import {
 } from '../../src/runtime';
 import { lambdaContext, needsReferenceEvents, readEvent } from './support/events';
 
-describe('schedules: expressions (CHALICE-PACKAGE.md §5.6)', () => {
+describe('schedules: expressions (as in `chalice package`)', () => {
   it('writes rates with a singular unit for 1', () => {
     const cases: Array<[Rate, string]> = [
       [new Rate(1, Rate.MINUTES), 'rate(1 minute)'],

@@ -2,7 +2,7 @@ import type { AppModel, RouteSchemas } from '../../src/compiler/model/app-model'
 import type { SchemaDefinitions } from '../../src/compiler/model/json-schema';
 
 /**
- * The schemas the analyzer writes for test/local/fixtures/models/app.ts (DESIGN.md §9), by hand, plus
+ * The schemas the analyzer writes for test/local/fixtures/models/app.ts (README "Models"), by hand, plus
  * `additionalProperties: false` on NewTodo (a keyword only the runtime checks): the packaging and gateway
  * tests check what the runtime and `appc local` do with a model, whatever produced it.
  */

@@ -1,5 +1,5 @@
 /**
- * Type-level test of request and response models (DESIGN.md §9), compiled by
+ * Type-level test of request and response models (README "Models"), compiled by
  * test/runtime/type-fixtures.test.ts (strict). Every `@ts-expect-error` line must be an
  * error; everything else must compile. Excluded from the main tsconfig: its errors are the point.
  */

@@ -6,7 +6,7 @@ import type { Options } from './options';
 import { readOptions } from './registration-options';
 import type { FunctionMethod } from './registration';
 
-/** What every function entry has: its name (DESIGN.md §2 "Names"), handler, location, unknown options. */
+/** What every function entry has: its name (docs/api.md "Names"), handler, location, unknown options. */
 export type FunctionBase = Omit<PureFunction, 'kind'>;
 
 /**

@@ -83,7 +83,7 @@ export class Interpreter {
     const argument = reg.method === 'schedule' ? locationOf(args[0], this.projectDir) : undefined;
     const parts = { ...defined({ argument }), ...options.locations() };
     const unknownOptions = options.unknown(optionNames(reg.method));
-    // DESIGN.md §2 "Names": options.name, the handler's own name, the const it is assigned to.
+    // docs/api.md "Names": options.name, the handler's own name, the const it is assigned to.
     const spec: RegistrationSpec = REGISTRATIONS[reg.method];
     const constName = spec.names === 'function' ? reg.constName : null;
     const base = (given: string | undefined) => {

@@ -93,7 +93,7 @@ type Use = { kind: 'read' } | { kind: 'alias'; names: ts.Identifier[] } | { kind
 
 /**
  * Where a `const` holding an object or array may be changed, so that its initializer is not its
- * value. The rule is flow-insensitive and errs on the side of "changed" (DESIGN.md §3: a
+ * value. The rule is flow-insensitive and errs on the side of "changed" (docs/api.md: a
  * registration argument must be known at compile time):
  * every use of the const anywhere in the app's modules (also through property chains `x.a[0]`,
  * and through other variables initialised from it: `const opts = { methods }`) must be a read:

@@ -14,7 +14,7 @@ export interface SdkFiles {
   readonly openapi?: string;
 }
 
-/** The typed client of the app's routes (DESIGN.md §10), and its OpenAPI document when `openapi` is set. */
+/** The typed client of the app's routes (README "Typed client"), and its OpenAPI document when `openapi` is set. */
 export function emitSdk(model: AppModel, config: ResolvedConfig, options: { openapi?: boolean } = {}): SdkFiles {
   const operations = sdkOperations(model);
   const client = [

@@ -1,5 +1,5 @@
 /**
- * `appc generate-sdk --openapi FILE`: an OpenAPI 3.1 document of the app's API (DESIGN.md §10), from the same
+ * `appc generate-sdk --openapi FILE`: an OpenAPI 3.1 document of the app's API (README "Typed client"), from the same
  * model and with the same paths and operations as the swagger appc packages.
  */
 import type { ResolvedConfig } from '../config/resolved-config';
@@ -12,7 +12,7 @@ import { operationSecurity, securitySchemes } from './openapi-security';
 import { pathParameters, type SdkOperation } from './sdk-operations';
 import { corsPreflight } from './openapi-cors';
 
-/** The error body of appc's runtime (DESIGN.md §2), under a name no TypeScript type can take. */
+/** The error body of appc's runtime (docs/api.md), under a name no TypeScript type can take. */
 const ERROR_SCHEMA = 'appc.Error';
 
 export function openApiDocument(

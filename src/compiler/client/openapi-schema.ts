@@ -2,7 +2,7 @@ import type { Json, JsonObject } from '../model/json';
 import { orderSchema, refName, type JsonSchema } from '../model/json-schema';
 
 /**
- * A draft-4 schema (the model's, DESIGN.md §9) in OpenAPI 3.1's dialect, JSON Schema 2020-12
+ * A draft-4 schema (the model's, README "Models") in OpenAPI 3.1's dialect, JSON Schema 2020-12
  * (https://spec.openapis.org/oas/v3.1.0#schema-object): refs point into `components/schemas`, boolean
  * `exclusiveMinimum`/`exclusiveMaximum` become the numbers they qualify, tuple `items` become `prefixItems` (with
  * `additionalItems` as `items`), and `example` becomes `examples`.

@@ -4,7 +4,7 @@ import { refName, type JsonSchema, type JsonSchemaType } from '../model/json-sch
 export type TypeNames = ReadonlyMap<string, string>;
 
 /**
- * The TypeScript type of a JSON Schema (DESIGN.md §9 vocabulary), written out in full so that the client's
+ * The TypeScript type of a JSON Schema (README "Models"), written out in full so that the client's
  * declarations need no generic inference: `$ref` -> the definition's name, `enum` -> a union of literals,
  * `anyOf`/`oneOf` -> a union, `allOf` -> an intersection, objects -> object literal types (nested ones indented
  * from `indent`), tuples -> tuple types. A schema that constrains nothing is `unknown`.
@@ -108,7 +108,7 @@ export function objectType(schema: JsonSchema, names: TypeNames, indent: string)
   return members.length === 0 ? '{}' : `{\n${members.join('')}${indent}}`;
 }
 
-/** JSDoc tags for the keywords a TypeScript type cannot say (DESIGN.md §9 reads the same tags). */
+/** JSDoc tags for the keywords a TypeScript type cannot say (README "Models" reads the same tags). */
 const DOC_TAGS = [
   'format',
   'minLength',

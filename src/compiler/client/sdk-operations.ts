@@ -2,7 +2,7 @@ import type { AppModel, RouteModel } from '../model/app-model';
 
 /** One method of one route: a method of the generated client and an operation of the OpenAPI document. */
 export interface SdkOperation {
-  /** The client method's name, unique in the app (DESIGN.md §10); also the OpenAPI `operationId`. */
+  /** The client method's name, unique in the app (README "Typed client"); also the OpenAPI `operationId`. */
   readonly name: string;
   /** Upper-case HTTP method. */
   readonly method: string;
@@ -10,7 +10,7 @@ export interface SdkOperation {
 }
 
 /**
- * Every route method of the app, in registration order, named per DESIGN.md §10: the route's `name` (its
+ * Every route method of the app, in registration order, named per README "Typed client": the route's `name` (its
  * `name` option, else the handler's own name) in camelCase, else `<method><Path>` (`GET /todos/{id}` ->
  * `getTodosId`). Names that several operations would share are settled deterministically: a named route
  * with several methods prefixes each with its method (`userPost` -> `getUserPost`, `deleteUserPost`), and

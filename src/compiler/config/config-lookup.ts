@@ -35,7 +35,7 @@ export function lookupStageSetting<K extends StageKey>(
 /**
  * Chalice's `_chain_merge` for `environment_variables` and `tags`, later wins key by key:
  * top level < `lambda_functions.<fn>` < `stages.<stage>` < `stages.<stage>.lambda_functions.<fn>`.
- * Chalice silently ignores the top-level `lambda_functions.<fn>` dict (CHALICE-PACKAGE.md §12);
+ * Chalice silently ignores the top-level `lambda_functions.<fn>` dict (as in `chalice package`);
  * appc merges it, between the top level and the stage, because a user who writes it expects it
  * to apply, and its place matches the scalar precedence of the same entry.
  * A key keeps the position of its first appearance, as Python's `dict.update` does.

@@ -28,7 +28,7 @@ interface Scope {
 }
 
 /**
- * Rules that span keys, checked on the values Chalice's precedence resolves (CHALICE-PACKAGE.md §9.2-9.3,
+ * Rules that span keys, checked on the values Chalice's precedence resolves (as in `chalice package`,
  * which Chalice checks only at deploy time). Checked for every stage in the file and for `stage`, the
  * one being packaged: a stage absent from the file is the top level, and reporting the top level for a
  * stage nobody packages would flag configs that set the missing half in each stage.

@@ -54,7 +54,7 @@ export interface RawCustomDomain {
   tags?: Record<string, string>;
 }
 
-/** `deployment_preference` as written (DESIGN.md §11). */
+/** `deployment_preference` as written (README "Stages"). */
 export interface RawDeploymentPreference {
   type: DeploymentType;
   alarms?: string[];
@@ -80,9 +80,9 @@ export interface RawConfig extends RawStageSettings {
   stages?: Record<string, RawStageSettings> | null;
 }
 
-/** Scalar keys looked up per function (CHALICE-PACKAGE.md §7.1). */
+/** Scalar keys looked up per function (as in `chalice package`). */
 export type FunctionKey = Exclude<keyof RawFunctionSettings, DictKey>;
-/** Keys merged key by key (§7.2). */
+/** Keys merged key by key (as in `chalice package`). */
 export type DictKey = 'environment_variables' | 'tags';
 /** Keys looked up per stage only: stage, then top level. */
 export type StageKey = Exclude<keyof RawStageSettings, keyof RawFunctionSettings | 'lambda_functions'>;

@@ -50,7 +50,7 @@ export const DEFAULT_ACCESS_LOG_FORMAT =
   '"status":"$context.status","protocol":"$context.protocol","responseLength":"$context.responseLength"}';
 
 /**
- * The read-only settings of `stage` with Chalice's precedence (CHALICE-PACKAGE.md §7): for scalars
+ * The read-only settings of `stage` with Chalice's precedence (as in `chalice package`): for scalars
  * stage function > stage > top-level function > top level > defaults, `null` meaning unset; env vars and
  * tags merged key by key. A stage absent from the file gets the top-level settings.
  * `raw` must have passed `loadConfig` without errors.

@@ -1,6 +1,6 @@
 /**
  * The configuration of one stage after Chalice's precedence and merge rules
- * (CHALICE-PACKAGE.md §7): plain, read-only data. Produced by `resolveConfig`, consumed
+ * (as in `chalice package`): plain, read-only data. Produced by `resolveConfig`, consumed
  * by validation and the emitters. Keys are camelCase versions of config.json's keys.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Lambda's calendar applied to a `lambda_runtime` (DESIGN.md §6): pure policy, "today" is injected
+ * Lambda's calendar applied to a `lambda_runtime` (README "appc package"): pure policy, "today" is injected
  * (the CLI passes the real date). Lambda's runtime deprecation policy
  * (https://docs.aws.amazon.com/lambda/latest/dg/runtime-support-policy.html): after the deprecation
  * date the runtime gets no more patches; from "block function create" Lambda rejects new functions

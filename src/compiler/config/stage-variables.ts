@@ -1,5 +1,5 @@
 /**
- * The stage variables of the API stage (DESIGN.md §11): what the template writes as the stage's
+ * The stage variables of the API stage (README "Stages"): what the template writes as the stage's
  * `Variables`, and what `appc local` and events built by tests put in `event.stageVariables`.
  */
 import type { ResolvedConfig } from './resolved-config';

@@ -1,5 +1,5 @@
 /**
- * How the template names a function for whatever invokes it (DESIGN.md §11). With `lambda_alias`,
+ * How the template names a function for whatever invokes it (README "Stages"). With `lambda_alias`,
  * SAM publishes a version and moves the alias on each deploy (AutoPublishAlias), and binds the event
  * sources it generates to the alias; it does not rewrite a `DefinitionBody` swagger or a permission the
  * template writes itself (the trap of serverless#7059). Those name the alias through SAM's referenceable

@@ -1,5 +1,5 @@
 /**
- * The API stage's settings (DESIGN.md §11): stage variables, throttling and the access log, as
+ * The API stage's settings (README "Stages"): stage variables, throttling and the access log, as
  * properties of `RestAPI` (SAM passes them to the `AWS::ApiGateway::Stage` it generates), and the
  * access log's log group.
  */

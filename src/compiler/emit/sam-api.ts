@@ -1,5 +1,5 @@
 /**
- * The REST API's resources (CHALICE-PACKAGE.md §5.4, §5.5, §5.8): `RestAPI` with the
+ * The REST API's resources (as in `chalice package`): `RestAPI` with the
  * swagger as its body and the stage's settings, the invoke permissions API Gateway needs, and the Outputs.
  */
 import type { ResolvedConfig } from '../config/resolved-config';

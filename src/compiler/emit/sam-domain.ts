@@ -1,5 +1,5 @@
 /**
- * `api_gateway_custom_domain` (CHALICE-PACKAGE.md §5.7): the REST API's `ApiGatewayCustomDomain`
+ * `api_gateway_custom_domain` (as in `chalice package`): the REST API's `ApiGatewayCustomDomain`
  * (AWS::ApiGateway::DomainName) and `ApiGatewayCustomDomainMapping` (its base path mapping), as
  * `chalice package` emits them, plus the two values DNS needs as Outputs.
  */

@@ -1,6 +1,6 @@
 /**
- * SAM `Events` of the functions that event sources trigger (CHALICE-PACKAGE.md §5.6),
- * and the polling permissions those sources need in the shared role (§5.3).
+ * SAM `Events` of the functions that event sources trigger (as in `chalice package`),
+ * and the polling permissions those sources need in the shared role.
  */
 import type { FunctionModel, SqsFunction } from '../model/app-model';
 import { toLogicalId } from '../model/names';

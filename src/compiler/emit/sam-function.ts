@@ -1,6 +1,5 @@
 /**
- * One `AWS::Serverless::Function` and its optional log group (CHALICE-PACKAGE.md §5.2,
- * §5.7), properties in Chalice's order.
+ * One `AWS::Serverless::Function` and its optional log group (as in `chalice package`), properties in Chalice's order.
  */
 import { DEFAULT_ARCHITECTURE } from '../config/lambda-runtimes';
 import type { FunctionConfig } from '../config/resolved-config';

@@ -1,5 +1,5 @@
 /**
- * IAM roles of the functions (CHALICE-PACKAGE.md §5.3) in the three modes the config
+ * IAM roles of the functions (as in `chalice package`) in the three modes the config
  * allows: one shared `DefaultRole` with the generated policy, one role per function with
  * the policy file's document, or an existing role's ARN. The documents come built
  * (src/compiler/policy, the policy files): this file only places them in roles.

@@ -1,5 +1,5 @@
 /**
- * `automatic_layer` (CHALICE-PACKAGE.md §5.7): `ManagedLayer`, the AWS::Serverless::LayerVersion
+ * `automatic_layer` (as in `chalice package`): `ManagedLayer`, the AWS::Serverless::LayerVersion
  * holding the production dependencies (layer-deployment.zip), shared by every function.
  */
 import type { LambdaNodeRuntime } from '../config/lambda-runtimes';

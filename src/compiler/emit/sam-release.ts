@@ -1,5 +1,5 @@
 /**
- * How a new version reaches traffic (DESIGN.md §11): `lambda_alias` -> `AutoPublishAlias` on every
+ * How a new version reaches traffic (README "Stages"): `lambda_alias` -> `AutoPublishAlias` on every
  * function, `deployment_preference` -> `DeploymentPreference` on every function but the hooks, and the
  * role CodeDeploy runs the hooks with.
  */

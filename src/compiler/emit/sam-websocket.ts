@@ -1,5 +1,5 @@
 /**
- * The websocket API's resources (CHALICE-PACKAGE.md §5.6, §5.8), as Chalice's `_generate_websocketapi`
+ * The websocket API's resources (as in `chalice package`), as Chalice's `_generate_websocketapi`
  * writes them: the `AWS::ApiGatewayV2::Api`, an integration and invoke permission per function, a route
  * per route key in registration order, the deployment (after every route), the stage and the custom domain
  * (sam-websocket-domain.ts); and the Outputs.

@@ -1,6 +1,6 @@
 /**
  * `sam.json`: the SAM template `chalice package` would write for the same app
- * (CHALICE-PACKAGE.md §3-5, with DESIGN.md §6's differences), resources in Chalice's order.
+ * (as in `chalice package`, with README "appc package"'s differences), resources in Chalice's order.
  */
 import type { ResolvedConfig } from '../config/resolved-config';
 import type { AppModel } from '../model/app-model';

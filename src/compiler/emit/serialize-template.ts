@@ -1,6 +1,6 @@
 /**
  * A template as Python's `json.dumps(obj, indent=2)` writes it, plus a final newline
- * (CHALICE-PACKAGE.md §3): 2-space indent, `": "` after keys, every character outside
+ * (as in `chalice package`): 2-space indent, `": "` after keys, every character outside
  * ASCII escaped as `\uXXXX` (astral characters as their UTF-16 surrogate pair).
  * @example serializeTemplate({ a: 'é' }) === '{\n  "a": "\\u00e9"\n}\n'
  */

@@ -1,5 +1,5 @@
 /**
- * The swagger parts of a route's models (DESIGN.md §9): `definitions`, the `body` and
+ * The swagger parts of a route's models (README "Models"): `definitions`, the `body` and
  * `query` parameters, the `200` response schema, the request validators and the gateway
  * responses that answer a failed validation in appc's error shape. Only for apps with
  * models: an app without them gets none of this, and its swagger is unchanged.

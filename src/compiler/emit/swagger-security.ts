@@ -1,6 +1,6 @@
 /**
  * The `security` entries of an operation and the `securityDefinitions` they need
- * (CHALICE-PACKAGE.md §6), for API keys and the four authorizer kinds.
+ * (as in `chalice package`), for API keys and the four authorizer kinds.
  */
 import type { AppModel, AuthorizerFunction, AuthorizerUse, RouteModel } from '../model/app-model';
 import { toLogicalId } from '../model/names';

@@ -1,5 +1,5 @@
 /**
- * The swagger document of the REST API (CHALICE-PACKAGE.md §6): `RestAPI`'s
+ * The swagger document of the REST API (as in `chalice package`): `RestAPI`'s
  * `DefinitionBody` and `out/swagger.json`.
  */
 import type { ResolvedConfig } from '../config/resolved-config';
@@ -102,7 +102,7 @@ function operation(route: RouteModel, alias: string | undefined): JsonObject {
 
 /**
  * One parameter per `{name}` segment, greedy `{name+}` included under `name`, as API
- * Gateway declares proxy resources (DESIGN.md §2; Chalice leaves greedy ones out).
+ * Gateway declares proxy resources (docs/api.md; Chalice leaves greedy ones out).
  */
 function pathParameters(path: string): JsonObject[] {
   return [...path.matchAll(/\{([^{}+]+)\+?\}/g)].map((match) => ({

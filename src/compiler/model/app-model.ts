@@ -140,12 +140,12 @@ export interface RouteModel {
   readonly parts: CallParts;
   /** Option keys that appc does not know (reported by validation). */
   readonly unknownOptions: readonly string[];
-  /** The request and response types the handler declares (DESIGN.md §9); absent when it declares none. */
+  /** The request and response types the handler declares (README "Models"); absent when it declares none. */
   readonly schemas?: RouteSchemas;
 }
 
 /**
- * A route's declared types as JSON Schema (DESIGN.md §9). Each schema is `{ $ref: '#/definitions/<Name>' }` into
+ * A route's declared types as JSON Schema (README "Models"). Each schema is `{ $ref: '#/definitions/<Name>' }` into
  * `AppModel.models.definitions`, or `{}` for `unknown`/`any`. Each part is absent when the handler does not declare it.
  */
 export interface RouteSchemas {
@@ -171,7 +171,7 @@ export interface QueryParameterModel {
 }
 
 interface FunctionBase {
-  /** The function name per DESIGN.md §2 "Names" (blueprint `namePrefix` applied); `null` if none could be derived. */
+  /** The function name per docs/api.md "Names" (blueprint `namePrefix` applied); `null` if none could be derived. */
   readonly name: string | null;
   /**
    * The name before a blueprint's `namePrefix`: what the compiler marks the handler with (the runtime adds the prefix).
@@ -295,7 +295,7 @@ export type FunctionModel =
 
 /** `app.middleware(kind, handler)`: runs around every handler of its kind; it adds no Lambda function. */
 export interface MiddlewareModel {
-  /** The event kind it runs around: `'all'`, `'http'`, `'websocket'`, `'sns'`, ... (DESIGN.md §12). */
+  /** The event kind it runs around: `'all'`, `'http'`, `'websocket'`, `'sns'`, ... (docs/api.md). */
   readonly kind: MiddlewareKind;
   /** The middleware function, or the `ConvertToMiddleware(wrapper)` call that makes it. */
   readonly handler: HandlerModel;
@@ -326,11 +326,11 @@ export interface AppModel {
   /** Where `new App(...)` is. */
   readonly location: SourceLocation;
   /**
-   * AWS SDK use in code a registered handler or module top-level code reaches (DESIGN.md §7); absent when there is
-   * none.
+   * AWS SDK use in code a registered handler or module top-level code reaches (README "IAM policy");
+   * absent when there is none.
    */
   readonly sdk?: SdkUsage;
-  /** Named schemas of the routes' declared types (DESIGN.md §9); absent when no route declares one. */
+  /** Named schemas of the routes' declared types (README "Models"); absent when no route declares one. */
   readonly models?: { readonly definitions: SchemaDefinitions };
 }
 

@@ -1,6 +1,6 @@
 /**
  * JSON Schema as appc's model holds it: plain, JSON-serialisable data, produced by
- * analysis from the handlers' TypeScript types (DESIGN.md section 9) and consumed by the
+ * analysis from the handlers' TypeScript types (README "Models") and consumed by the
  * swagger emitter, the runtime validators and `appc local`.
  *
  * The keywords are the draft-4 vocabulary (the one API Gateway models use), plus

@@ -2,7 +2,7 @@ import type { AppModel } from './app-model';
 import { API_HANDLER } from '../../runtime/entry';
 /**
  * CloudFormation logical ID of a function name, Chalice's `to_cfn_resource_name`
- * (CHALICE-PACKAGE.md §4): split on `-` then on `_`, drop empty parts, upper-case each
+ * (as in `chalice package`): split on `-` then on `_`, drop empty parts, upper-case each
  * part's first character, join, and delete everything outside `[A-Za-z0-9]`.
  * `every_hour`, `every-hour` and `everyHour` all give `EveryHour`.
  */

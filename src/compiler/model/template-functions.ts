@@ -12,7 +12,7 @@ export interface TemplateFunction {
 export const WEBSOCKET_KINDS = ['ws-connect', 'ws-message', 'ws-disconnect'] as const;
 
 /**
- * The functions the template holds, in Chalice's emission order (CHALICE-PACKAGE.md §5.1):
+ * The functions the template holds, in Chalice's emission order (as in `chalice package`):
  * pure functions, then event-source functions, then (with routes) the API handler and
  * every built-in authorizer, then the websocket functions.
  */

@@ -12,7 +12,7 @@ import { API_HANDLER_NAME } from '../model/names';
 import { generatedPolicy } from '../policy/generated-policy';
 
 /**
- * Where the roles' policies come from (DESIGN.md §7): `manage_iam_role: false` -> no role;
+ * Where the roles' policies come from (README "IAM policy"): `manage_iam_role: false` -> no role;
  * `autogen_policy: false` -> one role per function with its policy file; else generated
  * from the app's AWS SDK calls (with the policy warnings, APPC5xx).
  * The policy files are the only I/O here.

@@ -38,7 +38,7 @@ export interface DeploymentZip {
 }
 
 /**
- * deployment.zip (DESIGN.md §6): the bundled app and runtime as `app.js` (SAM Handlers are `app.<LogicalId>`) and,
+ * deployment.zip (README "appc package"): the app and runtime as `app.js` (SAM Handlers are `app.<LogicalId>`) and,
  * with `sourceMap`, its map `app.js.map`, `lib/` assets,
  * `vendor/` contents at the root, and the production dependency closure under
  * `node_modules/` (each package as `npm pack` would publish it); never a file of the deny

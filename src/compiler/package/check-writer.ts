@@ -5,7 +5,7 @@ import { checkHelpers, FORMATS, type CheckHelper } from './check-helpers';
 
 /**
  * Writes JSON Schema (the draft-4 vocabulary of `src/compiler/model/json-schema.ts`) as JavaScript
- * check functions: each pushes one `"<path>: <problem>"` line per problem it finds (DESIGN.md §9),
+ * check functions: each pushes one `"<path>: <problem>"` line per problem it finds (README "Models"),
  * and on a valid value runs only type tests and comparisons, building no path. Keywords follow draft
  * 4: a keyword constrains only values of its type, `$ref` replaces its schema, an unknown `format`
  * constrains nothing. A value of the wrong `type` gets that one problem.

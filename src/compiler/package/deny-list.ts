@@ -1,6 +1,6 @@
 /**
  * The one list of files that never go into deployment.zip, wherever they are: lib/,
- * vendor/ and every dependency's published files (DESIGN.md §6). Secrets first (key
+ * vendor/ and every dependency's published files (README "appc package"). Secrets first (key
  * material, credentials, tokens, environment files), then junk (version control,
  * OS and editor files, build info, logs). A rule matches one path segment: a
  * directory rule leaves out everything below it.

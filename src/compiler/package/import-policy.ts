@@ -4,7 +4,7 @@ import type { Metafile, OnResolveArgs, OnResolveResult, Plugin, PluginBuild } fr
 import { denyRuleFor } from './deny-list';
 import { isInside, posixRelative } from './project-files';
 
-/** What the app's own code may import (DESIGN.md §6). */
+/** What the app's own code may import (README "appc package"). */
 export interface ImportPolicy {
   /** The project's real directory: importers inside it (outside node_modules) are the app's code. */
   projectReal: string;

@@ -55,7 +55,7 @@ interface Walk {
 }
 
 /**
- * The project's own files for deployment.zip (DESIGN.md §6): `lib/**` as `lib/...`
+ * The project's own files for deployment.zip (README "appc package"): `lib/**` as `lib/...`
  * (assets only: its TypeScript is in the bundle) and the contents of `vendor/` at the root.
  * A symlink is followed only when its target stays inside the project and does not
  * contain the link (else an error); the deny list (deny-list.ts), test folders and OUT

@@ -4,7 +4,7 @@ import { runtimeModule } from '../runtime-location';
 import { CheckWriter } from './check-writer';
 
 /**
- * The request validation code of an app whose routes declare request types (DESIGN.md §9), as
+ * The request validation code of an app whose routes declare request types (README "Models"), as
  * statements for the generated entry module; `undefined` when no route declares a body or query type
  * (the entry, and so app.js, is then what it was before models existed). The code checks each
  * modelled route's body and query with functions generated from their schemas, and hands them to the

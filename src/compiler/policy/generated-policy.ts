@@ -22,7 +22,7 @@ export interface GeneratedPolicy {
 }
 
 /**
- * The generated policy (DESIGN.md §7): the document of the role the template's functions
+ * The generated policy (README "IAM policy"): the document of the role the template's functions
  * share when `autogen_policy` is on, and what `appc gen-policy` prints, with the warnings
  * of the SDK calls it cannot map (APPC5xx). The one place appc builds an IAM document.
  * @example generatedPolicy(model, config).document // { Version: '2012-10-17', Statement: [...] }

@@ -24,7 +24,7 @@ export interface GeneratedStatements {
 }
 
 /**
- * The analysis statements of the generated policy (CHALICE-PACKAGE.md §5.3 and §10): the
+ * The analysis statements of the generated policy (as in `chalice package`): the
  * IAM actions of every SDK call the analyzer recorded, grouped by service.
  * @example policyStatements({ calls: [{ module: '@aws-sdk/client-s3', operation: 'ListObjectsV2', location }],
  *   unresolved: [] })

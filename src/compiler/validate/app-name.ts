@@ -2,7 +2,7 @@ import type { ResolvedConfig } from '../config/resolved-config';
 import { error, type Diagnostic } from '../diagnostics/diagnostic';
 import type { AppModel } from '../model/app-model';
 
-/** DESIGN.md §4: `app_name`, when the config gives one, must equal the code's `appName`. */
+/** docs/config-reference.md: `app_name`, when the config gives one, must equal the code's `appName`. */
 export function validateAppName(model: AppModel, config: ResolvedConfig): Diagnostic[] {
   if (config.appName === undefined || config.appName === model.appName) return [];
   return [

@@ -31,7 +31,7 @@ export function describeFunction(kind: FunctionModel['kind']): string {
   }
 }
 
-/** Logical IDs appc derives from a function's ID, by suffix, with what they name (CHALICE-PACKAGE.md §4). */
+/** Logical IDs appc derives from a function's ID, by suffix, with what they name (as in `chalice package`). */
 export function derivedIdSuffixes(kind: FunctionModel['kind']): Array<[suffix: string, what: string]> {
   switch (kind) {
     case 'authorizer':

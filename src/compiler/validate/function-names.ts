@@ -17,7 +17,7 @@ interface Claim {
 }
 
 /**
- * Names per DESIGN.md §2 "Names": derivable, unique (Chalice's "Duplicate function name"),
+ * Names per docs/api.md "Names": derivable, unique (Chalice's "Duplicate function name"),
  * and giving distinct logical IDs (Chalice's DuplicateResourceNameError, raised at package time).
  */
 export function validateFunctionNames(functions: readonly FunctionModel[], config: ResolvedConfig): Diagnostic[] {
@@ -112,7 +112,7 @@ function where(claim: Claim): string {
 }
 
 /**
- * Event keys always; a role per function without autogen policy, a log group with retention (CHALICE-PACKAGE.md §4).
+ * Event keys always; a role per function without autogen policy, a log group with retention (as in `chalice package`).
  */
 function derivedIds(fn: Named, config: ResolvedConfig): Array<[string, string]> {
   const settings = functionConfig(config, fn.name);

@@ -4,7 +4,7 @@ import { appModel, handler, route } from '../emit/builders';
 
 const names = (...routes: ReturnType<typeof route>[]) => sdkOperations(appModel({ routes })).map((op) => op.name);
 
-describe('generate-sdk: operation names (DESIGN.md §10)', () => {
+describe('generate-sdk: operation names (README "Typed client")', () => {
   it('uses the route name in camelCase, else <method><Path>', () => {
     expect(
       names(

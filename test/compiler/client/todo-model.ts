@@ -1,4 +1,4 @@
-/** An AppModel with declared types (DESIGN.md §9's todo example), built by hand for the SDK tests. */
+/** An AppModel with declared types (README "Models"'s todo example), built by hand for the SDK tests. */
 import type { AppModel } from '../../../src/compiler/model/app-model';
 import { appModel, authorizerFn, handler, route } from '../emit/builders';
 

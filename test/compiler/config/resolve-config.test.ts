@@ -95,7 +95,7 @@ describe('resolveConfig: lambda_runtime and lambda_architecture', () => {
   });
 });
 
-describe('resolveConfig: scalar precedence (CHALICE-PACKAGE.md §7.1)', () => {
+describe('resolveConfig: scalar precedence (as in `chalice package`)', () => {
   it('top level beats defaults', () => {
     expect(memory({ lambda_memory_size: 256 })).to.equal(256);
   });
@@ -223,7 +223,7 @@ describe('resolveConfig: stage-level keys', () => {
   });
 });
 
-describe('resolveConfig: environment_variables and tags merge (§7.2)', () => {
+describe('resolveConfig: environment_variables and tags merge (as in Chalice)', () => {
   const raw: RawConfig = {
     environment_variables: { A: 'top', B: 'top', C: 'top', D: 'top' },
     lambda_functions: { worker: { environment_variables: { B: 'topfn', E: 'topfn' } } },

@@ -10,7 +10,7 @@ function problems(config: unknown, stage?: string): string[] {
   );
 }
 
-describe('config: stage variables, alias, deployment preference, API stage settings (DESIGN.md §11)', () => {
+describe('config: stage variables, alias, deployment preference, API stage settings (README "Stages")', () => {
   it("checks stage variable names and values against API Gateway's rules, at the key or value", () => {
     const config = {
       stage_variables: { 'table-name': 'orders', ok_1: 'a:b/c?d=e&f,g#h~i.j-k', bad: 'a b', long: 'x'.repeat(513) },

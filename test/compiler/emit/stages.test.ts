@@ -1,4 +1,4 @@
-/** The emitters for DESIGN.md §11: lambda_alias, deployment_preference, and the API stage's settings. */
+/** The emitters for README "Stages": lambda_alias, deployment_preference, and the API stage's settings. */
 import { expect } from 'chai';
 import { emitSwagger } from '../../../src/compiler/emit/swagger';
 import type { ResolvedConfig } from '../../../src/compiler/config/resolved-config';

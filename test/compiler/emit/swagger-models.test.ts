@@ -24,7 +24,7 @@ const ref = { $ref: '#/definitions/Todo' };
 const post = (schemas: RouteModel['schemas'], options: Partial<RouteModel> = {}) =>
   route('/todos/{id}', { methods: ['POST'], schemas, ...options });
 
-describe('emitSwagger: models (DESIGN.md §9)', () => {
+describe('emitSwagger: models (README "Models")', () => {
   it('adds the gateway view of each model to definitions, after Empty', () => {
     const doc = swaggerOf({ routes: [post({ response: ref })] });
     expect(doc.definitions).to.deep.equal({

@@ -33,7 +33,7 @@ function variant(fixture: string, appc: Record<string, string>): string {
   return dir;
 }
 
-describe('IAM role modes end to end through appc package (DESIGN.md §7)', function () {
+describe('IAM role modes end to end through appc package (README "IAM policy")', function () {
   this.timeout(60000);
   const temps: string[] = [];
   const temp = (dir: string) => (temps.push(dir), dir);

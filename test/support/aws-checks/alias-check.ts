@@ -1,6 +1,6 @@
 /**
  * Checks the CloudFormation that SAM's translator made of a template with `AutoPublishAlias`
- * (DESIGN.md §11): each aliased function has its alias and a version, a function with a
+ * (README "Stages"): each aliased function has its alias and a version, a function with a
  * `DeploymentPreference` has the CodeDeploy application and deployment group, and nothing that
  * invokes a function (permission, event source, subscription, rule target, API integration or
  * authorizer URI) names the function itself, which would invoke `$LATEST` (serverless#7059).

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 
-/** AWS's own tools the suite runs (see ../shared/TOOLCHAIN.md, "AWS's own tools"). */
+/** AWS's own tools the suite runs (the README's "Tests" says how to install them). */
 export type ToolName = 'cfn-lint' | 'aws-sam-translator' | 'aws' | 'moto_server';
 
 interface Probe {

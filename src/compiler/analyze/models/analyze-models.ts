@@ -24,7 +24,7 @@ interface HandlerRoots {
 }
 
 /**
- * The request and response models of the routes' handlers (DESIGN.md §9). Whether any
+ * The request and response models of the routes' handlers (README "Models"). Whether any
  * handler declares types is decided syntactically first: an app that declares none gets
  * its routes back unchanged and never builds the program with lib files that conversion
  * needs. A handler shared by several routes (a blueprint registered twice) is converted once.

@@ -1,7 +1,7 @@
 import { ts } from '../typescript';
 import type { FunctionLike } from '../handler';
 
-/** The annotations of a handler that may declare its models (DESIGN.md §9), found without a type checker. */
+/** The annotations of a handler that may declare its models (README "Models"), found without a type checker. */
 export interface DeclaredTypes {
   /** The second parameter's type, when it may carry type arguments (`Request<NewTodo>`, or an alias of one). */
   readonly request?: ts.TypeNode;

@@ -10,7 +10,7 @@ export interface WrittenType {
   readonly node: ts.Node;
 }
 
-/** The request body, query and response types of one handler (DESIGN.md §9); each absent when not declared. */
+/** The request body, query and response types of one handler (README "Models"); each absent when not declared. */
 export interface HandlerTypes {
   readonly body?: WrittenType;
   readonly query?: WrittenType;

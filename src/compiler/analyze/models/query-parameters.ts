@@ -8,7 +8,7 @@ import type { WrittenType } from './handler-types';
 const SCALARS: ReadonlySet<string> = new Set(['string', 'number', 'integer', 'boolean']);
 
 /**
- * `TQuery`'s properties as query parameters (DESIGN.md §9), from the query type's schema
+ * `TQuery`'s properties as query parameters (README "Models"), from the query type's schema
  * (converted inline: each parameter's schema is whole, named types included). A property
  * that has no query string form (an object, an array of arrays or objects, `null`) is a
  * diagnostic at the property.

@@ -54,7 +54,7 @@ interface PendingRoot {
 }
 
 /**
- * Converts the TypeScript types of an app's handlers to JSON Schema (DESIGN.md section 9)
+ * Converts the TypeScript types of an app's handlers to JSON Schema (README "Models")
  * through `program`'s type checker. One builder per app: the roots share definitions, and
  * names are assigned once every type is known, so they do not depend on route order.
  * @example

@@ -81,7 +81,7 @@ function json(text: string, textual: boolean): Parsed {
   }
 }
 
-/** The constraint tags DESIGN.md section 9 lists, each the schema keyword of the same name. */
+/** The constraint tags the README's "Models" lists, each the schema keyword of the same name. */
 export const TAG_SPECS: Record<string, TagSpec> = {
   minLength: { applies: 'string', parse: count },
   maxLength: { applies: 'string', parse: count },

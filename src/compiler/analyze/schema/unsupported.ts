@@ -13,7 +13,7 @@ const BUILT_IN_REMEDIES: Record<string, string> = {
 const DEFAULT_REMEDY = 'Use a type made of primitives, arrays and plain object types: what the JSON holds.';
 
 /**
- * Reports `type` if it has no JSON form (DESIGN.md section 9): functions, `symbol`,
+ * Reports `type` if it has no JSON form (README "Models"): functions, `symbol`,
  * `bigint`, `Date`, other built-in objects, values with methods, and types the checker
  * could not resolve or leaves generic. True when reported; the caller then constrains nothing.
  */

@@ -4,7 +4,7 @@ import { outerHolder } from '../outer-expressions';
 import { classDefinitionCode, functionLikeOf, instantiationCode, isFunctionLike } from './syntax';
 
 /**
- * Walks the code that can run (DESIGN.md §7, as Chalice): module top-level code and
+ * Walks the code that can run (README "IAM policy", as Chalice): module top-level code and
  * registered handlers, then every function, method or constructor that walked code
  * refers to, each once. A function no walked code names never runs, so its calls do
  * not count; function expressions written inline (callbacks) are walked with their

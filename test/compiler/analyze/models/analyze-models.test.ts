@@ -4,7 +4,7 @@ import { analyzeFiles, appTs } from '../analyze-files';
 
 const IMPORTS = 'App, Request, Response, Blueprint';
 
-describe('analyze: route models from handler types (DESIGN.md §9)', () => {
+describe('analyze: route models from handler types (README "Models")', () => {
   it('leaves an app whose handlers declare no types without schemas or models', () => {
     const { model, diagnostics } = analyzeFiles({
       'app.ts': appTs(

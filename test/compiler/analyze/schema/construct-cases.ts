@@ -1,5 +1,5 @@
 /**
- * Type -> JSON Schema, construct by construct (DESIGN.md section 9). Each case is an
+ * Type -> JSON Schema, construct by construct (README "Models"). Each case is an
  * app.ts (and the modules it imports) whose `interface Roots` lists the types to convert.
  */
 export const CONSTRUCT_CASES: Record<string, Record<string, string>> = {
