@@ -1,7 +1,6 @@
 // ESLint flat config: typescript-eslint's recommended rules, three type-aware rules that catch real bugs
-// (unawaited or misused promises), and limits that keep functions small and flat (STYLE.md's "small
-// functions"). Layout (line length 120, quotes, commas) is Prettier's job, see .prettierrc;
-// `npm run lint` runs both.
+// (unawaited or misused promises), and limits that keep functions small and flat. Layout (line length
+// 120, quotes, commas) is Prettier's job, see .prettierrc; `npm run lint` runs both.
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -26,7 +25,7 @@ export default tseslint.config(
   {
     rules: {
       // 15 paths per function; `modified` counts a switch as one decision, so an exhaustive switch over a
-      // union (STYLE.md's preferred dispatch) is not split just to shorten its list of cases.
+      // union (the repository's preferred dispatch) is not split just to shorten its list of cases.
       complexity: ['error', { max: 15, variant: 'modified' }],
       'max-depth': ['error', 4],
       // Prettier (printWidth 120) wraps code; this catches what it leaves alone: comments and lines it

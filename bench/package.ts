@@ -180,14 +180,14 @@ function measure(subjects: Subject[], tmp: string): void {
       s.walls.push(run.ms);
       s.rss.push(run.rssKb);
       s.cpu.push(run.cpuMs);
-      recordSteps(s, run.stdout);
+      recordSteps(s, run.stderr);
     }
   }
 }
 
 /** Step lines: "Analyzing the app....... 803 ms" or "... 1.25 s". */
-function recordSteps(s: Subject, stdout: string): void {
-  for (const m of stdout.matchAll(/^(.+?)\.{2,}\s*(\d+(?:\.\d+)?) (ms|s)$/gm)) {
+function recordSteps(s: Subject, stderr: string): void {
+  for (const m of stderr.matchAll(/^(.+?)\.{2,}\s*(\d+(?:\.\d+)?) (ms|s)$/gm)) {
     if (!s.steps.has(m[1])) s.steps.set(m[1], []);
     s.steps.get(m[1])!.push(Number(m[2]) * (m[3] === 's' ? 1000 : 1));
   }
