@@ -2,14 +2,16 @@
  * Writes `dist/cli/appc-cli.js`: the command line (dist/cli/main.js and every module of appc it
  * loads) as one CommonJS file, which bin/appc.js loads when it is there. Loading appc's ~190 small
  * modules one by one costs more than the work of packaging a small app (each is resolved, stat'ed,
- * read and wrapped); one file costs one of each. Packages stay outside (`require`d as before), and
- * each bundled module keeps its own `__dirname`, so the paths it computes from it are unchanged.
- * `npm run build` runs it after tsc:
+ * read and wrapped); one file costs one of each. Packages stay outside (`require`d as before), but
+ * TypeScript is required as its minified copy, dist/vendor/typescript.js, which the build writes first
+ * (minified-typescript.ts). Each bundled module keeps its own `__dirname`, so the paths it computes
+ * from it are unchanged. `npm run build` runs it after tsc:
  *   node dist/cli/cli-bundle.js
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { build, type Plugin } from 'esbuild';
+import { MINIFIED_TYPESCRIPT, TYPESCRIPT_MODULE, writeMinifiedTypescript } from './minified-typescript';
 
 /** The bundle, relative to dist/. */
 export const CLI_BUNDLE = path.join('cli', 'appc-cli.js');
@@ -35,12 +37,27 @@ export async function bundleCli(distDir: string): Promise<void> {
     logLevel: 'warning',
     // Strict as each module is (tsc emits "use strict" in each); `__appc_bundle_dir` is for ownDirnamePlugin.
     banner: { js: `"use strict";\nconst ${BUNDLE_DIR} = __dirname;` },
-    plugins: [ownDirnamePlugin(path.dirname(outfile))],
+    plugins: [minifiedTypescriptPlugin(distDir, path.dirname(outfile)), ownDirnamePlugin(path.dirname(outfile))],
     write: false,
   });
   const temporary = `${outfile}.${process.pid}.tmp`;
   fs.writeFileSync(temporary, result.outputFiles[0].contents);
   fs.renameSync(temporary, outfile);
+}
+
+/** Points the bundle's `require` of TypeScript at the minified copy (minified-typescript.ts). */
+function minifiedTypescriptPlugin(distDir: string, bundleDir: string): Plugin {
+  const relative = path.relative(bundleDir, path.join(distDir, MINIFIED_TYPESCRIPT)).split(path.sep).join('/');
+  return {
+    name: 'appc-minified-typescript',
+    setup(pluginBuild) {
+      pluginBuild.onResolve({ filter: /typescript\.js$/ }, (args) =>
+        args.path === TYPESCRIPT_MODULE
+          ? { path: relative.startsWith('.') ? relative : `./${relative}`, external: true }
+          : undefined,
+      );
+    },
+  };
 }
 
 /**
@@ -68,8 +85,11 @@ function ownDirnamePlugin(bundleDir: string): Plugin {
 }
 
 if (require.main === module) {
-  bundleCli(path.resolve(__dirname, '../../dist')).catch((error: Error) => {
-    process.stderr.write(`cli-bundle: ${error.message}\n`);
-    process.exitCode = 1;
-  });
+  const dist = path.resolve(__dirname, '../../dist');
+  writeMinifiedTypescript(dist)
+    .then(() => bundleCli(dist))
+    .catch((error: Error) => {
+      process.stderr.write(`cli-bundle: ${error.message}\n`);
+      process.exitCode = 1;
+    });
 }

@@ -8,7 +8,9 @@ import { bundleCli, CLI_BUNDLE } from '../../src/cli/cli-bundle';
 function fakeDist(): string {
   const dist = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'appc-cli-bundle-')), 'dist');
   const files: Record<string, string> = {
-    'cli/main.js': `"use strict";\nexports.where = () => require("../compiler/where.js");\nexports.zip = () => require("fflate");\n`,
+    'cli/main.js':
+      `"use strict";\nexports.where = () => require("../compiler/where.js");\nexports.zip = () => require("fflate");\n` +
+      `exports.ts = () => require("@ts-morph/common/dist/typescript.js");\n`,
     'compiler/where.js':
       `"use strict";\n// __dirname and __filename name this module's folder and file.\n` +
       `exports.dir = __dirname;\nexports.file = __filename;\nexports.strict = (function () { return this === undefined; })();\n`,
@@ -32,7 +34,11 @@ describe('the CLI bundle (cli-bundle.ts)', () => {
         file: path.join(dist, 'compiler', 'where.js'),
         strict: true,
       });
-      expect(fs.readFileSync(bundle, 'utf8')).to.contain('require("fflate")');
+      const text = fs.readFileSync(bundle, 'utf8');
+      expect(text).to.contain('require("fflate")');
+      // TypeScript, as its minified copy in dist/vendor (minified-typescript.ts).
+      expect(text).to.contain('require("../vendor/typescript.js")');
+      expect(text).not.to.contain('@ts-morph/common');
       expect(fs.readdirSync(path.dirname(bundle)).filter((f) => f.endsWith('.tmp'))).to.deep.equal([]);
     } finally {
       fs.rmSync(path.dirname(dist), { recursive: true, force: true });

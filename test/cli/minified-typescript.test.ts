@@ -1,0 +1,96 @@
+import { isAscii } from 'node:buffer';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { getLibFiles, libFolderInMemoryPath } from '@ts-morph/common';
+import { expect } from 'chai';
+import { MINIFIED_TYPESCRIPT, TYPESCRIPT_MODULE, writeMinifiedTypescript } from '../../src/cli/minified-typescript';
+
+type TypeScript = typeof import('@ts-morph/common/dist/typescript.js');
+
+const DIST = path.resolve(__dirname, '../../dist');
+
+const LIBS = new Map(getLibFiles().map((lib) => [path.posix.join(libFolderInMemoryPath, lib.fileName), lib.text]));
+
+/** An app-shaped module: generics, a union, an async handler, and one type error on purpose. */
+const APP = `
+interface Todo { id: string; done: boolean; tags?: string[] }
+class Router<C> { route<R>(path: string, handler: (ctx: C) => R | Promise<R>): R { return undefined as unknown as R; } }
+const router = new Router<{ params: Record<string, string> }>();
+export const one = router.route('/todos/{id}', async (ctx) => ({ id: ctx.params.id, done: false }) satisfies Todo);
+export const both = router.route('/x', () => (Math.random() > 0.5 ? 'a' : 1));
+export const wrong: Todo = { id: 1, done: 'no' };
+`;
+
+/** What a type-checked program over APP says: its diagnostics, and the type of each call. */
+function analyse(ts: TypeScript): string[] {
+  const file = '/project/app.ts';
+  const options = { strict: true, noEmit: true, types: [], lib: ['lib.es2022.d.ts'] };
+  const host = ts.createCompilerHost(options);
+  const texts = new Map([...LIBS, [file, APP]]);
+  host.getDefaultLibLocation = () => libFolderInMemoryPath;
+  host.getDefaultLibFileName = (o) => path.posix.join(libFolderInMemoryPath, ts.getDefaultLibFileName(o));
+  host.fileExists = (name) => texts.has(name);
+  host.readFile = (name) => texts.get(name);
+  host.getSourceFile = (name, target) => {
+    const text = texts.get(name);
+    return text === undefined ? undefined : ts.createSourceFile(name, text, target);
+  };
+  const program = ts.createProgram([file], options, host);
+  const checker = program.getTypeChecker();
+  const said = ts
+    .getPreEmitDiagnostics(program)
+    .map((d) => `${d.start}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+  const visit = (node: import('@ts-morph/common/dist/typescript.js').Node): void => {
+    if (ts.isCallExpression(node))
+      said.push(`${node.getText()}: ${checker.typeToString(checker.getTypeAtLocation(node))}`);
+    ts.forEachChild(node, visit);
+  };
+  visit(program.getSourceFile(file)!);
+  return said;
+}
+
+describe('the minified TypeScript (minified-typescript.ts)', () => {
+  it('is what the build wrote: fresh, stamped, with the licence kept and no more than half the size', async () => {
+    expect(await writeMinifiedTypescript(DIST)).to.equal('fresh');
+    const text = fs.readFileSync(path.join(DIST, MINIFIED_TYPESCRIPT), 'latin1');
+    expect(text.split('\n', 1)[0]).to.match(
+      /^\/\* appc: @ts-morph\/common\/dist\/typescript\.js \(\d+ characters\) minified by esbuild [\d.]+, recipe \d+ \*\/$/,
+    );
+    expect(text).to.contain('Copyright (c) Microsoft Corporation. All rights reserved.');
+    expect(text.length).to.be.below(fs.statSync(require.resolve(TYPESCRIPT_MODULE)).size / 2);
+    expect(isAscii(Buffer.from(text, 'latin1')), 'ASCII only').to.equal(true);
+  });
+
+  it('exports what TypeScript exports and analyses an app as it does', () => {
+    const minified = require(path.join(DIST, MINIFIED_TYPESCRIPT)) as TypeScript;
+    const original = require(TYPESCRIPT_MODULE) as TypeScript;
+    expect(minified).to.not.equal(original);
+    expect(Object.keys(minified).sort()).to.deep.equal(Object.keys(original).sort());
+    expect(minified.version).to.equal(original.version);
+    const said = analyse(minified);
+    expect(said.filter((line) => /^\d+: /.test(line))).to.have.length(2);
+    expect(said.slice(2)).to.deep.equal([
+      "router.route('/todos/{id}', async (ctx) => ({ id: ctx.params.id, done: false }) satisfies Todo): { id: string; done: false; }",
+      `router.route('/x', () => (Math.random() > 0.5 ? 'a' : 1)): 1 | "a"`,
+      'Math.random(): number',
+    ]);
+    expect(said).to.deep.equal(analyse(original));
+  });
+
+  it('writes a copy that is missing or stale, in one rename, and then keeps it', async function () {
+    this.timeout(120_000);
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'appc-minified-ts-'));
+    try {
+      const file = path.join(dist, MINIFIED_TYPESCRIPT);
+      fs.mkdirSync(path.dirname(file));
+      fs.writeFileSync(file, '/* appc: an older recipe */\n');
+      expect(await writeMinifiedTypescript(dist)).to.equal('written');
+      expect(fs.readFileSync(file)).to.deep.equal(fs.readFileSync(path.join(DIST, MINIFIED_TYPESCRIPT)));
+      expect(await writeMinifiedTypescript(dist)).to.equal('fresh');
+      expect(fs.readdirSync(path.dirname(file))).to.deep.equal(['typescript.js']);
+    } finally {
+      fs.rmSync(dist, { recursive: true, force: true });
+    }
+  });
+});
