@@ -4,7 +4,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { getLibFiles, libFolderInMemoryPath } from '@ts-morph/common';
 import { expect } from 'chai';
-import { MINIFIED_TYPESCRIPT, TYPESCRIPT_MODULE, writeMinifiedTypescript } from '../../src/cli/minified-typescript';
+import {
+  MINIFIED_TYPESCRIPT,
+  TYPESCRIPT_MODULE,
+  withoutLeftOut,
+  writeMinifiedTypescript,
+} from '../../src/cli/minified-typescript';
 
 type TypeScript = typeof import('@ts-morph/common/dist/typescript.js');
 
@@ -76,6 +81,43 @@ describe('the minified TypeScript (minified-typescript.ts)', () => {
       'Math.random(): number',
     ]);
     expect(said).to.deep.equal(analyse(original));
+  });
+
+  it('leaves out the modules of the language server and the code fixes, and refuses a bundle without them', () => {
+    const bundle = [
+      'var ts = {}; ((module) => {',
+      '// src/compiler/core.ts',
+      'function kept() {}',
+      '// src/server/session.ts',
+      'function server() {}',
+      '// src/services/refactors/extractSymbol.ts',
+      'function refactor() {}',
+      '// src/services/services.ts',
+      'function service() {}',
+      '// src/typingsInstallerCore/typingsInstaller.ts',
+      'function installer() {}',
+      '// src/services/codefixes/fixSpelling.ts',
+      'function fix() {}',
+      '// src/typescript/typescript.ts',
+      'exported();',
+      '})(module);',
+    ].join('\n');
+    expect(withoutLeftOut(bundle).split('\n')).to.deep.equal([
+      'var ts = {}; ((module) => {',
+      '// src/compiler/core.ts',
+      'function kept() {}',
+      '// src/services/services.ts',
+      'function service() {}',
+      '// src/typescript/typescript.ts',
+      'exported();',
+      '})(module);',
+    ]);
+    expect(() => withoutLeftOut(bundle.replace('// src/typescript/typescript.ts\n', ''))).to.throw(
+      `${TYPESCRIPT_MODULE} ends with a module under src/server/`,
+    );
+    expect(() => withoutLeftOut('// src/compiler/core.ts\n// src/server/session.ts\n')).to.throw(
+      `${TYPESCRIPT_MODULE} has no modules under src/typingsInstallerCore/, src/services/codefixes/, src/services/refactors/`,
+    );
   });
 
   it('writes a copy that is missing or stale, in one rename, and then keeps it', async function () {
