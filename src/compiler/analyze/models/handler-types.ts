@@ -49,13 +49,30 @@ function responseType(node: ts.TypeNode, program: ts.Program): WrittenType | und
   while (ts.isTypeReferenceNode(written) && written.typeArguments?.length === 1 && isWrapper(program, written)) {
     written = written.typeArguments[0];
   }
-  let type = checker.getTypeFromTypeNode(written);
-  type = checker.getAwaitedType(type) ?? type;
+  const type = awaitedType(checker, checker.getTypeFromTypeNode(written));
   if (isRuntimeClass(type.symbol, 'Response')) {
     const [inner] = referenceArguments(checker, type);
     return inner && { type: inner, node: written };
   }
   return { type, node: written };
+}
+
+/**
+ * What `await` makes of `type`. An interface or class type without a `then` member is its own awaited type, the
+ * checker's answer too: asking for `then` first skips the checker's test of whether the type is a primitive, which
+ * is most of the time of hundreds of response types, in a program that asks for their members anyway.
+ */
+function awaitedType(checker: ts.TypeChecker, type: ts.Type): ts.Type {
+  if (isDeclaredObjectType(type) && !checker.getPropertyOfType(type, 'then')) return type;
+  return checker.getAwaitedType(type) ?? type;
+}
+
+/** An interface or class type, or an instantiation of one (`Page<Todo>`), never a tuple or mapped type. */
+function isDeclaredObjectType(type: ts.Type): boolean {
+  if (!(type.flags & ts.TypeFlags.Object)) return false;
+  const object = type as ts.ObjectType;
+  const target = object.objectFlags & ts.ObjectFlags.Reference ? (type as ts.TypeReference).target : object;
+  return (target.objectFlags & (ts.ObjectFlags.Class | ts.ObjectFlags.Interface)) !== 0;
 }
 
 /** `Promise<T>` (TypeScript's own) or appc's `Response<T>`. */

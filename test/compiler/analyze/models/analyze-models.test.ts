@@ -65,6 +65,24 @@ app.route('/todos', { methods: ['POST'] }, (_p, req: TodoRequest): TodoReply => 
     });
   });
 
+  it('awaits a response type that is a thenable: an interface extending Promise, or one with a then method', () => {
+    const { model, diagnostics } = analyzeFiles({
+      'app.ts': appTs(
+        `interface Todo { title: string }
+interface TodoPromise extends Promise<Todo> { extra?: number }
+interface Thenable { then(done: (value: Todo) => void): void }
+app.route('/a', (): TodoPromise => undefined as unknown as TodoPromise);
+app.route('/b', (): Thenable => ({ then: () => undefined }));`,
+        IMPORTS,
+      ),
+    });
+    expect(diagnostics).to.deep.equal([]);
+    expect(model!.routes.map((r) => r.schemas)).to.deep.equal([
+      { response: { $ref: '#/definitions/Todo' } },
+      { response: { $ref: '#/definitions/Todo' } },
+    ]);
+  });
+
   it('makes a body that may be undefined optional, and leaves out what constrains nothing', () => {
     const { model } = analyzeFiles({
       'app.ts': appTs(
