@@ -10,9 +10,15 @@
  * The floor is bench/apps/bare.ts (a hand-written handler, no framework) bundled by esbuild as app.js;
  * "empty" is an app.js exporting one async function: what `require` + invoke costs with no code at all.
  * Also prints the size of each zip and of its app.js.
- * Run: `npm run build`, then `node bench/run.js cold-start [--runs N]`. PASS/FAIL lines against the
+ * With `--instructions` (needs valgrind), also the CPU instructions of each subject's cold path, which machine load
+ * does not move: compile + run of app.js + first invoke, repeated LOOPS times in one process (handler-child.cjs
+ * `loop`, a different source each time so nothing is cached), counted by cachegrind, less the same process doing
+ * none, per time; and without the invoke. Node's own start and module loader are outside it (the "empty" subject's
+ * figure is what remains of them).
+ * Run: `npm run build`, then `node bench/run.js cold-start [--runs N] [--instructions]`. PASS/FAIL lines against the
  * targets; exits 1 only when packaging fails or a handler answers wrongly.
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -24,6 +30,9 @@ const runsFlag = process.argv.indexOf('--runs');
 const RUNS = runsFlag >= 0 ? Number(process.argv[runsFlag + 1]) : 30;
 const WARM_PASSES = 3;
 const WARM_ROUNDS = 10;
+const INSTRUCTIONS = process.argv.includes('--instructions');
+/** Cold paths per instruction count: its noise (the garbage collector's timing) is about 2M instructions a process. */
+const LOOPS = 40;
 /** Issue 18: hello's cold require + first invoke, and its warm invoke over the bare handler's. */
 const COLD_TARGET_MS = 2;
 const WARM_FACTOR = 1.5;
@@ -81,6 +90,7 @@ function main(): void {
     for (const s of subjects) checkAnswer(s, runChild(s, 'cold').result);
     measure(subjects);
     report(subjects);
+    if (INSTRUCTIONS) reportInstructions(subjects);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
@@ -260,6 +270,41 @@ function report(subjects: Subject[]): void {
   console.log(
     `${passFail(overBare <= WARM_FACTOR)} hello warm invoke <= ${WARM_FACTOR}x the bare handler's (${Math.round(median(bare.rounds))} ns): ${overBare.toFixed(2)}x`,
   );
+}
+
+/** The table of `--instructions`: thousands of instructions per cold path, with and without the first invoke. */
+function reportInstructions(subjects: Subject[]): void {
+  if (spawnSync('valgrind', ['--version']).status !== 0) {
+    console.log('\n--instructions: valgrind is not installed (apt-get install valgrind)');
+    return;
+  }
+  const none = instructions(subjects[0], 'loop', 0);
+  const per = (s: Subject, mode: 'loop' | 'loop-load') =>
+    ((instructions(s, mode, LOOPS) - none) / LOOPS / 1000).toFixed(0);
+  console.log(`\ninstructions per cold path (K; cachegrind, ${LOOPS} compiles in one process, less none)\n`);
+  console.log('| subject | compile + run | + first invoke |');
+  console.log('|---|---:|---:|');
+  for (const s of subjects) console.log(`| ${s.name} | ${per(s, 'loop-load')} | ${per(s, 'loop')} |`);
+}
+
+/** The instructions cachegrind counts for handler-child.cjs in `mode` over `n` cold paths of `s`. */
+function instructions(s: Subject, mode: 'loop' | 'loop-load', n: number): number {
+  const run = spawnSync(
+    'valgrind',
+    ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, CHILD, mode].concat([
+      s.module,
+      s.exportName,
+      s.eventFile,
+      String(n),
+    ]),
+    { cwd: s.dir, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' },
+  );
+  const refs = /I\s+refs:\s+([\d,]+)/.exec(run.stderr);
+  if (run.status !== 0 || !refs) {
+    console.error(`bench/cold-start: ${s.name} failed under valgrind in ${mode} mode:\n${run.stderr}`);
+    process.exit(1);
+  }
+  return Number(refs[1].replace(/,/g, ''));
 }
 
 main();

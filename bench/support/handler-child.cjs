@@ -3,7 +3,10 @@
 // bench/cold-start.ts starts it), against `./<module>.js`'s export <name>. Modes:
 //   cold <module> <name> <event.json>           ms of require(module) and of the first await handler(event)
 //   warm <module> <name> <event.json> <rounds>  ns per invoke of each of <rounds> rounds, after a warm-up
-// Prints one JSON line on stdout (with the first result, for the parent to check).
+//   loop <module> <name> <event.json> <n>       n fresh compiles of the module, each run and invoked once, no output:
+//                                               bench/cold-start.ts --instructions counts them under valgrind
+//   loop-load <module> <name> <event.json> <n>  the same without the invokes
+// Prints one JSON line on stdout (with the first result, for the parent to check), except in the loop modes.
 const [mode, moduleName, exportName, eventFile, roundsArg] = process.argv.slice(2);
 const fs = require('node:fs');
 const path = require('node:path');
@@ -50,7 +53,30 @@ async function warm() {
   );
 }
 
-(mode === 'cold' ? cold() : warm()).catch((error) => {
+/**
+ * The module's cold path `n` times in this process: compile (a different source each time, so that V8's compilation
+ * cache cannot hand back the first compile), run, and first invoke. Node's own start and its loader are outside it.
+ */
+async function loop(n, invoke) {
+  const vm = require('node:vm');
+  const { createRequire, wrap } = require('node:module');
+  const moduleRequire = createRequire(moduleFile);
+  const source = n > 0 ? fs.readFileSync(moduleFile, 'utf8') : '';
+  for (let i = 0; i < n; i++) {
+    const script = new vm.Script(wrap(`${source}\n//${i}`), { filename: moduleFile });
+    const module = { exports: {} };
+    script.runInThisContext().call(module.exports, module.exports, moduleRequire, module, moduleFile, process.cwd());
+    if (invoke) await module.exports[exportName](event, context);
+  }
+}
+
+const run = {
+  cold,
+  warm,
+  loop: () => loop(Number(roundsArg), true),
+  'loop-load': () => loop(Number(roundsArg), false),
+};
+run[mode]().catch((error) => {
   console.error(error && error.stack ? error.stack : String(error));
   process.exit(1);
 });
