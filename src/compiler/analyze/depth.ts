@@ -11,19 +11,19 @@ import { locationOf, relativePath } from './locations';
 export const MAX_SYNTAX_DEPTH = 500;
 
 /**
- * The first node, in source order, nested deeper than `limit`; found without recursion (and before binding: no parent
- * links).
+ * The first node, in source order, nested deeper than `limit` (before binding: no parent links). The walk recurses, but
+ * never below `limit` + 1 levels, far less stack than the parser used to build the tree; it allocates nothing per node.
  */
 export function firstTooDeep(file: ts.SourceFile, limit = MAX_SYNTAX_DEPTH): ts.Node | undefined {
-  const stack: Array<[ts.Node, number]> = [[file, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
+  let depth = 0;
+  const visit = (node: ts.Node): ts.Node | undefined => {
     if (depth > limit) return node;
-    const children: ts.Node[] = [];
-    ts.forEachChild(node, (child) => void children.push(child));
-    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], depth + 1]);
-  }
-  return undefined;
+    depth++;
+    const found = ts.forEachChild(node, visit);
+    depth--;
+    return found;
+  };
+  return visit(file);
 }
 
 export function tooDeep(node: ts.Node, file: ts.SourceFile, projectDir: string): Diagnostic {

@@ -20,6 +20,19 @@ export function locationOf(node: ts.Node, projectDir: string, file = node.getSou
   };
 }
 
+/** Project dir -> file name -> its relative path: a model holds a location per registration and handler. */
+const relativePaths = new Map<string, Map<string, string>>();
+
 export function relativePath(projectDir: string, fileName: string): string {
+  // A relative project dir depends on the working directory: not cached.
+  if (!path.isAbsolute(projectDir)) return posixRelative(projectDir, fileName);
+  let paths = relativePaths.get(projectDir);
+  if (!paths) relativePaths.set(projectDir, (paths = new Map()));
+  let relative = paths.get(fileName);
+  if (relative === undefined) paths.set(fileName, (relative = posixRelative(projectDir, fileName)));
+  return relative;
+}
+
+function posixRelative(projectDir: string, fileName: string): string {
   return path.relative(projectDir, fileName).split(path.sep).join('/');
 }
