@@ -50,14 +50,38 @@ export class RuntimeSymbols {
   /** Whether an expression is an appc App or Blueprint instance, by its type. */
   receiverKind(expression: ts.Expression): ReceiverKind | undefined {
     if (this.receiverCache.has(expression)) return this.receiverCache.get(expression);
+    const kind = this.constructedKind(expression) ?? this.typeKind(expression);
+    this.receiverCache.set(expression, kind);
+    return kind;
+  }
+
+  /**
+   * `app` naming (directly or imported) a `const app = new App(...)` with no type written: its type is `App`, read
+   * from the syntax and the class's symbol. Computing the type instead costs the checker an inference of the `new`
+   * expression and a walk of the control flow to every use, and most receivers are such consts.
+   */
+  private constructedKind(expression: ts.Expression): ReceiverKind | undefined {
+    if (!ts.isIdentifier(expression)) return undefined;
+    const symbol = this.checker.getSymbolAtLocation(expression);
+    const declaration = symbol && resolveAlias(this.checker, symbol).valueDeclaration;
+    if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
+    // A type written in TypeScript or in JSDoc (`/** @type {X} */` in a .js module) decides the type: the checker's.
+    if (declaration.type || ts.getJSDocType(declaration)) return undefined;
+    if (!ts.isVariableDeclarationList(declaration.parent) || !(declaration.parent.flags & ts.NodeFlags.Const))
+      return undefined;
+    const initializer = declaration.initializer;
+    if (!ts.isNewExpression(initializer)) return undefined;
+    const name = this.classOf(initializer.expression);
+    return name === 'App' || name === 'Blueprint' ? name : undefined;
+  }
+
+  private typeKind(expression: ts.Expression): ReceiverKind | undefined {
     const declaration = this.checker.getTypeAtLocation(expression).getSymbol()?.declarations?.[0];
     const name =
       declaration && ts.isClassDeclaration(declaration) && isRuntimeNode(declaration)
         ? declaration.name?.text
         : undefined;
-    const kind = name === 'App' || name === 'Blueprint' ? name : undefined;
-    this.receiverCache.set(expression, kind);
-    return kind;
+    return name === 'App' || name === 'Blueprint' ? name : undefined;
   }
 
   /** `app.route(...)`, `bp.schedule(...)`, ... on an appc receiver. */

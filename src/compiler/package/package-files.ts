@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import packlist from 'npm-packlist';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { ShippedPackage } from './dependencies';
 import { denyRuleFor } from './deny-list';
@@ -35,11 +34,16 @@ export async function collectPackageFiles(packages: readonly ShippedPackage[]): 
   return result;
 }
 
+/** npm-packlist, loaded on the first working copy: most apps ship none, and loading it costs ~15 ms (issue 18). */
+function packlist(): typeof import('npm-packlist') {
+  return require('npm-packlist') as typeof import('npm-packlist');
+}
+
 async function addPackage(result: PackageFiles, pkg: ShippedPackage): Promise<void> {
   let published: string[];
   try {
     published = isWorkingCopy(pkg)
-      ? await packlist({ path: pkg.diskDir, package: pkg.manifest, isProjectRoot: false, edgesOut: new Map() })
+      ? await packlist()({ path: pkg.diskDir, package: pkg.manifest, isProjectRoot: false, edgesOut: new Map() })
       : installedFiles(pkg.diskDir);
   } catch (e) {
     result.diagnostics.push(unreadable(pkg.zipDir, e));

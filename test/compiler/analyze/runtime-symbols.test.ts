@@ -68,4 +68,32 @@ describe("analysis: appc's runtime symbols", () => {
     expect(calls.map((c) => isRegistrationShape(c))).to.deep.equal([true, true, true, false]);
     expect(calls.map((c) => runtime.isRegistrationCall(c))).to.deep.equal([true, true, false, false]);
   });
+
+  it('reads a const of `new App`/`new Blueprint` by its syntax, and leaves a written type, a let or a user class to the checker', () => {
+    const { runtime, exprs } = probes(
+      [
+        "import { App, Blueprint } from 'appc';",
+        "import * as appc from 'appc';",
+        'class Mine { route(p: string) { return p; } }',
+        "const app = new appc.App({ appName: 'a' });",
+        'const bp = (new Blueprint());',
+        'const typedBlueprint: Blueprint = new Blueprint();',
+        "const typedAny: any = new App({ appName: 'b' });",
+        'let later = new Blueprint();',
+        'const mine = new Mine();',
+        'const alias = app;',
+        "const probe1 = app.route('/', () => ({}));",
+        "const probe2 = bp.route('/', () => ({}));",
+        "const probe3 = typedBlueprint.route('/', () => ({}));",
+        "const probe4 = typedAny.route('/', () => ({}));",
+        "const probe5 = later.route('/', () => ({}));",
+        "const probe6 = mine.route('/');",
+        "const probe7 = alias.route('/', () => ({}));",
+      ].join('\n'),
+    );
+    const receivers = exprs.map((c) =>
+      runtime.receiverKind(((c as ts.CallExpression).expression as ts.PropertyAccessExpression).expression),
+    );
+    expect(receivers).to.deep.equal(['App', 'Blueprint', 'Blueprint', undefined, 'Blueprint', undefined, 'App']);
+  });
 });
