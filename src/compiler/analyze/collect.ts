@@ -2,6 +2,7 @@ import { ts } from './typescript';
 import { error, type Diagnostic } from '../diagnostics/diagnostic';
 import { resolveAlias } from './evaluate';
 import { locationOf } from './locations';
+import type { ModuleScopeSymbols } from './module-scope-symbols';
 import { skipOuterExpressions } from './outer-expressions';
 import type { RegistrationMethod } from '../../runtime/registrations';
 import type { CollectedItem, Setting } from './registration';
@@ -24,7 +25,7 @@ export function collectRegistrations(
 ): Collected {
   const collected: Collected = { apps: [], blueprints: new Set(), items: [], diagnostics: [] };
   const accepted = new Set<ts.Node>();
-  const targetOf = (expression: ts.Expression) => instanceDeclaration(expression, checker);
+  const targetOf = (expression: ts.Expression) => instanceDeclaration(expression, checker, runtime.symbols);
   for (const file of files) {
     for (const statement of file.statements) {
       for (const [expression, constName] of topLevelExpressions(statement)) {
@@ -146,14 +147,15 @@ function topLevelExpressions(statement: ts.Statement): Array<[ts.Expression, str
 function instanceDeclaration(
   expression: ts.Expression,
   checker: ts.TypeChecker,
+  symbols: ModuleScopeSymbols,
   depth = 0,
 ): ts.VariableDeclaration | undefined {
-  const symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(expression) ? expression.name : expression);
+  const symbol = symbols.symbolAt(ts.isPropertyAccessExpression(expression) ? expression.name : expression);
   const declaration = symbol && resolveAlias(checker, symbol).valueDeclaration;
   if (!declaration || !ts.isVariableDeclaration(declaration)) return undefined;
   const initializer = declaration.initializer && skipOuterExpressions(declaration.initializer);
   if (initializer && (ts.isIdentifier(initializer) || ts.isPropertyAccessExpression(initializer)) && depth < 10) {
-    return instanceDeclaration(initializer, checker, depth + 1) ?? declaration;
+    return instanceDeclaration(initializer, checker, symbols, depth + 1) ?? declaration;
   }
   return declaration;
 }

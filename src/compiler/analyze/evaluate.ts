@@ -227,7 +227,7 @@ export class Evaluator {
   }
 
   private access(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): Evaluated {
-    const symbol = this.checker.getSymbolAtLocation(
+    const symbol = this.runtime.symbols.symbolAt(
       ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression,
     );
     const declaration = symbol && resolveAlias(this.checker, symbol).valueDeclaration;
@@ -289,13 +289,12 @@ export class Evaluator {
 
   /** The declaration an identifier or `ns.name` refers to, through import aliases. */
   declarationOfExpression(node: ts.Expression): ts.Declaration | undefined {
-    const symbol = this.checker.getSymbolAtLocation(ts.isPropertyAccessExpression(node) ? node.name : node);
+    const symbol = this.runtime.symbols.symbolAt(ts.isPropertyAccessExpression(node) ? node.name : node);
     return symbol && resolveAlias(this.checker, symbol).valueDeclaration;
   }
 
   private declarationOf(node: ts.Identifier): ts.Declaration | undefined {
-    const symbol =
-      this.checker.getShorthandAssignmentValueSymbol(node.parent) ?? this.checker.getSymbolAtLocation(node);
+    const symbol = this.checker.getShorthandAssignmentValueSymbol(node.parent) ?? this.runtime.symbols.symbolAt(node);
     return (
       symbol &&
       (resolveAlias(this.checker, symbol).valueDeclaration ?? resolveAlias(this.checker, symbol).declarations?.[0])

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { ts } from './typescript';
 import { isRegistrationMethod, type RegistrationMethod } from '../../runtime/registrations';
 import { resolveAlias } from './evaluate';
+import { ModuleScopeSymbols } from './module-scope-symbols';
 import { RUNTIME_DIR } from './program';
 
 const VALUE_CLASSES = new Set([
@@ -24,12 +25,16 @@ export type RegistrationCall = ts.CallExpression & {
 /** Answers "is this appc's X?" through aliases, re-exports and imported consts, with the checker. */
 export class RuntimeSymbols {
   private readonly receiverCache = new Map<ts.Node, ReceiverKind | undefined>();
+  /** The checker's symbols, the ones of names read in module scope remembered (the evaluator's and collect's too). */
+  readonly symbols: ModuleScopeSymbols;
 
-  constructor(private readonly checker: ts.TypeChecker) {}
+  constructor(private readonly checker: ts.TypeChecker) {
+    this.symbols = new ModuleScopeSymbols(checker);
+  }
 
   /** The runtime class an expression names (`App`, `CORSConfig`, ...), if it is one of appc's. */
   classOf(expression: ts.Expression): string | undefined {
-    const symbol = this.checker.getSymbolAtLocation(expression);
+    const symbol = this.symbols.symbolAt(expression);
     const declaration = symbol && resolveAlias(this.checker, symbol).valueDeclaration;
     return declaration && ts.isClassDeclaration(declaration) && isRuntimeNode(declaration)
       ? declaration.name?.text
@@ -62,7 +67,7 @@ export class RuntimeSymbols {
    */
   private constructedKind(expression: ts.Expression): ReceiverKind | undefined {
     if (!ts.isIdentifier(expression)) return undefined;
-    const symbol = this.checker.getSymbolAtLocation(expression);
+    const symbol = this.symbols.symbolAt(expression);
     const declaration = symbol && resolveAlias(this.checker, symbol).valueDeclaration;
     if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
     // A type written in TypeScript or in JSDoc (`/** @type {X} */` in a .js module) decides the type: the checker's.

@@ -1,4 +1,8 @@
-import { zipSync, type Zippable } from 'fflate';
+import type { Zippable } from 'fflate';
+
+// fflate's browser build (package.json `exports` "./browser"): the same synchronous code as its Node build, without
+// loading Node's worker_threads (~8 ms a run) for the asynchronous API appc never calls.
+const { zipSync } = require('fflate/browser') as typeof import('fflate');
 
 /** One file of a zip: its path inside the zip (POSIX, no leading `/`) and its bytes. */
 export interface ZipEntry {
