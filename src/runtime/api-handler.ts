@@ -1,5 +1,5 @@
 import type { App } from './app';
-import { matchesContentType } from './binary';
+import { matchesBinaryType, matchesContentType } from './binary';
 import { CORSConfig, cachedCorsHeaders } from './cors';
 import { ViewError, type ErrorBody } from './errors';
 import type { APIGatewayProxyResult, LambdaContext } from './events';
@@ -189,7 +189,7 @@ function toProxyResult(
     const extra = cachedCorsHeaders(cors);
     for (const name in extra) if (!(name in headers)) headers[name] = extra[name];
   }
-  if (!encodeBinary || !matchesContentType(contentType, app.api.binaryTypes)) {
+  if (!encodeBinary || !matchesBinaryType(contentType, app.api.binaryTypes)) {
     return { statusCode, headers, multiValueHeaders, body: bodyText(body) };
   }
   // Chalice's rule: a binary response needs an Accept header that admits a binary type.

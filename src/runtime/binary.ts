@@ -53,3 +53,24 @@ function includesMime(types: readonly string[], mime: string): boolean {
   }
   return false;
 }
+
+/** The last answer of `matchesBinaryType`, with a copy of the types it was for. */
+let last: { copy: readonly string[]; contentType: string; answer: boolean } | undefined;
+
+/**
+ * `matchesContentType(contentType, types)` for a response's Content-Type against the app's binary types: the API
+ * handler asks it of every answer, and an app's answers mostly have one Content-Type, so the last answer is kept
+ * while `types` holds the same types (the app may change them at any time).
+ */
+export function matchesBinaryType(contentType: string, types: readonly string[]): boolean {
+  if (last !== undefined && last.contentType === contentType && sameTypes(types, last.copy)) return last.answer;
+  const answer = matchesContentType(contentType, types);
+  last = { copy: last !== undefined && sameTypes(types, last.copy) ? last.copy : [...types], contentType, answer };
+  return answer;
+}
+
+function sameTypes(types: readonly string[], copy: readonly string[]): boolean {
+  if (types.length !== copy.length) return false;
+  for (let i = 0; i < types.length; i++) if (types[i] !== copy[i]) return false;
+  return true;
+}

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { App, DEFAULT_BINARY_TYPES, Response, matchesContentType } from '../../src/runtime';
+import { matchesBinaryType } from '../../src/runtime/binary';
 import { invokeApi, needsReferenceEvents, proxyEvent } from './support/events';
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff]);
@@ -42,6 +43,19 @@ describe('binary: defaults', () => {
     expect(matchesContentType('text/html, application/xml', DEFAULT_BINARY_TYPES)).to.equal(false);
     expect(matchesContentType('text/csv', ['*/*'])).to.equal(true);
     expect(matchesContentType('text/csv', ['Text/CSV'])).to.equal(true);
+  });
+
+  it("answers a response's Content-Type against the types as they are now, after any change to them", () => {
+    const types = ['image/png'];
+    expect(matchesBinaryType('application/json', types)).to.equal(false);
+    expect(matchesBinaryType('application/json', types)).to.equal(false);
+    types.push('application/json');
+    expect(matchesBinaryType('application/json', types)).to.equal(true);
+    types[1] = 'text/csv';
+    expect(matchesBinaryType('application/json', types)).to.equal(false);
+    expect(matchesBinaryType('text/csv', types)).to.equal(true);
+    expect(matchesBinaryType('application/json', [...types, '*/*'])).to.equal(true);
+    expect(matchesBinaryType('application/json', DEFAULT_BINARY_TYPES)).to.equal(false);
   });
 });
 
