@@ -22,11 +22,12 @@ export function findTemplateAuthRoutes(
   projectDir: string,
 ): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const pending: ts.Node[] = [...files];
-  for (let node = pending.pop(); node; node = pending.pop()) {
+  // Recursive: the trees are at most MAX_SYNTAX_DEPTH deep by now (depth.ts), and this allocates nothing per node.
+  const visit = (node: ts.Node): void => {
     if (ts.isNewExpression(node)) found.push(...routeLiterals(node, runtime).flatMap((l) => template(l, projectDir)));
-    ts.forEachChild(node, (child) => void pending.push(child));
-  }
+    ts.forEachChild(node, visit);
+  };
+  for (const file of files) visit(file);
   return found.sort((a, b) => a.location!.file.localeCompare(b.location!.file) || a.location!.line - b.location!.line);
 }
 

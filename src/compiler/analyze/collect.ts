@@ -119,6 +119,15 @@ function settingOf(
   return undefined;
 }
 
+/** Cheap (no checker, no allocation): whether `node` has a setting's shape, `x.y = ...` or `x.y.push(...)`. */
+function mayBeSetting(node: ts.Node): node is ts.BinaryExpression | ts.CallExpression {
+  if (ts.isBinaryExpression(node))
+    return node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left);
+  return (
+    ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'push'
+  );
+}
+
 /** `app.api.binaryTypes` -> receiver `app`, path `api.binaryTypes` (the receiver is the first non-`api` link). */
 function accessChain(node: ts.PropertyAccessExpression): { receiver: ts.Expression; path: string } | undefined {
   const names: string[] = [];
@@ -169,7 +178,7 @@ function nestedRegistrations(
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const visit = (node: ts.Node): void => {
-    if (!accepted.has(node) && isRegistrationShape(node) && runtime.isRegistrationCall(node)) {
+    if (isRegistrationShape(node) && !accepted.has(node) && runtime.isRegistrationCall(node)) {
       const where = enclosingConstruct(node);
       diagnostics.push(
         error(
@@ -179,11 +188,7 @@ function nestedRegistrations(
           locationOf(node, projectDir),
         ),
       );
-    } else if (
-      (ts.isBinaryExpression(node) || ts.isCallExpression(node)) &&
-      !accepted.has(node) &&
-      settingOf(node, runtime)
-    ) {
+    } else if (mayBeSetting(node) && !accepted.has(node) && settingOf(node, runtime)) {
       diagnostics.push(
         error(
           'APPC205',
