@@ -33,7 +33,7 @@ export function loadProgram(
   const { options, diagnostics } = compilerOptions(projectDir, typecheck);
   const overflowed: string[] = [];
   const base = typecheck ? hostWithLibs(ts.createCompilerHost(options), allLibFiles()) : hostWithoutAwsSdk(options);
-  const host = catchParserOverflow(runtimeWithoutJsDoc(base), overflowed);
+  const host = catchParserOverflow(base, overflowed);
   const program = ts.createProgram({ rootNames: [entryPath], options, host });
   if (overflowed.length > 0)
     return {
@@ -79,22 +79,6 @@ function missingEntry(entry: string, projectDir: string): Diagnostic {
     `entry module ${entry} not found in ${projectDir}`,
     `Create ${entry} exporting your App: export const app = new App({ appName: 'myapp' });`,
   );
-}
-
-/**
- * Parses appc's runtime typings without their JSDoc: nothing reads it (the analysis reads the app's own JSDoc only:
- * handler docstrings, model constraints), and it is most of their text, parsed on every run.
- */
-function runtimeWithoutJsDoc(host: ts.CompilerHost): ts.CompilerHost {
-  const { getSourceFile } = host;
-  host.getSourceFile = (fileName, languageVersionOrOptions, ...rest) => {
-    const options =
-      path.resolve(fileName).startsWith(RUNTIME_DIR + path.sep) && typeof languageVersionOrOptions === 'object'
-        ? { ...languageVersionOrOptions, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }
-        : languageVersionOrOptions;
-    return getSourceFile.call(host, fileName, options, ...rest);
-  };
-  return host;
 }
 
 /**

@@ -19,6 +19,26 @@ app.route('/v', function view(): void {});`,
     expect('models' in model!).to.equal(false);
   });
 
+  it("keeps the JSDoc of appc's own types a model uses (ErrorBody)", () => {
+    const { model, diagnostics } = analyzeFiles({
+      'app.ts': appTs(`app.route('/e', (): ErrorBody => ({ Code: 'X', Message: 'y' }));`, 'App, ErrorBody'),
+    });
+    expect(diagnostics).to.deep.equal([]);
+    expect(model!.models!.definitions.ErrorBody).to.deep.equal({
+      description: 'The JSON body of every error response.',
+      type: 'object',
+      properties: {
+        Code: { type: 'string' },
+        Message: { type: 'string' },
+        Stack: {
+          description: 'Present only when `app.debug` is true and the error was not a ViewError.',
+          type: 'string',
+        },
+      },
+      required: ['Code', 'Message'],
+    });
+  });
+
   it('reads the body, query and response, unwrapping Promise and Response, sharing definitions', () => {
     const { model, diagnostics } = analyzeFiles({
       'app.ts': appTs(
