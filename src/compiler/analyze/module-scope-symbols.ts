@@ -52,14 +52,22 @@ export class ModuleScopeSymbols {
   }
 }
 
-/** The module of a name read as a value (not declared, not a property's name) with no scope between them. */
+/**
+ * The module of a name read as a value (not declared, not a property's name) with no scope between them. In a
+ * JavaScript module, `exports` and `module` are left to the checker: in `exports.app = app` it answers with the
+ * export the assignment declares, elsewhere with the module.
+ */
 function moduleOfReference(node: ts.Identifier): ts.SourceFile | undefined {
   if (!isReadAsValue(node)) return undefined;
   for (let ancestor = node.parent; ancestor; ancestor = ancestor.parent) {
     if (!NO_SCOPE.has(ancestor.kind)) return undefined;
-    if (ts.isSourceFile(ancestor)) return ancestor;
+    if (ts.isSourceFile(ancestor)) return isCommonJsName(node, ancestor) ? undefined : ancestor;
   }
   return undefined;
+}
+
+function isCommonJsName(node: ts.Identifier, file: ts.SourceFile): boolean {
+  return (node.text === 'exports' || node.text === 'module') && /\.[cm]?jsx?$/.test(file.fileName);
 }
 
 /** Whether `node`'s parent reads it as a value: `node.x`, `node(...)`, `f(node)`, `${node}`, `a + node`, ... */

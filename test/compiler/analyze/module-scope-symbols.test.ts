@@ -47,4 +47,25 @@ describe('analysis: symbols of names read in module scope', () => {
       expect(differing.map((id) => `${id.text} at ${id.getStart()}`)).to.deep.equal([]);
     }
   });
+
+  it("leaves a JavaScript module's exports and module to the checker, which answers by use", () => {
+    const file = '/p/app.js';
+    const text = 'const app = 1;\nexports.app = app;\nconst e = exports;\nmodule.exports.b = 2;\nconst m = module;\n';
+    const options = { allowJs: true, noLib: true, noEmit: true, types: [] };
+    const host = ts.createCompilerHost(options);
+    host.fileExists = (name) => name === file;
+    host.readFile = (name) => (name === file ? text : undefined);
+    host.getSourceFile = (name, target) => (name === file ? ts.createSourceFile(name, text, target) : undefined);
+    const program = ts.createProgram([file], options, host);
+    const checker = program.getTypeChecker();
+    const all = identifiers(program.getSourceFile(file)!).filter((id) => id.text === 'exports' || id.text === 'module');
+    expect(all).to.have.length(5); // with `exports` as the property name in `module.exports.b`
+    // The checker's answers differ by use: the export `app` for the first `exports`, the module for the second.
+    expect(checker.getSymbolAtLocation(all[0])).to.not.equal(checker.getSymbolAtLocation(all[1]));
+    for (const order of [all, [...all].reverse()]) {
+      const symbols = new ModuleScopeSymbols(checker);
+      const differing = order.filter((id) => symbols.symbolAt(id) !== checker.getSymbolAtLocation(id));
+      expect(differing.map((id) => `${id.text} at ${id.getStart()}`)).to.deep.equal([]);
+    }
+  });
 });
