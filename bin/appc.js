@@ -6,9 +6,13 @@ const cache = require('../dist/cli/compile-cache.js').enableCompileCache();
 if (process.env.APPC_DEBUG === '1') {
   process.on('exit', () => process.stderr.write(`appc: compile cache: ${JSON.stringify(cache)}\n`));
 }
-// dist/cli/appc-cli.js is dist/cli/main.js and the modules it loads in one file (see src/cli/cli-bundle.ts).
-const bundle = require('node:path').join(__dirname, '../dist/cli/appc-cli.js');
-require(require('node:fs').existsSync(bundle) ? bundle : '../dist/cli/main.js')
+// dist/cli/appc-cli.js is dist/cli/main.js and the modules it loads in one file, which loads TypeScript as
+// dist/vendor/typescript.js (see src/cli/cli-bundle.ts); without both, the modules one by one.
+const dist = require('node:path').join(__dirname, '../dist');
+const bundled = ['cli/appc-cli.js', 'vendor/typescript.js'].every((file) =>
+  require('node:fs').existsSync(`${dist}/${file}`),
+);
+require(bundled ? `${dist}/cli/appc-cli.js` : '../dist/cli/main.js')
   .main(process.argv.slice(2))
   .then((code) => {
     process.exitCode = code;

@@ -6,6 +6,7 @@
  * kept whole for the functions V8 compiles lazily. The command line's bundle loads it in place of the
  * original (cli-bundle.ts); the sources and their tests use the original.
  */
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { transform, version as esbuildVersion } from 'esbuild';
@@ -34,9 +35,8 @@ const LEFT_OUT = ['src/server/', 'src/typingsInstallerCore/', 'src/services/code
  * the same esbuild and recipe (its first line says which); replaces it in one rename.
  */
 export async function writeMinifiedTypescript(distDir: string): Promise<'written' | 'fresh'> {
-  const source = require.resolve(TYPESCRIPT_MODULE);
-  const text = fs.readFileSync(source, 'utf8');
-  const stamp = `/* appc: ${TYPESCRIPT_MODULE} (${text.length} characters) minified by esbuild ${esbuildVersion}, recipe ${RECIPE} */\n`;
+  const text = fs.readFileSync(require.resolve(TYPESCRIPT_MODULE), 'utf8');
+  const stamp = stampOf(text);
   const outfile = path.join(distDir, MINIFIED_TYPESCRIPT);
   if (firstLine(outfile) === stamp) return 'fresh';
   const { code } = await transform(withoutLeftOut(text), {
@@ -50,9 +50,42 @@ export async function writeMinifiedTypescript(distDir: string): Promise<'written
   });
   fs.mkdirSync(path.dirname(outfile), { recursive: true });
   const temporary = `${outfile}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, stamp + code);
-  fs.renameSync(temporary, outfile);
+  try {
+    fs.writeFileSync(temporary, stamp + code);
+    fs.renameSync(temporary, outfile);
+  } finally {
+    fs.rmSync(temporary, { force: true });
+  }
   return 'written';
+}
+
+/** The first line of the copy made from TypeScript's `text` today: what it was made from, and how. */
+export function minifiedTypescriptStamp(): string {
+  return stampOf(fs.readFileSync(require.resolve(TYPESCRIPT_MODULE), 'utf8'));
+}
+
+function stampOf(text: string): string {
+  const version = /\bversion = "([^"]+)"/.exec(text)?.[1] ?? 'unknown';
+  const sha256 = crypto.createHash('sha256').update(text).digest('hex');
+  return `/* appc: ${TYPESCRIPT_MODULE} ${version} (sha256 ${sha256}) minified by esbuild ${esbuildVersion}, recipe ${RECIPE} */\n`;
+}
+
+/** The file's first line with its newline, or undefined when it cannot be read. */
+export function firstLine(file: string): string | undefined {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const head = Buffer.alloc(512);
+    const text = head.subarray(0, fs.readSync(fd, head, 0, head.length, 0)).toString('utf8');
+    const end = text.indexOf('\n');
+    return end < 0 ? undefined : text.slice(0, end + 1);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** `text` less the modules in LEFT_OUT; throws when it does not have them all, as a different bundle would. */
@@ -72,22 +105,4 @@ export function withoutLeftOut(text: string): string {
   // The bundle's closing lines follow its last module: it must be one that stays.
   if (leaving) throw new Error(`${TYPESCRIPT_MODULE} ends with a module under ${LEFT_OUT.join(', ')}`);
   return kept.join('\n');
-}
-
-/** The file's first line with its newline, or undefined when it cannot be read. */
-function firstLine(file: string): string | undefined {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, 'r');
-  } catch {
-    return undefined;
-  }
-  try {
-    const head = Buffer.alloc(512);
-    const text = head.subarray(0, fs.readSync(fd, head, 0, head.length, 0)).toString('utf8');
-    const end = text.indexOf('\n');
-    return end < 0 ? undefined : text.slice(0, end + 1);
-  } finally {
-    fs.closeSync(fd);
-  }
 }

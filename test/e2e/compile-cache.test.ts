@@ -10,6 +10,13 @@ import { FIXTURES_DIR, REPO_ROOT } from '../support/fixtures';
 import { runtimeNode } from '../support/runtime-node';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'appc.js');
+
+/** The module a cache file holds the code of, from its header (code-cache-file.ts: magic, length, JSON). */
+function cachedSource(file: string): string {
+  const bytes = fs.readFileSync(file);
+  const length = bytes.readUInt32LE(8);
+  return (JSON.parse(bytes.subarray(12, 12 + length).toString('utf8')) as { file: string }).file;
+}
 const HELLO = path.join(FIXTURES_DIR, 'hello');
 const VERSION = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string })
   .version;
@@ -92,6 +99,16 @@ describe('compile cache of appc package (bin/appc.js)', function () {
     expect(
       ['appc-cli.js-', 'typescript.js-', 'browser.cjs-'].filter((name) => !cached.some((f) => f.startsWith(name))),
     ).to.deep.equal([]);
+    // Which modules: TypeScript as the CLI bundle's minified copy, and no npm-packlist (hello has no dependency).
+    const dir = (first.cache as { dir: string }).dir;
+    const sources = cached.map((f) =>
+      path
+        .relative(REPO_ROOT, cachedSource(path.join(dir, f)))
+        .split(path.sep)
+        .join('/'),
+    );
+    expect(sources.filter((f) => f.endsWith('/typescript.js'))).to.deep.equal(['dist/vendor/typescript.js']);
+    expect(sources.filter((f) => f.includes('npm-packlist'))).to.deep.equal([]);
     expect(first.cache.kind === 'v8' && path.relative(xdg, first.cache.dir).split(path.sep).slice(0, 2)).to.deep.equal([
       'appc',
       VERSION,

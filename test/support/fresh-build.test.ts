@@ -83,6 +83,19 @@ describe('test/support/fresh-build', () => {
       fs.rmSync(path.join(layout.root, 'dist/bundle.js'));
       expect(staleReason(layout)).to.equal('dist/bundle.js is missing');
     });
+
+    it('names a missing file the bundle script makes alongside the bundle', () => {
+      const layout = bundled(
+        project({ 'src/a.ts': '', 'dist/a.js': '', 'dist/bundle.js': '', 'dist/vendor/x.js': '' }),
+      );
+      for (const file of ['tsconfig.build.json', 'src/a.ts', 'dist/a.js', 'dist/make-bundle.js', 'dist/vendor/x.js'])
+        age(layout, file, 1);
+      age(layout, 'dist/bundle.js', 2);
+      const alongside = { ...layout, bundle: { ...layout.bundle!, alongside: ['dist/vendor/x.js'] } };
+      expect(staleReason(alongside)).to.equal(undefined);
+      fs.rmSync(path.join(layout.root, 'dist/vendor/x.js'));
+      expect(staleReason(alongside)).to.equal('dist/vendor/x.js is missing');
+    });
   });
 
   describe('ensureFreshBuild', function () {

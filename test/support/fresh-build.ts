@@ -19,8 +19,11 @@ export interface BuildLayout {
   configFiles: string[];
   /** tsc's incremental state, kept out of `outDir` so that it is not published with it. */
   buildInfo: string;
-  /** A file made from `outDir` after tsc (appc's CLI bundle), and the script in `outDir` that makes it. */
-  bundle?: { output: string; script: string };
+  /**
+   * A file made from `outDir` after tsc (appc's CLI bundle), the script in `outDir` that makes it, and the files the
+   * script also makes, which the bundle loads (the minified TypeScript).
+   */
+  bundle?: { output: string; script: string; alongside?: string[] };
 }
 
 export const APPC_BUILD: BuildLayout = {
@@ -30,7 +33,11 @@ export const APPC_BUILD: BuildLayout = {
   tsconfig: 'tsconfig.build.json',
   configFiles: ['tsconfig.json', 'tsconfig.build.json'],
   buildInfo: 'node_modules/.cache/appc-tests/tsconfig.build.tsbuildinfo',
-  bundle: { output: 'dist/cli/appc-cli.js', script: 'dist/cli/cli-bundle.js' },
+  bundle: {
+    output: 'dist/cli/appc-cli.js',
+    script: 'dist/cli/cli-bundle.js',
+    alongside: ['dist/vendor/typescript.js'],
+  },
 };
 
 /**
@@ -60,9 +67,11 @@ function compileReason(layout: BuildLayout): string | undefined {
 /** Why the bundle must be made again (tsc's outputs are fresh), or undefined. */
 function bundleReason(layout: BuildLayout): string | undefined {
   if (!layout.bundle) return undefined;
-  const { output } = layout.bundle;
+  const { output, alongside = [] } = layout.bundle;
   const bundleTime = mtimeOf(path.resolve(layout.root, output));
   if (bundleTime === undefined) return `${output} is missing`;
+  const missing = alongside.find((file) => mtimeOf(path.resolve(layout.root, file)) === undefined);
+  if (missing !== undefined) return `${missing} is missing`;
   const bundle = path.resolve(layout.root, output);
   const outputs = outputFiles(path.resolve(layout.root, layout.outDir)).filter((file) => file !== bundle);
   const newer = outputs.find((file) => mtimeOf(file)! > bundleTime);
