@@ -11,6 +11,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { transform, version as esbuildVersion } from 'esbuild';
 
+type TypeScript = typeof import('@ts-morph/common/dist/typescript.js');
+type Node = import('@ts-morph/common/dist/typescript.js').Node;
+
 /** The module the analysis requires (src/compiler/analyze/typescript.ts). */
 export const TYPESCRIPT_MODULE = '@ts-morph/common/dist/typescript.js';
 
@@ -18,7 +21,7 @@ export const TYPESCRIPT_MODULE = '@ts-morph/common/dist/typescript.js';
 export const MINIFIED_TYPESCRIPT = path.join('vendor', 'typescript.js');
 
 /** Bump when the way the copy is made changes, so that an old copy is made again. */
-const RECIPE = 2;
+const RECIPE = 3;
 
 /**
  * The modules of TypeScript's bundle (each starts at a `// src/<path>` line) left out: the language
@@ -39,7 +42,7 @@ export async function writeMinifiedTypescript(distDir: string): Promise<'written
   const stamp = stampOf(text);
   const outfile = path.join(distDir, MINIFIED_TYPESCRIPT);
   if (firstLine(outfile) === stamp) return 'fresh';
-  const { code } = await transform(withoutLeftOut(text), {
+  const { code } = await transform(withPlainExports(withoutLeftOut(text), require(TYPESCRIPT_MODULE) as TypeScript), {
     loader: 'js',
     minify: true,
     target: 'node20',
@@ -105,4 +108,123 @@ export function withoutLeftOut(text: string): string {
   // The bundle's closing lines follow its last module: it must be one that stays.
   if (leaving) throw new Error(`${TYPESCRIPT_MODULE} ends with a module under ${LEFT_OUT.join(', ')}`);
   return kept.join('\n');
+}
+
+/**
+ * `text` with TypeScript's exports as plain values where that changes nothing. The bundle (made by
+ * esbuild) defines each of its 2,248 exports as a getter of a variable, `__export(typescript_exports,
+ * { name: () => name, ... })`, so that an export follows its variable when TypeScript assigns it
+ * again. Defining those getters costs about a third of running the bundle's top level. A variable
+ * declared at the top level and never assigned again (no `=`, `++` or destructuring names it
+ * anywhere, inner scopes included) holds the same value once the bundle has run: its export is
+ * assigned as a value at the end of the bundle. The others (`sys`, which `setSys` replaces, and the
+ * like), and any whose variable is not declared (left out above), stay getters, defined where they
+ * were. Throws when the bundle's shape is not the one this expects.
+ */
+export function withPlainExports(text: string, ts: TypeScript): string {
+  const file = ts.createSourceFile('typescript.js', text, ts.ScriptTarget.ES2022, false, ts.ScriptKind.JS);
+  const body = bundleBody(file, ts);
+  const call = body.statements.find((statement) => exportsCall(statement, ts) !== undefined);
+  const exported = call && exportsCall(call, ts);
+  if (!call || !exported) throw new Error(`${TYPESCRIPT_MODULE} has no __export(typescript_exports, { ... }) call`);
+  const declared = topLevelNames(body, ts);
+  const assigned = assignedNames(file, ts);
+  const plain = exported.filter(([, variable]) => declared.has(variable) && !assigned.has(variable));
+  const live = exported.filter((entry) => !plain.includes(entry));
+  const properties = (entries: [string, string][], getter: boolean) =>
+    entries.map(([name, variable]) => `  ${name}: ${getter ? '() => ' : ''}${variable}`).join(',\n');
+  const end = body.getEnd() - 1;
+  return [
+    text.slice(0, call.getStart(file)),
+    live.length > 0 ? `__export(typescript_exports, {\n${properties(live, true)}\n});` : '',
+    text.slice(call.getEnd(), end),
+    `Object.assign(typescript_exports, {\n${properties(plain, false)}\n});\n`,
+    text.slice(end),
+  ].join('');
+}
+
+/** The body of the bundle's `((module) => { ... })(...)`, the second statement after `var ts = {};`. */
+function bundleBody(file: import('@ts-morph/common/dist/typescript.js').SourceFile, ts: TypeScript) {
+  const statement = file.statements[1];
+  const call = statement && ts.isExpressionStatement(statement) ? statement.expression : undefined;
+  let callee: import('@ts-morph/common/dist/typescript.js').Expression | undefined =
+    call && ts.isCallExpression(call) ? call.expression : undefined;
+  while (callee && ts.isParenthesizedExpression(callee)) callee = callee.expression;
+  if (!callee || !ts.isArrowFunction(callee) || !ts.isBlock(callee.body))
+    throw new Error(`${TYPESCRIPT_MODULE} is not one ((module) => { ... })(...) after var ts`);
+  return callee.body;
+}
+
+/** The `[export name, variable]` pairs of `__export(typescript_exports, { name: () => variable })`. */
+function exportsCall(statement: Node, ts: TypeScript): [string, string][] | undefined {
+  if (!ts.isExpressionStatement(statement) || !ts.isCallExpression(statement.expression)) return undefined;
+  const { expression: callee, arguments: args } = statement.expression;
+  if (!ts.isIdentifier(callee) || callee.text !== '__export') return undefined;
+  const [target, all] = args;
+  if (!target || !ts.isIdentifier(target) || target.text !== 'typescript_exports') return undefined;
+  if (!all || !ts.isObjectLiteralExpression(all)) return undefined;
+  return all.properties.map((property) => {
+    const getter = ts.isPropertyAssignment(property) ? property.initializer : undefined;
+    if (
+      !ts.isPropertyAssignment(property) ||
+      !ts.isIdentifier(property.name) ||
+      !getter ||
+      !ts.isArrowFunction(getter) ||
+      getter.parameters.length > 0 ||
+      !ts.isIdentifier(getter.body)
+    )
+      throw new Error(`${TYPESCRIPT_MODULE}: an export of typescript_exports is not name: () => variable`);
+    return [property.name.text, getter.body.text];
+  });
+}
+
+/** The variables, functions and classes the bundle's body declares at its top level. */
+function topLevelNames(body: import('@ts-morph/common/dist/typescript.js').Block, ts: TypeScript): Set<string> {
+  const names = new Set<string>();
+  for (const statement of body.statements) {
+    if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations)
+        if (ts.isIdentifier(declaration.name)) names.add(declaration.name.text);
+    } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) {
+      names.add(statement.name.text);
+    }
+  }
+  return names;
+}
+
+/** Every name an assignment, `++`/`--` or `for (name of ...)` writes to, in any scope of the file. */
+function assignedNames(file: Node, ts: TypeScript): Set<string> {
+  const names = new Set<string>();
+  const { SyntaxKind } = ts;
+  const targets = (node: Node): void => {
+    if (ts.isIdentifier(node)) names.add(node.text);
+    else if (ts.isShorthandPropertyAssignment(node)) names.add(node.name.text);
+    else if (ts.isPropertyAssignment(node)) targets(node.initializer);
+    else if (ts.isParenthesizedExpression(node) || ts.isSpreadElement(node) || ts.isSpreadAssignment(node))
+      targets(node.expression);
+    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === SyntaxKind.EqualsToken) targets(node.left);
+    else if (ts.isObjectLiteralExpression(node)) node.properties.forEach(targets);
+    else if (ts.isArrayLiteralExpression(node)) node.elements.forEach(targets);
+  };
+  const visit = (node: Node): void => {
+    if (
+      ts.isBinaryExpression(node) &&
+      node.operatorToken.kind >= SyntaxKind.FirstAssignment &&
+      node.operatorToken.kind <= SyntaxKind.LastAssignment
+    )
+      targets(node.left);
+    else if (
+      (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
+      (node.operator === SyntaxKind.PlusPlusToken || node.operator === SyntaxKind.MinusMinusToken)
+    )
+      targets(node.operand);
+    else if (
+      (ts.isForInStatement(node) || ts.isForOfStatement(node)) &&
+      !ts.isVariableDeclarationList(node.initializer)
+    )
+      targets(node.initializer);
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return names;
 }

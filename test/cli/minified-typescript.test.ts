@@ -10,6 +10,7 @@ import {
   MINIFIED_TYPESCRIPT,
   TYPESCRIPT_MODULE,
   withoutLeftOut,
+  withPlainExports,
   writeMinifiedTypescript,
 } from '../../src/cli/minified-typescript';
 
@@ -85,6 +86,74 @@ describe('the minified TypeScript (minified-typescript.ts)', () => {
       'Math.random(): number',
     ]);
     expect(said).to.deep.equal(analyse(original));
+  });
+
+  it('exports as values the variables TypeScript never assigns again, and keeps getters for the rest', () => {
+    const minified = require(path.join(DIST, MINIFIED_TYPESCRIPT)) as TypeScript;
+    const kinds = (names: string[]) =>
+      names.map((name) => {
+        const descriptor = Object.getOwnPropertyDescriptor(minified, name);
+        return `${name}: ${descriptor?.get ? 'getter' : 'value'}`;
+      });
+    expect(kinds(['createSourceFile', 'SyntaxKind', 'version', 'sys', 'tracing'])).to.deep.equal([
+      'createSourceFile: value',
+      'SyntaxKind: value',
+      'version: value',
+      'sys: getter',
+      'tracing: getter',
+    ]);
+    const getters = Object.keys(minified).filter((name) => Object.getOwnPropertyDescriptor(minified, name)?.get);
+    expect(getters.length, getters.join(', ')).to.be.below(20);
+  });
+
+  it('turns the getters of a bundle into values only where the variable is never assigned again', () => {
+    const bundle = [
+      'var ts = {}; ((module) => {',
+      'var __export = (target, all) => {',
+      '  for (var name in all) Object.defineProperty(target, name, { get: all[name], enumerable: true });',
+      '};',
+      'var typescript_exports = {};',
+      '__export(typescript_exports, {',
+      '  fixed: () => fixed,',
+      '  later: () => later,',
+      '  counter: () => counter,',
+      '  pair: () => pair,',
+      '  looped: () => looped,',
+      '  gone: () => gone,',
+      '  renamed: () => setLater,',
+      '  Kind: () => Kind',
+      '});',
+      'module.exports = typescript_exports;',
+      'var fixed = { a: 1 };',
+      'var later = 1, counter = 0, pair, looped;',
+      'var Kind = /* @__PURE__ */ ((Kind2) => { Kind2[Kind2["A"] = 0] = "A"; return Kind2; })(Kind || {});',
+      'function setLater(value) { later = value; counter++; [pair] = [{ value }]; for (looped of [value]); }',
+      '})(module);',
+    ].join('\n');
+    const run = (text: string) => {
+      const module = { exports: {} as Record<string, unknown> };
+      new Function('module', text)(module);
+      return module.exports;
+    };
+    const exports = run(withPlainExports(bundle, require(TYPESCRIPT_MODULE) as TypeScript));
+    const getters = Object.keys(exports).filter((name) => Object.getOwnPropertyDescriptor(exports, name)?.get);
+    expect(getters.sort()).to.deep.equal(['counter', 'gone', 'later', 'looped', 'pair']);
+    expect(Object.keys(exports).sort()).to.deep.equal(Object.keys(run(bundle)).sort());
+    expect(exports.fixed).to.deep.equal({ a: 1 });
+    expect(exports.Kind).to.deep.equal({ 0: 'A', A: 0 });
+    (exports.renamed as (value: number) => void)(5);
+    expect([exports.later, exports.counter, exports.pair, exports.looped]).to.deep.equal([5, 1, { value: 5 }, 5]);
+    expect(() => exports.gone).to.throw(ReferenceError);
+    const ts = require(TYPESCRIPT_MODULE) as TypeScript;
+    expect(() => withPlainExports(bundle.replace('typescript_exports, {', 'other_exports, {'), ts)).to.throw(
+      `${TYPESCRIPT_MODULE} has no __export(typescript_exports, { ... }) call`,
+    );
+    expect(() => withPlainExports(bundle.replace('fixed: () => fixed', 'fixed: fixed'), ts)).to.throw(
+      `${TYPESCRIPT_MODULE}: an export of typescript_exports is not name: () => variable`,
+    );
+    expect(() => withPlainExports(`var ts = {};\n${bundle.split('\n').slice(1).join('\n')}`, ts)).to.throw(
+      `${TYPESCRIPT_MODULE} is not one ((module) => { ... })(...) after var ts`,
+    );
   });
 
   it('leaves out the modules of the language server and the code fixes, and refuses a bundle without them', () => {
