@@ -3,6 +3,7 @@ import Module from 'node:module';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { cacheFileFor, readCodeCache, writeCodeCache, type SourceKey } from './code-cache-file';
+import { markUsed, pruneCodeCache, type Pruned } from './code-cache-prune';
 import { installLargeSourceRead } from './large-source-read';
 
 /** What the cache did in this process (for the tests and `APPC_DEBUG=1`). */
@@ -13,6 +14,8 @@ export interface CodeCacheStats {
   accepted: number;
   /** Cache files written at exit (missing, stale, corrupt or rejected before). */
   written: number;
+  /** What the prune after those writes removed (code-cache-prune.ts); none when nothing was written. */
+  pruned?: Pruned;
 }
 
 type Compile = (this: Module, content: string, filename: string, format?: string) => unknown;
@@ -41,11 +44,13 @@ const WRAPPER_END = '\n});';
  * (appc's own package and every node_modules) through `vm.Script` with V8's code cache kept in
  * `dir`, and writes the cache of each module compiled without it when the process exits, when
  * it also holds the functions compiled lazily during the run. A module the cache cannot handle
- * (ESM syntax, a hashbang) goes to Node's own compile, as does everything else.
+ * (ESM syntax, a hashbang) goes to Node's own compile, as does everything else. An entry used is
+ * marked so; a run that wrote entries then prunes the cache (code-cache-prune.ts, with `siblingsOf`).
  */
-export function installCodeCache(dir: string, root: string): CodeCacheStats {
+export function installCodeCache(dir: string, root: string, siblingsOf: readonly string[] = []): CodeCacheStats {
   const stats: CodeCacheStats = { compiled: 0, accepted: 0, written: 0 };
   const fresh: Compiled[] = [];
+  const used = new Set<string>();
   const prototype = Module.prototype as unknown as { _compile: Compile };
   const compile = prototype._compile;
   prototype._compile = function compileWithCache(this: Module, content: string, filename: string, format?: string) {
@@ -53,14 +58,19 @@ export function installCodeCache(dir: string, root: string): CodeCacheStats {
       format === 'module' || !eligible(filename, content, root) ? undefined : compileCached(dir, content, filename);
     if (!compiled) return compile.call(this, content, filename, format);
     stats.compiled++;
-    if (compiled.accepted) stats.accepted++;
-    else fresh.push(compiled);
+    used.add(compiled.cacheFile);
+    if (compiled.accepted) {
+      stats.accepted++;
+      markUsed(compiled.cacheFile);
+    } else fresh.push(compiled);
     return compiled.wrapper.call(this.exports, this.exports, makeRequire(this), this, filename, path.dirname(filename));
   };
   installLargeSourceRead((filename) => eligibleFile(filename, root));
   process.once('exit', () => {
     for (const { script, key, cacheFile } of fresh)
       if (writeCodeCache(cacheFile, key, script.createCachedData())) stats.written++;
+    // Only a run that added to the cache can take it over its bounds.
+    if (stats.written > 0) stats.pruned = pruneCodeCache(dir, { keep: used, siblingsOf });
   });
   return stats;
 }

@@ -35,7 +35,8 @@ export function enableCompileCache(env: NodeJS.ProcessEnv = process.env): Compil
         : { kind: 'node', dir };
     }
     const v8Dir = path.join(dir, `v8-${process.versions.v8}-${process.arch}`);
-    return { kind: 'v8', dir: v8Dir, stats: installCodeCache(v8Dir, ROOT) };
+    // Beside v8Dir, other V8 versions' caches; beside dir, other appc versions' (code-cache-prune.ts).
+    return { kind: 'v8', dir: v8Dir, stats: installCodeCache(v8Dir, ROOT, [v8Dir, dir]) };
   } catch (e) {
     return { kind: 'off', reason: (e as Error).message };
   }

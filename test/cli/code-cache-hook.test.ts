@@ -22,8 +22,10 @@ exports.hashbang = require('./hashbang').hashbang;
 exports.outside = require('../../outside/outside').outside;
 `;
 
+const NOTHING_PRUNED = { entries: [], directories: [] };
+
 interface Report {
-  stats: { compiled: number; accepted: number; written: number };
+  stats: { compiled: number; accepted: number; written: number; pruned?: { entries: string[]; directories: string[] } };
   mod: Record<string, unknown>;
 }
 
@@ -82,7 +84,7 @@ process.on('exit', () => console.log(JSON.stringify({ stats, mod })));
       outside: true,
     });
     // mod.js and other.js; the hashbang module and the one outside the root go to Node's own compile.
-    expect(first.stats).to.deep.equal({ compiled: 2, accepted: 0, written: 2 });
+    expect(first.stats).to.deep.equal({ compiled: 2, accepted: 0, written: 2, pruned: NOTHING_PRUNED });
     expect(fs.readdirSync(path.join(tmp, 'cache')).sort()).to.have.length(2);
 
     const second = run();
@@ -98,7 +100,7 @@ process.on('exit', () => console.log(JSON.stringify({ stats, mod })));
     fs.utimesSync(other, later, later);
     const changed = run();
     expect(changed.mod.value).to.equal(2);
-    expect(changed.stats).to.deep.equal({ compiled: 2, accepted: 1, written: 1 });
+    expect(changed.stats).to.deep.equal({ compiled: 2, accepted: 1, written: 1, pruned: NOTHING_PRUNED });
   });
 
   it('reads a large module once as bytes, decoded as Node would, and gives fs.readFileSync back', () => {
@@ -134,6 +136,38 @@ console.log(JSON.stringify({ reads, ascii: ascii === 'a'.repeat(1.2 * 1024 * 102
       utf8: true,
       restored: true,
     });
+  });
+
+  it('marks the entries it used, and after writing removes the stale caches beside the ones it is given', () => {
+    run();
+    const cache = path.join(tmp, 'cache');
+    const longAgo = new Date(Date.now() - 90 * 24 * 60 * 60 * 1000);
+    for (const name of fs.readdirSync(cache)) fs.utimesSync(path.join(cache, name), longAgo, longAgo);
+    const before = Date.now() - 1000;
+    expect(run().stats).to.deep.equal({ compiled: 2, accepted: 2, written: 0 });
+    for (const name of fs.readdirSync(cache))
+      expect(fs.statSync(path.join(cache, name)).mtimeMs, name).to.be.above(before);
+
+    const v8Dir = path.join(tmp, 'versions', 'v8-new');
+    const stale = path.join(tmp, 'versions', 'v8-old');
+    fs.mkdirSync(stale, { recursive: true });
+    fs.writeFileSync(path.join(stale, 'typescript.js-1.v8cache'), 'old');
+    fs.utimesSync(path.join(stale, 'typescript.js-1.v8cache'), longAgo, longAgo);
+    fs.writeFileSync(
+      path.join(tmp, 'main.js'),
+      `const stats = require(${JSON.stringify(HOOK)}).installCodeCache(${JSON.stringify(v8Dir)}, ${JSON.stringify(root)}, [${JSON.stringify(v8Dir)}]);
+const mod = require('./root/lib/mod.js');
+process.on('exit', () => console.log(JSON.stringify({ stats, mod })));
+`,
+    );
+    const report = run();
+    expect(report.stats).to.deep.equal({
+      compiled: 2,
+      accepted: 0,
+      written: 2,
+      pruned: { entries: [], directories: [stale] },
+    });
+    expect(fs.readdirSync(path.join(tmp, 'versions'))).to.deep.equal(['v8-new']);
   });
 
   it('runs every module, writing nothing, when the cache directory cannot be made', () => {
