@@ -116,7 +116,8 @@ export function withoutLeftOut(text: string): string {
  * { name: () => name, ... })`, so that an export follows its variable when TypeScript assigns it
  * again. Defining those getters costs about a third of running the bundle's top level. A variable
  * declared at the top level and never assigned again (no `=`, `++` or destructuring names it
- * anywhere, inner scopes included) holds the same value once the bundle has run: its export is
+ * anywhere, inner scopes included; a `var` in a function declares its own) holds the same value
+ * once the bundle has run, since only a function can run after the top level: its export is
  * assigned as a value at the end of the bundle. The others (`sys`, which `setSys` replaces, and the
  * like), and any whose variable is not declared (left out above), stay getters, defined where they
  * were. Throws when the bundle's shape is not the one this expects.
