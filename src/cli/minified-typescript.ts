@@ -11,8 +11,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { transform, version as esbuildVersion } from 'esbuild';
 
-type TypeScript = typeof import('@ts-morph/common/dist/typescript.js');
-type Node = import('@ts-morph/common/dist/typescript.js').Node;
+import type { ts as TypeScriptApi } from '../compiler/analyze/typescript';
+
+type TypeScript = typeof TypeScriptApi;
+type Node = TypeScriptApi.Node;
 
 /** The module the analysis requires (src/compiler/analyze/typescript.ts). */
 export const TYPESCRIPT_MODULE = '@ts-morph/common/dist/typescript.js';
@@ -145,11 +147,10 @@ export function withPlainExports(text: string, ts: TypeScript): string {
 }
 
 /** The body of the bundle's `((module) => { ... })(...)`, the second statement after `var ts = {};`. */
-function bundleBody(file: import('@ts-morph/common/dist/typescript.js').SourceFile, ts: TypeScript) {
+function bundleBody(file: TypeScriptApi.SourceFile, ts: TypeScript) {
   const statement = file.statements[1];
   const call = statement && ts.isExpressionStatement(statement) ? statement.expression : undefined;
-  let callee: import('@ts-morph/common/dist/typescript.js').Expression | undefined =
-    call && ts.isCallExpression(call) ? call.expression : undefined;
+  let callee: TypeScriptApi.Expression | undefined = call && ts.isCallExpression(call) ? call.expression : undefined;
   while (callee && ts.isParenthesizedExpression(callee)) callee = callee.expression;
   if (!callee || !ts.isArrowFunction(callee) || !ts.isBlock(callee.body))
     throw new Error(`${TYPESCRIPT_MODULE} is not one ((module) => { ... })(...) after var ts`);
@@ -180,7 +181,7 @@ function exportsCall(statement: Node, ts: TypeScript): [string, string][] | unde
 }
 
 /** The variables, functions and classes the bundle's body declares at its top level. */
-function topLevelNames(body: import('@ts-morph/common/dist/typescript.js').Block, ts: TypeScript): Set<string> {
+function topLevelNames(body: TypeScriptApi.Block, ts: TypeScript): Set<string> {
   const names = new Set<string>();
   for (const statement of body.statements) {
     if (ts.isVariableStatement(statement)) {
