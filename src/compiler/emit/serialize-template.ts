@@ -52,7 +52,12 @@ function serializeJson(value: unknown): string {
   return escapeNonAscii(text);
 }
 
-/** JS strings are UTF-16 already, so escaping code units yields surrogate pairs as Python does. */
+/**
+ * JS strings are UTF-16 already, so escaping code units yields surrogate pairs as Python does. Text of ASCII only
+ * (as long in UTF-8 bytes as in code units: any other code unit takes 2 or 3 bytes) is returned as it is, found
+ * without the regular expression's walk.
+ */
 function escapeNonAscii(text: string): string {
+  if (Buffer.byteLength(text, 'utf8') === text.length) return text;
   return text.replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
