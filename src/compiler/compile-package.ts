@@ -4,7 +4,7 @@ import type { ResolvedConfig } from './config/resolved-config';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic';
 import { emitSam, type PolicyInput } from './emit/sam';
 import { functionRuntimes } from './emit/sam-plan';
-import { serializeTemplate } from './emit/serialize-template';
+import { serializeTemplate, serializeTemplateWith } from './emit/serialize-template';
 import { emitSwagger } from './emit/swagger';
 import type { AppModel } from './model/app-model';
 import type { JsonObject } from './model/json';
@@ -12,7 +12,7 @@ import { isYamlFile, mergeTemplates, readMergeTemplate, type MergeTemplate } fro
 import { checkMergedTemplate } from './output/merged-template-check';
 import { policyInput, resourcePolicy } from './output/policy-input';
 import type { OutputFile } from './output/write-output';
-import { buildDeploymentZip } from './package/build-deployment-zip';
+import { startDeploymentZip } from './package/build-deployment-zip';
 import { appcVersion } from './version';
 
 export interface PackageOptions {
@@ -60,8 +60,9 @@ export function readPackageInputs(options: PackageOptions, model: AppModel, conf
 
 /**
  * emit + merge: sam.json (or sam.yaml) and, when the app has routes, swagger.json; none when the merged template
- * breaks the AWS resource specification (APPC410). `managedLayer`: the zip stage wrote layer-deployment.zip, which
- * the functions then use as `ManagedLayer`.
+ * breaks the AWS resource specification (APPC410). `managedLayer`: the zip stage writes layer-deployment.zip, which
+ * the functions then use as `ManagedLayer`. Between its steps it lets pending callbacks run: `appc package` emits
+ * while esbuild bundles, and esbuild waits on appc's plugins (package/handler-names.ts).
  */
 export async function emitTemplateFiles(
   options: PackageOptions,
@@ -71,28 +72,49 @@ export async function emitTemplateFiles(
   managedLayer = false,
 ): Promise<{ files?: OutputFile[]; diagnostics: Diagnostic[] }> {
   const swagger = emitSwagger(model, config, { resourcePolicy: inputs.resourcePolicy });
+  await nextTurn();
   const { policy } = inputs;
   const handlerModule = HANDLER_MODULE;
   const sam = emitSam({ model, config, swagger, appcVersion: appcVersion(), handlerModule, policy, managedLayer });
   const template = inputs.mergeTemplate ? mergeTemplates(sam, inputs.mergeTemplate.value) : sam;
   const diagnostics = inputs.mergeTemplate ? checkMergedTemplate(template, inputs.mergeTemplate) : [];
   if (hasErrors(diagnostics)) return { diagnostics };
+  await nextTurn();
   const merge = options.mergeTemplate;
   const yaml = options.templateFormat === 'yaml' || (merge !== undefined && isYamlFile(merge));
+  const swaggerText = model.routes.length > 0 ? serializeTemplate(swagger) : undefined;
+  await nextTurn();
   // yaml is loaded only for YAML output (~50 ms saved on every JSON run).
   const files: OutputFile[] = [
     yaml
       ? { name: 'sam.yaml', data: (await import('yaml')).stringify(template, { aliasDuplicateObjects: false }) }
-      : { name: 'sam.json', data: serializeTemplate(template) },
+      : { name: 'sam.json', data: samJson(template, swagger, swaggerText) },
   ];
-  if (model.routes.length > 0) files.push({ name: 'swagger.json', data: serializeTemplate(swagger) });
+  if (swaggerText !== undefined) files.push({ name: 'swagger.json', data: swaggerText });
   return { files, diagnostics };
 }
 
-/** zip: the esbuild bundle of the app, lib/, vendor/ and the production dependencies. */
+/** Where sam.json holds the swagger document (sam-api.ts `restApiResource`). */
+const DEFINITION_BODY = ['Resources', 'RestAPI', 'Properties', 'DefinitionBody'];
+
+/** sam.json, reusing swagger.json's text for the swagger document it holds (unless a merge template changed it). */
+function samJson(template: unknown, swagger: JsonObject, swaggerText: string | undefined): string {
+  if (swaggerText === undefined) return serializeTemplate(template);
+  return serializeTemplateWith(template, { path: DEFINITION_BODY, value: swagger, text: swaggerText });
+}
+
+/** Lets pending I/O callbacks run (Node's event loop: setImmediate runs after them). */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * zip: the esbuild bundle of the app, lib/, vendor/ and the production dependencies. Started here, finished by
+ * `finish` (see `startDeploymentZip`).
+ */
 export function zipProject(options: PackageOptions, model: AppModel, config: ResolvedConfig) {
   const target = bundleTarget(functionRuntimes(model, config));
   const { projectDir, outDir } = options;
   const { bundleAwsSdk, automaticLayer, lambdaSourceMaps: sourceMap } = config;
-  return buildDeploymentZip({ projectDir, model, bundleAwsSdk, automaticLayer, outDir, target, sourceMap });
+  return startDeploymentZip({ projectDir, model, bundleAwsSdk, automaticLayer, outDir, target, sourceMap });
 }

@@ -129,15 +129,26 @@ export async function packageProject(options: PackageOptions): Promise<PackageRe
     diagnostics.push(...templates.diagnostics);
     return { files: templates.files, diagnostics: sortDiagnostics(diagnostics), timings: timer.timings };
   }
-  // The zip comes first: whether the template has a ManagedLayer depends on what it put in the layer.
-  const zip = await timer.timeAsync('Building deployment.zip', () => zipProject(options, model, config));
+  // The template is emitted while esbuild bundles: it needs only to know whether the zip stage makes a layer zip,
+  // which is known before the bundle is. The zip's errors still come first: with them, the emit's outcome is dropped.
+  // Each line times what its step adds to the run: the zip's, its time less the emit's.
+  const zipStart = performance.now();
+  const pending = await zipProject(options, model, config);
+  const emitStart = performance.now();
+  const emitted = await emitTemplateFiles(options, model, config, inputs, pending.layered).then(
+    (templates) => ({ templates }),
+    (error: unknown) => ({ error }),
+  );
+  const emitMs = performance.now() - emitStart;
+  const zip = await pending.finish();
+  timer.timings.push(['Building deployment.zip', performance.now() - zipStart - emitMs]);
   diagnostics.push(...zip.diagnostics);
   const { excluded } = zip;
   if (hasErrors(zip.diagnostics))
     return { diagnostics: sortDiagnostics(diagnostics), timings: timer.timings, excluded };
-  const templates = await timer.timeAsync('Emitting the SAM template and swagger', () =>
-    emitTemplateFiles(options, model, config, inputs, zip.layerZip !== undefined),
-  );
+  timer.timings.push(['Emitting the SAM template and swagger', emitMs]);
+  if ('error' in emitted) throw emitted.error;
+  const { templates } = emitted;
   diagnostics.push(...templates.diagnostics);
   if (!templates.files) return { diagnostics: sortDiagnostics(diagnostics), timings: timer.timings, excluded };
   const files = [...templates.files, { name: 'deployment.zip', data: zip.zip }];

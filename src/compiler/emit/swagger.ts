@@ -56,26 +56,26 @@ export function emitSwagger(model: AppModel, config: ResolvedConfig, options: Sw
  */
 function pathItem(path: string, routes: readonly RouteModel[], model: AppModel, alias: string | undefined): JsonObject {
   const item: JsonObject = {};
-  const parameters = pathParameters(path);
   const corsMethods: string[] = [];
   let cors: CorsModel | false = false;
   for (const route of routes) {
     const routeCors = effectiveCors(route, model);
     for (const method of route.methods) {
       item[method.toLowerCase()] = withParameters(withModels(operation(route, alias), route), [
-        ...parameters,
+        ...pathParameters(path),
         ...modelParameters(route),
       ]);
       if (routeCors !== false) corsMethods.push(method);
     }
     if (routeCors !== false) cors = routeCors;
   }
-  if (cors !== false) item.options = withParameters(preflightOperation(cors, corsMethods), parameters);
+  if (cors !== false) item.options = withParameters(preflightOperation(cors, corsMethods), pathParameters(path));
   return item;
 }
 
+/** `parameters` are the operation's own (no other operation shares them): made for it, not copied. */
 function withParameters(op: JsonObject, parameters: JsonObject[]): JsonObject {
-  return parameters.length > 0 ? { ...op, parameters: structuredClone(parameters) } : op;
+  return parameters.length > 0 ? { ...op, parameters } : op;
 }
 
 function operation(route: RouteModel, alias: string | undefined): JsonObject {

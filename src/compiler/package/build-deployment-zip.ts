@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic';
 import type { AppModel } from '../model/app-model';
-import { bundleApp, BUNDLE_FILE, type Bundle } from './bundle-app';
+import { bundleApp, BUNDLE_FILE, type Bundle, type BundleResult } from './bundle-app';
 import { collectDependencies } from './dependencies';
 import { checkNamedDeniedFiles, type AppSource } from './named-denied-files';
 import { collectPackageFiles } from './package-files';
@@ -45,39 +45,89 @@ export interface DeploymentZip {
  * list, a symlink out of the project, or OUT; byte-identical for the same project wherever it is.
  */
 export async function buildDeploymentZip(options: DeploymentZipOptions): Promise<DeploymentZip> {
+  return (await startDeploymentZip(options)).finish();
+}
+
+/** `buildDeploymentZip` under way: the bundle is being made; `finish` waits for it and zips. */
+export interface PendingDeploymentZip {
+  /**
+   * Whether the dependencies go to layer-deployment.zip: `finish` then returns `layerZip` unless it reports errors.
+   * Known before the bundle is, so that the template can be emitted while esbuild bundles.
+   */
+  readonly layered: boolean;
+  finish(): Promise<DeploymentZip>;
+}
+
+/**
+ * Starts `buildDeploymentZip`: sends the app to esbuild first, then, while its service bundles in
+ * its own process, collects and reads lib/, vendor/ and the dependencies. The caller may do other
+ * work before `finish` (appc package emits the template); whatever it does, the outcome is
+ * `buildDeploymentZip`'s.
+ */
+export async function startDeploymentZip(options: DeploymentZipOptions): Promise<PendingDeploymentZip> {
   const { projectDir, model, bundleAwsSdk, target, sourceMap } = options;
   const dependencies = collectDependencies({ projectDir, bundleAwsSdk });
-  const project = collectProjectFiles({ projectDir, outDir: options.outDir });
-  const packages = await collectPackageFiles(dependencies.packages);
-  const excluded = [...project.excluded, ...packages.excluded].sort((a, b) => compareStrings(a.path, b.path));
   const imports = {
     projectReal: fs.realpathSync(projectDir),
     declared: dependencies.declared,
     awsSdkProvided: !bundleAwsSdk,
   };
   const external = [...dependencies.declared, ...(bundleAwsSdk ? [] : ['@aws-sdk/*'])];
-  const bundle = await bundleApp({ projectDir, model, external, imports, target, sourceMap });
+  const bundling = bundleApp({ projectDir, model, external, imports, target, sourceMap });
+  // Awaited in finish; until then a rejection must not count as unhandled.
+  bundling.catch(() => undefined);
+  // esbuild sends the build request once its plugins are set up, a few promise callbacks later: let them run.
+  await new Promise((resolve) => setImmediate(resolve));
+  const project = collectProjectFiles({ projectDir, outDir: options.outDir });
+  const packages = await collectPackageFiles(dependencies.packages);
+  const excluded = [...project.excluded, ...packages.excluded].sort((a, b) => compareStrings(a.path, b.path));
   const named = checkNamedDeniedFiles(appSources(projectDir, model), project.excluded);
   const diagnostics = [...dependencies.diagnostics, ...project.diagnostics, ...packages.diagnostics, ...named];
-  if (!('code' in bundle)) return failed([...diagnostics, ...bundle.diagnostics], excluded);
-  if (hasErrors(diagnostics)) return failed(diagnostics, excluded);
   const files = [...project.files, ...packages.files];
+  const layered = options.automaticLayer === true && packages.files.length > 0;
+  // Read now, while esbuild works; what cannot be read is reported only where it always was, after the checks.
+  const readDiagnostics: Diagnostic[] = [];
+  const read = hasErrors(diagnostics)
+    ? undefined
+    : {
+        entries: readEntries(layered ? project.files : files, projectDir, readDiagnostics),
+        layerEntries: layered ? readEntries(packages.files, projectDir, readDiagnostics).map(inLayer) : [],
+        diagnostics: readDiagnostics,
+      };
+  const collected = { files, excluded, diagnostics, read, layered };
+  return { layered, finish: () => finishDeploymentZip(options, collected, bundling) };
+}
+
+/** What `startDeploymentZip` gathered while esbuild bundled; `read` is undefined when it found errors. */
+interface Collected {
+  files: FileSource[];
+  excluded: Exclusion[];
+  diagnostics: Diagnostic[];
+  read?: { entries: ZipEntry[]; layerEntries: ZipEntry[]; diagnostics: Diagnostic[] };
+  layered: boolean;
+}
+
+async function finishDeploymentZip(
+  options: DeploymentZipOptions,
+  { files, excluded, diagnostics, read, layered }: Collected,
+  bundling: Promise<BundleResult>,
+): Promise<DeploymentZip> {
+  const bundle = await bundling;
+  if (!('code' in bundle)) return failed([...diagnostics, ...bundle.diagnostics], excluded);
+  if (hasErrors(diagnostics) || !read) return failed(diagnostics, excluded);
   const bundled = bundleEntries(bundle);
   const problems = [
-    ...findClashes(projectDir, files, bundled),
+    ...findClashes(options.projectDir, files, bundled),
     ...checkUnzippedSize(
       [...bundled.map((entry) => ({ zipPath: entry.path, size: entry.data.length })), ...files],
       options.unzippedLimit ?? UNZIPPED_LIMIT,
     ),
   ];
   if (problems.length > 0) return failed([...diagnostics, ...problems], excluded);
-  const layered = options.automaticLayer === true && packages.files.length > 0;
-  const entries: ZipEntry[] = [...bundled];
-  entries.push(...readEntries(layered ? project.files : files, projectDir, diagnostics));
-  const layerEntries = layered ? readEntries(packages.files, projectDir, diagnostics).map(inLayer) : [];
-  if (hasErrors(diagnostics)) return failed(diagnostics, excluded);
-  const layerZip = layered ? { layerZip: createZip(layerEntries) } : {};
-  return { zip: createZip(entries), ...layerZip, diagnostics, excluded };
+  const all = [...diagnostics, ...read.diagnostics];
+  if (hasErrors(all)) return failed(all, excluded);
+  const layerZip = layered ? { layerZip: createZip(read.layerEntries) } : {};
+  return { zip: createZip([...bundled, ...read.entries]), ...layerZip, diagnostics: all, excluded };
 }
 
 /** `app.js`, and its map when there is one (the bundle's last line names it). */

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { serializeTemplate } from '../../../src/compiler/emit/serialize-template';
+import { serializeTemplate, serializeTemplateWith } from '../../../src/compiler/emit/serialize-template';
 
 describe('serializeTemplate', () => {
   it('indents by two spaces, keeps key order and ends with a newline', () => {
@@ -16,5 +16,40 @@ describe('serializeTemplate', () => {
 
   it('escapes control characters and leaves slashes and DEL alone', () => {
     expect(serializeTemplate(['a/b\n\t\u0001\u007f'])).to.equal('[\n  "a/b\\n\\t\\u0001\u007f"\n]\n');
+  });
+});
+
+describe('serializeTemplateWith', () => {
+  const doc = { swagger: '2.0', paths: { '/caf\u00e9': { get: { parameters: [{ in: 'path' }], tags: [] } } }, e: {} };
+  const template = (body: unknown) => ({
+    Resources: { A: { Type: 'X' }, RestAPI: { Properties: { StageName: 'api', DefinitionBody: body, Z: [1] } } },
+    Outputs: {},
+  });
+  const path = ['Resources', 'RestAPI', 'Properties', 'DefinitionBody'];
+
+  it('writes what serializeTemplate writes, with the part taken from its text', () => {
+    const whole = template(doc);
+    const text = serializeTemplate(doc);
+    expect(serializeTemplateWith(whole, { path, value: doc, text })).to.equal(serializeTemplate(whole));
+    // The part's text is used as given: a changed text shows in the output.
+    const marked = serializeTemplateWith(whole, { path, value: doc, text: text.replace('2.0', '9.9') });
+    expect(marked).to.equal(serializeTemplate(template({ ...doc, swagger: '9.9' })));
+  });
+
+  it('serializes the whole template when the value at the path is not the part', () => {
+    const copy = structuredClone(doc);
+    const text = serializeTemplate(doc).replace('2.0', '9.9');
+    expect(serializeTemplateWith(template(copy), { path, value: doc, text })).to.equal(
+      serializeTemplate(template(copy)),
+    );
+    expect(serializeTemplateWith({ Resources: [] }, { path, value: doc, text })).to.equal(
+      serializeTemplate({ Resources: [] }),
+    );
+  });
+
+  it('serializes the whole template when a string in it reads like the placeholder', () => {
+    const whole = { ...template(doc), Description: 'appc:serialized-part' };
+    const text = serializeTemplate(doc).replace('2.0', '9.9');
+    expect(serializeTemplateWith(whole, { path, value: doc, text })).to.equal(serializeTemplate(whole));
   });
 });

@@ -84,6 +84,15 @@ describe('emitSwagger: document and operations', () => {
     expect(Object.keys(options).at(-1)).to.equal('parameters');
   });
 
+  it('gives each operation parameter objects of its own', () => {
+    const cors = { allowOrigin: '*', allowHeaders: [] };
+    const item = swaggerOf(route('/users/{id}', { methods: ['GET', 'PUT'], cors })).paths['/users/{id}'];
+    const parameters = [item.get.parameters, item.put.parameters, item.options.parameters];
+    expect(parameters[1]).to.deep.equal(parameters[0]).and.to.deep.equal(parameters[2]);
+    const objects = parameters.flatMap((list) => [list, ...list]);
+    expect(new Set(objects).size).to.equal(objects.length);
+  });
+
   it('writes summary and description from the handler docs after the integration', () => {
     const docs = { summary: 'List users.', description: 'Pages with ?page=.\n  Indented line.' };
     const op = swaggerOf(route('/u', { handler: handler(docs) })).paths['/u'].get;

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { unzipSync } from 'fflate';
 import { formatDiagnostics } from '../../../src/compiler/diagnostics/format';
-import { buildDeploymentZip } from '../../../src/compiler/package/build-deployment-zip';
+import { buildDeploymentZip, startDeploymentZip } from '../../../src/compiler/package/build-deployment-zip';
 import { EVENTS_DIR, extractZip, fakeLambdaRuntime, invokeHandler, readEvent } from './run-handler';
 import { plant, PROJECT_FILES, projectModel, tempDir, writeProject } from './zip-project';
 
@@ -93,6 +93,42 @@ describe('buildDeploymentZip', () => {
     expect(diagnostics.map((d) => `${d.code} ${d.message}`)).to.deep.equal([
       'APPC406 two files would be app.js in deployment.zip (one of them is vendor/app.js)',
     ]);
+  });
+});
+
+describe('startDeploymentZip', () => {
+  const start = (dir: string, automaticLayer: boolean) =>
+    startDeploymentZip({
+      projectDir: dir,
+      model: projectModel(),
+      bundleAwsSdk: false,
+      target: 'node24',
+      automaticLayer,
+    });
+
+  it('knows before the bundle whether the dependencies go to the layer zip, as finish then does', async () => {
+    const dir = writeProject(tempDir('zip-start'));
+    for (const automaticLayer of [false, true]) {
+      const pending = await start(dir, automaticLayer);
+      expect(pending.layered).to.equal(automaticLayer);
+      const built = await pending.finish();
+      expect(built.diagnostics).to.deep.equal([]);
+      expect(built.layerZip !== undefined).to.equal(automaticLayer);
+    }
+  });
+
+  it('gives what buildDeploymentZip gives, byte for byte', async () => {
+    const dir = writeProject(tempDir('zip-start-same'));
+    const started = await (await start(dir, true)).finish();
+    const built = await buildDeploymentZip({
+      projectDir: dir,
+      model: projectModel(),
+      bundleAwsSdk: false,
+      target: 'node24',
+      automaticLayer: true,
+    });
+    expect(Buffer.from(started.zip).equals(Buffer.from(built.zip))).to.equal(true);
+    expect(Buffer.from(started.layerZip!).equals(Buffer.from(built.layerZip!))).to.equal(true);
   });
 });
 
