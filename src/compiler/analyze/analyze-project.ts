@@ -64,7 +64,7 @@ function analyze(projectDir: string, entry: string, typecheck: boolean | undefin
   const isRegistrationCall = (node: ts.Node) => runtime.isRegistrationCall(node);
   const sdk = analyzeSdkUsage({ checker, files, model: parts, projectDir, isRegistrationCall });
   const models = analyzeModels(parts.routes, loaded, projectDir, diagnostics);
-  diagnostics.push(...findTemplateAuthRoutes(files, runtime, projectDir));
+  diagnostics.push(...findTemplateAuthRoutes(collected.newExpressions, runtime, projectDir));
   const { appName, debug, binaryTypes, cors, functions, middleware, location } = parts;
   // Keys in this order: it is the order of model.json.
   const model: AppModel = {

@@ -17,17 +17,14 @@ const PATH_PARAMETER = /\{[^{}]*\}/;
  * so a route written as the template `/todos/{id}` never matches a request.
  */
 export function findTemplateAuthRoutes(
-  files: readonly ts.SourceFile[],
+  /** The app's `new` expressions in module and source order, as collect.ts lists them in its walk of every module. */
+  newExpressions: readonly ts.NewExpression[],
   runtime: RuntimeSymbols,
   projectDir: string,
 ): Diagnostic[] {
   const found: Diagnostic[] = [];
-  // Recursive: the trees are at most MAX_SYNTAX_DEPTH deep by now (depth.ts), and this allocates nothing per node.
-  const visit = (node: ts.Node): void => {
-    if (ts.isNewExpression(node)) found.push(...routeLiterals(node, runtime).flatMap((l) => template(l, projectDir)));
-    ts.forEachChild(node, visit);
-  };
-  for (const file of files) visit(file);
+  for (const node of newExpressions)
+    found.push(...routeLiterals(node, runtime).flatMap((l) => template(l, projectDir)));
   return found.sort((a, b) => a.location!.file.localeCompare(b.location!.file) || a.location!.line - b.location!.line);
 }
 

@@ -14,6 +14,8 @@ export interface Collected {
   /** In evaluation order. */
   items: CollectedItem[];
   diagnostics: Diagnostic[];
+  /** Every `new` expression of the modules, in evaluation order and source order (for auth-routes.ts). */
+  newExpressions: ts.NewExpression[];
 }
 
 /** Walks the top-level statements of every module in evaluation order. */
@@ -23,7 +25,7 @@ export function collectRegistrations(
   checker: ts.TypeChecker,
   projectDir: string,
 ): Collected {
-  const collected: Collected = { apps: [], blueprints: new Set(), items: [], diagnostics: [] };
+  const collected: Collected = { apps: [], blueprints: new Set(), items: [], diagnostics: [], newExpressions: [] };
   const accepted = new Set<ts.Node>();
   const targetOf = (expression: ts.Expression) => instanceDeclaration(expression, checker, runtime.symbols);
   for (const file of files) {
@@ -35,7 +37,7 @@ export function collectRegistrations(
         record(collected, found, expression, statement, constName, projectDir);
       }
     }
-    collected.diagnostics.push(...nestedRegistrations(file, accepted, runtime, projectDir));
+    walkModule(file, accepted, runtime, projectDir, collected);
   }
   return collected;
 }
@@ -169,39 +171,55 @@ function instanceDeclaration(
   return declaration;
 }
 
-/** Registrations anywhere but a top-level statement: inside a function, condition or loop. */
-function nestedRegistrations(
+/**
+ * One walk of a module's tree: registrations anywhere but a top-level statement (inside a function, condition or loop)
+ * are reported, and the `new` expressions listed.
+ */
+function walkModule(
   file: ts.SourceFile,
   accepted: Set<ts.Node>,
   runtime: RuntimeSymbols,
   projectDir: string,
-): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
+  { diagnostics, newExpressions }: Collected,
+): void {
   const visit = (node: ts.Node): void => {
-    if (isRegistrationShape(node) && !accepted.has(node) && runtime.isRegistrationCall(node)) {
-      const where = enclosingConstruct(node);
-      diagnostics.push(
-        error(
-          'APPC205',
-          `${node.expression.getText()}() must be a top-level statement, not inside ${where}`,
-          'Move the registration to the top level of the module: appc reads registrations without running your code.',
-          locationOf(node, projectDir),
-        ),
-      );
-    } else if (mayBeSetting(node) && !accepted.has(node) && settingOf(node, runtime)) {
-      diagnostics.push(
-        error(
-          'APPC205',
-          `${node.getText().split('=')[0].trim()} must be set in a top-level statement, not inside ${enclosingConstruct(node)}`,
-          'Move the assignment to the top level of the module: appc reads app settings without running your code.',
-          locationOf(node, projectDir),
-        ),
-      );
-    }
+    const kind = node.kind;
+    if (kind === ts.SyntaxKind.NewExpression) newExpressions.push(node as ts.NewExpression);
+    else if (kind === ts.SyntaxKind.CallExpression || kind === ts.SyntaxKind.BinaryExpression)
+      nestedRegistration(node, accepted, runtime, projectDir, diagnostics);
     ts.forEachChild(node, visit);
   };
   visit(file);
-  return diagnostics;
+}
+
+/** The error at a call or assignment that registers or sets, unless it is a top-level one (`accepted`). */
+function nestedRegistration(
+  node: ts.Node,
+  accepted: Set<ts.Node>,
+  runtime: RuntimeSymbols,
+  projectDir: string,
+  diagnostics: Diagnostic[],
+): void {
+  if (isRegistrationShape(node) && !accepted.has(node) && runtime.isRegistrationCall(node)) {
+    const where = enclosingConstruct(node);
+    diagnostics.push(
+      error(
+        'APPC205',
+        `${node.expression.getText()}() must be a top-level statement, not inside ${where}`,
+        'Move the registration to the top level of the module: appc reads registrations without running your code.',
+        locationOf(node, projectDir),
+      ),
+    );
+  } else if (mayBeSetting(node) && !accepted.has(node) && settingOf(node, runtime)) {
+    diagnostics.push(
+      error(
+        'APPC205',
+        `${node.getText().split('=')[0].trim()} must be set in a top-level statement, not inside ${enclosingConstruct(node)}`,
+        'Move the assignment to the top level of the module: appc reads app settings without running your code.',
+        locationOf(node, projectDir),
+      ),
+    );
+  }
 }
 
 function enclosingConstruct(node: ts.Node): string {

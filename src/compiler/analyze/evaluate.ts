@@ -1,6 +1,6 @@
 import { ts } from './typescript';
 import type { Mutation } from './mutations';
-import { isOuterExpression } from './outer-expressions';
+import type { OuterExpression } from './outer-expressions';
 import type { RuntimeSymbols } from './runtime-symbols';
 
 /** `new CORSConfig(...)`, `new Rate(...)`, ... of appc's runtime, evaluated statically. */
@@ -51,6 +51,16 @@ const ok = (value: unknown): Evaluated => ({ ok: true, value });
  */
 export class Evaluator {
   private readonly active = new Set<ts.Node>();
+  /**
+   * A const's value when it is a primitive, with the nesting it took to evaluate: a path prefix or a version read by
+   * every route of a module is evaluated once. Evaluation depends only on the syntax and the checker, apart from the
+   * depth it starts at (MAX_EVALUATION_DEPTH) and the consts being evaluated around it (a cycle): a value is reused
+   * only where it fits below the limit as it did, and a const whose evaluation succeeded reaches no const that reaches
+   * it, so none being evaluated. Objects and arrays are evaluated anew at each use: each use gets its own copy.
+   */
+  private readonly primitives = new Map<ts.VariableDeclaration, { value: unknown; levels: number }>();
+  /** The deepest `depth` reached since the outermost const evaluation began. */
+  private deepest = 0;
 
   constructor(
     private readonly checker: ts.TypeChecker,
@@ -69,6 +79,7 @@ export class Evaluator {
       );
     }
     this.depth++;
+    if (this.depth > this.deepest) this.deepest = this.depth;
     try {
       return this.evaluateNode(node);
     } finally {
@@ -76,20 +87,37 @@ export class Evaluator {
     }
   }
 
+  /** One switch on the kind: the evaluator runs for every argument of every registration. */
   private evaluateNode(node: ts.Expression): Evaluated {
-    if (isOuterExpression(node)) return this.evaluate(node.expression);
-    const literal = literalValue(node);
-    if (literal) return literal;
-    if (ts.isPrefixUnaryExpression(node)) return this.prefix(node);
-    if (ts.isTemplateExpression(node)) return this.template(node);
-    if (ts.isBinaryExpression(node)) return this.binary(node);
-    if (ts.isArrayLiteralExpression(node)) return this.array(node);
-    if (ts.isObjectLiteralExpression(node)) return this.object(node);
-    if (ts.isIdentifier(node)) return this.identifier(node);
-    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return this.access(node);
-    if (ts.isNewExpression(node)) return this.newExpression(node);
-    if (ts.isCallExpression(node)) return this.call(node);
-    return fail(node, describe(node));
+    switch (node.kind) {
+      case ts.SyntaxKind.ParenthesizedExpression:
+      case ts.SyntaxKind.AsExpression:
+      case ts.SyntaxKind.SatisfiesExpression:
+      case ts.SyntaxKind.NonNullExpression:
+      case ts.SyntaxKind.TypeAssertionExpression:
+        return this.evaluate((node as OuterExpression).expression);
+      case ts.SyntaxKind.PrefixUnaryExpression:
+        return this.prefix(node as ts.PrefixUnaryExpression);
+      case ts.SyntaxKind.TemplateExpression:
+        return this.template(node as ts.TemplateExpression);
+      case ts.SyntaxKind.BinaryExpression:
+        return this.binary(node as ts.BinaryExpression);
+      case ts.SyntaxKind.ArrayLiteralExpression:
+        return this.array(node as ts.ArrayLiteralExpression);
+      case ts.SyntaxKind.ObjectLiteralExpression:
+        return this.object(node as ts.ObjectLiteralExpression);
+      case ts.SyntaxKind.Identifier:
+        return this.identifier(node as ts.Identifier);
+      case ts.SyntaxKind.PropertyAccessExpression:
+      case ts.SyntaxKind.ElementAccessExpression:
+        return this.access(node as ts.PropertyAccessExpression | ts.ElementAccessExpression);
+      case ts.SyntaxKind.NewExpression:
+        return this.newExpression(node as ts.NewExpression);
+      case ts.SyntaxKind.CallExpression:
+        return this.call(node as ts.CallExpression);
+      default:
+        return literalValue(node) ?? fail(node, describe(node));
+    }
   }
 
   private prefix(node: ts.PrefixUnaryExpression): Evaluated {
@@ -190,20 +218,33 @@ export class Evaluator {
     if (ts.isVariableDeclaration(declaration) && declaration.initializer && isConst(declaration)) {
       if (this.runtime.isRegistrationCall(declaration.initializer))
         return ok(new RegistrationRef(declaration, undefined, use));
-      if (this.active.has(declaration)) return fail(use, 'this const refers to itself');
-      this.active.add(declaration);
-      try {
-        return this.unchanged(
-          fromDeclaration(this.evaluate(declaration.initializer), declaration, use),
-          declaration,
-          use,
-        );
-      } finally {
-        this.active.delete(declaration);
-      }
+      return this.constValue(declaration, declaration.initializer, use);
     }
     const name = ts.getNameOfDeclaration(declaration)?.getText() ?? 'this name';
     return fail(use, `'${name}' is not a const with a value known at compile time`);
+  }
+
+  /** A const's value: its initializer's, remembered when a primitive (`primitives`). */
+  private constValue(declaration: ts.VariableDeclaration, initializer: ts.Expression, use: ts.Node): Evaluated {
+    const known = this.primitives.get(declaration);
+    if (known && this.depth + known.levels <= MAX_EVALUATION_DEPTH) {
+      if (this.depth + known.levels > this.deepest) this.deepest = this.depth + known.levels;
+      return ok(known.value);
+    }
+    if (this.active.has(declaration)) return fail(use, 'this const refers to itself');
+    this.active.add(declaration);
+    const start = this.depth;
+    const outer = this.deepest;
+    this.deepest = start;
+    try {
+      const value = this.evaluate(initializer);
+      if (value.ok && isPrimitive(value.value))
+        this.primitives.set(declaration, { value: value.value, levels: this.deepest - start });
+      return this.unchanged(fromDeclaration(value, declaration, use), declaration, use);
+    } finally {
+      this.active.delete(declaration);
+      if (outer > this.deepest) this.deepest = outer;
+    }
   }
 
   /**
@@ -294,11 +335,13 @@ export class Evaluator {
   }
 
   private declarationOf(node: ts.Identifier): ts.Declaration | undefined {
-    const symbol = this.checker.getShorthandAssignmentValueSymbol(node.parent) ?? this.runtime.symbols.symbolAt(node);
-    return (
-      symbol &&
-      (resolveAlias(this.checker, symbol).valueDeclaration ?? resolveAlias(this.checker, symbol).declarations?.[0])
-    );
+    // The checker answers a shorthand property (`{ methods }`) with the value's symbol, any other parent with none.
+    const shorthand = ts.isShorthandPropertyAssignment(node.parent)
+      ? this.checker.getShorthandAssignmentValueSymbol(node.parent)
+      : undefined;
+    const symbol = shorthand ?? this.runtime.symbols.symbolAt(node);
+    const resolved = symbol && resolveAlias(this.checker, symbol);
+    return resolved && (resolved.valueDeclaration ?? resolved.declarations?.[0]);
   }
 }
 
@@ -321,6 +364,29 @@ export function resolveAlias(checker: ts.TypeChecker, symbol: ts.Symbol): ts.Sym
 
 function isConst(declaration: ts.VariableDeclaration): boolean {
   return ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
+}
+
+/** A string, number, boolean or null literal's value; undefined for any other expression. */
+function literalValue(node: ts.Expression): Evaluated | undefined {
+  switch (node.kind) {
+    case ts.SyntaxKind.StringLiteral:
+    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+      return ok((node as ts.StringLiteralLike).text);
+    case ts.SyntaxKind.NumericLiteral:
+      return ok(Number((node as ts.NumericLiteral).text));
+    case ts.SyntaxKind.TrueKeyword:
+      return ok(true);
+    case ts.SyntaxKind.FalseKeyword:
+      return ok(false);
+    case ts.SyntaxKind.NullKeyword:
+      return ok(null);
+    default:
+      return undefined;
+  }
+}
+
+function isPrimitive(value: unknown): boolean {
+  return value === null || (typeof value !== 'object' && typeof value !== 'function');
 }
 
 function isStringArray(value: unknown): value is string[] {
@@ -348,14 +414,4 @@ function describe(node: ts.Node): string {
   if (ts.isRegularExpressionLiteral(node)) return 'a regular expression is not a value known at compile time';
   if (ts.isBigIntLiteral(node)) return 'a BigInt is not a value known at compile time';
   return `a ${ts.SyntaxKind[node.kind].replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()} is not known at compile time`;
-}
-
-/** A string, number, boolean or null literal's value; undefined for any other expression. */
-function literalValue(node: ts.Expression): Evaluated | undefined {
-  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return ok(node.text);
-  if (ts.isNumericLiteral(node)) return ok(Number(node.text));
-  if (node.kind === ts.SyntaxKind.TrueKeyword) return ok(true);
-  if (node.kind === ts.SyntaxKind.FalseKeyword) return ok(false);
-  if (node.kind === ts.SyntaxKind.NullKeyword) return ok(null);
-  return undefined;
 }

@@ -93,9 +93,12 @@ export class Options {
   /** The property that writes `key` in an object literal (the last one, as it wins); undefined when not written. */
   private property(key: string): ts.ObjectLiteralElementLike | undefined {
     if (!ts.isObjectLiteralExpression(this.node)) return undefined;
-    return [...this.node.properties]
-      .reverse()
-      .find((p) => p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === key);
+    const properties = this.node.properties;
+    for (let i = properties.length - 1; i >= 0; i--) {
+      const p = properties[i];
+      if (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === key) return p;
+    }
+    return undefined;
   }
 }
 

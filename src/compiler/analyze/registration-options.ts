@@ -32,8 +32,21 @@ export type OptionValues<M extends RegistrationMethod> = {
  * type is reported), else its default, else undefined (reported when the option is required).
  */
 export function readOptions<M extends RegistrationMethod>(method: M, options: Options): OptionValues<M> {
-  const specs: Readonly<Record<string, OptionSpec>> = REGISTRATIONS[method].options;
-  return Object.fromEntries(Object.entries(specs).map(([key, spec]) => [key, readOption(options, key, spec)])) as never;
+  const values: Record<string, unknown> = {};
+  for (const [key, spec] of specEntries(method)) values[key] = readOption(options, key, spec);
+  return values as never;
+}
+
+/** Each method's option specs as entries, listed once: every registration reads them. */
+const entriesByMethod = new Map<RegistrationMethod, ReadonlyArray<[string, OptionSpec]>>();
+
+function specEntries(method: RegistrationMethod): ReadonlyArray<[string, OptionSpec]> {
+  let entries = entriesByMethod.get(method);
+  if (!entries) {
+    const specs: Readonly<Record<string, OptionSpec>> = REGISTRATIONS[method].options;
+    entriesByMethod.set(method, (entries = Object.entries(specs)));
+  }
+  return entries;
 }
 
 function readOption(options: Options, key: string, spec: OptionSpec): unknown {

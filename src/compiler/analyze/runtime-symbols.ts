@@ -25,6 +25,11 @@ export type RegistrationCall = ts.CallExpression & {
 /** Answers "is this appc's X?" through aliases, re-exports and imported consts, with the checker. */
 export class RuntimeSymbols {
   private readonly receiverCache = new Map<ts.Node, ReceiverKind | undefined>();
+  /**
+   * A declaration's answer in `constructedKind`, null where the checker's type decides: it depends on the declaration
+   * only, and every registration of a module names the same few (the app, a blueprint).
+   */
+  private readonly constructedByDeclaration = new Map<ts.Declaration, ReceiverKind | null>();
   /** The checker's symbols, the ones of names read in module scope remembered (the evaluator's and collect's too). */
   readonly symbols: ModuleScopeSymbols;
 
@@ -69,15 +74,23 @@ export class RuntimeSymbols {
     if (!ts.isIdentifier(expression)) return undefined;
     const symbol = this.symbols.symbolAt(expression);
     const declaration = symbol && resolveAlias(this.checker, symbol).valueDeclaration;
-    if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
+    if (!declaration) return undefined;
+    let kind = this.constructedByDeclaration.get(declaration);
+    if (kind === undefined) this.constructedByDeclaration.set(declaration, (kind = this.declaredKind(declaration)));
+    return kind ?? undefined;
+  }
+
+  /** `constructedKind` of the declaration a receiver names; null when it is not such a const. */
+  private declaredKind(declaration: ts.Declaration): ReceiverKind | null {
+    if (!ts.isVariableDeclaration(declaration) || !declaration.initializer) return null;
     // A type written in TypeScript or in JSDoc (`/** @type {X} */` in a .js module) decides the type: the checker's.
-    if (declaration.type || ts.getJSDocType(declaration)) return undefined;
+    if (declaration.type || ts.getJSDocType(declaration)) return null;
     if (!ts.isVariableDeclarationList(declaration.parent) || !(declaration.parent.flags & ts.NodeFlags.Const))
-      return undefined;
+      return null;
     const initializer = declaration.initializer;
-    if (!ts.isNewExpression(initializer)) return undefined;
+    if (!ts.isNewExpression(initializer)) return null;
     const name = this.classOf(initializer.expression);
-    return name === 'App' || name === 'Blueprint' ? name : undefined;
+    return name === 'App' || name === 'Blueprint' ? name : null;
   }
 
   private typeKind(expression: ts.Expression): ReceiverKind | undefined {
@@ -95,9 +108,16 @@ export class RuntimeSymbols {
   }
 }
 
+/** Per source file: whether it is one of appc's runtime typings (`path.resolve` costs more than a symbol lookup). */
+const runtimeFiles = new WeakMap<ts.SourceFile, boolean>();
+
 /** Whether `node` is in appc's runtime (its typings, where `'appc'` resolves). */
 export function isRuntimeNode(node: ts.Node): boolean {
-  return path.resolve(node.getSourceFile().fileName).startsWith(RUNTIME_DIR + path.sep);
+  const file = node.getSourceFile();
+  let runtime = runtimeFiles.get(file);
+  if (runtime === undefined)
+    runtimeFiles.set(file, (runtime = path.resolve(file.fileName).startsWith(RUNTIME_DIR + path.sep)));
+  return runtime;
 }
 
 /** A call of a method named as a registration, on any receiver (cheap: no type checker). */

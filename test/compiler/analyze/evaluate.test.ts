@@ -234,4 +234,71 @@ describe('analysis: static evaluation', () => {
       expect(reason).to.match(/nested deeper than 400 levels/);
     });
   });
+
+  describe('one evaluator for many expressions', () => {
+    /** `probe1`, `probe2`, ... of app.ts evaluated in turn by one evaluator, and each by an evaluator of its own. */
+    function evaluateInTurn(source: string): { shared: Evaluated[]; fresh: Evaluated[] } {
+      const program = programOf({ 'app.ts': source }, false);
+      const checker = program.getTypeChecker();
+      const probes = sourceFileOf(program, 'app.ts')
+        .statements.filter(ts.isVariableStatement)
+        .flatMap((s) => s.declarationList.declarations)
+        .filter((d) => /^probe\d+$/.test(d.name.getText()))
+        .map((d) => d.initializer!);
+      const shared = new Evaluator(checker, new RuntimeSymbols(checker));
+      return {
+        shared: probes.map((probe) => shared.evaluate(probe)),
+        fresh: probes.map((probe) => new Evaluator(checker, new RuntimeSymbols(checker)).evaluate(probe)),
+      };
+    }
+    const outcome = (r: Evaluated) => (r.ok ? { value: r.value } : { reason: r.reason, at: r.node.getText() });
+    const nested = (depth: number, inner: string) => '['.repeat(depth) + inner + ']'.repeat(depth);
+
+    it('answers as a fresh evaluator would, at any depth, after reading a const elsewhere', () => {
+      const chain = Array.from({ length: 300 }, (_, i) => `const c${i + 1} = c${i};`).join('\n');
+      const { shared, fresh } = evaluateInTurn(
+        [
+          "const c0 = 'x';",
+          chain,
+          // c150 first, then c300 through it: c300 still takes 300 levels, however much of it is remembered.
+          'const probe1 = c150;',
+          'const probe2 = c300;',
+          `const probe3 = ${nested(50, 'c300')};`,
+          `const probe4 = ${nested(150, 'c300')};`,
+          `const probe5 = ${nested(260, 'c150')};`,
+          `const probe6 = ${nested(240, 'c150')};`,
+          'const probe7 = c300;',
+        ].join('\n'),
+      );
+      expect(shared.map(outcome)).to.deep.equal(fresh.map(outcome));
+      expect(shared.map((r) => r.ok)).to.deep.equal([true, true, true, false, false, true, true]);
+    });
+
+    it("gives each use of a const holding an array or object a copy of its own, and a const's cycle the same reason", () => {
+      const { shared, fresh } = evaluateInTurn(
+        [
+          "const methods = ['GET'];",
+          "const options = { methods, name: 'n' };",
+          'const probe1 = methods;',
+          'const probe2 = methods;',
+          'const probe3 = options;',
+          'const probe4 = options;',
+          'const a: string = b;',
+          'const b: string = a;',
+          'const probe5 = a;',
+          'const probe6 = b;',
+        ].join('\n'),
+      );
+      expect(shared.map(outcome)).to.deep.equal(fresh.map(outcome));
+      const values = shared.map((r) => (r.ok ? r.value : undefined));
+      expect(values[0]).to.deep.equal(['GET']);
+      expect(values[0]).to.not.equal(values[1]);
+      expect(values[2]).to.deep.equal({ methods: ['GET'], name: 'n' });
+      expect(values[2]).to.not.equal(values[3]);
+      expect(shared.slice(4).map((r) => !r.ok && r.reason)).to.deep.equal([
+        'this const refers to itself',
+        'this const refers to itself',
+      ]);
+    });
+  });
 });
