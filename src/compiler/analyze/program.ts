@@ -6,6 +6,7 @@ import { isSdkModule } from '../model/sdk-module-names';
 import { firstTooDeep, isStackOverflow, stackOverflow, tooDeep } from './depth';
 import { relativePath } from './locations';
 import { LIB_FOLDER, MODEL_LIB_FILES, MODEL_LIBS } from './model-libs';
+import { reducedLibText, reducedLibsSuffice } from './reduced-libs';
 import { RUNTIME_TYPES_DIR } from '../runtime-location';
 
 /** `import ... from 'appc'` always resolves to appc's own runtime, so receivers resolve to our `App`. */
@@ -62,12 +63,13 @@ export function loadProgram(
  * (models need `Array`, `Record`, `Date`: schema/schema-builder.ts). The analysis program
  * loads no libs, so this one is built only for apps whose handlers declare types; it reuses
  * the analysis program's parsed and bound files, so the same nodes answer to both checkers.
+ * The libs are the reduced ones unless the app names a global they leave out (reduced-libs.ts).
  */
 export function programWithLibs(loaded: LoadedProgram): ts.Program {
   const { program } = loaded;
   if (program.getSourceFiles().some((file) => program.isSourceFileDefaultLibrary(file))) return program;
   const options: ts.CompilerOptions = { ...program.getCompilerOptions(), lib: [...MODEL_LIBS] };
-  const host = hostWithLibs(hostWithoutAwsSdk(options), modelLibFiles());
+  const host = hostWithLibs(hostWithoutAwsSdk(options), modelLibFiles(reducedLibsSuffice(program)));
   const { getSourceFile } = host;
   host.getSourceFile = (file, ...rest) => program.getSourceFile(file) ?? getSourceFile.call(host, file, ...rest);
   return ts.createProgram({ rootNames: program.getRootFileNames(), options, host });
@@ -179,14 +181,16 @@ function allLibFiles(): LibFiles {
 }
 
 /**
- * `MODEL_LIBS` and the libs they reference, from model-libs.ts; every other lib file (one a module
- * references with `/// <reference lib>`) from @ts-morph/common, loaded on the first such request.
+ * `MODEL_LIBS` and the libs they reference, from model-libs.ts (`reduced`: the reduced libs); every
+ * other lib file (one a module references with `/// <reference lib>`) from @ts-morph/common, loaded
+ * on the first such request.
  */
-function modelLibFiles(): LibFiles {
+function modelLibFiles(reduced: boolean): LibFiles {
   let all: LibFiles | undefined;
   return (file) => {
     if (path.posix.dirname(file) !== LIB_FOLDER) return undefined;
-    const text = MODEL_LIB_FILES.get(path.posix.basename(file));
+    const name = path.posix.basename(file);
+    const text = reduced ? reducedLibText(name) : MODEL_LIB_FILES.get(name);
     if (text !== undefined) return text;
     all ??= allLibFiles();
     return all(file);
