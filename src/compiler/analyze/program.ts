@@ -70,8 +70,39 @@ export function programWithLibs(loaded: LoadedProgram): ts.Program {
   if (program.getSourceFiles().some((file) => program.isSourceFileDefaultLibrary(file))) return program;
   const options: ts.CompilerOptions = { ...program.getCompilerOptions(), lib: [...MODEL_LIBS] };
   const host = hostWithLibs(hostWithoutAwsSdk(options), modelLibFiles(reducedLibsSuffice(program)));
-  const { getSourceFile } = host;
+  const { getSourceFile, resolveModuleNameLiterals } = host;
   host.getSourceFile = (file, ...rest) => program.getSourceFile(file) ?? getSourceFile.call(host, file, ...rest);
+  // The same modules, resolved with the same options but `lib`: the analysis program's answers, not
+  // the file system's again. `getResolvedModuleFromModuleSpecifier` is the program's own (internal) lookup.
+  const earlier = (program as { getResolvedModuleFromModuleSpecifier?: unknown }).getResolvedModuleFromModuleSpecifier;
+  host.resolveModuleNameLiterals = (
+    literals,
+    containingFile,
+    redirected,
+    compilerOptions,
+    containingSourceFile,
+    ...rest
+  ) => {
+    const known =
+      typeof earlier === 'function' && program.getSourceFile(containingFile) === containingSourceFile
+        ? literals.map(
+            (literal) =>
+              earlier.call(program, literal, containingSourceFile) as
+                ts.ResolvedModuleWithFailedLookupLocations | undefined,
+          )
+        : [];
+    if (known.length === literals.length && known.every((resolution) => resolution !== undefined))
+      return known as ts.ResolvedModuleWithFailedLookupLocations[];
+    return resolveModuleNameLiterals!.call(
+      host,
+      literals,
+      containingFile,
+      redirected,
+      compilerOptions,
+      containingSourceFile,
+      ...rest,
+    );
+  };
   return ts.createProgram({ rootNames: program.getRootFileNames(), options, host });
 }
 
