@@ -14,3 +14,17 @@ export const MODEL_LIB_FILES: ReadonlyMap<string, string> = new Map([
   ["lib.decorators.legacy.d.ts", "declare type ClassDecorator=<TFunction extends Function>(target:TFunction)=>TFunction|void;declare type PropertyDecorator=(target:Object,propertyKey:string|symbol)=>void;declare type MethodDecorator=<T>(target:Object,propertyKey:string|symbol,descriptor:TypedPropertyDescriptor<T>)=>TypedPropertyDescriptor<T>|void;declare type ParameterDecorator=(target:Object,propertyKey:string|symbol|undefined,parameterIndex:number)=>void;"],
   ["lib.es2015.collection.d.ts", "interface Map<K,V>{clear():void;delete(key:K):boolean;forEach(callbackfn:(value:V,key:K,map:Map<K,V>)=>void,thisArg?:any):void;get(key:K):V|undefined;has(key:K):boolean;set(key:K,value:V):this;readonly size:number;}interface MapConstructor{new():Map<any,any>;new<K,V>(entries?:readonly(readonly[K,V])[]|null):Map<K,V>;readonly prototype:Map<any,any>;}declare var Map:MapConstructor;interface ReadonlyMap<K,V>{forEach(callbackfn:(value:V,key:K,map:ReadonlyMap<K,V>)=>void,thisArg?:any):void;get(key:K):V|undefined;has(key:K):boolean;readonly size:number;}interface WeakMap<K extends WeakKey,V>{delete(key:K):boolean;get(key:K):V|undefined;has(key:K):boolean;set(key:K,value:V):this;}interface WeakMapConstructor{new<K extends WeakKey=WeakKey,V=any>(entries?:readonly(readonly[K,V])[]|null):WeakMap<K,V>;readonly prototype:WeakMap<WeakKey,any>;}declare var WeakMap:WeakMapConstructor;interface Set<T>{add(value:T):this;clear():void;delete(value:T):boolean;forEach(callbackfn:(value:T,value2:T,set:Set<T>)=>void,thisArg?:any):void;has(value:T):boolean;readonly size:number;}interface SetConstructor{new<T=any>(values?:readonly T[]|null):Set<T>;readonly prototype:Set<any>;}declare var Set:SetConstructor;interface ReadonlySet<T>{forEach(callbackfn:(value:T,value2:T,set:ReadonlySet<T>)=>void,thisArg?:any):void;has(value:T):boolean;readonly size:number;}interface WeakSet<T extends WeakKey>{add(value:T):this;delete(value:T):boolean;has(value:T):boolean;}interface WeakSetConstructor{new<T extends WeakKey=WeakKey>(values?:readonly T[]|null):WeakSet<T>;readonly prototype:WeakSet<WeakKey>;}declare var WeakSet:WeakSetConstructor;"],
 ]);
+
+/**
+ * The reduced libs: for each file of `MODEL_LIB_FILES`, the ranges (start, end, start, end, ...) of the
+ * declarations they leave out, blanked with spaces so that every position in the rest stays the same.
+ */
+export const REDUCED_AWAY_RANGES: ReadonlyMap<string, readonly number[]> = new Map([
+  ["lib.es5.d.ts", [17335,21523,24380,44600,45076,45596,46141,46293,46759,47569,48165,48878]],
+  ["lib.decorators.d.ts", []],
+  ["lib.decorators.legacy.d.ts", []],
+  ["lib.es2015.collection.d.ts", []],
+]);
+
+/** The names declared only by what the reduced libs leave out: an app that names one gets the full libs. */
+export const REDUCED_AWAY_NAMES: readonly string[] = ["Collator","CollatorConstructor","DataView","DataViewConstructor","DateTimeFormat","DateTimeFormatConstructor","Float32Array","Float32ArrayConstructor","Float64Array","Float64ArrayConstructor","Int16Array","Int16ArrayConstructor","Int32Array","Int32ArrayConstructor","Int8Array","Int8ArrayConstructor","NumberFormat","NumberFormatConstructor","ResolvedCollatorOptions","ResolvedDateTimeFormatOptions","ResolvedNumberFormatOptions","ResolvedNumberFormatOptionsUseGrouping","Uint16Array","Uint16ArrayConstructor","Uint32Array","Uint32ArrayConstructor","Uint8ClampedArray","Uint8ClampedArrayConstructor","globalThis"];

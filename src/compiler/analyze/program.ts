@@ -6,6 +6,7 @@ import { isSdkModule } from '../model/sdk-module-names';
 import { firstTooDeep, isStackOverflow, stackOverflow, tooDeep } from './depth';
 import { relativePath } from './locations';
 import { LIB_FOLDER, MODEL_LIB_FILES, MODEL_LIBS } from './model-libs';
+import { reducedLibText, reducedLibsSuffice } from './reduced-libs';
 import { RUNTIME_TYPES_DIR } from '../runtime-location';
 
 /** `import ... from 'appc'` always resolves to appc's own runtime, so receivers resolve to our `App`. */
@@ -62,14 +63,46 @@ export function loadProgram(
  * (models need `Array`, `Record`, `Date`: schema/schema-builder.ts). The analysis program
  * loads no libs, so this one is built only for apps whose handlers declare types; it reuses
  * the analysis program's parsed and bound files, so the same nodes answer to both checkers.
+ * The libs are the reduced ones unless the app names a global they leave out (reduced-libs.ts).
  */
 export function programWithLibs(loaded: LoadedProgram): ts.Program {
   const { program } = loaded;
   if (program.getSourceFiles().some((file) => program.isSourceFileDefaultLibrary(file))) return program;
   const options: ts.CompilerOptions = { ...program.getCompilerOptions(), lib: [...MODEL_LIBS] };
-  const host = hostWithLibs(hostWithoutAwsSdk(options), modelLibFiles());
-  const { getSourceFile } = host;
+  const host = hostWithLibs(hostWithoutAwsSdk(options), modelLibFiles(reducedLibsSuffice(program)));
+  const { getSourceFile, resolveModuleNameLiterals } = host;
   host.getSourceFile = (file, ...rest) => program.getSourceFile(file) ?? getSourceFile.call(host, file, ...rest);
+  // The same modules, resolved with the same options but `lib`: the analysis program's answers, not
+  // the file system's again. `getResolvedModuleFromModuleSpecifier` is the program's own (internal) lookup.
+  const earlier = (program as { getResolvedModuleFromModuleSpecifier?: unknown }).getResolvedModuleFromModuleSpecifier;
+  host.resolveModuleNameLiterals = (
+    literals,
+    containingFile,
+    redirected,
+    compilerOptions,
+    containingSourceFile,
+    ...rest
+  ) => {
+    const known =
+      typeof earlier === 'function' && program.getSourceFile(containingFile) === containingSourceFile
+        ? literals.map(
+            (literal) =>
+              earlier.call(program, literal, containingSourceFile) as
+                ts.ResolvedModuleWithFailedLookupLocations | undefined,
+          )
+        : [];
+    if (known.length === literals.length && known.every((resolution) => resolution !== undefined))
+      return known as ts.ResolvedModuleWithFailedLookupLocations[];
+    return resolveModuleNameLiterals!.call(
+      host,
+      literals,
+      containingFile,
+      redirected,
+      compilerOptions,
+      containingSourceFile,
+      ...rest,
+    );
+  };
   return ts.createProgram({ rootNames: program.getRootFileNames(), options, host });
 }
 
@@ -179,14 +212,16 @@ function allLibFiles(): LibFiles {
 }
 
 /**
- * `MODEL_LIBS` and the libs they reference, from model-libs.ts; every other lib file (one a module
- * references with `/// <reference lib>`) from @ts-morph/common, loaded on the first such request.
+ * `MODEL_LIBS` and the libs they reference, from model-libs.ts (`reduced`: the reduced libs); every
+ * other lib file (one a module references with `/// <reference lib>`) from @ts-morph/common, loaded
+ * on the first such request.
  */
-function modelLibFiles(): LibFiles {
+function modelLibFiles(reduced: boolean): LibFiles {
   let all: LibFiles | undefined;
   return (file) => {
     if (path.posix.dirname(file) !== LIB_FOLDER) return undefined;
-    const text = MODEL_LIB_FILES.get(path.posix.basename(file));
+    const name = path.posix.basename(file);
+    const text = reduced ? reducedLibText(name) : MODEL_LIB_FILES.get(name);
     if (text !== undefined) return text;
     all ??= allLibFiles();
     return all(file);
