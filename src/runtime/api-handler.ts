@@ -1,5 +1,5 @@
 import type { App } from './app';
-import { matchesBinaryType, matchesContentType } from './binary';
+import { binaryTypesOf, isBinaryType, matchesContentType } from './binary';
 import { CORSConfig, cachedCorsHeaders } from './cors';
 import { ViewError, type ErrorBody } from './errors';
 import type { APIGatewayProxyResult, LambdaContext } from './events';
@@ -189,12 +189,12 @@ function toProxyResult(
     const extra = cachedCorsHeaders(cors);
     for (const name in extra) if (!(name in headers)) headers[name] = extra[name];
   }
-  if (!encodeBinary || !matchesBinaryType(contentType, app.api.binaryTypes)) {
+  if (!encodeBinary || !isBinaryType(app.api, contentType)) {
     return { statusCode, headers, multiValueHeaders, body: bodyText(body) };
   }
   // Chalice's rule: a binary response needs an Accept header that admits a binary type.
   const accept = headerValue(event.headers, 'accept');
-  if (accept === undefined || !matchesContentType(accept, app.api.binaryTypes)) {
+  if (accept === undefined || !matchesContentType(accept, binaryTypesOf(app.api))) {
     const message =
       `Request did not specify an Accept header with ${contentType}, The response has a Content-Type of ${contentType}. ` +
       'If a response has a binary Content-Type then the request must specify an Accept header that matches.';
@@ -237,10 +237,12 @@ function bodyBytes(body: unknown): Buffer {
   return Buffer.from(bodyText(body));
 }
 
+/** A promise, or an object with a `then` method; the cheap tests first, since most answers are plain objects. */
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
   return (
-    value instanceof Promise ||
-    (typeof value === 'object' && value !== null && typeof (value as PromiseLike<unknown>).then === 'function')
+    typeof value === 'object' &&
+    value !== null &&
+    (typeof (value as PromiseLike<unknown>).then === 'function' || value instanceof Promise)
   );
 }
 

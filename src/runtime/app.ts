@@ -1,4 +1,4 @@
-import { DEFAULT_BINARY_TYPES } from './binary';
+import { binaryTypesSetting } from './binary';
 import type { Blueprint } from './blueprint';
 import type { CorsSetting } from './cors';
 import type { LambdaContext } from './events';
@@ -33,7 +33,7 @@ export interface BlueprintOptions {
 export class App extends Registrar {
   readonly appName: string;
   readonly log: Logger;
-  readonly api: ApiSettings = { binaryTypes: [...DEFAULT_BINARY_TYPES], cors: false };
+  readonly api: ApiSettings = Object.assign(binaryTypesSetting(), { cors: false as CorsSetting });
   /** Routes by API Gateway resource path, then by HTTP method. */
   readonly routes = new Map<string, Map<string, RouteEntry>>();
   /** Every Lambda function other than the API handler, by name. */

@@ -74,3 +74,61 @@ function sameTypes(types: readonly string[], copy: readonly string[]): boolean {
   for (let i = 0; i < types.length; i++) if (types[i] !== copy[i]) return false;
   return true;
 }
+
+/** What `binaryTypesSetting` keeps beside an app's `api`: its binary types, and the last answer while untouched. */
+interface BinaryTypesState {
+  readonly types: string[];
+  /** The app has read or replaced `api.binaryTypes`: it may have changed them at any time since. */
+  touched: boolean;
+  contentType: string | undefined;
+  answer: boolean;
+}
+
+const STATE = Symbol('appc.binaryTypes');
+
+/**
+ * `{ binaryTypes }` for `app.api`: a copy of Chalice's defaults behind an own enumerable accessor, which notes the
+ * first time the app reads or replaces the list. Until then nothing else holds the array, so the list is the copy it
+ * started as and the API handler keeps its answer for a Content-Type (`isBinaryType`) instead of comparing the
+ * list with the one it last answered for at every response (`matchesBinaryType`).
+ */
+export function binaryTypesSetting(): { binaryTypes: string[] } {
+  const state: BinaryTypesState = {
+    types: [...DEFAULT_BINARY_TYPES],
+    touched: false,
+    contentType: undefined,
+    answer: false,
+  };
+  let types = state.types;
+  const setting = {
+    get binaryTypes(): string[] {
+      state.touched = true;
+      return types;
+    },
+    set binaryTypes(value: string[]) {
+      state.touched = true;
+      types = value;
+    },
+  };
+  return Object.defineProperty(setting, STATE, { value: state });
+}
+
+/**
+ * The binary types of `api` as the runtime reads them: without noting a read (`binaryTypesSetting`), while the app
+ * has not touched them.
+ */
+export function binaryTypesOf(api: { readonly binaryTypes: readonly string[] }): readonly string[] {
+  const state = (api as { [STATE]?: BinaryTypesState })[STATE];
+  return state !== undefined && !state.touched ? state.types : api.binaryTypes;
+}
+
+/** `matchesContentType(contentType, api.binaryTypes)` for a response's Content-Type (the API handler's hot path). */
+export function isBinaryType(api: { readonly binaryTypes: readonly string[] }, contentType: string): boolean {
+  const state = (api as { [STATE]?: BinaryTypesState })[STATE];
+  if (state === undefined || state.touched) return matchesBinaryType(contentType, api.binaryTypes);
+  if (state.contentType !== contentType) {
+    state.answer = matchesContentType(contentType, state.types);
+    state.contentType = contentType;
+  }
+  return state.answer;
+}

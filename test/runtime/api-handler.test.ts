@@ -29,6 +29,19 @@ describe('API handler: dispatch on (resource, httpMethod)', () => {
     });
   });
 
+  it('waits for what a handler returns when it is a promise or has a then method', async () => {
+    const app = new App({ appName: 'myapp' });
+    const thenable = { then: (resolve: (value: unknown) => void) => resolve({ from: 'thenable' }) };
+    class Later<T> extends Promise<T> {}
+    app.route('/thenable', () => thenable);
+    app.route('/promise', () => Later.resolve({ from: 'promise' }));
+    app.route('/then-field', () => ({ then: 'not a method' }));
+    const body = async (resource: string) => (await invokeApi(app, proxyEvent({ resource }))).body;
+    expect(await body('/thenable')).to.equal('{"from":"thenable"}');
+    expect(await body('/promise')).to.equal('{"from":"promise"}');
+    expect(await body('/then-field')).to.equal('{"then":"not a method"}');
+  });
+
   it('passes the URI parameters by name', async () => {
     const event = proxyEvent({
       resource: '/cities/{city}',

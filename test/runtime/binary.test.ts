@@ -169,4 +169,38 @@ describe('binary: request and response bodies', () => {
     expect((await invokeApi(reassigned, get('/custom', 'application/my-binary'))).body).to.equal('eHl6');
     expect((await invokeApi(app(), get('/custom'))).body).to.equal('xyz');
   });
+
+  it('honours binary types changed after the first answers, through a reference kept to the array', async () => {
+    const a = app();
+    expect((await invokeApi(a, get('/custom', 'application/my-binary'))).body).to.equal('xyz');
+    expect((await invokeApi(a, get('/image', 'image/png'))).isBase64Encoded).to.equal(true);
+    expect((await invokeApi(a, get('/custom', 'application/my-binary'))).body).to.equal('xyz');
+    const types = a.api.binaryTypes;
+    expect((await invokeApi(a, get('/custom', 'application/my-binary'))).body).to.equal('xyz');
+    types.push('application/my-binary');
+    expect((await invokeApi(a, get('/custom', 'application/my-binary'))).body).to.equal('eHl6');
+    types[types.length - 1] = 'text/csv';
+    expect((await invokeApi(a, get('/custom', 'application/my-binary'))).body).to.equal('xyz');
+    types.length = 0;
+    expect((await invokeApi(a, get('/image', 'image/png'))).body).to.equal(PNG.toString('utf8'));
+    a.api.binaryTypes = ['image/png'];
+    expect((await invokeApi(a, get('/image', 'image/png'))).isBase64Encoded).to.equal(true);
+    expect((await invokeApi(a, get('/image', 'text/html'))).statusCode).to.equal(400);
+  });
+
+  it('answers the Accept check of an app that never touched its types against the defaults', async () => {
+    const a = app();
+    expect((await invokeApi(a, get('/image', 'audio/ogg'))).isBase64Encoded).to.equal(true);
+    expect((await invokeApi(a, get('/image', 'text/html'))).statusCode).to.equal(400);
+    expect((await invokeApi(a, get('/octets', 'video/webm'))).body).to.equal('AQID');
+  });
+
+  it('keeps app.api an object of binaryTypes then cors, as plain data', async () => {
+    const a = app();
+    await invokeApi(a, get('/image', 'image/png'));
+    expect(Object.keys(a.api)).to.deep.equal(['binaryTypes', 'cors']);
+    expect(JSON.parse(JSON.stringify(a.api))).to.deep.equal({ binaryTypes: [...DEFAULT_BINARY_TYPES], cors: false });
+    expect(a.api.binaryTypes).to.equal(a.api.binaryTypes);
+    expect(a.api.binaryTypes).to.not.equal(app().api.binaryTypes);
+  });
 });
