@@ -51,6 +51,7 @@ export function installCodeCache(dir: string, root: string, siblingsOf: readonly
   const stats: CodeCacheStats = { compiled: 0, accepted: 0, written: 0 };
   const fresh: Compiled[] = [];
   const used = new Set<string>();
+  const read: string[] = [];
   const prototype = Module.prototype as unknown as { _compile: Compile };
   const compile = prototype._compile;
   prototype._compile = function compileWithCache(this: Module, content: string, filename: string, format?: string) {
@@ -61,12 +62,14 @@ export function installCodeCache(dir: string, root: string, siblingsOf: readonly
     used.add(compiled.cacheFile);
     if (compiled.accepted) {
       stats.accepted++;
-      markUsed(compiled.cacheFile);
+      read.push(compiled.cacheFile);
     } else fresh.push(compiled);
     return compiled.wrapper.call(this.exports, this.exports, makeRequire(this), this, filename, path.dirname(filename));
   };
   installLargeSourceRead((filename) => eligibleFile(filename, root));
   process.once('exit', () => {
+    // After the run's work: marking what it read as used is a write per entry.
+    for (const cacheFile of read) markUsed(cacheFile);
     for (const { script, key, cacheFile } of fresh)
       if (writeCodeCache(cacheFile, key, script.createCachedData())) stats.written++;
     // Only a run that added to the cache can take it over its bounds.

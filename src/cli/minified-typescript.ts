@@ -130,10 +130,17 @@ export function withPlainExports(text: string, ts: TypeScript): string {
   const call = body.statements.find((statement) => exportsCall(statement, ts) !== undefined);
   const exported = call && exportsCall(call, ts);
   if (!call || !exported) throw new Error(`${TYPESCRIPT_MODULE} has no __export(typescript_exports, { ... }) call`);
+  // The values assigned at the end reach the module's exports only if they are that very object.
+  const sameObject =
+    text.includes('\nmodule.exports = typescript_exports;') ||
+    (text.includes('\nmodule.exports = __toCommonJS(typescript_exports);') &&
+      text.includes('\nvar __toCommonJS = (mod) => (__copyProps, mod);'));
+  if (!sameObject) throw new Error(`${TYPESCRIPT_MODULE} does not export typescript_exports itself`);
   const declared = topLevelNames(body, ts);
   const assigned = assignedNames(file, ts);
   const plain = exported.filter(([, variable]) => declared.has(variable) && !assigned.has(variable));
-  const live = exported.filter((entry) => !plain.includes(entry));
+  const kept = new Set(plain);
+  const live = exported.filter((entry) => !kept.has(entry));
   const properties = (entries: [string, string][], getter: boolean) =>
     entries.map(([name, variable]) => `  ${name}: ${getter ? '() => ' : ''}${variable}`).join(',\n');
   const end = body.getEnd() - 1;

@@ -151,6 +151,9 @@ describe('the minified TypeScript (minified-typescript.ts)', () => {
     expect(() => withPlainExports(bundle.replace('fixed: () => fixed', 'fixed: fixed'), ts)).to.throw(
       `${TYPESCRIPT_MODULE}: an export of typescript_exports is not name: () => variable`,
     );
+    expect(() =>
+      withPlainExports(bundle.replace('module.exports = typescript_exports;', 'module.exports = {};'), ts),
+    ).to.throw(`${TYPESCRIPT_MODULE} does not export typescript_exports itself`);
     expect(() => withPlainExports(`var ts = {};\n${bundle.split('\n').slice(1).join('\n')}`, ts)).to.throw(
       `${TYPESCRIPT_MODULE} is not one ((module) => { ... })(...) after var ts`,
     );

@@ -1,6 +1,6 @@
 import { ts } from './typescript';
 import type { Mutation } from './mutations';
-import type { OuterExpression } from './outer-expressions';
+import { isOuterExpression } from './outer-expressions';
 import type { RuntimeSymbols } from './runtime-symbols';
 
 /** `new CORSConfig(...)`, `new Rate(...)`, ... of appc's runtime, evaluated statically. */
@@ -90,12 +90,6 @@ export class Evaluator {
   /** One switch on the kind: the evaluator runs for every argument of every registration. */
   private evaluateNode(node: ts.Expression): Evaluated {
     switch (node.kind) {
-      case ts.SyntaxKind.ParenthesizedExpression:
-      case ts.SyntaxKind.AsExpression:
-      case ts.SyntaxKind.SatisfiesExpression:
-      case ts.SyntaxKind.NonNullExpression:
-      case ts.SyntaxKind.TypeAssertionExpression:
-        return this.evaluate((node as OuterExpression).expression);
       case ts.SyntaxKind.PrefixUnaryExpression:
         return this.prefix(node as ts.PrefixUnaryExpression);
       case ts.SyntaxKind.TemplateExpression:
@@ -116,6 +110,7 @@ export class Evaluator {
       case ts.SyntaxKind.CallExpression:
         return this.call(node as ts.CallExpression);
       default:
+        if (isOuterExpression(node)) return this.evaluate(node.expression);
         return literalValue(node) ?? fail(node, describe(node));
     }
   }

@@ -87,18 +87,21 @@ export async function startDeploymentZip(options: DeploymentZipOptions): Promise
   const layered = options.automaticLayer === true && packages.files.length > 0;
   // Read now, while esbuild works; what cannot be read is reported only where it always was, after the checks.
   const readDiagnostics: Diagnostic[] = [];
-  const read = hasErrors(diagnostics)
-    ? undefined
-    : {
-        entries: readEntries(layered ? project.files : files, projectDir, readDiagnostics),
-        layerEntries: layered ? readEntries(packages.files, projectDir, readDiagnostics).map(inLayer) : [],
-        diagnostics: readDiagnostics,
-      };
+  // Without the bundle, whose bytes only add to the total: files over Lambda's limit are not read at all.
+  const overLimit = checkUnzippedSize(files, options.unzippedLimit ?? UNZIPPED_LIMIT).length > 0;
+  const read =
+    hasErrors(diagnostics) || overLimit
+      ? undefined
+      : {
+          entries: readEntries(layered ? project.files : files, projectDir, readDiagnostics),
+          layerEntries: layered ? readEntries(packages.files, projectDir, readDiagnostics).map(inLayer) : [],
+          diagnostics: readDiagnostics,
+        };
   const collected = { files, excluded, diagnostics, read, layered };
   return { layered, finish: () => finishDeploymentZip(options, collected, bundling) };
 }
 
-/** What `startDeploymentZip` gathered while esbuild bundled; `read` is undefined when it found errors. */
+/** What `startDeploymentZip` gathered while esbuild bundled; `read` is undefined when it found errors or too much. */
 interface Collected {
   files: FileSource[];
   excluded: Exclusion[];
@@ -114,7 +117,7 @@ async function finishDeploymentZip(
 ): Promise<DeploymentZip> {
   const bundle = await bundling;
   if (!('code' in bundle)) return failed([...diagnostics, ...bundle.diagnostics], excluded);
-  if (hasErrors(diagnostics) || !read) return failed(diagnostics, excluded);
+  if (hasErrors(diagnostics)) return failed(diagnostics, excluded);
   const bundled = bundleEntries(bundle);
   const problems = [
     ...findClashes(options.projectDir, files, bundled),
@@ -123,7 +126,7 @@ async function finishDeploymentZip(
       options.unzippedLimit ?? UNZIPPED_LIMIT,
     ),
   ];
-  if (problems.length > 0) return failed([...diagnostics, ...problems], excluded);
+  if (problems.length > 0 || !read) return failed([...diagnostics, ...problems], excluded);
   const all = [...diagnostics, ...read.diagnostics];
   if (hasErrors(all)) return failed(all, excluded);
   const layerZip = layered ? { layerZip: createZip(read.layerEntries) } : {};
